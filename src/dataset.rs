@@ -1,0 +1,137 @@
+//! A loaded, validated report with what Huimou derives from it (quantities, text segments).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::diagnostic::Diagnostic;
+use crate::markup::Segment;
+use crate::model::{Chapter, Figure, Initiative, Report};
+use crate::quantity::Quantity;
+
+/// Where a dataset came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The Chengdu report built into the binary.
+    Embedded,
+    /// A file the user opened.
+    File(PathBuf),
+}
+
+impl Origin {
+    /// The name diagnostics use for it.
+    pub fn display_name(&self) -> String {
+        match self {
+            Self::Embedded => crate::load::EMBEDDED_NAME.to_owned(),
+            Self::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Where a figure stands in the report: chapter, initiative and figure indexes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FigureRef {
+    /// Index of the chapter.
+    pub chapter: usize,
+    /// Index of the initiative in its chapter.
+    pub initiative: usize,
+    /// Index of the figure in its initiative.
+    pub figure: usize,
+}
+
+/// A report that passed validation, ready to show.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    /// The report as written.
+    pub report: Report,
+    /// Where it came from.
+    pub origin: Origin,
+    /// What validation had to say that does not stop the report from being shown.
+    pub warnings: Vec<Diagnostic>,
+    quantities: HashMap<FigureRef, Quantity>,
+    by_id: HashMap<String, FigureRef>,
+    /// `segments[chapter][initiative]`: the initiative's text split at its figures.
+    segments: Vec<Vec<Vec<Segment>>>,
+}
+
+impl Dataset {
+    pub(crate) fn new(
+        report: Report,
+        origin: Origin,
+        warnings: Vec<Diagnostic>,
+        quantities: HashMap<FigureRef, Quantity>,
+        segments: Vec<Vec<Vec<Segment>>>,
+    ) -> Self {
+        let by_id = figure_refs(&report)
+            .map(|(r, figure)| (figure.id.clone(), r))
+            .collect();
+        Self {
+            report,
+            origin,
+            warnings,
+            quantities,
+            by_id,
+            segments,
+        }
+    }
+
+    /// The figure with this id, and where it stands.
+    pub fn figure_by_id(&self, id: &str) -> Option<(FigureRef, &Figure)> {
+        let r = *self.by_id.get(id)?;
+        Some((r, self.figure(r)))
+    }
+
+    /// The figure at a place.
+    pub fn figure(&self, r: FigureRef) -> &Figure {
+        &self.initiative_at(r).figures[r.figure]
+    }
+
+    /// The chapter a figure belongs to.
+    pub fn chapter_at(&self, r: FigureRef) -> &Chapter {
+        &self.report.chapters[r.chapter]
+    }
+
+    /// The initiative a figure belongs to.
+    pub fn initiative_at(&self, r: FigureRef) -> &Initiative {
+        &self.report.chapters[r.chapter].initiatives[r.initiative]
+    }
+
+    /// What a figure's value means in base units.
+    pub fn quantity(&self, r: FigureRef) -> &Quantity {
+        &self.quantities[&r]
+    }
+
+    /// An initiative's text split at its figures.
+    pub fn segments(&self, chapter: usize, initiative: usize) -> &[Segment] {
+        &self.segments[chapter][initiative]
+    }
+
+    /// Every figure in report order with its place.
+    pub fn figures(&self) -> impl Iterator<Item = (FigureRef, &Figure)> {
+        figure_refs(&self.report)
+    }
+}
+
+fn figure_refs(report: &Report) -> impl Iterator<Item = (FigureRef, &Figure)> {
+    report.chapters.iter().enumerate().flat_map(|(c, chapter)| {
+        chapter
+            .initiatives
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, initiative)| {
+                initiative
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .map(move |(f, figure)| {
+                        (
+                            FigureRef {
+                                chapter: c,
+                                initiative: i,
+                                figure: f,
+                            },
+                            figure,
+                        )
+                    })
+            })
+    })
+}

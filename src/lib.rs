@@ -1,0 +1,21 @@
+//! Huimou (回眸): a desktop viewer for Chinese work-review reports.
+//!
+//! The library holds the dataset format, quantities, loading and validation, all free of any
+//! GUI, and the viewer that shows them.
+
+pub mod dataset;
+pub mod diagnostic;
+pub mod load;
+pub mod locate;
+pub mod markup;
+pub mod model;
+pub mod quantity;
+pub mod validate;
+
+pub use dataset::{Dataset, FigureRef, Origin};
+pub use diagnostic::{Diagnostic, Location, Severity};
+pub use load::{LoadError, load_file, load_str};
+pub use model::{Chapter, Chart, ChartKind, Figure, Initiative, Report};
+pub use quantity::{Qualifier, Quantity};
+pub mod cli;
+pub mod search;

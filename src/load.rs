@@ -1,0 +1,367 @@
+//! Reading a dataset file: size and encoding checks, RON parsing with located syntax errors,
+//! then validation.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use crate::dataset::{Dataset, Origin};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::Report;
+use crate::validate;
+
+/// The largest dataset Huimou reads; anything larger is surely not a report.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The Chengdu report, built into the binary so the viewer works with no files beside it.
+pub const EMBEDDED_SOURCE: &str = include_str!("../data/chengdu-cast-review.ron");
+
+/// The name diagnostics give the embedded dataset.
+pub const EMBEDDED_NAME: &str = "data/chengdu-cast-review.ron";
+
+/// A dataset that could not be opened, with everything found wrong (and any warnings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file's name as the user gave it.
+    pub file: String,
+    /// Errors first, then warnings, each in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    fn single(file: &str, diagnostic: Diagnostic) -> Self {
+        Self {
+            file: file.to_owned(),
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    /// Only the errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    /// Every diagnostic rendered like rustc's, one after another.
+    pub fn render(&self) -> String {
+        render_all(&self.file, &self.diagnostics)
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Renders diagnostics like rustc does, separated by blank lines.
+pub fn render_all(file: &str, diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.render(file))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What checking a text found: the dataset when it has no errors, and every diagnostic.
+#[derive(Debug)]
+pub struct Checked {
+    /// The dataset, when there were no errors.
+    pub dataset: Option<Dataset>,
+    /// Errors and warnings in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The embedded Chengdu report.
+pub fn embedded() -> Dataset {
+    // The embedded file is checked by the test suite, so failing here is a build defect.
+    #[allow(clippy::expect_used)]
+    load_str(EMBEDDED_SOURCE, Origin::Embedded).expect("the embedded dataset is valid")
+}
+
+/// Reads and validates a dataset file.
+pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
+    let source = read_file(path)?;
+    load_str(&source, Origin::File(path.to_path_buf()))
+}
+
+/// Validates a dataset text; `origin` names it in diagnostics.
+pub fn load_str(source: &str, origin: Origin) -> Result<Dataset, LoadError> {
+    let file = origin.display_name();
+    let checked = check_str(source, origin);
+    match checked.dataset {
+        Some(dataset) => Ok(dataset),
+        None => Err(LoadError {
+            file,
+            diagnostics: checked.diagnostics,
+        }),
+    }
+}
+
+/// Reads a dataset file as text, refusing what is too large, not a file, or not UTF-8.
+pub fn read_file(path: &Path) -> Result<String, LoadError> {
+    let file = path.display().to_string();
+    let fail = |message: String| LoadError::single(&file, Diagnostic::error(message));
+    let metadata = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
+    if metadata.is_dir() {
+        return Err(fail("this is a folder, not a dataset file".to_owned()));
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(fail(too_large(metadata.len())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(io_message(&e)))?;
+    // The file may have grown since we looked at its size.
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(fail(too_large(bytes.len() as u64)));
+    }
+    decode(&bytes).map_err(|d| LoadError::single(&file, d))
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "the file is {:.1} MiB; Huimou reads datasets of at most {} MiB",
+        len as f64 / 1_048_576.0,
+        MAX_BYTES / 1_048_576
+    )
+}
+
+fn io_message(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied: Huimou may not read this file".to_owned()
+        }
+        _ => format!("cannot read the file: {error}"),
+    }
+}
+
+/// Turns bytes into text, pointing at the first byte that is not UTF-8.
+pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // Safe: the prefix up to valid_up_to is valid UTF-8 by definition.
+            let prefix = String::from_utf8_lossy(good);
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let lossy = String::from_utf8_lossy(bytes);
+            Err(Diagnostic::error(format!(
+                "the file is not UTF-8 text (byte 0x{:02X} at offset {})",
+                bytes[e.valid_up_to()],
+                e.valid_up_to()
+            ))
+            .at(Some(Location::from_line_column(&lossy, line, column)))
+            .with_help("save the file as UTF-8; GBK or Latin-1 files must be converted first"))
+        }
+    }
+}
+
+/// Parses and validates a dataset text, collecting every diagnostic.
+pub fn check_str(source: &str, origin: Origin) -> Checked {
+    if source.len() as u64 > MAX_BYTES {
+        return Checked {
+            dataset: None,
+            diagnostics: vec![Diagnostic::error(too_large(source.len() as u64))],
+        };
+    }
+    // A byte-order mark is harmless; editors on Windows add one.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if source.trim().is_empty() {
+        return Checked {
+            dataset: None,
+            diagnostics: vec![Diagnostic::error("the file is empty").with_help(
+                "a dataset starts with `(format_version: 1, title: \"…\", chapters: [ … ])`",
+            )],
+        };
+    }
+    let report: Report = match ron::from_str(source) {
+        Ok(report) => report,
+        Err(e) => {
+            return Checked {
+                dataset: None,
+                diagnostics: vec![syntax_diagnostic(source, &e)],
+            };
+        }
+    };
+    validate::validate(report, source, origin)
+}
+
+fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnostic {
+    use ron::Error as E;
+    let mut location =
+        Location::from_line_column(source, error.span.start.line, error.span.start.col);
+    if error.code == E::ExpectedComma {
+        // The parser notices a missing comma at the next value; it belongs after the last one.
+        if let Some(after) = after_previous_token(source, &location) {
+            location = after;
+        }
+    }
+    let (message, help) = match &error.code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
+            format!(
+                "unknown field `{found}`{}",
+                outer
+                    .as_deref()
+                    .map(|o| format!(" in {o}"))
+                    .unwrap_or_default()
+            ),
+            Some(format!(
+                "check the spelling; the fields here are: {}",
+                expected.join(", ")
+            )),
+        ),
+        E::MissingStructField { field, outer } => (
+            format!(
+                "missing field `{field}`{}",
+                outer
+                    .as_deref()
+                    .map(|o| format!(" in {o}"))
+                    .unwrap_or_default()
+            ),
+            Some(format!("add `{field}: …` before the closing parenthesis")),
+        ),
+        E::DuplicateStructField { field, .. } => {
+            (format!("the field `{field}` is written twice"), None)
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => (
+            format!("`{found}` is not one of the allowed values"),
+            Some(format!("use one of: {}", expected.join(", "))),
+        ),
+        E::InvalidValueForType { expected, found } => {
+            (format!("expected {expected}, found {found}"), None)
+        }
+        E::ExpectedComma => (
+            "expected a comma here".to_owned(),
+            Some("separate fields and list items with commas".to_owned()),
+        ),
+        E::Eof => (
+            "the file ends too early: a bracket, parenthesis or string is left open".to_owned(),
+            None,
+        ),
+        E::ExpectedStringEnd => (
+            "this string is never closed".to_owned(),
+            Some("add the closing \"".to_owned()),
+        ),
+        E::ExpectedArrayEnd => ("expected `]` to close the list here".to_owned(), None),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => (
+            "expected `)` to close the parenthesis here".to_owned(),
+            None,
+        ),
+        E::TrailingCharacters => (
+            "there is more text after the report's closing parenthesis".to_owned(),
+            Some("a dataset holds exactly one report".to_owned()),
+        ),
+        E::ExpectedString => ("expected text in double quotes here".to_owned(), None),
+        E::ExpectedFloat | E::ExpectedInteger => ("expected a number here".to_owned(), None),
+        E::ExpectedNamedStructLike(name) if closes_bracket(&location) => (
+            format!("this bracket closes a list of {name} with the wrong kind of bracket"),
+            Some(
+                "a list opened with `[` closes with `]`; a parenthesis `(` closes with `)`"
+                    .to_owned(),
+            ),
+        ),
+        E::ExceededRecursionLimit => ("the file nests too deeply to be a report".to_owned(), None),
+        other => (format!("the file is not valid RON: {other}"), None),
+    };
+    // A string left open swallows what follows, so the parser stumbles a line or two later;
+    // point at the quote that has no partner instead.
+    if let Some(unclosed) = unclosed_quote(source, location.line) {
+        return Diagnostic::error("this string is never closed")
+            .at(Some(unclosed))
+            .with_help("add the closing \" at the end of the text");
+    }
+    let diagnostic = Diagnostic::error(message).at(Some(location));
+    match help {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
+}
+
+/// The place just after the last non-blank character before `location`.
+fn after_previous_token(source: &str, location: &Location) -> Option<Location> {
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(location.line - 1)
+        .map(str::len)
+        .sum();
+    let at = line_start
+        + location
+            .line_text
+            .char_indices()
+            .nth(location.column - 1)
+            .map_or(location.line_text.len(), |(i, _)| i);
+    let before = source.get(..at)?.trim_end();
+    let end = before.len();
+    (end > 0).then(|| Location::from_span(source, end..end))
+}
+
+/// Whether the character at `location` is a closing bracket.
+fn closes_bracket(location: &Location) -> bool {
+    location
+        .line_text
+        .chars()
+        .nth(location.column - 1)
+        .is_some_and(|c| matches!(c, ')' | ']' | '}'))
+}
+
+/// The last unescaped quote of the nearest line, up to two above `line`, that has an odd number
+/// of them: the likely start of a string that was never closed.
+fn unclosed_quote(source: &str, line: usize) -> Option<Location> {
+    let lines: Vec<&str> = source.lines().collect();
+    let last = line.min(lines.len());
+    (last.saturating_sub(2).max(1)..=last).rev().find_map(|n| {
+        let text = lines[n - 1];
+        let quotes: Vec<usize> = quote_columns(text);
+        (quotes.len() % 2 == 1).then(|| Location {
+            line: n,
+            column: quotes[quotes.len() - 1],
+            width: 1,
+            line_text: text.trim_end_matches('\r').to_owned(),
+        })
+    })
+}
+
+/// 1-based columns of the unescaped double quotes of a line, ignoring a `//` comment.
+fn quote_columns(line: &str) -> Vec<usize> {
+    let mut columns = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut previous = ' ';
+    for (column, c) in line.chars().enumerate() {
+        if escaped {
+            escaped = false;
+        } else if in_string && c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            in_string = !in_string;
+            columns.push(column + 1);
+        } else if !in_string && c == '/' && previous == '/' {
+            break;
+        }
+        previous = c;
+    }
+    columns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_at_the_first_bad_byte() {
+        let error = decode(b"(\n  title: \"caf\xe9\",\n)").expect_err("Latin-1");
+        let location = error.location.expect("located");
+        assert_eq!((location.line, location.column), (2, 14));
+        assert!(error.message.contains("not UTF-8"), "{}", error.message);
+    }
+}

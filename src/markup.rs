@@ -1,0 +1,144 @@
+//! The inline figure markup of initiative texts: each figure's number is written `**…**`,
+//! as the source brochure prints it in bold.
+
+use std::ops::Range;
+
+/// A marked span of a text: where its `**` pair stands and what is between.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte range of the whole mark, both `**` included.
+    pub outer: Range<usize>,
+    /// Byte range of what is between the `**` pair.
+    pub inner: Range<usize>,
+}
+
+/// Why a text's markup could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkupError {
+    /// A `**` at this byte offset has no closing `**`.
+    Unclosed(usize),
+    /// A `****` with nothing inside, at this byte offset.
+    Empty(usize),
+}
+
+/// Finds every `**…**` mark in a text, in order.
+pub fn marks(text: &str) -> Result<Vec<Mark>, MarkupError> {
+    let delimiters: Vec<usize> = text.match_indices("**").map(|(i, _)| i).collect();
+    if delimiters.len() % 2 == 1 {
+        // One `**` has no partner. Pairing them in order shifts every pair after it, so the
+        // first pair that does not hold a number is most likely where the mark was left open.
+        let open = delimiters
+            .chunks(2)
+            .find(|pair| pair.len() == 2 && mark_number(&text[pair[0] + 2..pair[1]]).is_none())
+            .map_or(delimiters[delimiters.len() - 1], |pair| pair[0]);
+        return Err(MarkupError::Unclosed(open));
+    }
+    delimiters
+        .chunks(2)
+        .map(|pair| {
+            let (open, close) = (pair[0], pair[1]);
+            if text[open + 2..close].trim().is_empty() {
+                return Err(MarkupError::Empty(open));
+            }
+            Ok(Mark {
+                outer: open..close + 2,
+                inner: open + 2..close,
+            })
+        })
+        .collect()
+}
+
+/// Reads the number a mark shows (`1.396`, `11.7%`), with whether it carries a percent sign.
+pub fn mark_number(content: &str) -> Option<(f64, bool)> {
+    let content = content.trim();
+    let (number, percent) = match content.strip_suffix(['%', '％']) {
+        Some(n) => (n.trim_end(), true),
+        None => (content, false),
+    };
+    let value: f64 = number.parse().ok()?;
+    value.is_finite().then_some((value, percent))
+}
+
+/// A piece of an initiative's text: plain words, or the number of one of its figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range in the initiative's text, without the `**` marks.
+    pub range: Range<usize>,
+    /// The figure this piece shows (index into the initiative's figures), if it is one.
+    pub figure: Option<usize>,
+}
+
+/// Splits a text into plain pieces and figure pieces, given which figure each mark shows.
+pub fn segments(text: &str, marks: &[Mark], figures: &[Option<usize>]) -> Vec<Segment> {
+    let mut segments = Vec::with_capacity(marks.len() * 2 + 1);
+    let mut at = 0;
+    for (mark, figure) in marks.iter().zip(figures) {
+        if mark.outer.start > at {
+            segments.push(Segment {
+                range: at..mark.outer.start,
+                figure: None,
+            });
+        }
+        segments.push(Segment {
+            range: mark.inner.clone(),
+            figure: *figure,
+        });
+        at = mark.outer.end;
+    }
+    if at < text.len() {
+        segments.push(Segment {
+            range: at..text.len(),
+            figure: None,
+        });
+    }
+    segments
+}
+
+/// The text as a reader sees it: marks removed, numbers kept.
+pub fn plain(text: &str) -> String {
+    text.replace("**", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_marks_in_order() {
+        let text = "达 **1.396** 亿次，排查 **1.2** 万人次";
+        let found = marks(text).expect("well formed");
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].inner.clone()], "1.396");
+        assert_eq!(&text[found[1].outer.clone()], "**1.2**");
+    }
+
+    #[test]
+    fn reports_bad_markup() {
+        assert_eq!(marks("a **1 b"), Err(MarkupError::Unclosed(2)));
+        let text = "共 **179 个，专利 **2508** 项";
+        assert_eq!(
+            marks(text),
+            Err(MarkupError::Unclosed(text.find("**").expect("mark")))
+        );
+        assert_eq!(marks("a **** b"), Err(MarkupError::Empty(2)));
+        assert_eq!(marks("no marks"), Ok(vec![]));
+    }
+
+    #[test]
+    fn reads_mark_numbers() {
+        assert_eq!(mark_number("1.396"), Some((1.396, false)));
+        assert_eq!(mark_number("11.7%"), Some((11.7, true)));
+        assert_eq!(mark_number("1,800"), None);
+        assert_eq!(mark_number("NaN"), None);
+    }
+
+    #[test]
+    fn segments_cover_the_plain_text() {
+        let text = "共 **21** 项，已完成 **19** 项。";
+        let found = marks(text).expect("well formed");
+        let pieces = segments(text, &found, &[Some(0), Some(1)]);
+        let joined: String = pieces.iter().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(joined, plain(text));
+        assert_eq!(pieces.iter().filter(|s| s.figure.is_some()).count(), 2);
+    }
+}

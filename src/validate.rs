@@ -1,0 +1,622 @@
+//! Semantic checks of a parsed report, every problem collected in one pass.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::dataset::{Dataset, FigureRef, Origin};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::load::Checked;
+use crate::locate::{SourceMap, Step};
+use crate::markup::{self, MarkupError, Segment};
+use crate::model::{ChartKind, FORMAT_VERSION, Report};
+use crate::quantity::{self, Quantity};
+
+use Step::{Field, Index};
+
+struct Validator<'a> {
+    source: &'a str,
+    map: SourceMap,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    /// Where the value at `path` stands, or the nearest enclosing value when it is left out.
+    fn locate(&self, path: &[Step<'_>]) -> Option<Location> {
+        let (_, span) = self.map.deepest(path)?;
+        Some(Location::from_span(self.source, span))
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        path: &[Step<'_>],
+        message: String,
+        help: Option<String>,
+    ) {
+        let mut diagnostic = match severity {
+            Severity::Error => Diagnostic::error(message),
+            Severity::Warning => Diagnostic::warning(message),
+        }
+        .at(self.locate(path));
+        diagnostic.help = help;
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn error(&mut self, path: &[Step<'_>], message: String) {
+        self.push(Severity::Error, path, message, None);
+    }
+
+    fn error_with_help(&mut self, path: &[Step<'_>], message: String, help: String) {
+        self.push(Severity::Error, path, message, Some(help));
+    }
+
+    fn warning_with_help(&mut self, path: &[Step<'_>], message: String, help: String) {
+        self.push(Severity::Warning, path, message, Some(help));
+    }
+
+    fn require_text(&mut self, path: &[Step<'_>], value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.error(path, format!("{what} is empty"));
+        }
+    }
+
+    /// Checks that `id` is set and not used before by another item of the same kind.
+    fn require_unique_id<'r>(
+        &mut self,
+        seen: &mut HashMap<&'r str, String>,
+        id: &'r str,
+        path: &[Step<'_>],
+        kind: &str,
+        here: String,
+    ) {
+        if id.trim().is_empty() {
+            self.error(path, format!("the {kind} id of {here} is empty"));
+        } else if let Some(first) = seen.get(id) {
+            self.error_with_help(
+                path,
+                format!("duplicate {kind} id `{id}`"),
+                format!("it is already the id of {first}; every {kind} needs its own"),
+            );
+        } else {
+            seen.insert(id, here);
+        }
+    }
+
+    /// The location of the `mark`-th `**…**` of the text literal at `path`.
+    fn mark_location(&self, path: &[Step<'_>], mark: usize) -> Option<Location> {
+        let span = self.map.span(path)?;
+        let raw = &self.source[span.clone()];
+        let found = markup::marks(raw).ok()?;
+        let outer = &found.get(mark)?.outer;
+        Some(Location::from_span(
+            self.source,
+            span.start + outer.start..span.start + outer.end,
+        ))
+    }
+
+    /// The location of `needle` inside the text literal at `path`.
+    fn text_location(&self, path: &[Step<'_>], needle: &str) -> Option<Location> {
+        let span = self.map.span(path)?;
+        let at = self.source[span.clone()]
+            .find(needle)
+            .map(|i| span.start + i)?;
+        Some(Location::from_span(self.source, at..at + needle.len()))
+    }
+
+    /// The location of a markup error in the text literal at `path`.
+    fn markup_error_location(&self, path: &[Step<'_>]) -> Option<Location> {
+        let span = self.map.span(path)?;
+        let raw = &self.source[span.clone()];
+        match markup::marks(raw) {
+            Err(MarkupError::Unclosed(at) | MarkupError::Empty(at)) => Some(Location::from_span(
+                self.source,
+                span.start + at..span.start + at + 2,
+            )),
+            Ok(_) => self.locate(path),
+        }
+    }
+}
+
+/// Validates a parsed report and derives what the viewer needs from it.
+pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
+    let mut v = Validator {
+        source,
+        map: SourceMap::new(source),
+        diagnostics: Vec::new(),
+    };
+
+    if report.format_version != FORMAT_VERSION {
+        let help = if report.format_version > FORMAT_VERSION {
+            "this dataset was written for a newer Huimou; update Huimou to open it".to_owned()
+        } else {
+            format!("set `format_version: {FORMAT_VERSION}`")
+        };
+        v.error_with_help(
+            &[Field("format_version")],
+            format!(
+                "format version {} is not one this Huimou reads (it reads version {FORMAT_VERSION})",
+                report.format_version
+            ),
+            help,
+        );
+    }
+    v.require_text(&[Field("title")], &report.title, "the report's title");
+    if report.chapters.is_empty() {
+        v.error_with_help(
+            &[Field("chapters")],
+            "the report has no chapters".to_owned(),
+            "add at least one chapter: `chapters: [(id: \"…\", number: 1, …)]`".to_owned(),
+        );
+    }
+
+    let mut chapter_ids = HashMap::new();
+    let mut initiative_ids = HashMap::new();
+    let mut figure_ids: HashMap<&str, String> = HashMap::new();
+    let mut first_figure: HashMap<&str, FigureRef> = HashMap::new();
+    let mut repeated: HashMap<&str, (usize, usize, &str)> = HashMap::new();
+    let mut quantities = HashMap::new();
+    let mut segments = Vec::with_capacity(report.chapters.len());
+
+    for (c, chapter) in report.chapters.iter().enumerate() {
+        let at = |rest: &[Step<'static>]| -> Vec<Step<'static>> {
+            [Field("chapters"), Index(c)]
+                .into_iter()
+                .chain(rest.iter().copied())
+                .collect()
+        };
+        let here = format!("chapter {} ({})", c + 1, chapter.name);
+        v.require_unique_id(
+            &mut chapter_ids,
+            &chapter.id,
+            &at(&[Field("id")]),
+            "chapter",
+            here.clone(),
+        );
+        let expected = u32::try_from(c + 1).unwrap_or(u32::MAX);
+        if chapter.number != expected {
+            v.error_with_help(
+                &at(&[Field("number")]),
+                format!("the chapter in position {} is numbered {}", c + 1, chapter.number),
+                format!("chapters are numbered 1, 2, 3 … in the order they appear; this one is {expected}"),
+            );
+        }
+        v.require_text(
+            &at(&[Field("name")]),
+            &chapter.name,
+            &format!("the name of chapter {}", c + 1),
+        );
+        v.require_text(
+            &at(&[Field("headline")]),
+            &chapter.headline,
+            &format!("the headline of {here}"),
+        );
+        if chapter.initiatives.is_empty() {
+            v.warning_with_help(
+                &at(&[Field("initiatives")]),
+                format!("{here} has no initiatives"),
+                "its panel will only show its headline".to_owned(),
+            );
+        }
+
+        let mut titles: HashMap<&str, usize> = HashMap::new();
+        let mut chapter_segments = Vec::with_capacity(chapter.initiatives.len());
+        for (i, initiative) in chapter.initiatives.iter().enumerate() {
+            let at = |rest: &[Step<'static>]| -> Vec<Step<'static>> {
+                [Field("chapters"), Index(c), Field("initiatives"), Index(i)]
+                    .into_iter()
+                    .chain(rest.iter().copied())
+                    .collect()
+            };
+            let here = format!("initiative {} of chapter {}", i + 1, c + 1);
+            v.require_unique_id(
+                &mut initiative_ids,
+                &initiative.id,
+                &at(&[Field("id")]),
+                "initiative",
+                here.clone(),
+            );
+            v.require_text(
+                &at(&[Field("title")]),
+                &initiative.title,
+                &format!("the title of {here}"),
+            );
+            v.require_text(
+                &at(&[Field("text")]),
+                &initiative.text,
+                &format!("the text of {here}"),
+            );
+            if let Some(first) = titles
+                .insert(&initiative.title, i)
+                .filter(|_| !initiative.title.trim().is_empty())
+            {
+                v.warning_with_help(
+                    &at(&[Field("title")]),
+                    format!(
+                        "two initiatives of chapter {} are both titled 「{}」",
+                        c + 1,
+                        initiative.title
+                    ),
+                    format!("initiative {} has the same title", first + 1),
+                );
+            }
+            // A long sentence printed in two initiatives is usually a slip in the source.
+            for sentence in sentences(&initiative.text) {
+                match repeated.get(sentence) {
+                    Some(&(first_chapter, first_initiative, first_title))
+                        if (first_chapter, first_initiative) != (c, i) =>
+                    {
+                        let location = v.text_location(&at(&[Field("text")]), sentence);
+                        let diagnostic = Diagnostic::warning(format!(
+                            "this passage is repeated from 「{first_title}」 (chapter {})",
+                            first_chapter + 1
+                        ))
+                        .at(location)
+                        .with_help("a paragraph printed twice is usually a slip in the source; check which initiative it belongs to");
+                        v.diagnostics.push(diagnostic);
+                        break;
+                    }
+                    Some(_) => {}
+                    None => {
+                        repeated.insert(sentence, (c, i, initiative.title.as_str()));
+                    }
+                }
+            }
+
+            let mut initiative_quantities = Vec::with_capacity(initiative.figures.len());
+            for (f, figure) in initiative.figures.iter().enumerate() {
+                let at = |rest: &[Step<'static>]| -> Vec<Step<'static>> {
+                    [
+                        Field("chapters"),
+                        Index(c),
+                        Field("initiatives"),
+                        Index(i),
+                        Field("figures"),
+                        Index(f),
+                    ]
+                    .into_iter()
+                    .chain(rest.iter().copied())
+                    .collect()
+                };
+                let place = FigureRef {
+                    chapter: c,
+                    initiative: i,
+                    figure: f,
+                };
+                let here = format!("figure {} of 「{}」", f + 1, initiative.title);
+                v.require_unique_id(
+                    &mut figure_ids,
+                    &figure.id,
+                    &at(&[Field("id")]),
+                    "figure",
+                    here.clone(),
+                );
+                first_figure.entry(figure.id.as_str()).or_insert(place);
+                v.require_text(
+                    &at(&[Field("label")]),
+                    &figure.label,
+                    &format!("the label of {here}"),
+                );
+                if figure.value.is_nan() {
+                    v.error(
+                        &at(&[Field("value")]),
+                        format!("the value of figure `{}` is not a number (NaN)", figure.id),
+                    );
+                } else if figure.value.is_infinite() {
+                    v.error(
+                        &at(&[Field("value")]),
+                        format!("the value of figure `{}` is infinite", figure.id),
+                    );
+                } else if figure.value < 0.0 {
+                    v.error_with_help(
+                        &at(&[Field("value")]),
+                        format!("the value of figure `{}` is negative ({})", figure.id, figure.value),
+                        "reports state counts and amounts; write a decrease as a positive figure and say so in its label".to_owned(),
+                    );
+                }
+                match Quantity::parse(figure.prefix.as_deref(), figure.value, &figure.unit) {
+                    Ok(quantity) => {
+                        if !quantity.has_known_counter() {
+                            v.warning_with_help(
+                                &at(&[Field("unit")]),
+                                format!(
+                                    "Huimou does not know the counter 「{}」 of figure `{}`",
+                                    quantity.base_unit, figure.id
+                                ),
+                                format!(
+                                    "it is shown as written; the known counters are {}",
+                                    quantity::KNOWN_COUNTERS.join(" ")
+                                ),
+                            );
+                        }
+                        initiative_quantities.push(Some(quantity.clone()));
+                        quantities.insert(place, quantity);
+                    }
+                    Err(e) => {
+                        let field = if matches!(e, quantity::UnitError::UnknownPrefix(_)) {
+                            "prefix"
+                        } else {
+                            "unit"
+                        };
+                        v.error(&at(&[Field(field)]), format!("figure `{}`: {e}", figure.id));
+                        initiative_quantities.push(None);
+                    }
+                }
+            }
+
+            chapter_segments.push(link_marks(
+                &mut v,
+                &at(&[Field("text")]),
+                &at(&[Field("figures")]),
+                initiative,
+                &initiative_quantities,
+            ));
+        }
+        segments.push(chapter_segments);
+    }
+
+    // Charts are checked once every figure is known, since they may name figures of any chapter.
+    for (c, chapter) in report.chapters.iter().enumerate() {
+        for (k, chart) in chapter.charts.iter().enumerate() {
+            let at = |rest: &[Step<'static>]| -> Vec<Step<'static>> {
+                [Field("chapters"), Index(c), Field("charts"), Index(k)]
+                    .into_iter()
+                    .chain(rest.iter().copied())
+                    .collect()
+            };
+            v.require_text(
+                &at(&[Field("title")]),
+                &chart.title,
+                &format!("the title of chart {} of chapter {}", k + 1, c + 1),
+            );
+            let name = if chart.title.trim().is_empty() {
+                format!("chart {}", k + 1)
+            } else {
+                format!("chart 「{}」", chart.title)
+            };
+            if chart.figures.is_empty() {
+                v.error(&at(&[Field("figures")]), format!("{name} shows no figures"));
+                continue;
+            }
+            if let Some(required) = chart.kind.required_figures()
+                && chart.figures.len() != required
+            {
+                v.error_with_help(
+                    &at(&[Field("figures")]),
+                    format!(
+                        "{name} is a {:?} chart, which shows exactly {required} figures, not {}",
+                        chart.kind,
+                        chart.figures.len()
+                    ),
+                    match chart.kind {
+                        ChartKind::Comparison => {
+                            "a comparison shows exactly two figures: before, then after".to_owned()
+                        }
+                        _ => "a progress chart shows exactly two figures: the part, then the whole"
+                            .to_owned(),
+                    },
+                );
+            }
+            let mut seen = HashSet::new();
+            let mut units: Vec<(&str, Vec<&str>)> = Vec::new();
+            let mut values = Vec::new();
+            for (j, id) in chart.figures.iter().enumerate() {
+                if !seen.insert(id.as_str()) {
+                    v.warning_with_help(
+                        &at(&[Field("figures"), Index(j)]),
+                        format!("{name} shows figure `{id}` twice"),
+                        "each figure needs to appear only once".to_owned(),
+                    );
+                }
+                let Some(place) = first_figure.get(id.as_str()) else {
+                    v.error_with_help(
+                        &at(&[Field("figures"), Index(j)]),
+                        format!("{name} names figure `{id}`, but no figure has that id"),
+                        closest_id(id, first_figure.keys().copied()).map_or_else(
+                            || "check the id against the figures' `id` fields".to_owned(),
+                            |near| format!("did you mean `{near}`?"),
+                        ),
+                    );
+                    continue;
+                };
+                if let Some(quantity) = quantities.get(place) {
+                    values.push(quantity.base_value);
+                    match units.iter_mut().find(|(u, _)| *u == quantity.base_unit) {
+                        Some((_, ids)) => ids.push(id),
+                        None => units.push((&quantity.base_unit, vec![id])),
+                    }
+                }
+            }
+            if units.len() > 1 {
+                let listed: Vec<String> = units
+                    .iter()
+                    .map(|(unit, ids)| {
+                        format!(
+                            "「{}」 ({})",
+                            if unit.is_empty() { "no unit" } else { unit },
+                            ids.join(", ")
+                        )
+                    })
+                    .collect();
+                v.error_with_help(
+                    &at(&[Field("figures")]),
+                    format!("{name} mixes units: {}", listed.join(" and ")),
+                    "a chart compares figures of one base unit; split it into one chart per unit"
+                        .to_owned(),
+                );
+            } else if chart.kind == ChartKind::Progress
+                && values.len() == 2
+                && values[0] > values[1]
+            {
+                v.error_with_help(
+                    &at(&[Field("figures")]),
+                    format!(
+                        "{name} shows a part ({}) larger than its whole ({})",
+                        values[0], values[1]
+                    ),
+                    "list the part first, then the whole".to_owned(),
+                );
+            }
+        }
+    }
+
+    let mut diagnostics = v.diagnostics;
+    diagnostics.sort_by_key(|d| {
+        (
+            std::cmp::Reverse(d.severity),
+            d.location.as_ref().map_or((0, 0), |l| (l.line, l.column)),
+        )
+    });
+    let dataset = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
+        let warnings = diagnostics.clone();
+        Dataset::new(report, origin, warnings, quantities, segments)
+    });
+    Checked {
+        dataset,
+        diagnostics,
+    }
+}
+
+/// Links each `**…**` mark of an initiative's text to the figure it shows, reporting marks
+/// that show no figure and figures that no mark shows.
+fn link_marks(
+    v: &mut Validator<'_>,
+    text_path: &[Step<'_>],
+    figures_path: &[Step<'_>],
+    initiative: &crate::model::Initiative,
+    quantities: &[Option<Quantity>],
+) -> Vec<Segment> {
+    let text = &initiative.text;
+    let whole = vec![Segment {
+        range: 0..text.len(),
+        figure: None,
+    }];
+    let marks = match markup::marks(text) {
+        Ok(marks) => marks,
+        Err(e) => {
+            let message = match e {
+                MarkupError::Unclosed(_) => "a `**` figure mark is never closed",
+                MarkupError::Empty(_) => "a `****` figure mark has nothing inside",
+            };
+            let diagnostic =
+                Diagnostic::error(format!("{message} in the text of 「{}」", initiative.title))
+                    .at(v.markup_error_location(text_path))
+                    .with_help(
+                        "write each figure's number between two pairs of asterisks: **1.396**",
+                    );
+            v.diagnostics.push(diagnostic);
+            return whole;
+        }
+    };
+    // A figure whose value is already reported as NaN or infinite cannot match its mark;
+    // saying so again for the mark would only bury the real error.
+    if initiative.figures.iter().any(|f| !f.value.is_finite()) {
+        return markup::segments(text, &marks, &vec![None; marks.len()]);
+    }
+    let mut taken = vec![false; initiative.figures.len()];
+    let mut linked = Vec::with_capacity(marks.len());
+    for (k, mark) in marks.iter().enumerate() {
+        let content = &text[mark.inner.clone()];
+        let found = markup::mark_number(content).and_then(|(value, percent)| {
+            initiative
+                .figures
+                .iter()
+                .enumerate()
+                .position(|(j, figure)| {
+                    !taken[j]
+                        && figure.value == value
+                        && quantities
+                            .get(j)
+                            .and_then(Option::as_ref)
+                            .is_none_or(|q| q.is_percent() == percent || !percent)
+                })
+        });
+        if let Some(j) = found {
+            taken[j] = true;
+        } else {
+            let shown: Vec<String> = initiative
+                .figures
+                .iter()
+                .map(|f| format!("{} ({})", quantity::format_written(f.value), f.label))
+                .collect();
+            let message = if markup::mark_number(content).is_none() {
+                format!("the text marks 「{content}」 as a figure, but it is not a number")
+            } else {
+                format!(
+                    "the text marks 「{content}」 as a figure, but no figure of 「{}」 has that value",
+                    initiative.title
+                )
+            };
+            let help = if shown.is_empty() {
+                "this initiative lists no figures; add one under `figures`".to_owned()
+            } else {
+                format!("its figures are: {}", shown.join(", "))
+            };
+            v.diagnostics.push(
+                Diagnostic::error(message)
+                    .at(v.mark_location(text_path, k))
+                    .with_help(help),
+            );
+        }
+        linked.push(found);
+    }
+    for (j, figure) in initiative.figures.iter().enumerate() {
+        if !taken[j] {
+            let path: Vec<Step<'_>> = figures_path.iter().copied().chain([Index(j)]).collect();
+            v.error_with_help(
+                &path,
+                format!(
+                    "figure `{}` ({}) never appears in the text of 「{}」",
+                    figure.id, figure.label, initiative.title
+                ),
+                format!(
+                    "mark its number in the text: **{}**",
+                    quantity::format_written(figure.value)
+                ),
+            );
+        }
+    }
+    markup::segments(text, &marks, &linked)
+}
+
+/// The sentences of a text long enough that a repeat is no coincidence.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    /// Shorter sentences (如 "成效显著。") may well repeat on purpose.
+    const MIN_CHARS: usize = 20;
+    text.split_inclusive(['。', '！', '？', '；'])
+        .map(str::trim)
+        .filter(|s| s.chars().count() >= MIN_CHARS)
+}
+
+/// The known id nearest to a misspelt one, when one is close enough to suggest.
+fn closest_id<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    ids.map(|id| (edit_distance(wanted, id), id))
+        .filter(|(d, id)| *d <= 2.max(id.chars().count() / 4))
+        .min()
+        .map(|(_, id)| id)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_ids() {
+        let ids = ["stations", "patents", "academicians"];
+        assert_eq!(closest_id("staions", ids.into_iter()), Some("stations"));
+        assert_eq!(closest_id("zzz", ids.into_iter()), None);
+    }
+}

@@ -1,0 +1,137 @@
+//! The command line as data authors and scripts use it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn huimou(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_huimou"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn check_passes_a_good_dataset_with_its_warnings() {
+    let output = huimou(&["check", "data/chengdu-cast-review.ron"]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.starts_with("warning: this passage is repeated"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" --> data/chengdu-cast-review.ron:"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("data/chengdu-cast-review.ron: 0 errors, 1 warning"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_fails_a_bad_dataset_in_rustc_style() {
+    let output = huimou(&["check", "tests/data/bad/duplicate-figure-id.ron"]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "error: duplicate figure id `patents`");
+    assert!(
+        lines[1]
+            .trim_start()
+            .starts_with("--> tests/data/bad/duplicate-figure-id.ron:"),
+        "{text}"
+    );
+    // The source line, then a caret under the offending id.
+    let source_line = lines[3].split_once(" | ").expect("gutter").1;
+    assert!(
+        source_line.contains("(id: \"patents\", label: \"争取经费\""),
+        "{text}"
+    );
+    let caret_line = lines[4].split_once(" | ").expect("gutter").1;
+    assert_eq!(caret_line.trim_start(), "^^^^^^^^^");
+    assert!(text.contains("1 error, 0 warnings"), "{text}");
+}
+
+#[test]
+fn check_reports_missing_files_and_usage_errors() {
+    let missing = huimou(&["check", "no/such/file.ron"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stdout(&missing).contains("error: no such file"));
+
+    assert_eq!(huimou(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        huimou(&["figures", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(huimou(&["frobnicate", "--now"]).status.code(), Some(2));
+}
+
+#[test]
+fn figures_as_csv_with_the_fixed_header() {
+    let output = huimou(&["figures"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header.join(","),
+        "chapter,initiative,label,value,unit,qualifier,base_value,base_unit"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 59);
+    let funds = &rows[2];
+    assert_eq!(
+        funds.iter().collect::<Vec<_>>(),
+        [
+            "1",
+            "在学习贯彻新思想中不断凝聚共识",
+            "捐助资金",
+            "1800",
+            "余万元",
+            "more_than",
+            "18000000",
+            "元"
+        ]
+    );
+    let visitors = rows.last().expect("rows");
+    assert_eq!(&visitors[5], "nearly");
+    assert_eq!(&visitors[6], "185000");
+}
+
+#[test]
+fn figures_as_json_of_another_file() {
+    let output = huimou(&["figures", "tests/data/good/minimal.ron", "--format", "json"]);
+    assert!(output.status.success());
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[2]["label"], "争取经费");
+    assert_eq!(rows[2]["base_value"], 3_120_000_000.0);
+    assert_eq!(rows[3]["qualifier"], "over");
+    assert_eq!(rows[4]["base_unit"], "%");
+}
+
+#[test]
+fn figures_of_a_bad_file_fail_with_its_diagnostics() {
+    let output = huimou(&["figures", "tests/data/bad/value-nan.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("not a number (NaN)"), "{errors}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/bad/value-nan.ron")
+            .exists()
+    );
+}
