@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::{Startup, View};
 use crate::dataset::{Dataset, Origin};
 use crate::load::{self, LoadError};
 
@@ -33,6 +34,26 @@ pub enum Command {
         /// The dataset file to check.
         file: PathBuf,
     },
+    /// Open a view in a window, save a PNG of it once painted, and exit.
+    Screenshot {
+        /// The dataset (the embedded Chengdu report when left out).
+        file: Option<PathBuf>,
+        /// `overview`, or a chapter's number (1, 2, …).
+        #[arg(long, default_value = "overview")]
+        view: String,
+        /// Where to write the PNG.
+        #[arg(long)]
+        out: PathBuf,
+        /// The window's inner size, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1280x860")]
+        size: String,
+        /// The theme to draw in.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// A query to put in the search box.
+        #[arg(long)]
+        search: Option<String>,
+    },
     /// Print every figure of a dataset, one row each.
     Figures {
         /// The dataset (the embedded Chengdu report when left out).
@@ -50,6 +71,85 @@ pub enum FigureFormat {
     Csv,
     /// A JSON array of objects.
     Json,
+}
+
+/// Themes the screenshot command can draw in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+/// Parses `--view`: `overview` or a 1-based chapter number.
+pub fn parse_view(text: &str) -> Result<View, String> {
+    match text.trim() {
+        "overview" | "0" => Ok(View::Overview),
+        number => match number.parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(View::Chapter(n - 1)),
+            _ => Err(format!(
+                "--view {number}: use `overview` or a chapter number (1, 2, …)"
+            )),
+        },
+    }
+}
+
+/// Runs `huimou screenshot`.
+pub fn screenshot(
+    file: Option<PathBuf>,
+    view: &str,
+    out: PathBuf,
+    size: &str,
+    theme: ThemeArg,
+    search: Option<String>,
+) -> ExitCode {
+    let usage = |message: String| {
+        let _ = writeln!(std::io::stderr(), "huimou screenshot: {message}");
+        ExitCode::from(2)
+    };
+    let view = match parse_view(view) {
+        Ok(view) => view,
+        Err(message) => return usage(message),
+    };
+    let size = match crate::screenshot::parse_size(size) {
+        Ok(size) => size,
+        Err(message) => return usage(message),
+    };
+    // A screenshot of a file that does not open would silently show something else.
+    let dataset = match dataset_or_embedded(file.as_deref()) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "{}", error.render());
+            return ExitCode::FAILURE;
+        }
+    };
+    if let View::Chapter(c) = view {
+        let chapters = dataset.report.chapters.len();
+        if c >= chapters {
+            return usage(format!(
+                "--view {}: the report has {chapters} chapters",
+                c + 1
+            ));
+        }
+    }
+    let startup = Startup {
+        file,
+        persist: false,
+        view: Some(view),
+        theme: Some(match theme {
+            ThemeArg::Light => egui::ThemePreference::Light,
+            ThemeArg::Dark => egui::ThemePreference::Dark,
+        }),
+        search,
+    };
+    crate::run::run_viewer(
+        startup,
+        crate::run::Window {
+            size: Some(size),
+            screenshot: Some(out),
+        },
+    )
 }
 
 /// Runs `huimou check`: prints diagnostics like rustc and a summary line.
@@ -183,6 +283,14 @@ pub fn run_command(command: Command) -> ExitCode {
     let mut out = stdout.lock();
     let result = match command {
         Command::Check { file } => check(&file, &mut out),
+        Command::Screenshot {
+            file,
+            view,
+            out,
+            size,
+            theme,
+            search,
+        } => return screenshot(file, &view, out, &size, theme, search),
         Command::Figures { file, format } => match dataset_or_embedded(file.as_deref()) {
             Ok(dataset) => figures(&dataset, format, &mut out).map(|()| ExitCode::SUCCESS),
             Err(error) => {

@@ -2,17 +2,22 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory as _, Parser as _};
+use clap::Parser as _;
+use huimou::app::Startup;
 use huimou::cli::Cli;
 
 fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
         Some(command) => huimou::cli::run_command(command),
-        None => {
-            let _ = cli.file;
-            let _ = Cli::command().print_help();
-            ExitCode::from(2)
-        }
+        None => huimou::run::run_viewer(
+            Startup {
+                file: cli.file,
+                persist: true,
+                ..Startup::default()
+            },
+            huimou::run::Window::default(),
+        ),
     }
 }

@@ -1,0 +1,418 @@
+//! The viewer's shell: what is shown, what is remembered, and the commands panels ask for.
+
+use std::path::{Path, PathBuf};
+
+use egui::ThemePreference;
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::{Dataset, FigureRef};
+use crate::load::{self, LoadError};
+use crate::search::{Hit, SearchIndex};
+use crate::ui;
+
+/// How many files File → Recent remembers.
+const MAX_RECENT: usize = 8;
+
+/// What the central panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// The report's cover and a card per chapter.
+    #[default]
+    Overview,
+    /// One chapter, by index.
+    Chapter(usize),
+}
+
+/// Where the search box looks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SearchScope {
+    /// Filter the current chapter's initiatives.
+    #[default]
+    Chapter,
+    /// List matches across the whole report.
+    Report,
+}
+
+/// What the viewer remembers between runs (never the dataset's content).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The view last shown.
+    pub view: View,
+    /// Light, dark or following the system.
+    pub theme: ThemePreference,
+    /// The zoom factor (Ctrl +/−/0).
+    pub zoom: f32,
+    /// The dataset file last opened, if any; `None` means the embedded report.
+    pub last_file: Option<PathBuf>,
+    /// Files opened recently, newest first.
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            view: View::Overview,
+            theme: ThemePreference::System,
+            zoom: 1.0,
+            last_file: None,
+            recent_files: Vec::new(),
+        }
+    }
+}
+
+/// Something a panel asks the shell to do after the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show a view.
+    Show(View),
+    /// Show the previous chapter (or the overview before the first).
+    Previous,
+    /// Show the next chapter.
+    Next,
+    /// Ask for a dataset file with the system's file dialog.
+    OpenDialog,
+    /// Open a dataset file.
+    Open(PathBuf),
+    /// Go back to the report built into Huimou.
+    OpenEmbedded,
+    /// Change the theme.
+    SetTheme(ThemePreference),
+    /// Multiply the zoom factor; 0 resets it to 100%.
+    Zoom(f32),
+    /// Put the keyboard focus in the search box, searching the given scope.
+    FocusSearch(SearchScope),
+    /// Empty the search box.
+    ClearSearch,
+    /// Highlight a figure in its text and in its charts, and scroll to it.
+    SelectFigure(FigureRef),
+    /// Show an initiative in its chapter, scrolled into view.
+    OpenInitiative {
+        /// Index of the chapter.
+        chapter: usize,
+        /// Index of the initiative in its chapter.
+        initiative: usize,
+    },
+    /// Show or hide the About box.
+    ToggleAbout,
+    /// Show or hide the keyboard shortcuts.
+    ToggleShortcuts,
+    /// Show the diagnostics of the current dataset (its warnings).
+    ShowWarnings,
+    /// Close the diagnostics window.
+    DismissDiagnostics,
+    /// Quit the application.
+    Quit,
+}
+
+/// The search box's state and the hits of its current query.
+#[derive(Debug, Default)]
+pub struct Search {
+    /// What the user typed.
+    pub query: String,
+    /// Where it looks.
+    pub scope: SearchScope,
+    /// Set for one frame to move the keyboard focus into the box.
+    pub focus_requested: bool,
+    /// The result that Enter opens in the whole-report list.
+    pub selected: usize,
+    hits: Vec<Hit>,
+    hits_for: Option<(String, SearchScope, View)>,
+}
+
+impl Search {
+    /// Whether the search box holds a query.
+    pub fn is_active(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+
+    /// The hits of the current query, computed once per query, scope and view.
+    pub fn hits(&mut self, index: &SearchIndex, view: View) -> &[Hit] {
+        let key = (self.query.clone(), self.scope, view);
+        if self.hits_for.as_ref() != Some(&key) {
+            let scope = match (self.scope, view) {
+                (SearchScope::Chapter, View::Chapter(c)) => Some(c),
+                _ => None,
+            };
+            self.hits = index.search(&self.query, scope);
+            self.selected = 0;
+            self.hits_for = Some(key);
+        }
+        &self.hits
+    }
+
+    /// Forgets cached hits (after a new dataset is opened).
+    fn invalidate(&mut self) {
+        self.hits_for = None;
+        self.hits.clear();
+    }
+}
+
+/// Which diagnostics the diagnostics window shows.
+#[derive(Debug)]
+pub enum Diagnostics {
+    /// A dataset that failed to open.
+    Failed(LoadError),
+    /// The warnings of the dataset on screen.
+    Warnings,
+}
+
+/// How the viewer starts: the dataset, and overrides for the screenshot command.
+#[derive(Clone, Debug, Default)]
+pub struct Startup {
+    /// A dataset file to open instead of the remembered or embedded one.
+    pub file: Option<PathBuf>,
+    /// Whether to read and write remembered settings (off for screenshots and tests).
+    pub persist: bool,
+    /// A view to show instead of the remembered one.
+    pub view: Option<View>,
+    /// A theme to use instead of the remembered one.
+    pub theme: Option<ThemePreference>,
+    /// A query to put in the search box.
+    pub search: Option<String>,
+}
+
+/// The Huimou viewer.
+pub struct HuimouApp {
+    /// What is remembered between runs.
+    pub settings: Settings,
+    /// The report on screen.
+    pub dataset: Dataset,
+    /// The search index of that report.
+    pub index: SearchIndex,
+    /// The search box.
+    pub search: Search,
+    /// The figure highlighted in text and charts.
+    pub selection: Option<FigureRef>,
+    /// The diagnostics window, when open.
+    pub diagnostics: Option<Diagnostics>,
+    /// An initiative to scroll into view on the next frame.
+    pub scroll_to: Option<(usize, usize)>,
+    /// Whether the About box is open.
+    pub show_about: bool,
+    /// Whether the keyboard shortcuts window is open.
+    pub show_shortcuts: bool,
+    /// A screenshot to take once the view is painted (`huimou screenshot`).
+    pub screenshot: Option<crate::screenshot::Pending>,
+    persist: bool,
+    commands: Vec<Command>,
+}
+
+impl HuimouApp {
+    /// Creates the viewer from eframe's creation context.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        let settings = if startup.persist {
+            cc.storage
+                .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
+                .unwrap_or_default()
+        } else {
+            Settings::default()
+        };
+        Self::with_settings(&cc.egui_ctx, settings, startup)
+    }
+
+    /// Creates the viewer with given settings (tests and the screenshot command use this).
+    pub fn with_settings(ctx: &egui::Context, mut settings: Settings, startup: Startup) -> Self {
+        crate::fonts::install(ctx);
+        ui::theme::apply_text_styles(ctx);
+
+        // An explicit file wins; otherwise the last file the user opened, if it still loads.
+        let file = startup.file.clone().or_else(|| settings.last_file.clone());
+        let (dataset, diagnostics) = match file {
+            Some(path) => match load::load_file(&path) {
+                Ok(dataset) => (dataset, None),
+                Err(error) => {
+                    log::warn!("could not open {}:\n{}", path.display(), error.render());
+                    settings.last_file = None;
+                    (load::embedded(), Some(Diagnostics::Failed(error)))
+                }
+            },
+            None => (load::embedded(), None),
+        };
+        if let Some(view) = startup.view {
+            settings.view = view;
+        }
+        if let Some(theme) = startup.theme {
+            settings.theme = theme;
+        }
+        settings.zoom = settings.zoom.clamp(0.5, 3.0);
+        ctx.set_theme(settings.theme);
+        ctx.set_zoom_factor(settings.zoom);
+
+        let index = SearchIndex::new(&dataset.report);
+        let mut search = Search::default();
+        if let Some(query) = startup.search {
+            search.query = query;
+        }
+        let mut app = Self {
+            settings,
+            dataset,
+            index,
+            search,
+            selection: None,
+            diagnostics,
+            scroll_to: None,
+            show_about: false,
+            show_shortcuts: false,
+            screenshot: None,
+            persist: startup.persist,
+            commands: Vec::new(),
+        };
+        app.settings.view = app.clamp_view(app.settings.view);
+        app
+    }
+
+    /// Asks for a command to run after this frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The view on screen.
+    pub fn view(&self) -> View {
+        self.settings.view
+    }
+
+    fn clamp_view(&self, view: View) -> View {
+        match view {
+            View::Chapter(c) if c >= self.dataset.report.chapters.len() => View::Overview,
+            view => view,
+        }
+    }
+
+    /// Opens a dataset file and says whether it opened; on failure the current report stays
+    /// and the errors are shown.
+    pub fn open(&mut self, path: &Path) -> bool {
+        match load::load_file(path) {
+            Ok(dataset) => {
+                self.replace_dataset(dataset);
+                self.settings.last_file = Some(path.to_path_buf());
+                self.settings.recent_files.retain(|p| p != path);
+                self.settings.recent_files.insert(0, path.to_path_buf());
+                self.settings.recent_files.truncate(MAX_RECENT);
+                true
+            }
+            Err(error) => {
+                log::warn!("could not open {}:\n{}", path.display(), error.render());
+                self.diagnostics = Some(Diagnostics::Failed(error));
+                false
+            }
+        }
+    }
+
+    fn replace_dataset(&mut self, dataset: Dataset) {
+        self.index = SearchIndex::new(&dataset.report);
+        self.dataset = dataset;
+        self.search.invalidate();
+        self.selection = None;
+        self.scroll_to = None;
+        self.diagnostics = None;
+        self.settings.view = self.clamp_view(self.settings.view);
+    }
+
+    /// Carries out one command.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        let chapters = self.dataset.report.chapters.len();
+        match command {
+            Command::Show(view) => self.settings.view = self.clamp_view(view),
+            Command::Previous => {
+                self.settings.view = match self.settings.view {
+                    View::Overview | View::Chapter(0) => View::Overview,
+                    View::Chapter(c) => View::Chapter(c - 1),
+                };
+            }
+            Command::Next => {
+                self.settings.view = match self.settings.view {
+                    View::Overview if chapters > 0 => View::Chapter(0),
+                    View::Chapter(c) if c + 1 < chapters => View::Chapter(c + 1),
+                    view => view,
+                };
+            }
+            Command::OpenDialog => {
+                let dialog = rfd::FileDialog::new().add_filter("Huimou 数据集 (RON)", &["ron"]);
+                if let Some(path) = dialog.pick_file() {
+                    let _ = self.open(&path);
+                }
+            }
+            Command::Open(path) => {
+                let _ = self.open(&path);
+            }
+            Command::OpenEmbedded => {
+                self.replace_dataset(load::embedded());
+                self.settings.last_file = None;
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ctx.set_theme(theme);
+            }
+            Command::Zoom(factor) => {
+                let zoom = if factor == 0.0 {
+                    1.0
+                } else {
+                    (ctx.zoom_factor() * factor).clamp(0.5, 3.0)
+                };
+                ctx.set_zoom_factor(zoom);
+                self.settings.zoom = zoom;
+            }
+            Command::FocusSearch(scope) => {
+                self.search.scope = scope;
+                self.search.focus_requested = true;
+            }
+            Command::ClearSearch => self.search.query.clear(),
+            Command::SelectFigure(place) => {
+                self.selection = Some(place);
+                self.settings.view = View::Chapter(place.chapter);
+                self.scroll_to = Some((place.chapter, place.initiative));
+                // A filter that hides the figure's initiative would hide what was asked for.
+                if self.search.is_active() && self.search.scope == SearchScope::Chapter {
+                    self.search.query.clear();
+                }
+            }
+            Command::OpenInitiative {
+                chapter,
+                initiative,
+            } => {
+                self.settings.view = self.clamp_view(View::Chapter(chapter));
+                self.scroll_to = Some((chapter, initiative));
+                // Keep the query so its matches stay highlighted, but show the whole chapter.
+                self.search.scope = SearchScope::Chapter;
+            }
+            Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ShowWarnings => self.diagnostics = Some(Diagnostics::Warnings),
+            Command::DismissDiagnostics => self.diagnostics = None,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn run_pending(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            self.run(ctx, command);
+        }
+    }
+}
+
+impl eframe::App for HuimouApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        ui::shortcuts::handle(&ctx, self);
+        ui::files::receive_dropped_files(&ctx, self);
+        ui::top_bar::top_bar_ui(ui, self);
+        ui::status_bar::status_bar_ui(ui, self);
+        ui::nav::nav_ui(ui, self);
+        ui::central_ui(ui, self);
+        ui::windows_ui(&ctx, self);
+        ui::files::drop_overlay_ui(&ctx);
+        self.run_pending(&ctx);
+        // Remember what the user set with egui's own zoom keys too.
+        self.settings.zoom = ctx.zoom_factor();
+        if let Some(shot) = &mut self.screenshot {
+            shot.drive(&ctx);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Starting the viewer window: renderer choice with a fallback, and window options.
+
+use std::process::ExitCode;
+
+use crate::app::{HuimouApp, Startup};
+use crate::screenshot::{Outcome, Pending};
+
+/// Which renderer to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renderer {
+    /// wgpu: Vulkan, Metal, DirectX 12 or OpenGL through wgpu.
+    Wgpu,
+    /// glow: plain OpenGL.
+    Glow,
+}
+
+impl Renderer {
+    fn eframe(self) -> eframe::Renderer {
+        match self {
+            Self::Wgpu => eframe::Renderer::Wgpu,
+            Self::Glow => eframe::Renderer::Glow,
+        }
+    }
+}
+
+/// The renderers to try in order: `HUIMOU_RENDERER=glow|wgpu` forces one, otherwise wgpu and
+/// then glow.
+pub fn renderers() -> Result<Vec<Renderer>, String> {
+    match std::env::var("HUIMOU_RENDERER")
+        .ok()
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => Ok(vec![Renderer::Wgpu, Renderer::Glow]),
+        Some("wgpu") => Ok(vec![Renderer::Wgpu]),
+        Some("glow") => Ok(vec![Renderer::Glow]),
+        Some(other) => Err(format!(
+            "HUIMOU_RENDERER={other} is not a renderer; use glow or wgpu"
+        )),
+    }
+}
+
+/// A window to open: its size, and a screenshot to take instead of staying open.
+#[derive(Debug, Default)]
+pub struct Window {
+    /// The inner size in points, or the remembered/default size.
+    pub size: Option<(f32, f32)>,
+    /// Where to save a screenshot, closing the window after it.
+    pub screenshot: Option<std::path::PathBuf>,
+}
+
+/// Opens the viewer and runs it until its window closes.
+pub fn run_viewer(startup: Startup, window: Window) -> ExitCode {
+    let renderers = match renderers() {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("huimou: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let outcome: Outcome = Outcome::default();
+    let mut errors = Vec::new();
+    for renderer in renderers {
+        let options = native_options(renderer, &window, startup.persist);
+        let startup = startup.clone();
+        let shot = window
+            .screenshot
+            .clone()
+            .map(|out| Pending::new(out, outcome.clone()));
+        let result = eframe::run_native(
+            "huimou",
+            options,
+            Box::new(move |cc| {
+                let mut app = HuimouApp::new(cc, startup);
+                app.screenshot = shot;
+                Ok(Box::new(app))
+            }),
+        );
+        match result {
+            Ok(()) => {
+                return match outcome.lock().ok().and_then(|mut o| o.take()) {
+                    Some(Err(message)) => {
+                        eprintln!("huimou: {message}");
+                        ExitCode::FAILURE
+                    }
+                    None if window.screenshot.is_some() => {
+                        eprintln!("huimou: the window closed before the screenshot was taken");
+                        ExitCode::FAILURE
+                    }
+                    _ => ExitCode::SUCCESS,
+                };
+            }
+            Err(e) => {
+                log::warn!("the {renderer:?} renderer failed to start: {e}");
+                errors.push(format!("{renderer:?}: {e}"));
+            }
+        }
+    }
+    eprintln!(
+        "huimou: could not open a window with any renderer.\n  {}\nA display (X11 or Wayland) and OpenGL 2+ or Vulkan are needed; set HUIMOU_RENDERER=glow or wgpu to choose one.",
+        errors.join("\n  ")
+    );
+    ExitCode::FAILURE
+}
+
+fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("回眸 Huimou")
+        .with_app_id("huimou")
+        .with_min_inner_size([800.0, 600.0])
+        .with_drag_and_drop(true);
+    viewport = viewport.with_inner_size(window.size.map_or([1280.0, 860.0], |(w, h)| [w, h]));
+    if window.screenshot.is_some() {
+        viewport = viewport.with_resizable(false);
+    }
+    eframe::NativeOptions {
+        viewport,
+        renderer: renderer.eframe(),
+        // A screenshot must not move the user's saved window or egui state.
+        persist_window: persist && window.size.is_none(),
+        persistence_path: (!persist)
+            .then(|| std::env::temp_dir().join(format!("huimou-{}", std::process::id()))),
+        ..Default::default()
+    }
+}

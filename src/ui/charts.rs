@@ -1,0 +1,349 @@
+//! Charts over figures: bars over categories, a before/after comparison, part-of-whole progress.
+//!
+//! Charts and text are linked both ways: clicking a bar selects its figure (the shell then
+//! scrolls to it in its initiative), and a selected figure's bar is drawn in the accent colour.
+
+use egui::{Align2, Id, RichText, Sense};
+use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
+
+use crate::app::Command;
+use crate::dataset::{Dataset, FigureRef};
+use crate::model::{Chart, ChartKind, Figure};
+use crate::quantity::{Quantity, format_value};
+use crate::ui::abbreviate;
+use crate::ui::initiatives::written;
+use crate::ui::theme::{self, Palette};
+
+/// Height of one bar's row, in points.
+const ROW_HEIGHT: f32 = 34.0;
+/// Characters of a category label shown on the axis; the rest is in the tooltip.
+const AXIS_LABEL_CHARS: usize = 10;
+
+/// Where a figure's bar was drawn on the last frame (tests click there).
+pub fn bar_center(ctx: &egui::Context, figure_id: &str) -> Option<egui::Pos2> {
+    ctx.data(|d| d.get_temp(bar_key(figure_id)))
+}
+
+fn bar_key(figure_id: &str) -> Id {
+    Id::unique(("bar-center", figure_id))
+}
+
+struct Item<'a> {
+    place: FigureRef,
+    figure: &'a Figure,
+    quantity: &'a Quantity,
+    initiative: &'a str,
+}
+
+/// A chart in a card with its title; returns a command when a figure was clicked.
+pub fn chart_card_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    chart: &Chart,
+    id: Id,
+    selection: Option<FigureRef>,
+) -> Option<Command> {
+    let palette = Palette::of(ui);
+    let items: Vec<Item<'_>> = chart
+        .figures
+        .iter()
+        .filter_map(|figure_id| dataset.figure_by_id(figure_id))
+        .map(|(place, figure)| Item {
+            place,
+            figure,
+            quantity: dataset.quantity(place),
+            initiative: &dataset.initiative_at(place).title,
+        })
+        .collect();
+    let mut command = None;
+    egui::Frame::group(ui.style())
+        .fill(palette.card)
+        .inner_margin(egui::Margin::same(10))
+        .corner_radius(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let moved: bool = ui.data(|d| d.get_temp(id.with("moved")).unwrap_or(false));
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::Label::new(RichText::new(&chart.title).font(theme::bold(15.0))).wrap(),
+                );
+                if moved {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .small_button("复位视图")
+                            .on_hover_text("也可双击图表")
+                            .clicked()
+                        {
+                            ui.data_mut(|d| d.insert_temp(id.with("reset"), true));
+                        }
+                    });
+                }
+            });
+            let clicked = match chart.kind {
+                ChartKind::Bars => bars_ui(ui, &items, id, selection, &palette, |item| {
+                    item.figure.label.clone()
+                }),
+                ChartKind::Comparison => comparison_ui(ui, &items, id, selection, &palette),
+                ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
+            };
+            command = clicked.map(Command::SelectFigure);
+        });
+    command
+}
+
+fn comparison_ui(
+    ui: &mut egui::Ui,
+    items: &[Item<'_>],
+    id: Id,
+    selection: Option<FigureRef>,
+    palette: &Palette,
+) -> Option<FigureRef> {
+    if let [before, after] = items {
+        let unit = &after.quantity.base_unit;
+        let mut caption = format!(
+            "{} → {}",
+            display_value(before.quantity),
+            display_value(after.quantity)
+        );
+        if before.quantity.base_value > 0.0 {
+            let change = (after.quantity.base_value - before.quantity.base_value)
+                / before.quantity.base_value
+                * 100.0;
+            let word = if change >= 0.0 { "提高" } else { "降低" };
+            caption.push_str(&format!("，{word} {:.1}%", change.abs()));
+        }
+        let _ = unit;
+        ui.label(
+            RichText::new(caption)
+                .font(theme::bold(18.0))
+                .color(palette.accent),
+        );
+    }
+    bars_ui(ui, items, id, selection, palette, |item| {
+        match &item.figure.period {
+            Some(period) if period.chars().all(|c| c.is_ascii_digit()) => format!("{period} 年"),
+            Some(period) => period.clone(),
+            None => item.figure.label.clone(),
+        }
+    })
+}
+
+fn display_value(quantity: &Quantity) -> String {
+    format!(
+        "{}{}",
+        format_value(quantity.base_value, &quantity.base_unit),
+        quantity.base_unit
+    )
+}
+
+fn progress_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    items: &[Item<'_>],
+    selection: Option<FigureRef>,
+    palette: &Palette,
+) -> Option<FigureRef> {
+    let [part, whole] = items else {
+        return None;
+    };
+    let fraction = if whole.quantity.base_value > 0.0 {
+        (part.quantity.base_value / whole.quantity.base_value).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let unit = &whole.quantity.base_unit;
+    ui.label(
+        RichText::new(format!(
+            "{} / {} {unit}（{:.1}%）",
+            format_value(part.quantity.base_value, unit),
+            format_value(whole.quantity.base_value, unit),
+            fraction * 100.0
+        ))
+        .font(theme::bold(18.0))
+        .color(palette.accent),
+    );
+    let selected = selection == Some(part.place) || selection == Some(whole.place);
+    let bar = egui::ProgressBar::new(fraction as f32)
+        .fill(if selected {
+            palette.accent
+        } else {
+            palette.series[0]
+        })
+        .desired_height(22.0);
+    let response = ui.add(bar);
+    let response = ui.interact(
+        response.rect,
+        ui.scope_id().with(("progress", part.place)),
+        Sense::click(),
+    );
+    ui.data_mut(|d| d.insert_temp(bar_key(&part.figure.id), response.rect.center()));
+    let response = response
+        .on_hover_ui(|ui| crate::ui::initiatives::figure_tooltip_ui(ui, dataset, part.place));
+    ui.label(
+        RichText::new(format!(
+            "{}：{}；{}：{}",
+            part.figure.label,
+            written(part.figure),
+            whole.figure.label,
+            written(whole.figure)
+        ))
+        .small()
+        .color(palette.muted),
+    );
+    response.clicked().then_some(part.place)
+}
+
+fn bars_ui(
+    ui: &mut egui::Ui,
+    items: &[Item<'_>],
+    id: Id,
+    selection: Option<FigureRef>,
+    palette: &Palette,
+    category: impl Fn(&Item<'_>) -> String,
+) -> Option<FigureRef> {
+    let n = items.len();
+    if n == 0 {
+        return None;
+    }
+    let unit = items[0].quantity.base_unit.clone();
+    // The first figure is drawn at the top, so it reads in the dataset's order.
+    let row = |i: usize| (n - 1 - i) as f64;
+    let labels: Vec<String> = items.iter().map(&category).collect();
+    let tooltips: Vec<String> = items
+        .iter()
+        .zip(&labels)
+        .map(|(item, label)| {
+            let mut text = format!("{label}\n{}", written(item.figure));
+            if item.quantity.magnitude != 0 || item.quantity.qualifier.is_some() {
+                text.push_str(&format!("（即 {}）", item.quantity.display()));
+            }
+            if *label != item.figure.label {
+                text.push_str(&format!("\n{}", item.figure.label));
+            }
+            text
+        })
+        .collect();
+    let initiatives: Vec<String> = items
+        .iter()
+        .map(|i| format!("出自：{}", i.initiative))
+        .collect();
+    let max = items
+        .iter()
+        .map(|i| i.quantity.base_value)
+        .fold(0.0, f64::max);
+
+    let bars: Vec<Bar> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let color = if selection == Some(item.place) {
+                palette.accent
+            } else {
+                palette.series[0]
+            };
+            Bar::new(row(i), item.quantity.base_value)
+                .name(&labels[i])
+                .fill(color)
+                .width(0.62)
+        })
+        .collect();
+    let hover: Vec<String> = tooltips
+        .iter()
+        .zip(&initiatives)
+        .map(|(t, i)| format!("{t}\n{i}"))
+        .collect();
+    let hover_n = n;
+    let bar_chart = BarChart::new("figures", bars)
+        .horizontal()
+        .element_formatter(Box::new(move |bar, _| {
+            let index = hover_n - 1 - bar.argument.round() as usize;
+            hover.get(index).cloned().unwrap_or_default()
+        }));
+
+    let axis_labels = labels.clone();
+    let axis_unit = unit.clone();
+    let reset = ui.data_mut(|d| d.remove_temp::<bool>(id.with("reset")).unwrap_or(false));
+    let mut plot = Plot::new(id)
+        .height(n as f32 * ROW_HEIGHT + 40.0)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([true, false])
+        .include_x(0.0)
+        .include_x(max * 1.22)
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .y_grid_spacer(move |_| {
+            (0..hover_n)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= axis_labels.len() {
+                return String::new();
+            }
+            abbreviate(
+                &axis_labels[axis_labels.len() - 1 - i as usize],
+                AXIS_LABEL_CHARS,
+            )
+        })
+        .x_axis_formatter(move |mark, _| {
+            if mark.value < 0.0 {
+                String::new()
+            } else if axis_unit == "%" {
+                format!("{}%", format_value(mark.value, &axis_unit))
+            } else {
+                format_value(mark.value, &axis_unit)
+            }
+        })
+        .label_formatter(|_| None);
+    if reset {
+        plot = plot.reset();
+    }
+    let value_labels: Vec<(f64, f64, String)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            (
+                item.quantity.base_value,
+                row(i),
+                format!("{}{}", format_value(item.quantity.base_value, &unit), unit),
+            )
+        })
+        .collect();
+    let text_color = ui.visuals().text_color();
+    let response = plot.show(ui, |plot_ui| {
+        plot_ui.bar_chart(bar_chart);
+        for (x, y, text) in value_labels {
+            plot_ui.text(
+                Text::new(
+                    "value",
+                    PlotPoint::new(x, y),
+                    RichText::new(format!(" {text}")).color(text_color),
+                )
+                .anchor(Align2::LEFT_CENTER),
+            );
+        }
+        let clicked = plot_ui.response().clicked();
+        let pointer = plot_ui.pointer_coordinate();
+        let moved = !plot_ui.auto_bounds().any();
+        ((clicked.then_some(pointer)).flatten(), moved)
+    });
+    let (clicked, moved) = response.inner;
+    ui.data_mut(|d| d.insert_temp(id.with("moved"), moved));
+    for (i, item) in items.iter().enumerate() {
+        let center = response
+            .transform
+            .position_from_point(&PlotPoint::new(item.quantity.base_value / 2.0, row(i)));
+        ui.data_mut(|d| d.insert_temp(bar_key(&item.figure.id), center));
+    }
+    let point = clicked?;
+    let i = point.y.round();
+    if (point.y - i).abs() > 0.4 || i < 0.0 || i as usize >= n {
+        return None;
+    }
+    Some(items[n - 1 - i as usize].place)
+}

@@ -1,0 +1,85 @@
+//! The diagnostics window: why a dataset did not open (or what it warns about), each at
+//! file:line:column with the offending line.
+
+use egui::{Color32, RichText};
+
+use crate::app::{Command, Diagnostics, HuimouApp};
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// Shows the diagnostics window when there is something to show.
+pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
+    let Some(diagnostics) = &app.diagnostics else {
+        return;
+    };
+    let (title, file, list, note): (String, String, &[Diagnostic], &str) = match diagnostics {
+        Diagnostics::Failed(error) => (
+            "无法打开数据集".to_owned(),
+            error.file.clone(),
+            &error.diagnostics,
+            "数据集有错误，无法打开；仍显示原来的报告。",
+        ),
+        Diagnostics::Warnings => (
+            "数据集提示".to_owned(),
+            app.dataset.origin.display_name(),
+            &app.dataset.warnings,
+            "这些问题不妨碍显示报告，但作者可能想知道。",
+        ),
+    };
+    let mut open = true;
+    let mut dismiss = false;
+    egui::Window::new(title)
+        .id(egui::Id::unique("diagnostics"))
+        .open(&mut open)
+        .default_width(640.0)
+        .max_height(ctx.content_rect().height() * 0.8)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label(RichText::new(&file).strong());
+            ui.label(note);
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .max_height(420.0)
+                .show(ui, |ui| {
+                    for diagnostic in list {
+                        diagnostic_ui(ui, &file, diagnostic);
+                        ui.add_space(6.0);
+                    }
+                });
+            ui.separator();
+            if ui.button("关闭").clicked() {
+                dismiss = true;
+            }
+        });
+    if !open || dismiss {
+        app.push(Command::DismissDiagnostics);
+    }
+}
+
+fn diagnostic_ui(ui: &mut egui::Ui, file: &str, diagnostic: &Diagnostic) {
+    let color = match diagnostic.severity {
+        Severity::Error => Color32::from_rgb(0xD0, 0x3B, 0x2F),
+        Severity::Warning => Color32::from_rgb(0xC0, 0x86, 0x10),
+    };
+    let word = match diagnostic.severity {
+        Severity::Error => "错误",
+        Severity::Warning => "提示",
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(word).strong().color(color));
+        ui.label(RichText::new(diagnostic.position(file)).monospace());
+    });
+    ui.add(egui::Label::new(&diagnostic.message).wrap());
+    if let Some(location) = &diagnostic.location {
+        // The caret line of rustc's rendering, under the line it points into.
+        let rendered = diagnostic.render(file);
+        let excerpt: Vec<&str> = rendered.lines().skip(2).take(3).collect();
+        let _ = location;
+        ui.add(
+            egui::Label::new(RichText::new(excerpt.join("\n")).monospace())
+                .wrap_mode(egui::TextWrapMode::Extend),
+        );
+    }
+    if let Some(help) = &diagnostic.help {
+        ui.label(RichText::new(format!("建议：{help}")).small());
+    }
+}

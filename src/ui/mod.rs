@@ -1,0 +1,73 @@
+//! The viewer's panels, one file each; they read the app's state and push commands.
+
+pub mod about;
+pub mod chapter;
+pub mod charts;
+pub mod diagnostics;
+pub mod files;
+pub mod initiatives;
+pub mod nav;
+pub mod overview;
+pub mod results;
+pub mod shortcuts;
+pub mod status_bar;
+pub mod theme;
+pub mod top_bar;
+
+use crate::app::{HuimouApp, SearchScope, View};
+
+/// The central panel: search results across the report, the overview, or a chapter.
+pub fn central_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        let view = app.view();
+        let global = app.search.is_active()
+            && (app.search.scope == SearchScope::Report || view == View::Overview);
+        if global {
+            results::results_ui(ui, app);
+        } else {
+            match view {
+                View::Overview => overview::overview_ui(ui, app),
+                View::Chapter(c) => chapter::chapter_ui(ui, app, c),
+            }
+        }
+    });
+}
+
+/// Windows over the panels: diagnostics, About, shortcuts.
+pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {
+    diagnostics::diagnostics_window(ctx, app);
+    about::about_window(ctx, app);
+    shortcuts::shortcuts_window(ctx, app);
+}
+
+/// A short form of a chapter headline for the navigation: its first clause, cut to one line.
+pub fn short_headline(headline: &str) -> String {
+    let clause = headline.split(['，', ',', '；']).next().unwrap_or(headline);
+    abbreviate(clause, 13)
+}
+
+/// Cuts a label to `max` characters with an ellipsis.
+pub fn abbreviate(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        let mut short: String = label.chars().take(max.saturating_sub(1)).collect();
+        short.push('…');
+        short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_headlines_take_the_first_clause() {
+        assert_eq!(
+            short_headline("着眼发挥聚才聚智优势，创新资源的多元配置能力进一步提高"),
+            "着眼发挥聚才聚智优势"
+        );
+        assert_eq!(abbreviate("院士(专家)创新工作站", 6), "院士(专家…");
+        assert_eq!(abbreviate("专利", 6), "专利");
+    }
+}

@@ -1,0 +1,244 @@
+//! The overview: the report's cover, one card per chapter with key figures, and a chart across
+//! chapters.
+
+use egui::{Id, RichText, Sense};
+use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
+
+use crate::app::{Command, HuimouApp, View};
+use crate::dataset::{Dataset, FigureRef};
+use crate::ui::theme::{self, Palette};
+
+/// Widest a chapter card grows before another column is added.
+const CARD_WIDTH: f32 = 340.0;
+/// How many key figures a chapter card shows.
+const KEY_FIGURES: usize = 3;
+
+/// The central panel of the overview.
+pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    let mut commands = Vec::new();
+    let dataset = &app.dataset;
+    let report = &dataset.report;
+    let palette = Palette::of(ui);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.add_space(12.0);
+            ui.vertical_centered(|ui| {
+                ui.add(
+                    egui::Label::new(RichText::new(&report.title).font(theme::bold(30.0))).wrap(),
+                );
+                if !report.subtitle.is_empty() {
+                    ui.label(
+                        RichText::new(&report.subtitle)
+                            .size(15.0)
+                            .color(palette.muted),
+                    );
+                }
+                if !report.motto.is_empty() {
+                    ui.add_space(4.0);
+                    ui.label(
+                        RichText::new(&report.motto)
+                            .font(theme::bold(20.0))
+                            .color(palette.accent),
+                    );
+                }
+            });
+            ui.add_space(16.0);
+
+            let width = ui.available_width();
+            let columns =
+                ((width / CARD_WIDTH).floor() as usize).clamp(1, report.chapters.len().max(1));
+            for row in report.chapters.chunks(columns).enumerate() {
+                let (row_index, chapters) = row;
+                ui.columns(columns, |cols| {
+                    for (k, _) in chapters.iter().enumerate() {
+                        let c = row_index * columns + k;
+                        if chapter_card_ui(&mut cols[k], dataset, c, &palette) {
+                            commands.push(Command::Show(View::Chapter(c)));
+                        }
+                    }
+                });
+                ui.add_space(8.0);
+            }
+
+            ui.add_space(8.0);
+            egui::Frame::group(ui.style())
+                .fill(palette.card)
+                .inner_margin(egui::Margin::same(10))
+                .corner_radius(6.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new("各章举措与数据").font(theme::bold(15.0)));
+                    counts_chart_ui(ui, dataset, &palette);
+                });
+            ui.add_space(12.0);
+        });
+    for command in commands {
+        app.push(command);
+    }
+}
+
+/// The figures a chapter card shows: those its charts feature first, then the rest, each once.
+pub fn key_figures(dataset: &Dataset, c: usize) -> Vec<FigureRef> {
+    let chapter = &dataset.report.chapters[c];
+    let mut places: Vec<FigureRef> = chapter
+        .charts
+        .iter()
+        .filter_map(|chart| chart.figures.first())
+        .filter_map(|id| dataset.figure_by_id(id).map(|(place, _)| place))
+        .filter(|place| place.chapter == c)
+        .collect();
+    for (place, _) in dataset.figures().filter(|(p, _)| p.chapter == c) {
+        if places.len() >= KEY_FIGURES {
+            break;
+        }
+        let label = &dataset.figure(place).label;
+        if !places
+            .iter()
+            .any(|p| *p == place || &dataset.figure(*p).label == label)
+        {
+            places.push(place);
+        }
+    }
+    places.truncate(KEY_FIGURES);
+    places
+}
+
+fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Palette) -> bool {
+    let chapter = &dataset.report.chapters[c];
+    let response = ui
+        .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
+            egui::Frame::group(ui.style())
+                .fill(palette.card)
+                .inner_margin(egui::Margin::same(12))
+                .corner_radius(6.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.set_min_height(210.0);
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(chapter.number.to_string())
+                                .font(theme::bold(28.0))
+                                .color(palette.accent),
+                        );
+                        ui.label(RichText::new(&chapter.name).font(theme::bold(22.0)));
+                    });
+                    ui.add(
+                        egui::Label::new(RichText::new(&chapter.headline).color(palette.muted))
+                            .wrap(),
+                    );
+                    ui.add_space(6.0);
+                    for place in key_figures(dataset, c) {
+                        let quantity = dataset.quantity(place);
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(
+                                RichText::new(quantity.display())
+                                    .font(theme::bold(18.0))
+                                    .color(palette.accent),
+                            );
+                            ui.label(RichText::new(&dataset.figure(place).label).small());
+                        });
+                    }
+                });
+        })
+        .response;
+    let response = response.on_hover_text(format!("打开第 {} 章（Alt+{}）", chapter.number, c + 1));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("第 {} 章 {}", chapter.number, chapter.name),
+        )
+    });
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    response.clicked()
+}
+
+fn counts_chart_ui(ui: &mut egui::Ui, dataset: &Dataset, palette: &Palette) {
+    let chapters = &dataset.report.chapters;
+    let n = chapters.len();
+    let row = |c: usize| (n - 1 - c) as f64;
+    let initiatives: Vec<Bar> = chapters
+        .iter()
+        .enumerate()
+        .map(|(c, ch)| {
+            Bar::new(row(c) + 0.18, ch.initiatives.len() as f64)
+                .width(0.34)
+                .name(&ch.name)
+                .fill(palette.series[0])
+        })
+        .collect();
+    let figures: Vec<Bar> = chapters
+        .iter()
+        .enumerate()
+        .map(|(c, ch)| {
+            Bar::new(
+                row(c) - 0.18,
+                ch.initiatives
+                    .iter()
+                    .map(|i| i.figures.len())
+                    .sum::<usize>() as f64,
+            )
+            .width(0.34)
+            .name(&ch.name)
+            .fill(palette.series[1])
+        })
+        .collect();
+    let names: Vec<String> = chapters
+        .iter()
+        .map(|ch| format!("{} {}", ch.number, ch.name))
+        .collect();
+    Plot::new(Id::unique("overview-counts"))
+        .height(n as f32 * 40.0 + 50.0)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_boxed_zoom(false)
+        .show_grid([true, false])
+        .legend(Legend::default())
+        .include_x(0.0)
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= names.len() {
+                String::new()
+            } else {
+                names[names.len() - 1 - i as usize].clone()
+            }
+        })
+        .x_axis_formatter(|mark, _| {
+            if mark.value < 0.0 || mark.value.fract() != 0.0 {
+                String::new()
+            } else {
+                format!("{}", mark.value)
+            }
+        })
+        .label_formatter(|_| None)
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(
+                BarChart::new("举措（项）", initiatives)
+                    .horizontal()
+                    .color(palette.series[0])
+                    .element_formatter(Box::new(|bar, _| {
+                        format!("{}：{} 项举措", bar.name, bar.value)
+                    })),
+            );
+            plot_ui.bar_chart(
+                BarChart::new("数据（个）", figures)
+                    .horizontal()
+                    .color(palette.series[1])
+                    .element_formatter(Box::new(|bar, _| {
+                        format!("{}：{} 个数据", bar.name, bar.value)
+                    })),
+            );
+        });
+}
