@@ -84,8 +84,10 @@ pub enum Command {
     FocusSearch(SearchScope),
     /// Empty the search box.
     ClearSearch,
-    /// Highlight a figure in its text and in its charts, and scroll to it.
+    /// Highlight a figure in its text and in its charts.
     SelectFigure(FigureRef),
+    /// Highlight a figure and scroll its initiative into view (from a chart).
+    RevealFigure(FigureRef),
     /// Show an initiative in its chapter, scrolled into view.
     OpenInitiative {
         /// Index of the chapter.
@@ -358,7 +360,8 @@ impl HuimouApp {
                 self.search.focus_requested = true;
             }
             Command::ClearSearch => self.search.query.clear(),
-            Command::SelectFigure(place) => {
+            Command::SelectFigure(place) => self.selection = Some(place),
+            Command::RevealFigure(place) => {
                 self.selection = Some(place);
                 self.settings.view = View::Chapter(place.chapter);
                 self.scroll_to = Some((place.chapter, place.initiative));
@@ -385,7 +388,12 @@ impl HuimouApp {
     }
 
     fn run_pending(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // Commands change what is shown after this frame was laid out; show it now.
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.run(ctx, command);
         }
     }

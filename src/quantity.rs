@@ -168,7 +168,7 @@ impl Quantity {
     }
 }
 
-/// Multiplies by a power of ten exactly as decimal arithmetic would (1.396 × 10⁸ = 139,600,000).
+/// Multiplies by a power of ten exactly as decimal arithmetic would (1.396 × 10^8 = 139,600,000).
 fn shift_decimal(value: f64, power: i32) -> f64 {
     if power == 0 || !value.is_finite() {
         return value;

@@ -33,7 +33,11 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                         .color(palette.accent),
                 );
                 ui.vertical(|ui| {
-                    ui.label(RichText::new(&chapter.name).font(theme::bold(26.0)));
+                    ui.label(
+                        RichText::new(&chapter.name)
+                            .font(theme::bold(26.0))
+                            .strong(),
+                    );
                 });
             });
             ui.add(
@@ -69,7 +73,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
             }
 
             ui.horizontal(|ui| {
-                ui.label(RichText::new("主要举措").font(theme::bold(19.0)));
+                ui.label(RichText::new("主要举措").font(theme::bold(19.0)).strong());
                 if filtering {
                     ui.label(
                         RichText::new(format!(

@@ -10,13 +10,13 @@ use crate::app::Command;
 use crate::dataset::{Dataset, FigureRef};
 use crate::model::{Chart, ChartKind, Figure};
 use crate::quantity::{Quantity, format_value};
-use crate::ui::abbreviate;
+
 use crate::ui::initiatives::written;
 use crate::ui::theme::{self, Palette};
 
 /// Height of one bar's row, in points.
 const ROW_HEIGHT: f32 = 34.0;
-/// Characters of a category label shown on the axis; the rest is in the tooltip.
+/// Characters of a category label on the axis; the full label is in the tooltip.
 const AXIS_LABEL_CHARS: usize = 10;
 
 /// Where a figure's bar was drawn on the last frame (tests click there).
@@ -86,7 +86,7 @@ pub fn chart_card_ui(
                 ChartKind::Comparison => comparison_ui(ui, &items, id, selection, &palette),
                 ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
             };
-            command = clicked.map(Command::SelectFigure);
+            command = clicked.map(Command::RevealFigure);
         });
     command
 }
@@ -126,6 +126,20 @@ fn comparison_ui(
             None => item.figure.label.clone(),
         }
     })
+}
+
+/// A category label short enough for the axis: long ones keep their start and their end,
+/// which is where labels of one chart differ (人大建议、政协提案主办件 / …协办件).
+fn axis_label(label: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= AXIS_LABEL_CHARS {
+        return label.to_owned();
+    }
+    let tail = AXIS_LABEL_CHARS / 2 - 1;
+    let head = AXIS_LABEL_CHARS - tail - 1;
+    let start: String = chars[..head].iter().collect();
+    let end: String = chars[chars.len() - tail..].iter().collect();
+    format!("{start}…{end}")
 }
 
 fn display_value(quantity: &Quantity) -> String {
@@ -285,10 +299,7 @@ fn bars_ui(
             if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= axis_labels.len() {
                 return String::new();
             }
-            abbreviate(
-                &axis_labels[axis_labels.len() - 1 - i as usize],
-                AXIS_LABEL_CHARS,
-            )
+            axis_label(&axis_labels[axis_labels.len() - 1 - i as usize])
         })
         .x_axis_formatter(move |mark, _| {
             if mark.value < 0.0 {
@@ -346,4 +357,26 @@ fn bars_ui(
         return None;
     }
     Some(items[n - 1 - i as usize].place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_keep_start_and_end() {
+        assert_eq!(axis_label("申请专利"), "申请专利");
+        assert_eq!(
+            axis_label("人大建议、政协提案主办件"),
+            "人大建议、…案主办件"
+        );
+        assert_eq!(
+            axis_label("人大建议、政协提案协办件"),
+            "人大建议、…案协办件"
+        );
+        assert_eq!(
+            axis_label("人大建议、政协提案主办件").chars().count(),
+            AXIS_LABEL_CHARS
+        );
+    }
 }

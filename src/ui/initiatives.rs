@@ -82,10 +82,11 @@ pub fn initiative_card_ui(
         ui.set_width(ui.available_width());
         let wrap = ui.available_width();
 
+        let title_color = ui.visuals().strong_text_color();
         let title_matches = hit.map_or(&[][..], |h| &h.title[..]);
         let title_pieces = [(0..item.title.len(), None)];
         let title_format =
-            |_: Option<usize>| TextFormat::simple(theme::bold(TITLE_SIZE), text_color);
+            |_: Option<usize>| TextFormat::simple(theme::bold(TITLE_SIZE), title_color);
         let (mut title_job, _) = highlighted_job(
             &item.title,
             &title_pieces,

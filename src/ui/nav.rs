@@ -36,6 +36,8 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                     };
                     let response = ui
                         .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
+                            // The whole card is one click target; text in it must not take the click.
+                            ui.style_mut().interaction.selectable_labels = false;
                             let fill = if selected {
                                 ui.visuals().selection.bg_fill
                             } else {
@@ -52,7 +54,8 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                                             "{}  {}",
                                             chapter.number, chapter.name
                                         ))
-                                        .font(theme::bold(16.0)),
+                                        .font(theme::bold(16.0))
+                                        .strong(),
                                     );
                                     ui.label(
                                         RichText::new(short_headline(&chapter.headline))

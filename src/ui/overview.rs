@@ -25,7 +25,12 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             ui.add_space(12.0);
             ui.vertical_centered(|ui| {
                 ui.add(
-                    egui::Label::new(RichText::new(&report.title).font(theme::bold(30.0))).wrap(),
+                    egui::Label::new(
+                        RichText::new(&report.title)
+                            .font(theme::bold(30.0))
+                            .strong(),
+                    )
+                    .wrap(),
                 );
                 if !report.subtitle.is_empty() {
                     ui.label(
@@ -108,6 +113,8 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
     let chapter = &dataset.report.chapters[c];
     let response = ui
         .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
+            // The whole card is one click target; text in it must not take the click.
+            ui.style_mut().interaction.selectable_labels = false;
             egui::Frame::group(ui.style())
                 .fill(palette.card)
                 .inner_margin(egui::Margin::same(12))
@@ -121,7 +128,11 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
                                 .font(theme::bold(28.0))
                                 .color(palette.accent),
                         );
-                        ui.label(RichText::new(&chapter.name).font(theme::bold(22.0)));
+                        ui.label(
+                            RichText::new(&chapter.name)
+                                .font(theme::bold(22.0))
+                                .strong(),
+                        );
                     });
                     ui.add(
                         egui::Label::new(RichText::new(&chapter.headline).color(palette.muted))

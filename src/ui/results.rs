@@ -58,6 +58,8 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 let is_selected = k == selected;
                 let response = ui
                     .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
+                        // The whole card is one click target; text in it must not take the click.
+                        ui.style_mut().interaction.selectable_labels = false;
                         let fill = if is_selected {
                             ui.visuals().selection.bg_fill.gamma_multiply(0.35)
                         } else {

@@ -80,4 +80,8 @@ pub fn apply_text_styles(ctx: &egui::Context) {
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
     });
+    // egui's dark text is too dim for long paragraphs of Chinese.
+    ctx.style_mut_of(egui::Theme::Dark, |style| {
+        style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(205);
+    });
 }

@@ -188,7 +188,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         };
         ui.label(format!("{hits} / {total}"))
             .on_hover_text("符合的举措 / 举措总数");
-        if ui.button("✕").on_hover_text("清空搜索（Esc）").clicked() {
+        if ui.button("×").on_hover_text("清空搜索（Esc）").clicked() {
             commands.push(Command::ClearSearch);
         }
     }

@@ -1,0 +1,107 @@
+//! One place that builds every viewer test harness, so sizes and settings live together.
+
+#![allow(dead_code)]
+
+use egui::{Color32, Pos2};
+use egui_kittest::Harness;
+use huimou::app::{HuimouApp, Settings, Startup};
+
+/// The window size tests run at.
+pub const SIZE: [f32; 2] = [1280.0, 900.0];
+
+/// The viewer on the embedded report, remembering nothing.
+pub fn viewer() -> Harness<'static, HuimouApp> {
+    viewer_with(Settings::default(), Startup::default())
+}
+
+/// The viewer with given settings and start-up options.
+pub fn viewer_with(settings: Settings, startup: Startup) -> Harness<'static, HuimouApp> {
+    let mut harness = Harness::builder()
+        .with_size(SIZE)
+        .build_eframe(move |cc| HuimouApp::with_settings(&cc.egui_ctx, settings, startup));
+    harness.run();
+    harness
+}
+
+/// The path of a file under `tests/data`.
+pub fn data(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(path)
+}
+
+/// Every piece of text painted last frame with the given background colour.
+pub fn text_with_background(harness: &Harness<'_, HuimouApp>, background: Color32) -> Vec<String> {
+    let mut found = Vec::new();
+    for clipped in &harness.output().shapes {
+        visit_text(&clipped.shape, &mut |text| {
+            let job = &text.galley.job;
+            for section in &job.sections {
+                if section.format.background == background {
+                    found.push(
+                        job.text[section.byte_range.start.0..section.byte_range.end.0].to_owned(),
+                    );
+                }
+            }
+        });
+    }
+    found
+}
+
+/// Where a piece of text was painted last frame (the middle of its first character).
+pub fn text_position(harness: &Harness<'_, HuimouApp>, needle: &str) -> Option<Pos2> {
+    let mut position = None;
+    for clipped in &harness.output().shapes {
+        visit_text(&clipped.shape, &mut |text| {
+            let job = &text.galley.job;
+            if position.is_none()
+                && let Some(at) = job.text.find(needle)
+            {
+                let index = job.text[..at].chars().count();
+                let rect = text.galley.pos_from_cursor(egui::text::CCursor::new(index));
+                position = Some(text.pos + rect.center().to_vec2() + egui::vec2(4.0, 0.0));
+            }
+        });
+    }
+    position
+}
+
+fn visit_text(shape: &egui::Shape, visit: &mut dyn FnMut(&egui::epaint::TextShape)) {
+    match shape {
+        egui::Shape::Text(text) => visit(text),
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| visit_text(s, visit)),
+        _ => {}
+    }
+}
+
+/// Rectangles filled with the given colour last frame.
+pub fn rects_filled(harness: &Harness<'_, HuimouApp>, fill: Color32) -> usize {
+    fn count(shape: &egui::Shape, fill: Color32) -> usize {
+        match shape {
+            egui::Shape::Rect(rect) => usize::from(rect.fill == fill),
+            egui::Shape::Vec(shapes) => shapes.iter().map(|s| count(s, fill)).sum(),
+            _ => 0,
+        }
+    }
+    harness
+        .output()
+        .shapes
+        .iter()
+        .map(|c| count(&c.shape, fill))
+        .sum()
+}
+
+/// Clicks the primary button at a screen position.
+pub fn click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+}

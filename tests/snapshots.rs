@@ -1,0 +1,60 @@
+//! Pictures of every view, light and dark, rendered with wgpu (lavapipe in CI).
+//!
+//! Behind the `snapshots` feature: `cargo test --features snapshots --test snapshots`.
+//! `UPDATE_SNAPSHOTS=1` rewrites `tests/snapshots/*.png` after an intended change.
+
+#![cfg(feature = "snapshots")]
+
+mod common;
+
+use egui_kittest::Harness;
+use huimou::app::{HuimouApp, Settings, Startup, View};
+
+fn render(view: View, theme: egui::ThemePreference) -> Harness<'static, HuimouApp> {
+    let settings = Settings {
+        view,
+        theme,
+        ..Settings::default()
+    };
+    // kittest applies its own theme after the app is built; give it the same one.
+    let kittest_theme = if theme == egui::ThemePreference::Dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
+    let mut harness = Harness::builder()
+        .with_size(common::SIZE)
+        .with_theme(kittest_theme)
+        .wgpu()
+        .build_eframe(move |cc| {
+            HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
+        });
+    harness.run();
+    harness
+}
+
+macro_rules! snapshot_tests {
+    ($($name:ident: $view:expr, $theme:ident;)*) => {$(
+        #[test]
+        fn $name() {
+            // `snapshot` panics when there is no adapter to render with, so a test never
+            // passes without having drawn and compared its picture.
+            render($view, egui::ThemePreference::$theme).snapshot(stringify!($name));
+        }
+    )*};
+}
+
+snapshot_tests! {
+    overview_light: View::Overview, Light;
+    overview_dark: View::Overview, Dark;
+    chapter_1_light: View::Chapter(0), Light;
+    chapter_1_dark: View::Chapter(0), Dark;
+    chapter_2_light: View::Chapter(1), Light;
+    chapter_2_dark: View::Chapter(1), Dark;
+    chapter_3_light: View::Chapter(2), Light;
+    chapter_3_dark: View::Chapter(2), Dark;
+    chapter_4_light: View::Chapter(3), Light;
+    chapter_4_dark: View::Chapter(3), Dark;
+    chapter_5_light: View::Chapter(4), Light;
+    chapter_5_dark: View::Chapter(4), Dark;
+}

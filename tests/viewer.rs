@@ -1,0 +1,337 @@
+//! The viewer driven as a user would, through egui_kittest (no GPU needed).
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::{
+    click_at, data, rects_filled, text_position, text_with_background, viewer, viewer_with,
+};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use huimou::app::{Command, Diagnostics, SearchScope, Settings, Startup, View};
+use huimou::ui::charts::bar_center;
+use huimou::ui::theme::Palette;
+
+/// The palette the harness draws with (kittest follows the system theme, dark by default).
+fn palette(harness: &egui_kittest::Harness<'_, huimou::app::HuimouApp>) -> Palette {
+    Palette::new(harness.ctx.global_style().visuals.dark_mode)
+}
+
+#[test]
+fn every_chapter_opens_from_the_navigation() {
+    let mut harness = viewer();
+    let chapters = harness.state().dataset.report.chapters.clone();
+    for (c, chapter) in chapters.iter().enumerate() {
+        harness
+            .get_by_label(&format!("{} {}", chapter.number, chapter.name))
+            .click();
+        harness.run();
+        assert_eq!(harness.state().view(), View::Chapter(c));
+        // The panel shows the chapter's headline and the first initiative's title.
+        harness.get_by_label(&chapter.headline);
+        harness.get_by_label(&chapter.initiatives[0].title);
+    }
+    harness.get_by_label("总览").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Overview);
+    harness.get_by_label("勇担使命 创新争先");
+}
+
+#[test]
+fn overview_cards_open_their_chapter() {
+    let mut harness = viewer();
+    harness.get_by_label("第 3 章 创新").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(2));
+}
+
+#[test]
+fn keyboard_moves_between_chapters() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(2));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(3));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Overview);
+    // Past the last chapter, Next stays on it.
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num5);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(4));
+}
+
+#[test]
+fn next_and_previous_buttons_end_a_chapter() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    harness.run();
+    harness.get_by_label("下一章：2 资源 →").click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    harness.get_by_label("← 上一章：1 思想").click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(0));
+}
+
+#[test]
+fn chapter_search_filters_and_highlights() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .type_text("院士");
+    harness.run();
+
+    // Only 聚集高端智力资源助力创新主体 of chapter 2 speaks of 院士.
+    harness.get_by_label("聚集高端智力资源助力创新主体");
+    assert!(
+        harness
+            .query_by_label("形成高质量调研成果服务科学决策")
+            .is_none()
+    );
+    harness.get_by_label("1 / 4");
+    let highlighted = text_with_background(&harness, palette(&harness).match_background);
+    assert!(
+        highlighted.iter().filter(|t| t.as_str() == "院士").count() >= 2,
+        "{highlighted:?}"
+    );
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().search.query.is_empty());
+    harness.get_by_label("形成高质量调研成果服务科学决策");
+    assert!(text_with_background(&harness, palette(&harness).match_background).is_empty());
+}
+
+#[test]
+fn search_matches_figure_labels_and_ignores_width_and_case() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .type_text("ＡＰＰ");
+    harness.run();
+    harness.get_by_label("全文搜索「ＡＰＰ」：1 项举措");
+    harness.get_by_label("巩固科普阵地，深挖社会化科普效能");
+}
+
+#[test]
+fn whole_report_search_lists_results_by_chapter_and_opens_one() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert_eq!(harness.state().search.scope, SearchScope::Report);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .type_text("科技会堂");
+    harness.run();
+
+    harness.get_by_label("全文搜索「科技会堂」：1 项举措");
+    // The chapter heads its group of results (and stays in the navigation).
+    assert_eq!(harness.get_all_by_label("5 建设").count(), 2);
+    harness.get_by_label("丰富科技会堂服务功能");
+    assert!(
+        text_with_background(&harness, palette(&harness).match_background)
+            .contains(&"科技会堂".to_owned())
+    );
+
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(4));
+    // The initiative was scrolled into view.
+    let card = harness.get_by_label("丰富科技会堂服务功能").rect();
+    assert!(
+        card.min.y >= 0.0 && card.max.y <= common::SIZE[1],
+        "{card:?}"
+    );
+}
+
+#[test]
+fn clicking_a_bar_highlights_its_figure_in_the_text() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    let bar = bar_center(&harness.ctx, "patents").expect("the patents bar was drawn");
+    click_at(&mut harness, bar);
+    let (patents, _) = harness
+        .state()
+        .dataset
+        .figure_by_id("patents")
+        .expect("figure");
+    assert_eq!(harness.state().selection, Some(patents));
+    harness.run();
+    assert_eq!(
+        text_with_background(&harness, palette(&harness).selection_background),
+        ["2508"]
+    );
+    assert!(
+        rects_filled(&harness, palette(&harness).accent) >= 1,
+        "the selected bar is drawn in the accent colour"
+    );
+}
+
+#[test]
+fn clicking_a_figure_in_the_text_highlights_its_bar() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    assert_eq!(rects_filled(&harness, palette(&harness).accent), 0);
+    let figure = text_position(&harness, "522").expect("522 is on screen");
+    click_at(&mut harness, figure);
+    let (technologies, _) = harness
+        .state()
+        .dataset
+        .figure_by_id("key-technologies")
+        .expect("figure");
+    assert_eq!(harness.state().selection, Some(technologies));
+    harness.run();
+    assert!(rects_filled(&harness, palette(&harness).accent) >= 1);
+}
+
+#[test]
+fn a_malformed_dataset_shows_its_diagnostics_and_keeps_the_report() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::Open(data("bad/duplicate-figure-id.ron")));
+    harness.run();
+    assert!(matches!(
+        harness.state().diagnostics,
+        Some(Diagnostics::Failed(_))
+    ));
+    harness.get_by_label_contains("duplicate-figure-id.ron:22:30");
+    harness.get_by_label("duplicate figure id `patents`");
+    // The Chengdu report is still on screen, on the same chapter.
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    assert_eq!(
+        harness.state().dataset.report.title,
+        "成都市科学技术协会八大以来工作回眸"
+    );
+    harness.get_by_label("聚集高端智力资源助力创新主体");
+
+    harness.get_by_label("关闭").click();
+    harness.run();
+    assert!(harness.state().diagnostics.is_none());
+}
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_dataset_opens() {
+    let mut harness = viewer();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(data("good/minimal.ron"))));
+    harness.run();
+    assert_eq!(harness.state().dataset.report.title, "示例协会工作回眸");
+    assert!(harness.get_all_by_label("示例协会工作回眸").count() >= 1);
+    assert_eq!(
+        harness.state().settings.recent_files,
+        [data("good/minimal.ron")]
+    );
+}
+
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn theme_zoom_chapter_and_files_persist_through_save_and_load() {
+    let persist = || Startup {
+        persist: true,
+        ..Startup::default()
+    };
+    let mut harness = viewer_with(Settings::default(), persist());
+    harness
+        .state_mut()
+        .push(Command::SetTheme(egui::ThemePreference::Dark));
+    harness.state_mut().push(Command::Zoom(1.25));
+    harness
+        .state_mut()
+        .push(Command::Open(data("good/minimal.ron")));
+    harness.state_mut().push(Command::Show(View::Chapter(1)));
+    harness.run();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    assert!(
+        !storage.0.values().any(|v| v.contains("公民科学素质比例")),
+        "the dataset's content is never saved"
+    );
+
+    let settings: Settings =
+        eframe::get_value(&storage, eframe::APP_KEY).expect("settings were saved");
+    let harness = viewer_with(settings, persist());
+    assert_eq!(
+        harness.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Dark
+    );
+    assert!((harness.ctx.zoom_factor() - 1.25).abs() < 1e-6);
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    assert_eq!(harness.state().dataset.report.title, "示例协会工作回眸");
+    assert_eq!(
+        harness.state().settings.recent_files,
+        [data("good/minimal.ron")]
+    );
+}
+
+#[test]
+fn corrupt_or_missing_remembered_file_falls_back_to_the_embedded_report() {
+    let settings = Settings {
+        last_file: Some(data("no-such-file.ron")),
+        view: View::Chapter(40),
+        ..Settings::default()
+    };
+    let harness = viewer_with(settings, Startup::default());
+    assert_eq!(harness.state().dataset.report.chapters.len(), 5);
+    assert_eq!(harness.state().view(), View::Overview);
+    assert!(matches!(
+        harness.state().diagnostics,
+        Some(Diagnostics::Failed(_))
+    ));
+}
