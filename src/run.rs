@@ -58,49 +58,71 @@ pub fn run_viewer(startup: Startup, window: Window) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let outcome: Outcome = Outcome::default();
-    let mut errors = Vec::new();
-    for renderer in renderers {
-        let options = native_options(renderer, &window, startup.persist);
-        let startup = startup.clone();
-        let shot = window
-            .screenshot
-            .clone()
-            .map(|out| Pending::new(out, outcome.clone()));
-        let result = eframe::run_native(
-            "huimou",
-            options,
-            Box::new(move |cc| {
-                let mut app = HuimouApp::new(cc, startup);
-                app.screenshot = shot;
-                Ok(Box::new(app))
-            }),
-        );
-        match result {
-            Ok(()) => {
-                return match outcome.lock().ok().and_then(|mut o| o.take()) {
-                    Some(Err(message)) => {
-                        eprintln!("huimou: {message}");
-                        ExitCode::FAILURE
-                    }
-                    None if window.screenshot.is_some() => {
-                        eprintln!("huimou: the window closed before the screenshot was taken");
-                        ExitCode::FAILURE
-                    }
-                    _ => ExitCode::SUCCESS,
-                };
-            }
-            Err(e) => {
-                log::warn!("the {renderer:?} renderer failed to start: {e}");
-                errors.push(format!("{renderer:?}: {e}"));
+    let renderer = renderers[0];
+    match run_with(renderer, startup, &window) {
+        Ok(code) => code,
+        // winit allows one event loop per process, so the fallback runs in a fresh process.
+        Err(error) if renderers.len() > 1 => {
+            log::warn!("the wgpu renderer failed to start ({error}); trying OpenGL (glow)");
+            match std::env::current_exe().and_then(|exe| {
+                std::process::Command::new(exe)
+                    .args(std::env::args_os().skip(1))
+                    .env("HUIMOU_RENDERER", "glow")
+                    .status()
+            }) {
+                Ok(status) => ExitCode::from(u8::try_from(status.code().unwrap_or(1)).unwrap_or(1)),
+                Err(e) => {
+                    eprintln!(
+                        "huimou: the wgpu renderer failed ({error}) and glow could not be tried: {e}"
+                    );
+                    ExitCode::FAILURE
+                }
             }
         }
+        Err(error) => {
+            eprintln!(
+                "huimou: could not open a window with the {renderer:?} renderer: {error}\n\
+                 A display (X11 or Wayland) and Vulkan, Metal, DirectX 12 or OpenGL 2+ are needed; \
+                 HUIMOU_RENDERER=glow or wgpu chooses the renderer."
+            );
+            ExitCode::FAILURE
+        }
     }
-    eprintln!(
-        "huimou: could not open a window with any renderer.\n  {}\nA display (X11 or Wayland) and OpenGL 2+ or Vulkan are needed; set HUIMOU_RENDERER=glow or wgpu to choose one.",
-        errors.join("\n  ")
-    );
-    ExitCode::FAILURE
+}
+
+/// Runs the viewer with one renderer until its window closes; `Err` when it could not start.
+fn run_with(
+    renderer: Renderer,
+    startup: Startup,
+    window: &Window,
+) -> Result<ExitCode, eframe::Error> {
+    let outcome: Outcome = Outcome::default();
+    let options = native_options(renderer, window, startup.persist);
+    let shot = window
+        .screenshot
+        .clone()
+        .map(|out| Pending::new(out, outcome.clone()));
+    eframe::run_native(
+        "huimou",
+        options,
+        Box::new(move |cc| {
+            let mut app = HuimouApp::new(cc, startup);
+            app.screenshot = shot;
+            Ok(Box::new(app))
+        }),
+    )?;
+    let result = outcome.lock().ok().and_then(|mut o| o.take());
+    Ok(match result {
+        Some(Err(message)) => {
+            eprintln!("huimou: {message}");
+            ExitCode::FAILURE
+        }
+        None if window.screenshot.is_some() => {
+            eprintln!("huimou: the window closed before the screenshot was taken");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    })
 }
 
 fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe::NativeOptions {

@@ -50,7 +50,15 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
             );
             ui.add_space(12.0);
 
-            if !chapter.charts.is_empty() {
+            // While filtering, the matching initiatives come first; the charts wait.
+            if filtering && !chapter.charts.is_empty() {
+                ui.label(
+                    RichText::new("搜索时不显示图表；清空搜索（Esc）即可看到。")
+                        .small()
+                        .color(palette.muted),
+                );
+                ui.add_space(6.0);
+            } else if !chapter.charts.is_empty() {
                 let columns =
                     if ui.available_width() >= TWO_COLUMNS_FROM && chapter.charts.len() > 1 {
                         2
