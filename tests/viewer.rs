@@ -335,3 +335,37 @@ fn corrupt_or_missing_remembered_file_falls_back_to_the_embedded_report() {
         Some(Diagnostics::Failed(_))
     ));
 }
+
+#[test]
+fn a_moved_chart_offers_a_reset() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    assert!(harness.query_by_label("复位视图").is_none());
+    let from = bar_center(&harness.ctx, "patents").expect("the patents bar was drawn");
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    for step in 1..=6 {
+        harness.event(egui::Event::PointerMoved(
+            from + egui::vec2(20.0 * step as f32, 0.0),
+        ));
+        harness.run();
+    }
+    let to = from + egui::vec2(120.0, 0.0);
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    harness.get_by_label("复位视图").click();
+    harness.run();
+    assert!(harness.query_by_label("复位视图").is_none());
+}
