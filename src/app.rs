@@ -118,6 +118,8 @@ pub struct Search {
     pub focus_requested: bool,
     /// The result that Enter opens in the whole-report list.
     pub selected: usize,
+    /// Set when ↑/↓ moved the selection, so the list scrolls to it once.
+    pub selected_moved: bool,
     hits: Vec<Hit>,
     hits_for: Option<(String, SearchScope, View)>,
 }
@@ -194,6 +196,8 @@ pub struct HuimouApp {
     pub show_about: bool,
     /// Whether the keyboard shortcuts window is open.
     pub show_shortcuts: bool,
+    /// Measured heights of the rows of the list on screen.
+    pub row_heights: ui::rows::ListHeights,
     /// A screenshot to take once the view is painted (`huimou screenshot`).
     pub screenshot: Option<crate::screenshot::Pending>,
     persist: bool,
@@ -256,6 +260,7 @@ impl HuimouApp {
             scroll_to: None,
             show_about: false,
             show_shortcuts: false,
+            row_heights: ui::rows::ListHeights::default(),
             screenshot: None,
             persist: startup.persist,
             commands: Vec::new(),
@@ -307,6 +312,7 @@ impl HuimouApp {
         self.search.invalidate();
         self.selection = None;
         self.scroll_to = None;
+        self.row_heights.clear();
         self.diagnostics = None;
         self.settings.view = self.clamp_view(self.settings.view);
     }
@@ -399,8 +405,9 @@ impl HuimouApp {
     }
 }
 
-impl eframe::App for HuimouApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+impl HuimouApp {
+    /// One pass of the whole interface: panels, windows, then the commands they pushed.
+    pub fn ui_pass(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         ui::shortcuts::handle(&ctx, self);
         ui::files::receive_dropped_files(&ctx, self);
@@ -416,6 +423,12 @@ impl eframe::App for HuimouApp {
         if let Some(shot) = &mut self.screenshot {
             shot.drive(&ctx);
         }
+    }
+}
+
+impl eframe::App for HuimouApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_pass(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -73,6 +73,47 @@ impl Location {
     }
 }
 
+/// Where each line of a text starts, so that many spans can be located without rescanning it.
+#[derive(Debug)]
+pub struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `source`.
+    pub fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { source, starts }
+    }
+
+    /// The location of a byte span; the span is clipped to its first line.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let source = self.source;
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let line = self.starts.partition_point(|&s| s <= start);
+        let line_start = self.starts[line - 1];
+        let line_end = self.starts.get(line).map_or(source.len(), |&next| next - 1);
+        let column = source[line_start..start].chars().count() + 1;
+        let width = source[start..end.min(line_end).max(start)]
+            .chars()
+            .count()
+            .max(1);
+        let line_text = source[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_owned();
+        Location {
+            line,
+            column,
+            width,
+            line_text,
+        }
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -201,6 +242,20 @@ mod tests {
         let location = Location::from_span(source, at..at + 3);
         assert_eq!((location.line, location.column, location.width), (2, 7, 3));
         assert_eq!(location.line_text, "  名称: \"x\"");
+    }
+
+    #[test]
+    fn line_index_agrees_with_direct_location() {
+        let source = "(\r\n  名称: \"x\",\n  b: 2\n)";
+        let index = LineIndex::new(source);
+        for start in (0..source.len()).filter(|&i| source.is_char_boundary(i)) {
+            let span = start..(start + 3).min(source.len());
+            assert_eq!(
+                index.locate(span.clone()),
+                Location::from_span(source, span),
+                "at {start}"
+            );
+        }
     }
 
     #[test]

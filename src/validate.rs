@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::dataset::{Dataset, FigureRef, Origin};
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::diagnostic::{Diagnostic, LineIndex, Location, Severity};
 use crate::load::Checked;
 use crate::locate::{SourceMap, Step};
 use crate::markup::{self, MarkupError, Segment};
@@ -12,17 +12,26 @@ use crate::quantity::{self, Quantity};
 
 use Step::{Field, Index};
 
+/// Repeated passages listed one by one; beyond this a single warning counts the rest.
+const MAX_REPEAT_WARNINGS: usize = 20;
+
 struct Validator<'a> {
     source: &'a str,
-    map: SourceMap,
+    lines: LineIndex<'a>,
+    /// Built on the first diagnostic: a valid file never pays for it.
+    map: std::cell::OnceCell<SourceMap>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Validator<'_> {
+    fn map(&self) -> &SourceMap {
+        self.map.get_or_init(|| SourceMap::new(self.source))
+    }
+
     /// Where the value at `path` stands, or the nearest enclosing value when it is left out.
     fn locate(&self, path: &[Step<'_>]) -> Option<Location> {
-        let (_, span) = self.map.deepest(path)?;
-        Some(Location::from_span(self.source, span))
+        let (_, span) = self.map().deepest(path)?;
+        Some(self.lines.locate(span))
     }
 
     fn push(
@@ -83,34 +92,33 @@ impl Validator<'_> {
 
     /// The location of the `mark`-th `**…**` of the text literal at `path`.
     fn mark_location(&self, path: &[Step<'_>], mark: usize) -> Option<Location> {
-        let span = self.map.span(path)?;
+        let span = self.map().span(path)?;
         let raw = &self.source[span.clone()];
         let found = markup::marks(raw).ok()?;
         let outer = &found.get(mark)?.outer;
-        Some(Location::from_span(
-            self.source,
-            span.start + outer.start..span.start + outer.end,
-        ))
+        Some(
+            self.lines
+                .locate(span.start + outer.start..span.start + outer.end),
+        )
     }
 
     /// The location of `needle` inside the text literal at `path`.
     fn text_location(&self, path: &[Step<'_>], needle: &str) -> Option<Location> {
-        let span = self.map.span(path)?;
+        let span = self.map().span(path)?;
         let at = self.source[span.clone()]
             .find(needle)
             .map(|i| span.start + i)?;
-        Some(Location::from_span(self.source, at..at + needle.len()))
+        Some(self.lines.locate(at..at + needle.len()))
     }
 
     /// The location of a markup error in the text literal at `path`.
     fn markup_error_location(&self, path: &[Step<'_>]) -> Option<Location> {
-        let span = self.map.span(path)?;
+        let span = self.map().span(path)?;
         let raw = &self.source[span.clone()];
         match markup::marks(raw) {
-            Err(MarkupError::Unclosed(at) | MarkupError::Empty(at)) => Some(Location::from_span(
-                self.source,
-                span.start + at..span.start + at + 2,
-            )),
+            Err(MarkupError::Unclosed(at) | MarkupError::Empty(at)) => {
+                Some(self.lines.locate(span.start + at..span.start + at + 2))
+            }
             Ok(_) => self.locate(path),
         }
     }
@@ -120,7 +128,8 @@ impl Validator<'_> {
 pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
     let mut v = Validator {
         source,
-        map: SourceMap::new(source),
+        lines: LineIndex::new(source),
+        map: std::cell::OnceCell::new(),
         diagnostics: Vec::new(),
     };
 
@@ -153,6 +162,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
     let mut figure_ids: HashMap<&str, String> = HashMap::new();
     let mut first_figure: HashMap<&str, FigureRef> = HashMap::new();
     let mut repeated: HashMap<&str, (usize, usize, &str)> = HashMap::new();
+    let mut repeats = 0usize;
     let mut quantities = HashMap::new();
     let mut segments = Vec::with_capacity(report.chapters.len());
 
@@ -244,6 +254,10 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                     Some(&(first_chapter, first_initiative, first_title))
                         if (first_chapter, first_initiative) != (c, i) =>
                     {
+                        repeats += 1;
+                        if repeats > MAX_REPEAT_WARNINGS {
+                            break;
+                        }
                         let location = v.text_location(&at(&[Field("text")]), sentence);
                         let diagnostic = Diagnostic::warning(format!(
                             "this passage is repeated from 「{first_title}」 (chapter {})",
@@ -351,6 +365,16 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
             ));
         }
         segments.push(chapter_segments);
+    }
+
+    if repeats > MAX_REPEAT_WARNINGS {
+        v.diagnostics.push(
+            Diagnostic::warning(format!(
+                "{} more initiatives repeat a passage of another; only the first {MAX_REPEAT_WARNINGS} are listed",
+                repeats - MAX_REPEAT_WARNINGS
+            ))
+            .with_help("a dataset made by copying paragraphs needs each of them checked"),
+        );
     }
 
     // Charts are checked once every figure is known, since they may name figures of any chapter.

@@ -60,7 +60,6 @@ pub fn highlighted_job(
 }
 
 /// One initiative card; returns a command when a figure in it was clicked.
-#[allow(clippy::too_many_arguments)]
 pub fn initiative_card_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
@@ -68,7 +67,6 @@ pub fn initiative_card_ui(
     initiative: usize,
     hit: Option<&Hit>,
     selection: Option<FigureRef>,
-    scroll_here: bool,
 ) -> Option<Command> {
     let palette = Palette::of(ui);
     let item = &dataset.report.chapters[chapter].initiatives[initiative];
@@ -78,7 +76,7 @@ pub fn initiative_card_ui(
         .fill(palette.card)
         .inner_margin(egui::Margin::same(12))
         .corner_radius(6.0);
-    let response = frame.show(ui, |ui| {
+    frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         let wrap = ui.available_width();
 
@@ -182,9 +180,6 @@ pub fn initiative_card_ui(
             });
         }
     });
-    if scroll_here {
-        response.response.scroll_to_me(Some(egui::Align::TOP));
-    }
     command
 }
 

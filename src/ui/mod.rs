@@ -9,6 +9,7 @@ pub mod initiatives;
 pub mod nav;
 pub mod overview;
 pub mod results;
+pub mod rows;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;

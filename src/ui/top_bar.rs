@@ -155,10 +155,12 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
             let count = app.search.hits(&app.index, view).len();
             if down && count > 0 {
                 app.search.selected = (app.search.selected + 1).min(count - 1);
+                app.search.selected_moved = true;
                 response.request_focus();
             }
             if up {
                 app.search.selected = app.search.selected.saturating_sub(1);
+                app.search.selected_moved = true;
                 response.request_focus();
             }
             if enter {
