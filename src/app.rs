@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::{Dataset, FigureRef};
 use crate::load::{self, LoadError};
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Place, SearchIndex};
 use crate::ui;
 
 /// How many files File → Recent remembers.
@@ -120,7 +120,7 @@ pub struct Search {
     pub selected: usize,
     /// Set when ↑/↓ moved the selection, so the list scrolls to it once.
     pub selected_moved: bool,
-    hits: Vec<Hit>,
+    hits: Vec<Place>,
     hits_for: Option<(String, SearchScope, View)>,
 }
 
@@ -130,8 +130,8 @@ impl Search {
         !self.query.trim().is_empty()
     }
 
-    /// The hits of the current query, computed once per query, scope and view.
-    pub fn hits(&mut self, index: &SearchIndex, view: View) -> &[Hit] {
+    /// The initiatives matching the current query, found once per query, scope and view.
+    pub fn hits(&mut self, index: &SearchIndex, view: View) -> &[Place] {
         let key = (self.query.clone(), self.scope, view);
         if self.hits_for.as_ref() != Some(&key) {
             let scope = match (self.scope, view) {

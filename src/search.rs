@@ -79,6 +79,15 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
+/// An initiative, by chapter and position in its chapter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    /// Index of the chapter.
+    pub chapter: usize,
+    /// Index of the initiative in its chapter.
+    pub initiative: usize,
+}
+
 /// Where an initiative matched a query: byte ranges in its title and (marked-up) text, and the
 /// figures whose labels matched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -100,83 +109,177 @@ impl Hit {
     pub fn match_count(&self) -> usize {
         self.title.len() + self.text.len() + self.figures.len()
     }
+
+    /// Where `query` matches the initiative at `place`; computed when a result is shown, so a
+    /// search itself only has to find which initiatives match.
+    pub fn new(report: &Report, place: Place, query: &str) -> Self {
+        let query = fold_query(query);
+        let initiative = &report.chapters[place.chapter].initiatives[place.initiative];
+        let mut hit = Self {
+            chapter: place.chapter,
+            initiative: place.initiative,
+            ..Self::default()
+        };
+        if query.is_empty() {
+            return hit;
+        }
+        hit.title = Folded::new(&initiative.title, false).find_all(&query, initiative.title.len());
+        hit.text = Folded::new(&initiative.text, true).find_all(&query, initiative.text.len());
+        hit.figures = initiative
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.label
+                    .chars()
+                    .map(fold)
+                    .collect::<String>()
+                    .contains(&query)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        hit
+    }
 }
 
-#[derive(Clone, Debug)]
-struct Entry {
-    chapter: usize,
-    initiative: usize,
-    title: Folded,
-    title_len: usize,
-    text: Folded,
-    text_len: usize,
-    labels: Vec<String>,
-}
+/// Separates fields in the haystack; no folded query contains it.
+const FIELD_SEPARATOR: char = '\u{0}';
 
-/// A search index over every initiative of a report.
+/// Haystacks larger than this are searched on two threads.
+const PARALLEL_FROM: usize = 4 << 20;
+
+/// A search index over every initiative of a report: all titles, texts and figure labels,
+/// folded, in one contiguous text that a SIMD substring search runs through once per query.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
-    entries: Vec<Entry>,
+    haystack: String,
+    /// Where each initiative's fields start in the haystack, in report order, and one past.
+    starts: Vec<usize>,
+    places: Vec<Place>,
+    /// The first initiative (index into `places`) of each chapter, and one past the last.
+    chapter_starts: Vec<usize>,
 }
 
 impl SearchIndex {
     /// Builds the index for a report.
     pub fn new(report: &Report) -> Self {
-        let entries = report
+        let size: usize = report
             .chapters
             .iter()
-            .enumerate()
-            .flat_map(|(c, chapter)| {
-                chapter
-                    .initiatives
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, initiative)| Entry {
-                        chapter: c,
-                        initiative: i,
-                        title: Folded::new(&initiative.title, false),
-                        title_len: initiative.title.len(),
-                        text: Folded::new(&initiative.text, true),
-                        text_len: initiative.text.len(),
-                        labels: initiative
-                            .figures
-                            .iter()
-                            .map(|f| f.label.chars().map(fold).collect())
-                            .collect(),
-                    })
+            .flat_map(|c| &c.initiatives)
+            .map(|i| {
+                i.title.len()
+                    + i.text.len()
+                    + i.figures.iter().map(|f| f.label.len() + 1).sum::<usize>()
+                    + 2
             })
-            .collect();
-        Self { entries }
+            .sum();
+        let mut index = Self {
+            haystack: String::with_capacity(size),
+            starts: Vec::with_capacity(report.initiative_count() + 1),
+            places: Vec::with_capacity(report.initiative_count()),
+            chapter_starts: Vec::with_capacity(report.chapters.len() + 1),
+        };
+        for (c, chapter) in report.chapters.iter().enumerate() {
+            index.chapter_starts.push(index.places.len());
+            for (i, initiative) in chapter.initiatives.iter().enumerate() {
+                index.starts.push(index.haystack.len());
+                index.places.push(Place {
+                    chapter: c,
+                    initiative: i,
+                });
+                push_folded(&mut index.haystack, &initiative.title);
+                index.haystack.push(FIELD_SEPARATOR);
+                push_folded(&mut index.haystack, &initiative.text.replace("**", ""));
+                for figure in &initiative.figures {
+                    index.haystack.push(FIELD_SEPARATOR);
+                    push_folded(&mut index.haystack, &figure.label);
+                }
+                index.haystack.push(FIELD_SEPARATOR);
+            }
+        }
+        index.chapter_starts.push(index.places.len());
+        index.starts.push(index.haystack.len());
+        index
     }
 
     /// Every initiative that matches `query`, in report order; only chapter `scope` when given.
     /// A blank query matches nothing.
-    pub fn search(&self, query: &str, scope: Option<usize>) -> Vec<Hit> {
-        let query: String = query.trim().chars().map(fold).collect();
+    pub fn search(&self, query: &str, scope: Option<usize>) -> Vec<Place> {
+        let query = fold_query(query);
         if query.is_empty() {
             return Vec::new();
         }
-        self.entries
-            .iter()
-            .filter(|e| scope.is_none_or(|c| c == e.chapter))
-            .filter_map(|entry| {
-                let hit = Hit {
-                    chapter: entry.chapter,
-                    initiative: entry.initiative,
-                    title: entry.title.find_all(&query, entry.title_len),
-                    text: entry.text.find_all(&query, entry.text_len),
-                    figures: entry
-                        .labels
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, label)| label.contains(&query))
-                        .map(|(f, _)| f)
-                        .collect(),
-                };
-                (hit.match_count() > 0).then_some(hit)
-            })
-            .collect()
+        let (first, last) = match scope {
+            Some(c) if c + 1 < self.chapter_starts.len() => {
+                (self.chapter_starts[c], self.chapter_starts[c + 1])
+            }
+            Some(_) => return Vec::new(),
+            None => (0, self.places.len()),
+        };
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        let bytes = self.starts[last] - self.starts[first];
+        if bytes < PARALLEL_FROM || last - first < 2 {
+            return self.search_range(&finder, first, last);
+        }
+        let middle = first + (last - first) / 2;
+        std::thread::scope(|scope| {
+            let upper = scope.spawn(|| self.search_range(&finder, middle, last));
+            let mut found = self.search_range(&finder, first, middle);
+            // A panic in the helper would be a bug in memchr; fall back to searching here.
+            found.extend(
+                upper
+                    .join()
+                    .unwrap_or_else(|_| self.search_range(&finder, middle, last)),
+            );
+            found
+        })
     }
+
+    /// The initiatives in `first..last` (indexes into `places`) whose fields hold the query.
+    fn search_range(
+        &self,
+        finder: &memchr::memmem::Finder<'_>,
+        first: usize,
+        last: usize,
+    ) -> Vec<Place> {
+        let haystack = self.haystack.as_bytes();
+        let end = self.starts[last];
+        let mut found = Vec::new();
+        let mut entry = first;
+        let mut at = self.starts[first];
+        while let Some(offset) = finder.find(&haystack[at..end]) {
+            let position = at + offset;
+            // Matches come in order: move to the initiative holding this one.
+            entry += self.starts[entry + 1..=last].partition_point(|&s| s <= position);
+            found.push(self.places[entry]);
+            // One match is enough to list an initiative; go on with the next one.
+            entry += 1;
+            if entry >= last {
+                break;
+            }
+            at = self.starts[entry];
+        }
+        found
+    }
+}
+
+fn push_folded(haystack: &mut String, text: &str) {
+    haystack.extend(
+        text.chars()
+            .map(fold)
+            .map(|c| if c == FIELD_SEPARATOR { ' ' } else { c }),
+    );
+}
+
+/// A query folded like the index, without separators or surrounding space.
+fn fold_query(query: &str) -> String {
+    query
+        .trim()
+        .chars()
+        .map(fold)
+        .filter(|&c| c != FIELD_SEPARATOR)
+        .collect()
 }
 
 /// A short excerpt of a marked-up text around its first match, for a list of results: the
@@ -234,10 +337,19 @@ mod tests {
         assert_eq!(fold('科'), '科');
     }
 
+    fn hits(report: &Report, query: &str, scope: Option<usize>) -> Vec<Hit> {
+        let index = SearchIndex::new(report);
+        index
+            .search(query, scope)
+            .into_iter()
+            .map(|place| Hit::new(report, place, query))
+            .collect()
+    }
+
     #[test]
     fn finds_titles_texts_and_labels() {
-        let index = SearchIndex::new(&report());
-        let hits = index.search("院士", None);
+        let report = report();
+        let hits = hits(&report, "院士", None);
         assert!(hits.iter().all(|h| h.match_count() > 0));
         let chapters: Vec<usize> = hits.iter().map(|h| h.chapter).collect();
         assert!(
@@ -255,6 +367,7 @@ mod tests {
     fn scope_limits_to_one_chapter() {
         let index = SearchIndex::new(&report());
         assert!(index.search("院士", Some(1)).iter().all(|h| h.chapter == 1));
+        assert!(index.search("院士", Some(99)).is_empty());
         assert!(index.search("院士", Some(0)).is_empty());
         assert!(index.search("   ", None).is_empty());
     }
@@ -262,8 +375,7 @@ mod tests {
     #[test]
     fn matches_across_figure_marks_and_maps_back() {
         let report = report();
-        let index = SearchIndex::new(&report);
-        let hits = index.search("1.396 亿次", None);
+        let hits = hits(&report, "1.396 亿次", None);
         assert_eq!(hits.len(), 2);
         let text = &report.chapters[0].initiatives[0].text;
         let range = hits[0].text[0].clone();
@@ -277,6 +389,60 @@ mod tests {
         assert_eq!(lower.len(), 1);
         assert_eq!(index.search("ＡＰＰ", None), lower);
         assert_eq!(index.search("5a", None).len(), 1);
+    }
+
+    #[test]
+    fn matches_do_not_cross_fields_or_initiatives() {
+        let report = report();
+        let index = SearchIndex::new(&report);
+        // The last character of a title and the first of its text are not adjacent.
+        let first = &report.chapters[0].initiatives[0];
+        let last_of_title: String = first.title.chars().last().into_iter().collect();
+        let first_of_text: String = first.text.chars().take(1).collect();
+        assert!(
+            index
+                .search(&format!("{last_of_title}{first_of_text}"), None)
+                .is_empty()
+        );
+        assert!(index.search("\u{0}", None).is_empty());
+    }
+
+    #[test]
+    fn every_place_found_has_a_hit_and_the_scan_agrees_with_a_plain_one() {
+        let report = report();
+        let index = SearchIndex::new(&report);
+        for query in ["科", "科普", "院士", "1", "万", "e站", "成都", "app", "%"] {
+            let found = index.search(query, None);
+            let expected: Vec<Place> = report
+                .chapters
+                .iter()
+                .enumerate()
+                .flat_map(|(c, ch)| {
+                    (0..ch.initiatives.len()).map(move |i| Place {
+                        chapter: c,
+                        initiative: i,
+                    })
+                })
+                .filter(|&place| Hit::new(&report, place, query).match_count() > 0)
+                .collect();
+            assert_eq!(found, expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn large_indexes_search_on_two_threads_with_the_same_answer() {
+        let mut report = report();
+        // Enough copies of the report to pass the parallel threshold.
+        let chapters = report.chapters.clone();
+        let copies = PARALLEL_FROM * 2 / SearchIndex::new(&report).haystack.len() + 1;
+        for _ in 1..copies {
+            report.chapters.extend(chapters.iter().cloned());
+        }
+        let index = SearchIndex::new(&report);
+        let found = index.search("科技会堂", None);
+        assert!(index.haystack.len() >= PARALLEL_FROM);
+        assert_eq!(found.len(), copies);
+        assert!(found.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use egui::{Id, RichText};
 
 use crate::app::{Command, HuimouApp, SearchScope, View};
 use crate::dataset::Dataset;
-use crate::search::Hit;
+use crate::search::{Hit, Place};
 use crate::ui::rows::{RowKey, rows_ui};
 use crate::ui::{charts, initiatives, theme};
 
@@ -26,7 +26,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
     let selection = app.selection;
     let query = app.search.query.trim().to_owned();
     let heights = app.row_heights.for_view(view, false);
-    let hits: &[Hit] = if filtering {
+    let hits: &[Place] = if filtering {
         app.search.hits(&app.index, view)
     } else {
         &[]
@@ -64,13 +64,14 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                 &mut commands,
             ),
             RowKey::Item(i) => {
-                // Hits are in report order, so the initiative's hit is found by bisection.
-                let hit = hits
-                    .binary_search_by_key(&i, |h| h.initiative)
-                    .ok()
-                    .map(|k| &hits[k]);
+                // Where the query matches is worked out only for the rows on screen.
+                let place = Place {
+                    chapter: c,
+                    initiative: i,
+                };
+                let hit = filtering.then(|| Hit::new(&dataset.report, place, &query));
                 if let Some(command) =
-                    initiatives::initiative_card_ui(ui, dataset, c, i, hit, selection)
+                    initiatives::initiative_card_ui(ui, dataset, c, i, hit.as_ref(), selection)
                 {
                     commands.push(command);
                 }

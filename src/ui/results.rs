@@ -7,7 +7,7 @@ use egui::{RichText, Sense, TextFormat};
 
 use crate::app::{Command, HuimouApp, View};
 use crate::dataset::Dataset;
-use crate::search::{Hit, snippet};
+use crate::search::{Hit, Place, snippet};
 use crate::ui::initiatives::{BODY_SIZE, TITLE_SIZE, highlighted_job};
 use crate::ui::rows::{RowKey, rows_ui};
 use crate::ui::theme::{self, Palette};
@@ -22,7 +22,7 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let selected_moved = app.search.selected_moved;
     let query = app.search.query.trim().to_owned();
     let heights = app.row_heights.for_view(view, true);
-    let hits: &[Hit] = app.search.hits(&app.index, view);
+    let hits: &[Place] = app.search.hits(&app.index, view);
     let dataset = &app.dataset;
 
     let mut rows = Vec::with_capacity(hits.len() + 16);
@@ -67,7 +67,8 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 );
             }
             RowKey::Item(k) => {
-                if result_ui(ui, dataset, &hits[k], k == selected) {
+                let hit = Hit::new(&dataset.report, hits[k], &query);
+                if result_ui(ui, dataset, &hit, k == selected) {
                     commands.push(Command::OpenInitiative {
                         chapter: hits[k].chapter,
                         initiative: hits[k].initiative,
