@@ -156,7 +156,8 @@ fn resample(template: &Initiative, id: &str, rng: &mut Rng) -> Initiative {
     text.push_str(rest);
     Initiative {
         id: id.to_owned(),
-        title: template.title.clone(),
+        // Real reports do not repeat a title within a chapter.
+        title: format!("{}（{id}）", template.title),
         text,
         figures,
     }

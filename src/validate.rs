@@ -12,14 +12,51 @@ use crate::quantity::{self, Quantity};
 
 use Step::{Field, Index};
 
-/// Repeated passages listed one by one; beyond this a single warning counts the rest.
-const MAX_REPEAT_WARNINGS: usize = 20;
+/// Warnings listed one by one; beyond this a single warning counts the rest, so that a
+/// generated or copied dataset does not drown its author (or its loading time) in them.
+const MAX_WARNINGS: usize = 50;
+
+/// A path into the dataset, kept on the stack: validation builds one for every field it checks.
+#[derive(Clone, Copy)]
+struct Path {
+    steps: [Step<'static>; 8],
+    len: usize,
+}
+
+impl Path {
+    fn new(steps: &[Step<'static>]) -> Self {
+        Self {
+            steps: [Field(""); 8],
+            len: 0,
+        }
+        .with(steps)
+    }
+
+    /// This path followed by `rest`.
+    fn with(mut self, rest: &[Step<'static>]) -> Self {
+        for step in rest {
+            self.steps[self.len] = *step;
+            self.len += 1;
+        }
+        self
+    }
+}
+
+impl std::ops::Deref for Path {
+    type Target = [Step<'static>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.steps[..self.len]
+    }
+}
 
 struct Validator<'a> {
     source: &'a str,
     lines: LineIndex<'a>,
     /// Built on the first diagnostic: a valid file never pays for it.
     map: std::cell::OnceCell<SourceMap>,
+    warnings: usize,
+    unlisted_warnings: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -50,6 +87,17 @@ impl Validator<'_> {
         self.diagnostics.push(diagnostic);
     }
 
+    /// Whether another warning may be listed; counts the ones that may not.
+    fn warning_budget(&mut self) -> bool {
+        if self.warnings < MAX_WARNINGS {
+            self.warnings += 1;
+            true
+        } else {
+            self.unlisted_warnings += 1;
+            false
+        }
+    }
+
     fn error(&mut self, path: &[Step<'_>], message: String) {
         self.push(Severity::Error, path, message, None);
     }
@@ -59,34 +107,39 @@ impl Validator<'_> {
     }
 
     fn warning_with_help(&mut self, path: &[Step<'_>], message: String, help: String) {
-        self.push(Severity::Warning, path, message, Some(help));
+        if self.warning_budget() {
+            self.push(Severity::Warning, path, message, Some(help));
+        }
     }
 
-    fn require_text(&mut self, path: &[Step<'_>], value: &str, what: &str) {
+    fn require_text(&mut self, path: &[Step<'_>], value: &str, what: impl FnOnce() -> String) {
         if value.trim().is_empty() {
-            self.error(path, format!("{what} is empty"));
+            self.error(path, format!("{} is empty", what()));
         }
     }
 
     /// Checks that `id` is set and not used before by another item of the same kind.
+    /// `owner` says where the id stands (chapter, initiative, figure indexes); `describe`
+    /// turns such a place into words, only when there is an error to write.
     fn require_unique_id<'r>(
         &mut self,
-        seen: &mut HashMap<&'r str, String>,
+        seen: &mut HashMap<&'r str, Owner>,
         id: &'r str,
         path: &[Step<'_>],
         kind: &str,
-        here: String,
+        owner: Owner,
+        describe: &dyn Fn(Owner) -> String,
     ) {
         if id.trim().is_empty() {
-            self.error(path, format!("the {kind} id of {here} is empty"));
+            self.error(path, format!("the {kind} id of {} is empty", describe(owner)));
         } else if let Some(first) = seen.get(id) {
             self.error_with_help(
                 path,
                 format!("duplicate {kind} id `{id}`"),
-                format!("it is already the id of {first}; every {kind} needs its own"),
+                format!("it is already the id of {}; every {kind} needs its own", describe(*first)),
             );
         } else {
-            seen.insert(id, here);
+            seen.insert(id, owner);
         }
     }
 
@@ -124,12 +177,17 @@ impl Validator<'_> {
     }
 }
 
+/// Where an id stands: chapter, initiative and figure indexes (as far as they apply).
+type Owner = (usize, usize, usize);
+
 /// Validates a parsed report and derives what the viewer needs from it.
 pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
     let mut v = Validator {
         source,
         lines: LineIndex::new(source),
         map: std::cell::OnceCell::new(),
+        warnings: 0,
+        unlisted_warnings: 0,
         diagnostics: Vec::new(),
     };
 
@@ -148,7 +206,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
             help,
         );
     }
-    v.require_text(&[Field("title")], &report.title, "the report's title");
+    v.require_text(&[Field("title")], &report.title, || "the report's title".to_owned());
     if report.chapters.is_empty() {
         v.error_with_help(
             &[Field("chapters")],
@@ -157,29 +215,30 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
         );
     }
 
+    let describe_chapter = |(c, _, _): Owner| format!("chapter {} ({})", c + 1, report.chapters[c].name);
+    let describe_initiative = |(c, i, _): Owner| format!("initiative {} of chapter {}", i + 1, c + 1);
+    let describe_figure =
+        |(c, i, f): Owner| format!("figure {} of 「{}」", f + 1, report.chapters[c].initiatives[i].title);
     let mut chapter_ids = HashMap::new();
     let mut initiative_ids = HashMap::new();
-    let mut figure_ids: HashMap<&str, String> = HashMap::new();
+    let mut figure_ids: HashMap<&str, Owner> = HashMap::new();
     let mut first_figure: HashMap<&str, FigureRef> = HashMap::new();
     let mut repeated: HashMap<&str, (usize, usize, &str)> = HashMap::new();
-    let mut repeats = 0usize;
     let mut quantities = HashMap::new();
     let mut segments = Vec::with_capacity(report.chapters.len());
 
     for (c, chapter) in report.chapters.iter().enumerate() {
-        let at = |rest: &[Step<'static>]| -> Vec<Step<'static>> {
-            [Field("chapters"), Index(c)]
-                .into_iter()
-                .chain(rest.iter().copied())
-                .collect()
-        };
-        let here = format!("chapter {} ({})", c + 1, chapter.name);
+        let base = Path::new(&[Field("chapters"), Index(c)]);
+        let at = |rest: &[Step<'static>]| base.with(rest);
+        let owner = (c, 0, 0);
+        let here = || describe_chapter(owner);
         v.require_unique_id(
             &mut chapter_ids,
             &chapter.id,
             &at(&[Field("id")]),
             "chapter",
-            here.clone(),
+            owner,
+            &describe_chapter,
         );
         let expected = u32::try_from(c + 1).unwrap_or(u32::MAX);
         if chapter.number != expected {
@@ -192,17 +251,17 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
         v.require_text(
             &at(&[Field("name")]),
             &chapter.name,
-            &format!("the name of chapter {}", c + 1),
+            || format!("the name of chapter {}", c + 1),
         );
         v.require_text(
             &at(&[Field("headline")]),
             &chapter.headline,
-            &format!("the headline of {here}"),
+            || format!("the headline of {}", here()),
         );
         if chapter.initiatives.is_empty() {
             v.warning_with_help(
                 &at(&[Field("initiatives")]),
-                format!("{here} has no initiatives"),
+                format!("{} has no initiatives", here()),
                 "its panel will only show its headline".to_owned(),
             );
         }
@@ -210,29 +269,27 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
         let mut titles: HashMap<&str, usize> = HashMap::new();
         let mut chapter_segments = Vec::with_capacity(chapter.initiatives.len());
         for (i, initiative) in chapter.initiatives.iter().enumerate() {
-            let at = |rest: &[Step<'static>]| -> Vec<Step<'static>> {
-                [Field("chapters"), Index(c), Field("initiatives"), Index(i)]
-                    .into_iter()
-                    .chain(rest.iter().copied())
-                    .collect()
-            };
-            let here = format!("initiative {} of chapter {}", i + 1, c + 1);
+            let base = Path::new(&[Field("chapters"), Index(c), Field("initiatives"), Index(i)]);
+        let at = |rest: &[Step<'static>]| base.with(rest);
+            let owner = (c, i, 0);
+            let here = || describe_initiative(owner);
             v.require_unique_id(
                 &mut initiative_ids,
                 &initiative.id,
                 &at(&[Field("id")]),
                 "initiative",
-                here.clone(),
+                owner,
+                &describe_initiative,
             );
             v.require_text(
                 &at(&[Field("title")]),
                 &initiative.title,
-                &format!("the title of {here}"),
+                || format!("the title of {}", here()),
             );
             v.require_text(
                 &at(&[Field("text")]),
                 &initiative.text,
-                &format!("the text of {here}"),
+                || format!("the text of {}", here()),
             );
             if let Some(first) = titles
                 .insert(&initiative.title, i)
@@ -254,8 +311,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                     Some(&(first_chapter, first_initiative, first_title))
                         if (first_chapter, first_initiative) != (c, i) =>
                     {
-                        repeats += 1;
-                        if repeats > MAX_REPEAT_WARNINGS {
+                        if !v.warning_budget() {
                             break;
                         }
                         let location = v.text_location(&at(&[Field("text")]), sentence);
@@ -277,37 +333,28 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
 
             let mut initiative_quantities = Vec::with_capacity(initiative.figures.len());
             for (f, figure) in initiative.figures.iter().enumerate() {
-                let at = |rest: &[Step<'static>]| -> Vec<Step<'static>> {
-                    [
-                        Field("chapters"),
-                        Index(c),
-                        Field("initiatives"),
-                        Index(i),
-                        Field("figures"),
-                        Index(f),
-                    ]
-                    .into_iter()
-                    .chain(rest.iter().copied())
-                    .collect()
-                };
+                let base = Path::new(&[Field("chapters"), Index(c), Field("initiatives"), Index(i), Field("figures"), Index(f),]);
+        let at = |rest: &[Step<'static>]| base.with(rest);
                 let place = FigureRef {
                     chapter: c,
                     initiative: i,
                     figure: f,
                 };
-                let here = format!("figure {} of 「{}」", f + 1, initiative.title);
+                let owner = (c, i, f);
+                let here = || describe_figure(owner);
                 v.require_unique_id(
                     &mut figure_ids,
                     &figure.id,
                     &at(&[Field("id")]),
                     "figure",
-                    here.clone(),
+                    owner,
+                    &describe_figure,
                 );
                 first_figure.entry(figure.id.as_str()).or_insert(place);
                 v.require_text(
                     &at(&[Field("label")]),
                     &figure.label,
-                    &format!("the label of {here}"),
+                    || format!("the label of {}", here()),
                 );
                 if figure.value.is_nan() {
                     v.error(
@@ -367,29 +414,15 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
         segments.push(chapter_segments);
     }
 
-    if repeats > MAX_REPEAT_WARNINGS {
-        v.diagnostics.push(
-            Diagnostic::warning(format!(
-                "{} more initiatives repeat a passage of another; only the first {MAX_REPEAT_WARNINGS} are listed",
-                repeats - MAX_REPEAT_WARNINGS
-            ))
-            .with_help("a dataset made by copying paragraphs needs each of them checked"),
-        );
-    }
-
     // Charts are checked once every figure is known, since they may name figures of any chapter.
     for (c, chapter) in report.chapters.iter().enumerate() {
         for (k, chart) in chapter.charts.iter().enumerate() {
-            let at = |rest: &[Step<'static>]| -> Vec<Step<'static>> {
-                [Field("chapters"), Index(c), Field("charts"), Index(k)]
-                    .into_iter()
-                    .chain(rest.iter().copied())
-                    .collect()
-            };
+            let base = Path::new(&[Field("chapters"), Index(c), Field("charts"), Index(k)]);
+        let at = |rest: &[Step<'static>]| base.with(rest);
             v.require_text(
                 &at(&[Field("title")]),
                 &chart.title,
-                &format!("the title of chart {} of chapter {}", k + 1, c + 1),
+                || format!("the title of chart {} of chapter {}", k + 1, c + 1),
             );
             let name = if chart.title.trim().is_empty() {
                 format!("chart {}", k + 1)
@@ -482,6 +515,12 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
         }
     }
 
+    if v.unlisted_warnings > 0 {
+        v.diagnostics.push(Diagnostic::warning(format!(
+            "{} more warnings are not listed; fix the ones above and check again",
+            v.unlisted_warnings
+        )));
+    }
     let mut diagnostics = v.diagnostics;
     diagnostics.sort_by_key(|d| {
         (

@@ -1,0 +1,31 @@
+//! Times the phases of loading a dataset: `cargo run --release --example load_phases -- FILE`.
+
+use std::time::Instant;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: load_phases FILE");
+    let text = std::fs::read_to_string(&path).expect("readable");
+    let t = Instant::now();
+    let report: huimou::Report = ron::from_str(&text).expect("valid");
+    let parse = t.elapsed();
+    let t = Instant::now();
+    let checked = huimou::validate::validate(report, &text, huimou::Origin::Embedded);
+    let validate = t.elapsed();
+    let dataset = checked.dataset.expect("valid");
+    let t = Instant::now();
+    let index = huimou::search::SearchIndex::new(&dataset.report);
+    let index_time = t.elapsed();
+    println!(
+        "{path}: parse {parse:?}, validate {validate:?} ({} diagnostics), index {index_time:?}",
+        checked.diagnostics.len()
+    );
+    drop(index);
+    let t = Instant::now();
+    let map = huimou::locate::SourceMap::new(&text);
+    println!("source map {:?}", t.elapsed());
+    drop(map);
+    let t = Instant::now();
+    let lines = huimou::diagnostic::LineIndex::new(&text);
+    println!("line index {:?}", t.elapsed());
+    drop(lines);
+}
