@@ -15,6 +15,13 @@ fn main() {
     let t = Instant::now();
     let index = huimou::search::SearchIndex::new(&dataset.report);
     let index_time = t.elapsed();
+    let t = Instant::now();
+    let loaded = huimou::load::load_str(&text, huimou::Origin::Embedded).expect("valid");
+    println!(
+        "load_str (parse, validate, index on a second thread): {:?}",
+        t.elapsed()
+    );
+    drop(loaded);
     println!(
         "{path}: parse {parse:?}, validate {validate:?} ({} diagnostics), index {index_time:?}",
         checked.diagnostics.len()

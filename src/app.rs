@@ -182,8 +182,6 @@ pub struct HuimouApp {
     pub settings: Settings,
     /// The report on screen.
     pub dataset: Dataset,
-    /// The search index of that report.
-    pub index: SearchIndex,
     /// The search box.
     pub search: Search,
     /// The figure highlighted in text and charts.
@@ -245,7 +243,6 @@ impl HuimouApp {
         ctx.set_theme(settings.theme);
         ctx.set_zoom_factor(settings.zoom);
 
-        let index = SearchIndex::new(&dataset.report);
         let mut search = Search::default();
         if let Some(query) = startup.search {
             search.query = query;
@@ -253,7 +250,6 @@ impl HuimouApp {
         let mut app = Self {
             settings,
             dataset,
-            index,
             search,
             selection: None,
             diagnostics,
@@ -307,7 +303,6 @@ impl HuimouApp {
     }
 
     fn replace_dataset(&mut self, dataset: Dataset) {
-        self.index = SearchIndex::new(&dataset.report);
         self.dataset = dataset;
         self.search.invalidate();
         self.selection = None;

@@ -1,12 +1,13 @@
 //! A loaded, validated report with what Huimou derives from it (quantities, text segments).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
 use crate::markup::Segment;
 use crate::model::{Chapter, Figure, Initiative, Report};
 use crate::quantity::Quantity;
+use crate::search::SearchIndex;
 
 /// Where a dataset came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,10 +48,13 @@ pub struct Dataset {
     pub origin: Origin,
     /// What validation had to say that does not stop the report from being shown.
     pub warnings: Vec<Diagnostic>,
-    quantities: HashMap<FigureRef, Quantity>,
-    by_id: HashMap<String, FigureRef>,
+    /// `quantities[chapter][initiative][figure]`.
+    quantities: Vec<Vec<Vec<Quantity>>>,
+    /// Made on first use: a large dataset's loading should not wait for it.
+    by_id: std::sync::OnceLock<HashMap<String, FigureRef>>,
     /// `segments[chapter][initiative]`: the initiative's text split at its figures.
     segments: Vec<Vec<Vec<Segment>>>,
+    index: SearchIndex,
 }
 
 impl Dataset {
@@ -58,12 +62,11 @@ impl Dataset {
         report: Report,
         origin: Origin,
         warnings: Vec<Diagnostic>,
-        quantities: HashMap<FigureRef, Quantity>,
+        quantities: Vec<Vec<Vec<Quantity>>>,
         segments: Vec<Vec<Vec<Segment>>>,
+        index: SearchIndex,
     ) -> Self {
-        let by_id = figure_refs(&report)
-            .map(|(r, figure)| (figure.id.clone(), r))
-            .collect();
+        let by_id = std::sync::OnceLock::new();
         Self {
             report,
             origin,
@@ -71,12 +74,23 @@ impl Dataset {
             quantities,
             by_id,
             segments,
+            index,
         }
+    }
+
+    /// The search index of the report.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
     }
 
     /// The figure with this id, and where it stands.
     pub fn figure_by_id(&self, id: &str) -> Option<(FigureRef, &Figure)> {
-        let r = *self.by_id.get(id)?;
+        let by_id = self.by_id.get_or_init(|| {
+            figure_refs(&self.report)
+                .map(|(r, figure)| (figure.id.clone(), r))
+                .collect()
+        });
+        let r = *by_id.get(id)?;
         Some((r, self.figure(r)))
     }
 
@@ -97,7 +111,7 @@ impl Dataset {
 
     /// What a figure's value means in base units.
     pub fn quantity(&self, r: FigureRef) -> &Quantity {
-        &self.quantities[&r]
+        &self.quantities[r.chapter][r.initiative][r.figure]
     }
 
     /// An initiative's text split at its figures.

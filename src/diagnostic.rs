@@ -84,7 +84,7 @@ impl<'a> LineIndex<'a> {
     /// Indexes the line starts of `source`.
     pub fn new(source: &'a str) -> Self {
         let starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1))
             .collect();
         Self { source, starts }
     }

@@ -17,26 +17,26 @@ pub enum Step<'a> {
 
 /// The byte spans of every value in a RON text, for locating diagnostics.
 #[derive(Debug)]
-pub struct SourceMap {
-    root: Option<Node>,
+pub struct SourceMap<'a> {
+    root: Option<Node<'a>>,
 }
 
 #[derive(Debug)]
-enum Node {
+enum Node<'a> {
     Struct {
         span: Range<usize>,
-        fields: Vec<(String, Node)>,
+        fields: Vec<(&'a str, Node<'a>)>,
     },
     Seq {
         span: Range<usize>,
-        items: Vec<Node>,
+        items: Vec<Node<'a>>,
     },
     Leaf {
         span: Range<usize>,
     },
 }
 
-impl Node {
+impl Node<'_> {
     fn span(&self) -> Range<usize> {
         match self {
             Self::Struct { span, .. } | Self::Seq { span, .. } | Self::Leaf { span } => {
@@ -47,9 +47,10 @@ impl Node {
 
     fn step(&self, step: Step<'_>) -> Option<&Self> {
         match (self, step) {
-            (Self::Struct { fields, .. }, Step::Field(name)) => {
-                fields.iter().find(|(n, _)| n == name).map(|(_, node)| node)
-            }
+            (Self::Struct { fields, .. }, Step::Field(name)) => fields
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, node)| node),
             (Self::Seq { items, .. }, Step::Index(i)) => items.get(i),
             // `Some(x)` wraps a value in a one-item tuple: look through it.
             (Self::Seq { items, .. }, Step::Field(_)) if items.len() == 1 => items[0].step(step),
@@ -58,14 +59,27 @@ impl Node {
     }
 }
 
-impl SourceMap {
-    /// Reads the structure of a RON text.
-    pub fn new(source: &str) -> Self {
-        let tokens = tokenize(source);
-        let mut parser = Parser { tokens, pos: 0 };
+impl<'a> SourceMap<'a> {
+    /// Reads the whole structure of a RON text.
+    pub fn new(source: &'a str) -> Self {
+        Self::build(source, None)
+    }
+
+    /// Reads only what it takes to find `paths`: everything else is skipped over as text, and
+    /// reading stops after the last of them, so locating a few diagnostics in a large file is
+    /// quick.
+    pub fn for_paths(source: &'a str, paths: &[&[Step<'_>]]) -> Self {
+        Self::build(source, Some(paths.to_vec()))
+    }
+
+    fn build(source: &'a str, wanted: Option<Vec<&[Step<'_>]>>) -> Self {
+        let mut parser = Parser {
+            lexer: Lexer { source, at: 0 },
+            ahead: Vec::with_capacity(2),
+        };
         parser.skip_attributes();
         Self {
-            root: parser.value(0),
+            root: parser.value(0, wanted.as_deref()),
         }
     }
 
@@ -89,7 +103,7 @@ impl SourceMap {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     Ident,
     Literal,
@@ -100,35 +114,52 @@ enum Kind {
 struct Token {
     kind: Kind,
     span: Range<usize>,
-    text: String,
 }
 
-/// Splits RON into identifiers, literals and punctuation; comments and white space are dropped.
-fn tokenize(source: &str) -> Vec<Token> {
-    let bytes = source.as_bytes();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
+/// Splits RON into identifiers, literals and punctuation as they are asked for; comments and
+/// white space are dropped.
+struct Lexer<'a> {
+    source: &'a str,
+    at: usize,
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let source = self.source;
+        let bytes = source.as_bytes();
+        let mut i = self.at;
+        loop {
+            if i >= bytes.len() {
+                self.at = i;
+                return None;
+            }
+            let c = bytes[i];
+            if c.is_ascii_whitespace() {
+                i += 1;
+            } else if bytes[i..].starts_with(b"//") {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            } else if bytes[i..].starts_with(b"/*") {
+                i = skip_block_comment(bytes, i);
+            } else {
+                break;
+            }
+        }
         let c = bytes[i];
         let start = i;
-        if c.is_ascii_whitespace() {
-            i += 1;
-        } else if source[i..].starts_with("//") {
-            i = source[i..].find('\n').map_or(bytes.len(), |n| i + n);
-        } else if source[i..].starts_with("/*") {
-            i = skip_block_comment(bytes, i);
-        } else if c == b'"' {
+        let kind = if c == b'"' {
             i = skip_string(bytes, i + 1);
-            tokens.push(token(source, Kind::Literal, start..i));
+            Kind::Literal
         } else if c == b'r' && matches!(bytes.get(i + 1), Some(b'#' | b'"')) {
             i = skip_raw_string(bytes, i + 1);
-            tokens.push(token(source, Kind::Literal, start..i));
+            Kind::Literal
         } else if c == b'b' && bytes.get(i + 1) == Some(&b'"') {
             i = skip_string(bytes, i + 2);
-            tokens.push(token(source, Kind::Literal, start..i));
+            Kind::Literal
         } else if c == b'\'' {
             i = skip_char(bytes, i + 1);
-            tokens.push(token(source, Kind::Literal, start..i));
+            Kind::Literal
         } else if c.is_ascii_digit()
             || ((c == b'-' || c == b'+' || c == b'.') && i + 1 < bytes.len())
         {
@@ -143,7 +174,7 @@ fn tokenize(source: &str) -> Vec<Token> {
                 }
                 i += 1;
             }
-            tokens.push(token(source, Kind::Literal, start..i));
+            Kind::Literal
         } else if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
             i += 1;
             while i < bytes.len()
@@ -151,23 +182,17 @@ fn tokenize(source: &str) -> Vec<Token> {
             {
                 i += 1;
             }
-            // `r#ident` raw identifiers are rare; the identifier rule above covers the rest.
-            tokens.push(token(source, Kind::Ident, start..i));
+            Kind::Ident
         } else {
             i += 1;
-            tokens.push(token(source, Kind::Punct(char::from(c)), start..i));
-        }
-    }
-    tokens
-}
-
-fn token(source: &str, kind: Kind, span: Range<usize>) -> Token {
-    let end = span.end.min(source.len());
-    let text = source.get(span.start..end).unwrap_or_default().to_owned();
-    Token {
-        kind,
-        span: span.start..end,
-        text,
+            Kind::Punct(char::from(c))
+        };
+        let end = i.min(bytes.len());
+        self.at = end;
+        Some(Token {
+            kind,
+            span: start..end,
+        })
     }
 }
 
@@ -192,10 +217,10 @@ fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
 
 fn skip_string(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
+        match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+            Some(n) if bytes[i + n] == b'\\' => i += n + 2,
+            Some(n) => return i + n + 1,
+            None => break,
         }
     }
     bytes.len()
@@ -231,28 +256,48 @@ fn skip_char(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
-struct Parser {
-    tokens: Vec<Token>,
-    pos: usize,
+struct Parser<'a> {
+    lexer: Lexer<'a>,
+    /// Tokens read ahead (at most two).
+    ahead: Vec<Token>,
 }
 
 /// Deeper nesting than this is not mapped, so a hostile file cannot exhaust the stack.
 const MAX_DEPTH: usize = 64;
 
-impl Parser {
-    fn peek(&self, ahead: usize) -> Option<&Token> {
-        self.tokens.get(self.pos + ahead)
+impl<'a> Parser<'a> {
+    fn peek(&mut self, ahead: usize) -> Option<&Token> {
+        while self.ahead.len() <= ahead {
+            let token = self.lexer.next()?;
+            self.ahead.push(token);
+        }
+        self.ahead.get(ahead)
     }
 
-    fn is_punct(&self, ahead: usize, c: char) -> bool {
+    fn bump(&mut self) {
+        if self.ahead.is_empty() {
+            self.lexer.next();
+        } else {
+            self.ahead.remove(0);
+        }
+    }
+
+    fn text(&self, token: &Token) -> &'a str {
+        self.lexer
+            .source
+            .get(token.span.clone())
+            .unwrap_or_default()
+    }
+
+    fn is_punct(&mut self, ahead: usize, c: char) -> bool {
         self.peek(ahead).is_some_and(|t| t.kind == Kind::Punct(c))
     }
 
     /// Skips `#![enable(...)]` extension attributes at the top of a file.
     fn skip_attributes(&mut self) {
         while self.is_punct(0, '#') {
-            while let Some(kind) = self.peek(0).map(|t| t.kind.clone()) {
-                self.pos += 1;
+            while let Some(kind) = self.peek(0).map(|t| t.kind) {
+                self.bump();
                 if kind == Kind::Punct(']') {
                     break;
                 }
@@ -260,37 +305,98 @@ impl Parser {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Option<Node> {
+    /// One value; `wanted` lists the paths (relative to it) that matter, `None` meaning all.
+    fn value(&mut self, depth: usize, wanted: Option<&[&[Step<'_>]]>) -> Option<Node<'a>> {
         if depth > MAX_DEPTH {
             return None;
         }
+        if wanted.is_some_and(<[_]>::is_empty) {
+            return self.skip_value().map(|span| Node::Leaf { span });
+        }
         let first = self.peek(0)?.clone();
         match first.kind {
-            Kind::Punct('(') => self.parens(first.span.start, depth),
-            Kind::Punct('[') => self.list(first.span.start, ']', depth),
-            Kind::Punct('{') => self.list(first.span.start, '}', depth),
+            Kind::Punct('(') => self.parens(first.span.start, depth, wanted),
+            Kind::Punct('[') => self.list(first.span.start, ']', depth, wanted),
+            Kind::Punct('{') => self.list(first.span.start, '}', depth, wanted),
             Kind::Ident if self.is_punct(1, '(') => {
-                self.pos += 1;
-                self.parens(first.span.start, depth)
+                self.bump();
+                self.parens(first.span.start, depth, wanted)
             }
             Kind::Ident | Kind::Literal => {
-                self.pos += 1;
+                self.bump();
                 Some(Node::Leaf { span: first.span })
             }
             Kind::Punct(_) => None,
         }
     }
 
+    /// Skips one value without mapping it, and says where it stood.
+    fn skip_value(&mut self) -> Option<Range<usize>> {
+        let first = self.peek(0)?.clone();
+        let open_end = match first.kind {
+            Kind::Punct('(' | '[' | '{') => first.span.end,
+            Kind::Ident if self.is_punct(1, '(') => self.peek(1)?.span.end,
+            Kind::Ident | Kind::Literal => {
+                self.bump();
+                return Some(first.span);
+            }
+            Kind::Punct(_) => return None,
+        };
+        let end = self.skip_to_close(open_end)?;
+        Some(first.span.start..end)
+    }
+
+    /// Skips to just after the bracket that closes a group opened just before `from`.
+    fn skip_to_close(&mut self, from: usize) -> Option<usize> {
+        let end = skip_to_close(self.lexer.source.as_bytes(), from)?;
+        self.ahead.clear();
+        self.lexer.at = end;
+        Some(end)
+    }
+
+    /// Skips the rest of the group the reader is in, to just after its closing bracket.
+    fn skip_rest_of_group(&mut self) -> Option<usize> {
+        let here = self.ahead.first().map_or(self.lexer.at, |t| t.span.start);
+        self.skip_to_close(here)
+    }
+
     /// A struct `(a: 1, b: 2)` or a tuple `(1, 2)`; the opening parenthesis is next.
-    fn parens(&mut self, start: usize, depth: usize) -> Option<Node> {
-        self.pos += 1;
+    fn parens(
+        &mut self,
+        start: usize,
+        depth: usize,
+        wanted: Option<&[&[Step<'_>]]>,
+    ) -> Option<Node<'a>> {
+        self.bump();
         let named = self.peek(0).is_some_and(|t| t.kind == Kind::Ident) && self.is_punct(1, ':');
+        let whole = wanted.is_none_or(|w| w.iter().any(|p| p.is_empty()));
         let mut fields = Vec::new();
         let mut items = Vec::new();
         loop {
+            if !whole {
+                // Everything asked for inside is read: skip the rest of the group.
+                let wanted = wanted.unwrap_or_default();
+                let done = if named {
+                    wanted.iter().all(|p| matches!(p.first(), Some(Step::Field(f)) if fields.iter().any(|(n, _)| n == f)))
+                } else {
+                    wanted.iter().all(|p| {
+                        matches!(p.first(), Some(Step::Index(i)) if *i < items.len())
+                            || (matches!(p.first(), Some(Step::Field(_))) && !items.is_empty())
+                    })
+                };
+                if done {
+                    let end = self.skip_rest_of_group()?;
+                    let span = start..end;
+                    return Some(if named {
+                        Node::Struct { span, fields }
+                    } else {
+                        Node::Seq { span, items }
+                    });
+                }
+            }
             let token = self.peek(0)?.clone();
             if token.kind == Kind::Punct(')') {
-                self.pos += 1;
+                self.bump();
                 let span = start..token.span.end;
                 return Some(if named {
                     Node::Struct { span, fields }
@@ -299,48 +405,144 @@ impl Parser {
                 });
             }
             if token.kind == Kind::Punct(',') {
-                self.pos += 1;
+                self.bump();
                 continue;
             }
             if named {
                 if token.kind != Kind::Ident || !self.is_punct(1, ':') {
                     return None;
                 }
-                self.pos += 2;
-                let node = self.value(depth + 1)?;
-                fields.push((token.text, node));
+                self.bump();
+                self.bump();
+                let name = self.text(&token);
+                let inner = wanted.map(|w| {
+                    w.iter()
+                        .filter(|p| p.first() == Some(&Step::Field(name)))
+                        .map(|p| &p[1..])
+                        .collect::<Vec<_>>()
+                });
+                let node = self.value(depth + 1, inner.as_deref())?;
+                fields.push((name, node));
             } else {
-                items.push(self.value(depth + 1)?);
+                let k = items.len();
+                // `Some(x)`: a field step looks through a one-item tuple.
+                let inner = wanted.map(|w| {
+                    w.iter()
+                        .filter_map(|p| match p.first() {
+                            Some(Step::Index(i)) if *i == k => Some(&p[1..]),
+                            Some(Step::Field(_)) if k == 0 => Some(*p),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                });
+                items.push(self.value(depth + 1, inner.as_deref())?);
             }
         }
     }
 
     /// A list `[a, b]` or a map `{k: v}` (whose values are kept as items).
-    fn list(&mut self, start: usize, close: char, depth: usize) -> Option<Node> {
-        self.pos += 1;
+    fn list(
+        &mut self,
+        start: usize,
+        close: char,
+        depth: usize,
+        wanted: Option<&[&[Step<'_>]]>,
+    ) -> Option<Node<'a>> {
+        self.bump();
+        let whole = wanted.is_none_or(|w| w.iter().any(|p| p.is_empty()));
+        let last_wanted = wanted.and_then(|w| {
+            w.iter()
+                .filter_map(|p| match p.first() {
+                    Some(Step::Index(i)) => Some(*i),
+                    _ => None,
+                })
+                .max()
+        });
         let mut items = Vec::new();
         loop {
+            if !whole && last_wanted.is_none_or(|last| items.len() > last) {
+                let end = self.skip_rest_of_group()?;
+                return Some(Node::Seq {
+                    span: start..end,
+                    items,
+                });
+            }
             let token = self.peek(0)?.clone();
             if token.kind == Kind::Punct(close) {
-                self.pos += 1;
+                self.bump();
                 return Some(Node::Seq {
                     span: start..token.span.end,
                     items,
                 });
             }
             if token.kind == Kind::Punct(',') {
-                self.pos += 1;
+                self.bump();
                 continue;
             }
-            let item = self.value(depth + 1)?;
+            let k = items.len();
+            let inner = wanted.map(|w| {
+                w.iter()
+                    .filter(|p| p.first() == Some(&Step::Index(k)))
+                    .map(|p| &p[1..])
+                    .collect::<Vec<_>>()
+            });
+            let item = self.value(depth + 1, inner.as_deref())?;
             if close == '}' && self.is_punct(0, ':') {
-                self.pos += 1;
-                items.push(self.value(depth + 1)?);
+                self.bump();
+                items.push(self.value(depth + 1, inner.as_deref())?);
             } else {
                 items.push(item);
             }
         }
     }
+}
+
+/// Bytes that matter when skipping over RON as text: quotes, brackets, comment starts, `r`.
+fn matters(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'/' | b'r'
+    )
+}
+
+/// The position just after the bracket closing a group whose opening bracket ends at `from`;
+/// strings, characters and comments are stepped over whole.
+fn skip_to_close(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut i = from;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if !matters(byte) {
+            i += 1;
+            continue;
+        }
+        match byte {
+            b'"' => i = skip_string(bytes, i + 1),
+            b'\'' => i = skip_char(bytes, i + 1),
+            b'r' if matches!(bytes.get(i + 1), Some(b'#' | b'"'))
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')) =>
+            {
+                i = skip_raw_string(bytes, i + 1);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i),
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                i += 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -370,6 +572,35 @@ mod tests {
             .deepest(&[Step::Field("chapters"), Step::Index(2)])
             .expect("chapters exist");
         assert_eq!(depth, 1);
+    }
+
+    #[test]
+    fn a_partial_map_finds_what_a_whole_one_does() {
+        let source = "#![enable(implicit_some)]\n(\n  title: \"回眸 (1)\",\n  // a [comment\n  chapters: [\n    (id: \"a\", tags: Some(\"x]\"), c: '(', n: [1, [2]]),\n    (id: r#\"b\"]\"#, n: -1.5e-3, /* ) */ m: {\"k\": (1)}),\n    (id: \"c\"),\n  ],\n  motto: \"m\",\n)";
+        let whole = SourceMap::new(source);
+        let paths: Vec<Vec<Step<'_>>> = vec![
+            vec![Step::Field("title")],
+            vec![Step::Field("chapters"), Step::Index(1), Step::Field("id")],
+            vec![Step::Field("chapters"), Step::Index(1), Step::Field("m")],
+            vec![Step::Field("chapters"), Step::Index(0), Step::Field("tags")],
+            vec![Step::Field("chapters"), Step::Index(2)],
+            vec![Step::Field("chapters"), Step::Index(7), Step::Field("id")],
+            vec![Step::Field("motto")],
+            vec![Step::Field("missing")],
+        ];
+        for path in &paths {
+            let partial = SourceMap::for_paths(source, &[path.as_slice()]);
+            assert_eq!(partial.deepest(path), whole.deepest(path), "{path:?}");
+        }
+        let all: Vec<&[Step<'_>]> = paths.iter().map(Vec::as_slice).collect();
+        let partial = SourceMap::for_paths(source, &all);
+        for path in &paths {
+            assert_eq!(
+                partial.deepest(path),
+                whole.deepest(path),
+                "{path:?} among all"
+            );
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub enum MarkupError {
 
 /// Finds every `**…**` mark in a text, in order.
 pub fn marks(text: &str) -> Result<Vec<Mark>, MarkupError> {
-    let delimiters: Vec<usize> = text.match_indices("**").map(|(i, _)| i).collect();
+    let delimiters: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"**").collect();
     if delimiters.len() % 2 == 1 {
         // One `**` has no partner. Pairing them in order shifts every pair after it, so the
         // first pair that does not hold a number is most likely where the mark was left open.

@@ -9,21 +9,31 @@ use crate::model::Report;
 
 /// Folds a character for matching: full-width forms to half-width, Latin to lower case.
 pub fn fold(c: char) -> char {
-    let c = match c {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\0'..='\x7F' => c,
         // Full-width ASCII variants (！ to ～) sit at a fixed offset from ASCII.
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(c as u32 - 0xFEE0).map_or(c, |h| h.to_ascii_lowercase())
+        }
         '\u{3000}' => ' ',
-        _ => c,
-    };
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) => l,
-            _ => c,
+        // CJK and the other scripts from U+2E80 up (but for full-width forms) have no case.
+        '\u{2E80}'..='\u{FEFF}' => c,
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
         }
     }
+}
+
+/// Whether a UTF-8 lead byte starts a character that `fold` may change: ASCII capitals,
+/// characters below U+2E80 (lead bytes up to E2, which includes all cased scripts), full-width
+/// forms and U+3000 (lead bytes EF and E3), and four-byte characters.
+fn may_fold(byte: u8) -> bool {
+    matches!(byte, b'A'..=b'Z' | 0xC0..=0xE3 | 0xEF..=0xFF)
 }
 
 /// A text folded for matching, with the way back to byte offsets in the original.
@@ -190,7 +200,7 @@ impl SearchIndex {
                 });
                 push_folded(&mut index.haystack, &initiative.title);
                 index.haystack.push(FIELD_SEPARATOR);
-                push_folded(&mut index.haystack, &initiative.text.replace("**", ""));
+                push_folded(&mut index.haystack, &initiative.text);
                 for figure in &initiative.figures {
                     index.haystack.push(FIELD_SEPARATOR);
                     push_folded(&mut index.haystack, &figure.label);
@@ -264,12 +274,34 @@ impl SearchIndex {
     }
 }
 
+/// Appends `text` folded, without `**` figure marks; runs that folding leaves alone (most of
+/// a Chinese text) are copied whole.
 fn push_folded(haystack: &mut String, text: &str) {
-    haystack.extend(
-        text.chars()
-            .map(fold)
-            .map(|c| if c == FIELD_SEPARATOR { ' ' } else { c }),
-    );
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte == b'*' && bytes.get(i + 1) == Some(&b'*') {
+            haystack.push_str(&text[run..i]);
+            i += 2;
+            run = i;
+        } else if byte == 0 || may_fold(byte) {
+            haystack.push_str(&text[run..i]);
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let folded = fold(c);
+            haystack.push(if folded == FIELD_SEPARATOR {
+                ' '
+            } else {
+                folded
+            });
+            i += c.len_utf8();
+            run = i;
+        } else {
+            i += 1;
+        }
+    }
+    haystack.push_str(&text[run..]);
 }
 
 /// A query folded like the index, without separators or surrounding space.
@@ -325,6 +357,27 @@ mod tests {
 
     fn report() -> Report {
         crate::load::embedded().report
+    }
+
+    #[test]
+    fn folding_in_runs_matches_folding_each_character() {
+        let text = "Ａpp「科普中国」**1.2** 万人次 ÀÉ Ωmega 　x\u{0}y ＡＢ１ \u{1D400} ß \u{130}";
+        let mut fast = String::new();
+        push_folded(&mut fast, text);
+        let slow: String = text
+            .replace("**", "")
+            .chars()
+            .map(fold)
+            .map(|c| if c == FIELD_SEPARATOR { ' ' } else { c })
+            .collect();
+        assert_eq!(fast, slow);
+        // Every character that folding changes starts with a byte the fast path looks at.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if fold(c) != c {
+                let mut buffer = [0; 4];
+                assert!(may_fold(c.encode_utf8(&mut buffer).as_bytes()[0]), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! Semantic checks of a parsed report, every problem collected in one pass.
 
-use std::collections::{HashMap, HashSet};
+// FxHash: validation hashes every id and sentence of a dataset, and needs no DoS resistance.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::dataset::{Dataset, FigureRef, Origin};
+use crate::dataset::{Dataset, Origin};
 use crate::diagnostic::{Diagnostic, LineIndex, Location, Severity};
-use crate::load::Checked;
+use crate::load;
 use crate::locate::{SourceMap, Step};
 use crate::markup::{self, MarkupError, Segment};
 use crate::model::{ChartKind, FORMAT_VERSION, Report};
 use crate::quantity::{self, Quantity};
+use crate::search::SearchIndex;
 
 use Step::{Field, Index};
 
@@ -50,41 +52,105 @@ impl std::ops::Deref for Path {
     }
 }
 
+/// How to place a diagnostic once the source has been mapped.
+enum Locator {
+    /// The value at a path (or the nearest enclosing one, when it was left out).
+    Value(Path),
+    /// The n-th `**…**` mark of the text at a path.
+    Mark(Path, usize),
+    /// A piece of the text at a path.
+    Needle(Path, String),
+    /// The unpaired `**` of the text at a path.
+    Markup(Path),
+}
+
+impl Locator {
+    fn path(&self) -> &Path {
+        match self {
+            Self::Value(p) | Self::Mark(p, _) | Self::Needle(p, _) | Self::Markup(p) => p,
+        }
+    }
+}
+
 struct Validator<'a> {
     source: &'a str,
-    lines: LineIndex<'a>,
-    /// Built on the first diagnostic: a valid file never pays for it.
-    map: std::cell::OnceCell<SourceMap>,
+    /// Made when the first diagnostic is placed.
+    lines: std::cell::OnceCell<LineIndex<'a>>,
+    /// Where each diagnostic is to be placed, worked out once at the end: a valid file never
+    /// pays for it, and a large one with a few problems only reads up to the last of them.
+    pending: Vec<(usize, Locator)>,
     warnings: usize,
     unlisted_warnings: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Validator<'_> {
-    fn map(&self) -> &SourceMap {
-        self.map.get_or_init(|| SourceMap::new(self.source))
-    }
-
-    /// Where the value at `path` stands, or the nearest enclosing value when it is left out.
-    fn locate(&self, path: &[Step<'_>]) -> Option<Location> {
-        let (_, span) = self.map().deepest(path)?;
-        Some(self.lines.locate(span))
-    }
-
     fn push(
         &mut self,
         severity: Severity,
-        path: &[Step<'_>],
+        path: &[Step<'static>],
         message: String,
         help: Option<String>,
     ) {
         let mut diagnostic = match severity {
             Severity::Error => Diagnostic::error(message),
             Severity::Warning => Diagnostic::warning(message),
-        }
-        .at(self.locate(path));
+        };
         diagnostic.help = help;
+        self.push_located(diagnostic, Locator::Value(Path::new(path)));
+    }
+
+    fn push_located(&mut self, diagnostic: Diagnostic, locator: Locator) {
+        self.pending.push((self.diagnostics.len(), locator));
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Places every diagnostic, reading the source only as far as they need.
+    fn resolve_locations(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let paths: Vec<&[Step<'_>]> = self.pending.iter().map(|(_, l)| &**l.path()).collect();
+        let map = SourceMap::for_paths(self.source, &paths);
+        for (index, locator) in std::mem::take(&mut self.pending) {
+            self.diagnostics[index].location = self.place(&map, &locator);
+        }
+    }
+
+    fn lines(&self) -> &LineIndex<'_> {
+        self.lines.get_or_init(|| LineIndex::new(self.source))
+    }
+
+    fn place(&self, map: &SourceMap<'_>, locator: &Locator) -> Option<Location> {
+        let value = |path: &Path| map.deepest(path).map(|(_, span)| self.lines().locate(span));
+        match locator {
+            Locator::Value(path) => value(path),
+            Locator::Mark(path, mark) => {
+                let span = map.span(path)?;
+                let found = markup::marks(&self.source[span.clone()]).ok()?;
+                let outer = &found.get(*mark)?.outer;
+                Some(
+                    self.lines()
+                        .locate(span.start + outer.start..span.start + outer.end),
+                )
+            }
+            Locator::Needle(path, needle) => {
+                let span = map.span(path)?;
+                let at = self.source[span.clone()]
+                    .find(needle.as_str())
+                    .map(|i| span.start + i)?;
+                Some(self.lines().locate(at..at + needle.len()))
+            }
+            Locator::Markup(path) => {
+                let span = map.span(path)?;
+                match markup::marks(&self.source[span.clone()]) {
+                    Err(MarkupError::Unclosed(at) | MarkupError::Empty(at)) => {
+                        Some(self.lines().locate(span.start + at..span.start + at + 2))
+                    }
+                    Ok(_) => value(path),
+                }
+            }
+        }
     }
 
     /// Whether another warning may be listed; counts the ones that may not.
@@ -98,21 +164,21 @@ impl Validator<'_> {
         }
     }
 
-    fn error(&mut self, path: &[Step<'_>], message: String) {
+    fn error(&mut self, path: &[Step<'static>], message: String) {
         self.push(Severity::Error, path, message, None);
     }
 
-    fn error_with_help(&mut self, path: &[Step<'_>], message: String, help: String) {
+    fn error_with_help(&mut self, path: &[Step<'static>], message: String, help: String) {
         self.push(Severity::Error, path, message, Some(help));
     }
 
-    fn warning_with_help(&mut self, path: &[Step<'_>], message: String, help: String) {
+    fn warning_with_help(&mut self, path: &[Step<'static>], message: String, help: String) {
         if self.warning_budget() {
             self.push(Severity::Warning, path, message, Some(help));
         }
     }
 
-    fn require_text(&mut self, path: &[Step<'_>], value: &str, what: impl FnOnce() -> String) {
+    fn require_text(&mut self, path: &[Step<'static>], value: &str, what: impl FnOnce() -> String) {
         if value.trim().is_empty() {
             self.error(path, format!("{} is empty", what()));
         }
@@ -125,54 +191,27 @@ impl Validator<'_> {
         &mut self,
         seen: &mut HashMap<&'r str, Owner>,
         id: &'r str,
-        path: &[Step<'_>],
+        path: &[Step<'static>],
         kind: &str,
         owner: Owner,
         describe: &dyn Fn(Owner) -> String,
     ) {
         if id.trim().is_empty() {
-            self.error(path, format!("the {kind} id of {} is empty", describe(owner)));
+            self.error(
+                path,
+                format!("the {kind} id of {} is empty", describe(owner)),
+            );
         } else if let Some(first) = seen.get(id) {
             self.error_with_help(
                 path,
                 format!("duplicate {kind} id `{id}`"),
-                format!("it is already the id of {}; every {kind} needs its own", describe(*first)),
+                format!(
+                    "it is already the id of {}; every {kind} needs its own",
+                    describe(*first)
+                ),
             );
         } else {
             seen.insert(id, owner);
-        }
-    }
-
-    /// The location of the `mark`-th `**…**` of the text literal at `path`.
-    fn mark_location(&self, path: &[Step<'_>], mark: usize) -> Option<Location> {
-        let span = self.map().span(path)?;
-        let raw = &self.source[span.clone()];
-        let found = markup::marks(raw).ok()?;
-        let outer = &found.get(mark)?.outer;
-        Some(
-            self.lines
-                .locate(span.start + outer.start..span.start + outer.end),
-        )
-    }
-
-    /// The location of `needle` inside the text literal at `path`.
-    fn text_location(&self, path: &[Step<'_>], needle: &str) -> Option<Location> {
-        let span = self.map().span(path)?;
-        let at = self.source[span.clone()]
-            .find(needle)
-            .map(|i| span.start + i)?;
-        Some(self.lines.locate(at..at + needle.len()))
-    }
-
-    /// The location of a markup error in the text literal at `path`.
-    fn markup_error_location(&self, path: &[Step<'_>]) -> Option<Location> {
-        let span = self.map().span(path)?;
-        let raw = &self.source[span.clone()];
-        match markup::marks(raw) {
-            Err(MarkupError::Unclosed(at) | MarkupError::Empty(at)) => {
-                Some(self.lines.locate(span.start + at..span.start + at + 2))
-            }
-            Ok(_) => self.locate(path),
         }
     }
 }
@@ -181,11 +220,59 @@ impl Validator<'_> {
 type Owner = (usize, usize, usize);
 
 /// Validates a parsed report and derives what the viewer needs from it.
-pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
+pub fn validate(report: Report, source: &str, origin: Origin) -> load::Checked {
+    // The search index needs only the parsed report: on a large one, build it alongside.
+    let (index, checked) = if report.initiative_count() >= PARALLEL_INDEX_FROM {
+        std::thread::scope(|scope| {
+            let index = scope.spawn(|| SearchIndex::new(&report));
+            let checked = check(&report, source);
+            (index.join().ok(), checked)
+        })
+    } else {
+        (None, check(&report, source))
+    };
+    let Checked {
+        diagnostics,
+        quantities,
+        segments,
+    } = checked;
+    let dataset = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
+        let warnings = diagnostics.clone();
+        // With no errors every unit was read.
+        let quantities = quantities
+            .into_iter()
+            .map(|chapter| {
+                chapter
+                    .into_iter()
+                    .map(|initiative| initiative.into_iter().flatten().collect())
+                    .collect()
+            })
+            .collect();
+        let index = index.unwrap_or_else(|| SearchIndex::new(&report));
+        Dataset::new(report, origin, warnings, quantities, segments, index)
+    });
+    load::Checked {
+        dataset,
+        diagnostics,
+    }
+}
+
+/// Reports with this many initiatives build their search index on a second thread.
+const PARALLEL_INDEX_FROM: usize = 2_000;
+
+/// What checking found, and what it derived on the way.
+struct Checked {
+    diagnostics: Vec<Diagnostic>,
+    /// `quantities[chapter][initiative][figure]`; `None` where the unit could not be read.
+    quantities: Vec<Vec<Vec<Option<Quantity>>>>,
+    segments: Vec<Vec<Vec<Segment>>>,
+}
+
+fn check(report: &Report, source: &str) -> Checked {
     let mut v = Validator {
         source,
-        lines: LineIndex::new(source),
-        map: std::cell::OnceCell::new(),
+        lines: std::cell::OnceCell::new(),
+        pending: Vec::new(),
         warnings: 0,
         unlisted_warnings: 0,
         diagnostics: Vec::new(),
@@ -206,7 +293,9 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
             help,
         );
     }
-    v.require_text(&[Field("title")], &report.title, || "the report's title".to_owned());
+    v.require_text(&[Field("title")], &report.title, || {
+        "the report's title".to_owned()
+    });
     if report.chapters.is_empty() {
         v.error_with_help(
             &[Field("chapters")],
@@ -215,16 +304,33 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
         );
     }
 
-    let describe_chapter = |(c, _, _): Owner| format!("chapter {} ({})", c + 1, report.chapters[c].name);
-    let describe_initiative = |(c, i, _): Owner| format!("initiative {} of chapter {}", i + 1, c + 1);
-    let describe_figure =
-        |(c, i, f): Owner| format!("figure {} of 「{}」", f + 1, report.chapters[c].initiatives[i].title);
-    let mut chapter_ids = HashMap::new();
-    let mut initiative_ids = HashMap::new();
-    let mut figure_ids: HashMap<&str, Owner> = HashMap::new();
-    let mut first_figure: HashMap<&str, FigureRef> = HashMap::new();
-    let mut repeated: HashMap<&str, (usize, usize, &str)> = HashMap::new();
-    let mut quantities = HashMap::new();
+    let describe_chapter =
+        |(c, _, _): Owner| format!("chapter {} ({})", c + 1, report.chapters[c].name);
+    let describe_initiative =
+        |(c, i, _): Owner| format!("initiative {} of chapter {}", i + 1, c + 1);
+    let describe_figure = |(c, i, f): Owner| {
+        format!(
+            "figure {} of 「{}」",
+            f + 1,
+            report.chapters[c].initiatives[i].title
+        )
+    };
+    let initiative_count = report.initiative_count();
+    let figure_count: usize = report
+        .chapters
+        .iter()
+        .flat_map(|c| &c.initiatives)
+        .map(|i| i.figures.len())
+        .sum();
+    let mut chapter_ids = HashMap::default();
+    let mut initiative_ids =
+        HashMap::with_capacity_and_hasher(initiative_count, Default::default());
+    let mut figure_ids: HashMap<&str, Owner> =
+        HashMap::with_capacity_and_hasher(figure_count, Default::default());
+    let mut repeated: HashMap<&str, (usize, usize, &str)> =
+        HashMap::with_capacity_and_hasher(initiative_count * 2, Default::default());
+    // quantities[chapter][initiative][figure]; `None` where the unit could not be read.
+    let mut quantities: Vec<Vec<Vec<Option<Quantity>>>> = Vec::with_capacity(report.chapters.len());
     let mut segments = Vec::with_capacity(report.chapters.len());
 
     for (c, chapter) in report.chapters.iter().enumerate() {
@@ -248,16 +354,12 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                 format!("chapters are numbered 1, 2, 3 … in the order they appear; this one is {expected}"),
             );
         }
-        v.require_text(
-            &at(&[Field("name")]),
-            &chapter.name,
-            || format!("the name of chapter {}", c + 1),
-        );
-        v.require_text(
-            &at(&[Field("headline")]),
-            &chapter.headline,
-            || format!("the headline of {}", here()),
-        );
+        v.require_text(&at(&[Field("name")]), &chapter.name, || {
+            format!("the name of chapter {}", c + 1)
+        });
+        v.require_text(&at(&[Field("headline")]), &chapter.headline, || {
+            format!("the headline of {}", here())
+        });
         if chapter.initiatives.is_empty() {
             v.warning_with_help(
                 &at(&[Field("initiatives")]),
@@ -266,11 +368,12 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
             );
         }
 
-        let mut titles: HashMap<&str, usize> = HashMap::new();
+        let mut titles: HashMap<&str, usize> = HashMap::default();
         let mut chapter_segments = Vec::with_capacity(chapter.initiatives.len());
+        let mut chapter_quantities = Vec::with_capacity(chapter.initiatives.len());
         for (i, initiative) in chapter.initiatives.iter().enumerate() {
             let base = Path::new(&[Field("chapters"), Index(c), Field("initiatives"), Index(i)]);
-        let at = |rest: &[Step<'static>]| base.with(rest);
+            let at = |rest: &[Step<'static>]| base.with(rest);
             let owner = (c, i, 0);
             let here = || describe_initiative(owner);
             v.require_unique_id(
@@ -281,16 +384,12 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                 owner,
                 &describe_initiative,
             );
-            v.require_text(
-                &at(&[Field("title")]),
-                &initiative.title,
-                || format!("the title of {}", here()),
-            );
-            v.require_text(
-                &at(&[Field("text")]),
-                &initiative.text,
-                || format!("the text of {}", here()),
-            );
+            v.require_text(&at(&[Field("title")]), &initiative.title, || {
+                format!("the title of {}", here())
+            });
+            v.require_text(&at(&[Field("text")]), &initiative.text, || {
+                format!("the text of {}", here())
+            });
             if let Some(first) = titles
                 .insert(&initiative.title, i)
                 .filter(|_| !initiative.title.trim().is_empty())
@@ -314,14 +413,15 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                         if !v.warning_budget() {
                             break;
                         }
-                        let location = v.text_location(&at(&[Field("text")]), sentence);
                         let diagnostic = Diagnostic::warning(format!(
                             "this passage is repeated from 「{first_title}」 (chapter {})",
                             first_chapter + 1
                         ))
-                        .at(location)
                         .with_help("a paragraph printed twice is usually a slip in the source; check which initiative it belongs to");
-                        v.diagnostics.push(diagnostic);
+                        v.push_located(
+                            diagnostic,
+                            Locator::Needle(at(&[Field("text")]), sentence.to_owned()),
+                        );
                         break;
                     }
                     Some(_) => {}
@@ -333,13 +433,15 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
 
             let mut initiative_quantities = Vec::with_capacity(initiative.figures.len());
             for (f, figure) in initiative.figures.iter().enumerate() {
-                let base = Path::new(&[Field("chapters"), Index(c), Field("initiatives"), Index(i), Field("figures"), Index(f),]);
-        let at = |rest: &[Step<'static>]| base.with(rest);
-                let place = FigureRef {
-                    chapter: c,
-                    initiative: i,
-                    figure: f,
-                };
+                let base = Path::new(&[
+                    Field("chapters"),
+                    Index(c),
+                    Field("initiatives"),
+                    Index(i),
+                    Field("figures"),
+                    Index(f),
+                ]);
+                let at = |rest: &[Step<'static>]| base.with(rest);
                 let owner = (c, i, f);
                 let here = || describe_figure(owner);
                 v.require_unique_id(
@@ -350,12 +452,9 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                     owner,
                     &describe_figure,
                 );
-                first_figure.entry(figure.id.as_str()).or_insert(place);
-                v.require_text(
-                    &at(&[Field("label")]),
-                    &figure.label,
-                    || format!("the label of {}", here()),
-                );
+                v.require_text(&at(&[Field("label")]), &figure.label, || {
+                    format!("the label of {}", here())
+                });
                 if figure.value.is_nan() {
                     v.error(
                         &at(&[Field("value")]),
@@ -388,8 +487,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                                 ),
                             );
                         }
-                        initiative_quantities.push(Some(quantity.clone()));
-                        quantities.insert(place, quantity);
+                        initiative_quantities.push(Some(quantity));
                     }
                     Err(e) => {
                         let field = if matches!(e, quantity::UnitError::UnknownPrefix(_)) {
@@ -405,25 +503,25 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
 
             chapter_segments.push(link_marks(
                 &mut v,
-                &at(&[Field("text")]),
-                &at(&[Field("figures")]),
+                at(&[Field("text")]),
+                at(&[Field("figures")]),
                 initiative,
                 &initiative_quantities,
             ));
+            chapter_quantities.push(initiative_quantities);
         }
         segments.push(chapter_segments);
+        quantities.push(chapter_quantities);
     }
 
     // Charts are checked once every figure is known, since they may name figures of any chapter.
     for (c, chapter) in report.chapters.iter().enumerate() {
         for (k, chart) in chapter.charts.iter().enumerate() {
             let base = Path::new(&[Field("chapters"), Index(c), Field("charts"), Index(k)]);
-        let at = |rest: &[Step<'static>]| base.with(rest);
-            v.require_text(
-                &at(&[Field("title")]),
-                &chart.title,
-                || format!("the title of chart {} of chapter {}", k + 1, c + 1),
-            );
+            let at = |rest: &[Step<'static>]| base.with(rest);
+            v.require_text(&at(&[Field("title")]), &chart.title, || {
+                format!("the title of chart {} of chapter {}", k + 1, c + 1)
+            });
             let name = if chart.title.trim().is_empty() {
                 format!("chart {}", k + 1)
             } else {
@@ -452,7 +550,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                     },
                 );
             }
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let mut units: Vec<(&str, Vec<&str>)> = Vec::new();
             let mut values = Vec::new();
             for (j, id) in chart.figures.iter().enumerate() {
@@ -463,18 +561,18 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
                         "each figure needs to appear only once".to_owned(),
                     );
                 }
-                let Some(place) = first_figure.get(id.as_str()) else {
+                let Some(&(fc, fi, ff)) = figure_ids.get(id.as_str()) else {
                     v.error_with_help(
                         &at(&[Field("figures"), Index(j)]),
                         format!("{name} names figure `{id}`, but no figure has that id"),
-                        closest_id(id, first_figure.keys().copied()).map_or_else(
+                        closest_id(id, figure_ids.keys().copied()).map_or_else(
                             || "check the id against the figures' `id` fields".to_owned(),
                             |near| format!("did you mean `{near}`?"),
                         ),
                     );
                     continue;
                 };
-                if let Some(quantity) = quantities.get(place) {
+                if let Some(quantity) = quantities[fc][fi][ff].as_ref() {
                     values.push(quantity.base_value);
                     match units.iter_mut().find(|(u, _)| *u == quantity.base_unit) {
                         Some((_, ids)) => ids.push(id),
@@ -521,6 +619,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
             v.unlisted_warnings
         )));
     }
+    v.resolve_locations();
     let mut diagnostics = v.diagnostics;
     diagnostics.sort_by_key(|d| {
         (
@@ -528,13 +627,10 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
             d.location.as_ref().map_or((0, 0), |l| (l.line, l.column)),
         )
     });
-    let dataset = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
-        let warnings = diagnostics.clone();
-        Dataset::new(report, origin, warnings, quantities, segments)
-    });
     Checked {
-        dataset,
         diagnostics,
+        quantities,
+        segments,
     }
 }
 
@@ -542,8 +638,8 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> Checked {
 /// that show no figure and figures that no mark shows.
 fn link_marks(
     v: &mut Validator<'_>,
-    text_path: &[Step<'_>],
-    figures_path: &[Step<'_>],
+    text_path: Path,
+    figures_path: Path,
     initiative: &crate::model::Initiative,
     quantities: &[Option<Quantity>],
 ) -> Vec<Segment> {
@@ -561,11 +657,10 @@ fn link_marks(
             };
             let diagnostic =
                 Diagnostic::error(format!("{message} in the text of 「{}」", initiative.title))
-                    .at(v.markup_error_location(text_path))
                     .with_help(
                         "write each figure's number between two pairs of asterisks: **1.396**",
                     );
-            v.diagnostics.push(diagnostic);
+            v.push_located(diagnostic, Locator::Markup(text_path));
             return whole;
         }
     };
@@ -613,17 +708,16 @@ fn link_marks(
             } else {
                 format!("its figures are: {}", shown.join(", "))
             };
-            v.diagnostics.push(
-                Diagnostic::error(message)
-                    .at(v.mark_location(text_path, k))
-                    .with_help(help),
+            v.push_located(
+                Diagnostic::error(message).with_help(help),
+                Locator::Mark(text_path, k),
             );
         }
         linked.push(found);
     }
     for (j, figure) in initiative.figures.iter().enumerate() {
         if !taken[j] {
-            let path: Vec<Step<'_>> = figures_path.iter().copied().chain([Index(j)]).collect();
+            let path = figures_path.with(&[Index(j)]);
             v.error_with_help(
                 &path,
                 format!(
@@ -644,9 +738,29 @@ fn link_marks(
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     /// Shorter sentences (如 "成效显著。") may well repeat on purpose.
     const MIN_CHARS: usize = 20;
-    text.split_inclusive(['。', '！', '？', '；'])
-        .map(str::trim)
-        .filter(|s| s.chars().count() >= MIN_CHARS)
+    // 。 is E3 80 82; ！ ？ ； are EF BC 81, EF BC 9F, EF BC 9B: jump between lead bytes.
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut ends = memchr::memchr2_iter(0xE3, 0xEF, bytes).filter_map(move |i| {
+        matches!(
+            bytes.get(i..i + 3),
+            Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B])
+        )
+        .then_some(i + 3)
+    });
+    std::iter::from_fn(move || {
+        let end = ends
+            .next()
+            .or_else(|| (start < bytes.len()).then_some(bytes.len()))?;
+        let sentence = &text[start..end];
+        start = end;
+        Some(sentence)
+    })
+    .map(str::trim)
+    // Four bytes at most per character: 80 bytes surely hold 20 characters.
+    .filter(|s| {
+        s.len() >= MIN_CHARS && (s.len() >= 4 * MIN_CHARS || s.chars().count() >= MIN_CHARS)
+    })
 }
 
 /// The known id nearest to a misspelt one, when one is close enough to suggest.
@@ -675,6 +789,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_sentences_at_chinese_stops() {
+        let text = "第一句话足够长足够长足够长足够长足够长足够长。短句！第三句话也足够长足够长足够长足够长足够长；结尾没有句号但也足够长足够长足够长足够长";
+        let found: Vec<&str> = sentences(text).collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].ends_with('。') && found[1].ends_with('；'));
+        assert!(found[2].starts_with("结尾"));
+    }
 
     #[test]
     fn suggests_near_ids() {

@@ -27,7 +27,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
     let query = app.search.query.trim().to_owned();
     let heights = app.row_heights.for_view(view, false);
     let hits: &[Place] = if filtering {
-        app.search.hits(&app.index, view)
+        app.search.hits(app.dataset.index(), view)
     } else {
         &[]
     };

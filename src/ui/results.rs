@@ -22,7 +22,7 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let selected_moved = app.search.selected_moved;
     let query = app.search.query.trim().to_owned();
     let heights = app.row_heights.for_view(view, true);
-    let hits: &[Place] = app.search.hits(&app.index, view);
+    let hits: &[Place] = app.search.hits(app.dataset.index(), view);
     let dataset = &app.dataset;
 
     let mut rows = Vec::with_capacity(hits.len() + 16);

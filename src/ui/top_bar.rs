@@ -152,7 +152,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         }
         let global = app.search.scope == SearchScope::Report || view == View::Overview;
         if global && app.search.is_active() {
-            let count = app.search.hits(&app.index, view).len();
+            let count = app.search.hits(app.dataset.index(), view).len();
             if down && count > 0 {
                 app.search.selected = (app.search.selected + 1).min(count - 1);
                 app.search.selected_moved = true;
@@ -165,7 +165,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
             }
             if enter {
                 let selected = app.search.selected;
-                if let Some(hit) = app.search.hits(&app.index, view).get(selected) {
+                if let Some(hit) = app.search.hits(app.dataset.index(), view).get(selected) {
                     commands.push(Command::OpenInitiative {
                         chapter: hit.chapter,
                         initiative: hit.initiative,
@@ -181,7 +181,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         app.search.scope = scope;
     }
     if app.search.is_active() {
-        let hits = app.search.hits(&app.index, view).len();
+        let hits = app.search.hits(app.dataset.index(), view).len();
         let total = match (app.search.scope, view) {
             (SearchScope::Chapter, View::Chapter(c)) => {
                 app.dataset.report.chapters[c].initiatives.len()
