@@ -198,6 +198,8 @@ pub struct HuimouApp {
     pub row_heights: ui::rows::ListHeights,
     /// A screenshot to take once the view is painted (`huimou screenshot`).
     pub screenshot: Option<crate::screenshot::Pending>,
+    /// Close after the first frame (`HUIMOU_EXIT_AFTER_FIRST_FRAME=1`, for start-up timing).
+    pub exit_after_first_frame: bool,
     persist: bool,
     commands: Vec<Command>,
 }
@@ -212,13 +214,17 @@ impl HuimouApp {
         } else {
             Settings::default()
         };
-        Self::with_settings(&cc.egui_ctx, settings, startup)
+        let mut app = Self::with_settings(&cc.egui_ctx, settings, startup);
+        app.exit_after_first_frame = std::env::var_os("HUIMOU_EXIT_AFTER_FIRST_FRAME").is_some();
+        app
     }
 
     /// Creates the viewer with given settings (tests and the screenshot command use this).
     pub fn with_settings(ctx: &egui::Context, mut settings: Settings, startup: Startup) -> Self {
+        let started = std::time::Instant::now();
         crate::fonts::install(ctx);
         ui::theme::apply_text_styles(ctx);
+        log::debug!("fonts installed in {:?}", started.elapsed());
 
         // An explicit file wins; otherwise the last file the user opened, if it still loads.
         let file = startup.file.clone().or_else(|| settings.last_file.clone());
@@ -247,6 +253,10 @@ impl HuimouApp {
         if let Some(query) = startup.search {
             search.query = query;
         }
+        log::debug!(
+            "dataset ready {:?} after start of set-up",
+            started.elapsed()
+        );
         let mut app = Self {
             settings,
             dataset,
@@ -258,6 +268,7 @@ impl HuimouApp {
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
             screenshot: None,
+            exit_after_first_frame: false,
             persist: startup.persist,
             commands: Vec::new(),
         };
@@ -423,7 +434,12 @@ impl HuimouApp {
 
 impl eframe::App for HuimouApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let started = std::time::Instant::now();
         self.ui_pass(ui);
+        log::trace!("ui pass {:?}", started.elapsed());
+        if self.exit_after_first_frame {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

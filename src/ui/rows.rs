@@ -1,7 +1,8 @@
 //! Long lists laid out only where they are seen: rows of varying height in a scroll area,
 //! with measured heights remembered and unmeasured ones estimated.
 
-use std::collections::HashMap;
+// FxHash: every frame looks up the height of every row of a long list.
+use rustc_hash::FxHashMap as HashMap;
 
 use egui::{Align, Rect, Ui, UiBuilder, Vec2};
 

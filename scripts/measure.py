@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Whole-process measurements of the viewer under Xvfb, against an empty eframe app.
+
+    cargo build --profile dist --bin huimou --example empty_app
+    python3 scripts/measure.py [--runs 15] [--profile dist]
+
+Start-up: wall time from process start until the app exits after its first frame
+(HUIMOU_EXIT_AFTER_FIRST_FRAME=1); medians and their ratio. Memory: peak RSS of the same runs.
+Idle: CPU time the viewer uses over 10 seconds, left alone after it has settled.
+Needs Xvfb (Debian's xvfb); it starts its own on display :95.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def start_xvfb(display):
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    socket = f"/tmp/.X11-unix/X{display[1:]}"
+    for _ in range(100):
+        if os.path.exists(socket):
+            return xvfb
+        time.sleep(0.05)
+    sys.exit("Xvfb did not start")
+
+
+def one_run(command, env):
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"{command[0]} exited with status {status}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def idle_cpu(command, env, settle=3.0, window=10.0):
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(settle)
+
+    def cpu_ticks():
+        with open(f"/proc/{child.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+
+    before = cpu_ticks()
+    time.sleep(window)
+    used = (cpu_ticks() - before) / os.sysconf("SC_CLK_TCK")
+    child.terminate()
+    child.wait()
+    return 100.0 * used / window
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--profile", default="dist")
+    args = parser.parse_args()
+    target = os.path.join(ROOT, "target", args.profile)
+    huimou = [os.path.join(target, "huimou")]
+    empty = [os.path.join(target, "examples", "empty_app")]
+    display = ":95"
+    xvfb = start_xvfb(display)
+    try:
+        env = dict(os.environ, DISPLAY=display, HUIMOU_EXIT_AFTER_FIRST_FRAME="1")
+        # Start-up leaves the user's settings alone: measure with a fresh data folder.
+        env["XDG_DATA_HOME"] = f"/tmp/huimou-measure-{os.getpid()}"
+        results = {}
+        for name, command in [("empty eframe app", empty), ("huimou", huimou)]:
+            one_run(command, env)  # warm the page cache
+            runs = [one_run(command, env) for _ in range(args.runs)]
+            results[name] = (statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs))
+        (empty_time, empty_rss), (time_, rss) = results["empty eframe app"], results["huimou"]
+        print(f"start-up to first frame, median of {args.runs}: huimou {time_ * 1000:.0f} ms, "
+              f"empty app {empty_time * 1000:.0f} ms, ratio {time_ / empty_time:.2f}")
+        print(f"peak RSS, median: huimou {rss:.1f} MiB, empty app {empty_rss:.1f} MiB, "
+              f"difference {rss - empty_rss:+.1f} MiB")
+        idle_env = {k: v for k, v in env.items() if k != "HUIMOU_EXIT_AFTER_FIRST_FRAME"}
+        print(f"idle CPU over 10 s: huimou {idle_cpu(huimou, idle_env):.2f}%")
+        size = os.path.getsize(huimou[0])
+        print(f"binary: {huimou[0]} {size / 1e6:.1f} MB")
+    finally:
+        xvfb.terminate()
+
+
+if __name__ == "__main__":
+    main()
