@@ -222,14 +222,22 @@ type Owner = (usize, usize, usize);
 /// Validates a parsed report and derives what the viewer needs from it.
 pub fn validate(report: Report, source: &str, origin: Origin) -> load::Checked {
     // The search index needs only the parsed report: on a large one, build it alongside.
+    // The search index and the search for repeated passages need only the parsed report: on a
+    // large one they run on a second core while the rest is checked.
     let (index, checked) = if report.initiative_count() >= PARALLEL_INDEX_FROM {
         std::thread::scope(|scope| {
             let index = scope.spawn(|| SearchIndex::new(&report));
-            let checked = check(&report, source);
+            let repeats = scope.spawn(|| repeated_passages(&report));
+            // A helper that panicked would be a bug; doing its work here keeps loading correct.
+            let checked = check(&report, source, || {
+                repeats
+                    .join()
+                    .unwrap_or_else(|_| repeated_passages(&report))
+            });
             (index.join().ok(), checked)
         })
     } else {
-        (None, check(&report, source))
+        (None, check(&report, source, || repeated_passages(&report)))
     };
     let Checked {
         diagnostics,
@@ -268,7 +276,56 @@ struct Checked {
     segments: Vec<Vec<Vec<Segment>>>,
 }
 
-fn check(report: &Report, source: &str) -> Checked {
+/// A passage of one initiative that an earlier one already printed.
+struct Repeat<'r> {
+    /// Chapter and initiative of the repeat.
+    at: (usize, usize),
+    /// Chapter and initiative that printed it first.
+    first: (usize, usize),
+    sentence: &'r str,
+}
+
+/// Long sentences printed in two initiatives, usually a slip in the source: the first
+/// `MAX_WARNINGS` of them, and how many more there are.
+fn repeated_passages(report: &Report) -> (Vec<Repeat<'_>>, usize) {
+    let mut seen: HashMap<&str, (usize, usize)> =
+        HashMap::with_capacity_and_hasher(report.initiative_count() * 2, Default::default());
+    let mut repeats = Vec::new();
+    let mut more = 0;
+    for (c, chapter) in report.chapters.iter().enumerate() {
+        for (i, initiative) in chapter.initiatives.iter().enumerate() {
+            for sentence in sentences(&initiative.text) {
+                match seen.get(sentence) {
+                    Some(&first) if first != (c, i) => {
+                        if repeats.len() < MAX_WARNINGS {
+                            repeats.push(Repeat {
+                                at: (c, i),
+                                first,
+                                sentence,
+                            });
+                        } else {
+                            more += 1;
+                        }
+                        break;
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(sentence, (c, i));
+                    }
+                }
+            }
+        }
+    }
+    (repeats, more)
+}
+
+/// Checks everything but repeated passages, which `repeats` supplies (perhaps from another
+/// thread) once the rest is done.
+fn check<'r>(
+    report: &'r Report,
+    source: &str,
+    repeats: impl FnOnce() -> (Vec<Repeat<'r>>, usize),
+) -> Checked {
     let mut v = Validator {
         source,
         lines: std::cell::OnceCell::new(),
@@ -327,8 +384,6 @@ fn check(report: &Report, source: &str) -> Checked {
         HashMap::with_capacity_and_hasher(initiative_count, Default::default());
     let mut figure_ids: HashMap<&str, Owner> =
         HashMap::with_capacity_and_hasher(figure_count, Default::default());
-    let mut repeated: HashMap<&str, (usize, usize, &str)> =
-        HashMap::with_capacity_and_hasher(initiative_count * 2, Default::default());
     // quantities[chapter][initiative][figure]; `None` where the unit could not be read.
     let mut quantities: Vec<Vec<Vec<Option<Quantity>>>> = Vec::with_capacity(report.chapters.len());
     let mut segments = Vec::with_capacity(report.chapters.len());
@@ -404,33 +459,6 @@ fn check(report: &Report, source: &str) -> Checked {
                     format!("initiative {} has the same title", first + 1),
                 );
             }
-            // A long sentence printed in two initiatives is usually a slip in the source.
-            for sentence in sentences(&initiative.text) {
-                match repeated.get(sentence) {
-                    Some(&(first_chapter, first_initiative, first_title))
-                        if (first_chapter, first_initiative) != (c, i) =>
-                    {
-                        if !v.warning_budget() {
-                            break;
-                        }
-                        let diagnostic = Diagnostic::warning(format!(
-                            "this passage is repeated from 「{first_title}」 (chapter {})",
-                            first_chapter + 1
-                        ))
-                        .with_help("a paragraph printed twice is usually a slip in the source; check which initiative it belongs to");
-                        v.push_located(
-                            diagnostic,
-                            Locator::Needle(at(&[Field("text")]), sentence.to_owned()),
-                        );
-                        break;
-                    }
-                    Some(_) => {}
-                    None => {
-                        repeated.insert(sentence, (c, i, initiative.title.as_str()));
-                    }
-                }
-            }
-
             let mut initiative_quantities = Vec::with_capacity(initiative.figures.len());
             for (f, figure) in initiative.figures.iter().enumerate() {
                 let base = Path::new(&[
@@ -513,6 +541,31 @@ fn check(report: &Report, source: &str) -> Checked {
         segments.push(chapter_segments);
         quantities.push(chapter_quantities);
     }
+
+    let (repeats, repeats_unlisted) = repeats();
+    for repeat in repeats {
+        if !v.warning_budget() {
+            continue;
+        }
+        let first_title = &report.chapters[repeat.first.0].initiatives[repeat.first.1].title;
+        let diagnostic = Diagnostic::warning(format!(
+            "this passage is repeated from 「{first_title}」 (chapter {})",
+            repeat.first.0 + 1
+        ))
+        .with_help("a paragraph printed twice is usually a slip in the source; check which initiative it belongs to");
+        let text = Path::new(&[
+            Field("chapters"),
+            Index(repeat.at.0),
+            Field("initiatives"),
+            Index(repeat.at.1),
+            Field("text"),
+        ]);
+        v.push_located(
+            diagnostic,
+            Locator::Needle(text, repeat.sentence.to_owned()),
+        );
+    }
+    v.unlisted_warnings += repeats_unlisted;
 
     // Charts are checked once every figure is known, since they may name figures of any chapter.
     for (c, chapter) in report.chapters.iter().enumerate() {
