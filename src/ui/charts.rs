@@ -128,6 +128,26 @@ fn comparison_ui(
     })
 }
 
+/// A plot whose y axis names categories: one tick per row, `labels[0]` at the top.
+pub fn category_axis(plot: Plot<'_>, labels: Vec<String>) -> Plot<'_> {
+    let rows = labels.len();
+    plot.y_grid_spacer(move |_| {
+        (0..rows)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    })
+    .y_axis_formatter(move |mark, _| {
+        let i = mark.value.round();
+        if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= labels.len() {
+            return String::new();
+        }
+        axis_label(&labels[labels.len() - 1 - i as usize])
+    })
+}
+
 /// A category label short enough for the axis: long ones keep their start and their end,
 /// which is where labels of one chart differ (人大建议、政协提案主办件 / …协办件).
 fn axis_label(label: &str) -> String {
@@ -277,7 +297,7 @@ fn bars_ui(
     let axis_labels = labels.clone();
     let axis_unit = unit.clone();
     let reset = ui.data_mut(|d| d.remove_temp::<bool>(id.with("reset")).unwrap_or(false));
-    let mut plot = Plot::new(id)
+    let mut plot = category_axis(Plot::new(id), axis_labels)
         .height(n as f32 * ROW_HEIGHT + 40.0)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
@@ -286,21 +306,6 @@ fn bars_ui(
         .include_x(max * 1.22)
         .include_y(-0.6)
         .include_y(n as f64 - 0.4)
-        .y_grid_spacer(move |_| {
-            (0..hover_n)
-                .map(|i| GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= axis_labels.len() {
-                return String::new();
-            }
-            axis_label(&axis_labels[axis_labels.len() - 1 - i as usize])
-        })
         .x_axis_formatter(move |mark, _| {
             if mark.value < 0.0 {
                 String::new()

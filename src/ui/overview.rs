@@ -2,7 +2,7 @@
 //! chapters.
 
 use egui::{Id, RichText, Sense};
-use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
+use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::app::{Command, HuimouApp, View};
 use crate::dataset::{Dataset, FigureRef};
@@ -201,7 +201,7 @@ fn counts_chart_ui(ui: &mut egui::Ui, dataset: &Dataset, palette: &Palette) {
         .iter()
         .map(|ch| format!("{} {}", ch.number, ch.name))
         .collect();
-    Plot::new(Id::unique("overview-counts"))
+    crate::ui::charts::category_axis(Plot::new(Id::unique("overview-counts")), names)
         .height(n as f32 * 40.0 + 50.0)
         .allow_scroll(false)
         .allow_drag(false)
@@ -210,22 +210,6 @@ fn counts_chart_ui(ui: &mut egui::Ui, dataset: &Dataset, palette: &Palette) {
         .show_grid([true, false])
         .legend(Legend::default())
         .include_x(0.0)
-        .y_grid_spacer(move |_| {
-            (0..n)
-                .map(|i| GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= names.len() {
-                String::new()
-            } else {
-                names[names.len() - 1 - i as usize].clone()
-            }
-        })
         .x_axis_formatter(|mark, _| {
             if mark.value < 0.0 || mark.value.fract() != 0.0 {
                 String::new()
