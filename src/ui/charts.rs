@@ -56,38 +56,32 @@ pub fn chart_card_ui(
         })
         .collect();
     let mut command = None;
-    egui::Frame::group(ui.style())
-        .fill(palette.card)
-        .inner_margin(egui::Margin::same(10))
-        .corner_radius(6.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let moved: bool = ui.data(|d| d.get_temp(id.with("moved")).unwrap_or(false));
-            ui.horizontal(|ui| {
-                ui.add(
-                    egui::Label::new(RichText::new(&chart.title).font(theme::bold(15.0))).wrap(),
-                );
-                if moved {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui
-                            .small_button("复位视图")
-                            .on_hover_text("也可双击图表")
-                            .clicked()
-                        {
-                            ui.data_mut(|d| d.insert_temp(id.with("reset"), true));
-                        }
-                    });
-                }
-            });
-            let clicked = match chart.kind {
-                ChartKind::Bars => bars_ui(ui, &items, id, selection, &palette, |item| {
-                    item.figure.label.clone()
-                }),
-                ChartKind::Comparison => comparison_ui(ui, &items, id, selection, &palette),
-                ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
-            };
-            command = clicked.map(Command::RevealFigure);
+    theme::card(ui, palette.card, 10).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let moved: bool = ui.data(|d| d.get_temp(id.with("moved")).unwrap_or(false));
+        ui.horizontal(|ui| {
+            ui.add(egui::Label::new(RichText::new(&chart.title).font(theme::bold(15.0))).wrap());
+            if moved {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("复位视图")
+                        .on_hover_text("也可双击图表")
+                        .clicked()
+                    {
+                        ui.data_mut(|d| d.insert_temp(id.with("reset"), true));
+                    }
+                });
+            }
         });
+        let clicked = match chart.kind {
+            ChartKind::Bars => bars_ui(ui, &items, id, selection, &palette, |item| {
+                item.figure.label.clone()
+            }),
+            ChartKind::Comparison => comparison_ui(ui, &items, id, selection, &palette),
+            ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
+        };
+        command = clicked.map(Command::RevealFigure);
+    });
     command
 }
 

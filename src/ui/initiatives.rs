@@ -72,10 +72,7 @@ pub fn initiative_card_ui(
     let item = &dataset.report.chapters[chapter].initiatives[initiative];
     let text_color = ui.visuals().text_color();
     let mut command = None;
-    let frame = egui::Frame::group(ui.style())
-        .fill(palette.card)
-        .inner_margin(egui::Margin::same(12))
-        .corner_radius(6.0);
+    let frame = theme::card(ui, palette.card, 12);
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         let wrap = ui.available_width();

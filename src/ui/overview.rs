@@ -67,15 +67,11 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             }
 
             ui.add_space(8.0);
-            egui::Frame::group(ui.style())
-                .fill(palette.card)
-                .inner_margin(egui::Margin::same(10))
-                .corner_radius(6.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(RichText::new("各章举措与数据").font(theme::bold(15.0)));
-                    counts_chart_ui(ui, dataset, &palette);
-                });
+            theme::card(ui, palette.card, 10).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("各章举措与数据").font(theme::bold(15.0)));
+                counts_chart_ui(ui, dataset, &palette);
+            });
             ui.add_space(12.0);
         });
     for command in commands {
@@ -115,42 +111,37 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
         .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
             // The whole card is one click target; text in it must not take the click.
             ui.style_mut().interaction.selectable_labels = false;
-            egui::Frame::group(ui.style())
-                .fill(palette.card)
-                .inner_margin(egui::Margin::same(12))
-                .corner_radius(6.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.set_min_height(210.0);
-                    ui.horizontal(|ui| {
+            theme::card(ui, palette.card, 12).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.set_min_height(210.0);
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(chapter.number.to_string())
+                            .font(theme::bold(28.0))
+                            .color(palette.accent),
+                    );
+                    ui.label(
+                        RichText::new(&chapter.name)
+                            .font(theme::bold(22.0))
+                            .strong(),
+                    );
+                });
+                ui.add(
+                    egui::Label::new(RichText::new(&chapter.headline).color(palette.muted)).wrap(),
+                );
+                ui.add_space(6.0);
+                for place in key_figures(dataset, c) {
+                    let quantity = dataset.quantity(place);
+                    ui.horizontal_wrapped(|ui| {
                         ui.label(
-                            RichText::new(chapter.number.to_string())
-                                .font(theme::bold(28.0))
+                            RichText::new(quantity.display())
+                                .font(theme::bold(18.0))
                                 .color(palette.accent),
                         );
-                        ui.label(
-                            RichText::new(&chapter.name)
-                                .font(theme::bold(22.0))
-                                .strong(),
-                        );
+                        ui.label(RichText::new(&dataset.figure(place).label).small());
                     });
-                    ui.add(
-                        egui::Label::new(RichText::new(&chapter.headline).color(palette.muted))
-                            .wrap(),
-                    );
-                    ui.add_space(6.0);
-                    for place in key_figures(dataset, c) {
-                        let quantity = dataset.quantity(place);
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(
-                                RichText::new(quantity.display())
-                                    .font(theme::bold(18.0))
-                                    .color(palette.accent),
-                            );
-                            ui.label(RichText::new(&dataset.figure(place).label).small());
-                        });
-                    }
-                });
+                }
+            });
         })
         .response;
     let response = response.on_hover_text(format!("打开第 {} 章（Alt+{}）", chapter.number, c + 1));

@@ -123,50 +123,46 @@ fn result_ui(ui: &mut egui::Ui, dataset: &Dataset, hit: &Hit, is_selected: bool)
             } else {
                 palette.card
             };
-            egui::Frame::group(ui.style())
-                .fill(fill)
-                .inner_margin(egui::Margin::same(10))
-                .corner_radius(6.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let title_format = |_: Option<usize>| {
-                        TextFormat::simple(theme::bold(TITLE_SIZE - 1.0), title_color)
-                    };
-                    let (mut title, _) = highlighted_job(
-                        &initiative.title,
-                        &[(0..initiative.title.len(), None)],
-                        &hit.title,
-                        &title_format,
-                        &palette,
+            theme::card(ui, fill, 10).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let title_format = |_: Option<usize>| {
+                    TextFormat::simple(theme::bold(TITLE_SIZE - 1.0), title_color)
+                };
+                let (mut title, _) = highlighted_job(
+                    &initiative.title,
+                    &[(0..initiative.title.len(), None)],
+                    &hit.title,
+                    &title_format,
+                    &palette,
+                );
+                title.wrap.max_width = ui.available_width();
+                ui.add(egui::Label::new(title));
+                let (excerpt, ranges) = snippet(&initiative.text, &hit.text, SNIPPET_CONTEXT);
+                let body = |_: Option<usize>| {
+                    TextFormat::simple(egui::FontId::proportional(BODY_SIZE - 1.0), text_color)
+                };
+                let (mut job, _) = highlighted_job(
+                    &excerpt,
+                    &[(0..excerpt.len(), None)],
+                    &ranges,
+                    &body,
+                    &palette,
+                );
+                job.wrap.max_width = ui.available_width();
+                ui.add(egui::Label::new(job));
+                if !hit.figures.is_empty() {
+                    let labels: Vec<&str> = hit
+                        .figures
+                        .iter()
+                        .map(|&f| initiative.figures[f].label.as_str())
+                        .collect();
+                    ui.label(
+                        RichText::new(format!("数据：{}", labels.join("、")))
+                            .small()
+                            .color(palette.muted),
                     );
-                    title.wrap.max_width = ui.available_width();
-                    ui.add(egui::Label::new(title));
-                    let (excerpt, ranges) = snippet(&initiative.text, &hit.text, SNIPPET_CONTEXT);
-                    let body = |_: Option<usize>| {
-                        TextFormat::simple(egui::FontId::proportional(BODY_SIZE - 1.0), text_color)
-                    };
-                    let (mut job, _) = highlighted_job(
-                        &excerpt,
-                        &[(0..excerpt.len(), None)],
-                        &ranges,
-                        &body,
-                        &palette,
-                    );
-                    job.wrap.max_width = ui.available_width();
-                    ui.add(egui::Label::new(job));
-                    if !hit.figures.is_empty() {
-                        let labels: Vec<&str> = hit
-                            .figures
-                            .iter()
-                            .map(|&f| initiative.figures[f].label.as_str())
-                            .collect();
-                        ui.label(
-                            RichText::new(format!("数据：{}", labels.join("、")))
-                                .small()
-                                .color(palette.muted),
-                        );
-                    }
-                });
+                }
+            });
         })
         .response;
     response.widget_info(|| {

@@ -61,6 +61,14 @@ impl Palette {
     }
 }
 
+/// The frame of a card (a chart, an initiative, a chapter on the overview, a search result).
+pub fn card(ui: &egui::Ui, fill: Color32, margin: i8) -> egui::Frame {
+    egui::Frame::group(ui.style())
+        .fill(fill)
+        .inner_margin(egui::Margin::same(margin))
+        .corner_radius(6.0)
+}
+
 /// A bold font of the given size.
 pub fn bold(size: f32) -> FontId {
     FontId::new(size, fonts::bold())
