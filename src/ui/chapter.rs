@@ -125,18 +125,7 @@ fn head_ui(
     let chapter = &dataset.report.chapters[c];
     let palette = theme::Palette::of(ui);
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(chapter.number.to_string())
-                .font(theme::bold(40.0))
-                .color(palette.accent),
-        );
-        ui.label(
-            RichText::new(&chapter.name)
-                .font(theme::bold(26.0))
-                .strong(),
-        );
-    });
+    theme::chapter_heading_ui(ui, chapter, 40.0, 26.0);
     ui.add(
         egui::Label::new(
             RichText::new(&chapter.headline)

@@ -93,7 +93,6 @@ fn comparison_ui(
     palette: &Palette,
 ) -> Option<FigureRef> {
     if let [before, after] = items {
-        let unit = &after.quantity.base_unit;
         let mut caption = format!(
             "{} → {}",
             display_value(before.quantity),
@@ -106,7 +105,6 @@ fn comparison_ui(
             let word = if change >= 0.0 { "提高" } else { "降低" };
             caption.push_str(&format!("，{word} {:.1}%", change.abs()));
         }
-        let _ = unit;
         ui.label(
             RichText::new(caption)
                 .font(theme::bold(18.0))

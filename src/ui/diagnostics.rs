@@ -69,11 +69,10 @@ fn diagnostic_ui(ui: &mut egui::Ui, file: &str, diagnostic: &Diagnostic) {
         ui.label(RichText::new(diagnostic.position(file)).monospace());
     });
     ui.add(egui::Label::new(&diagnostic.message).wrap());
-    if let Some(location) = &diagnostic.location {
+    if diagnostic.location.is_some() {
         // The caret line of rustc's rendering, under the line it points into.
         let rendered = diagnostic.render(file);
         let excerpt: Vec<&str> = rendered.lines().skip(2).take(3).collect();
-        let _ = location;
         ui.add(
             egui::Label::new(RichText::new(excerpt.join("\n")).monospace())
                 .wrap_mode(egui::TextWrapMode::Extend),

@@ -114,18 +114,7 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
             theme::card(ui, palette.card, 12).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.set_min_height(210.0);
-                ui.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(chapter.number.to_string())
-                            .font(theme::bold(28.0))
-                            .color(palette.accent),
-                    );
-                    ui.label(
-                        RichText::new(&chapter.name)
-                            .font(theme::bold(22.0))
-                            .strong(),
-                    );
-                });
+                theme::chapter_heading_ui(ui, chapter, 28.0, 22.0);
                 ui.add(
                     egui::Label::new(RichText::new(&chapter.headline).color(palette.muted)).wrap(),
                 );
@@ -162,32 +151,25 @@ fn counts_chart_ui(ui: &mut egui::Ui, dataset: &Dataset, palette: &Palette) {
     let chapters = &dataset.report.chapters;
     let n = chapters.len();
     let row = |c: usize| (n - 1 - c) as f64;
-    let initiatives: Vec<Bar> = chapters
-        .iter()
-        .enumerate()
-        .map(|(c, ch)| {
-            Bar::new(row(c) + 0.18, ch.initiatives.len() as f64)
-                .width(0.34)
-                .name(&ch.name)
-                .fill(palette.series[0])
-        })
-        .collect();
-    let figures: Vec<Bar> = chapters
-        .iter()
-        .enumerate()
-        .map(|(c, ch)| {
-            Bar::new(
-                row(c) - 0.18,
-                ch.initiatives
-                    .iter()
-                    .map(|i| i.figures.len())
-                    .sum::<usize>() as f64,
-            )
-            .width(0.34)
-            .name(&ch.name)
-            .fill(palette.series[1])
-        })
-        .collect();
+    // Two bars per chapter, side by side: its initiatives and its figures.
+    let series = |offset: f64, count: &dyn Fn(&crate::model::Chapter) -> usize, fill| -> Vec<Bar> {
+        chapters
+            .iter()
+            .enumerate()
+            .map(|(c, ch)| {
+                Bar::new(row(c) + offset, count(ch) as f64)
+                    .width(0.34)
+                    .name(&ch.name)
+                    .fill(fill)
+            })
+            .collect()
+    };
+    let initiatives = series(0.18, &|ch| ch.initiatives.len(), palette.series[0]);
+    let figures = series(
+        -0.18,
+        &|ch| ch.initiatives.iter().map(|i| i.figures.len()).sum(),
+        palette.series[1],
+    );
     let names: Vec<String> = chapters
         .iter()
         .map(|ch| format!("{} {}", ch.number, ch.name))

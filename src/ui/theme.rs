@@ -69,6 +69,29 @@ pub fn card(ui: &egui::Ui, fill: Color32, margin: i8) -> egui::Frame {
         .corner_radius(6.0)
 }
 
+/// A chapter's number in the accent colour beside its name, as chapter panels and overview
+/// cards head a chapter.
+pub fn chapter_heading_ui(
+    ui: &mut egui::Ui,
+    chapter: &crate::model::Chapter,
+    number_size: f32,
+    name_size: f32,
+) {
+    let accent = Palette::of(ui).accent;
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(chapter.number.to_string())
+                .font(bold(number_size))
+                .color(accent),
+        );
+        ui.label(
+            egui::RichText::new(&chapter.name)
+                .font(bold(name_size))
+                .strong(),
+        );
+    });
+}
+
 /// A bold font of the given size.
 pub fn bold(size: f32) -> FontId {
     FontId::new(size, fonts::bold())
