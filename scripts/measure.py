@@ -2,10 +2,12 @@
 """Whole-process measurements of the viewer under Xvfb, against an empty eframe app.
 
     cargo build --profile dist --bin huimou --example empty_app
-    python3 scripts/measure.py [--runs 15] [--profile dist]
+    python3 scripts/measure.py [--runs 15] [--profile dist] [--renderer wgpu|glow]
 
-Start-up: wall time from process start until the app exits after its first frame
-(HUIMOU_EXIT_AFTER_FIRST_FRAME=1); medians and their ratio. Memory: peak RSS of the same runs.
+Start-up: wall time from process start until the first frame is on screen: with
+HUIMOU_EXIT_AFTER_FIRST_FRAME=1 each app prints the moment its first frame was presented
+(`first-frame-unix-ns N`, at the start of its second frame) and closes; medians and their ratio.
+The whole run, closing included, is printed beside it. Memory: peak RSS of the same runs.
 Idle: CPU time the viewer uses over 10 seconds, left alone after it has settled.
 Needs Xvfb (Debian's xvfb); it starts its own on display :95.
 """
@@ -31,13 +33,20 @@ def start_xvfb(display):
 
 
 def one_run(command, env):
+    """(seconds to the first frame on screen, seconds to exit, peak RSS in MiB)."""
+    start_ns = time.time_ns()
     start = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = child.stdout.read().decode()
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
         sys.exit(f"{command[0]} exited with status {status}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    stamps = [line.split()[1] for line in out.splitlines() if line.startswith("first-frame-unix-ns ")]
+    if not stamps:
+        sys.exit(f"{command[0]} did not say when its first frame was on screen")
+    first_frame = (int(stamps[0]) - start_ns) / 1e9
+    return first_frame, elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
 def idle_cpu(command, env, settle=3.0, window=10.0):
@@ -61,6 +70,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--profile", default="dist")
+    parser.add_argument("--renderer", choices=["wgpu", "glow"], default="wgpu",
+                        help="the renderer both apps use (HUIMOU_RENDERER)")
     args = parser.parse_args()
     target = os.path.join(ROOT, "target", args.profile)
     huimou = [os.path.join(target, "huimou")]
@@ -68,17 +79,20 @@ def main():
     display = ":95"
     xvfb = start_xvfb(display)
     try:
-        env = dict(os.environ, DISPLAY=display, HUIMOU_EXIT_AFTER_FIRST_FRAME="1")
+        env = dict(os.environ, DISPLAY=display, HUIMOU_EXIT_AFTER_FIRST_FRAME="1",
+                   HUIMOU_RENDERER=args.renderer)
         # Start-up leaves the user's settings alone: measure with a fresh data folder.
         env["XDG_DATA_HOME"] = f"/tmp/huimou-measure-{os.getpid()}"
         results = {}
         for name, command in [("empty eframe app", empty), ("huimou", huimou)]:
             one_run(command, env)  # warm the page cache
             runs = [one_run(command, env) for _ in range(args.runs)]
-            results[name] = (statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs))
-        (empty_time, empty_rss), (time_, rss) = results["empty eframe app"], results["huimou"]
-        print(f"start-up to first frame, median of {args.runs}: huimou {time_ * 1000:.0f} ms, "
+            results[name] = tuple(statistics.median(run[k] for run in runs) for k in range(3))
+        (empty_time, empty_exit, empty_rss), (time_, exit_, rss) = results["empty eframe app"], results["huimou"]
+        print(f"start-up to first frame on screen, median of {args.runs}: huimou {time_ * 1000:.0f} ms, "
               f"empty app {empty_time * 1000:.0f} ms, ratio {time_ / empty_time:.2f}")
+        print(f"the whole run, closing included: huimou {exit_ * 1000:.0f} ms, "
+              f"empty app {empty_exit * 1000:.0f} ms, ratio {exit_ / empty_exit:.2f}")
         print(f"peak RSS, median: huimou {rss:.1f} MiB, empty app {empty_rss:.1f} MiB, "
               f"difference {rss - empty_rss:+.1f} MiB")
         idle_env = {k: v for k, v in env.items() if k != "HUIMOU_EXIT_AFTER_FIRST_FRAME"}

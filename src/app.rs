@@ -198,8 +198,8 @@ pub struct HuimouApp {
     pub row_heights: ui::rows::ListHeights,
     /// A screenshot to take once the view is painted (`huimou screenshot`).
     pub screenshot: Option<crate::screenshot::Pending>,
-    /// Close after the first frame (`HUIMOU_EXIT_AFTER_FIRST_FRAME=1`, for start-up timing).
-    pub exit_after_first_frame: bool,
+    /// Says when the first frame was on screen and closes (`HUIMOU_EXIT_AFTER_FIRST_FRAME=1`).
+    first_frame: Option<crate::first_frame::FirstFrameProbe>,
     persist: bool,
     commands: Vec<Command>,
 }
@@ -215,7 +215,7 @@ impl HuimouApp {
             Settings::default()
         };
         let mut app = Self::with_settings(&cc.egui_ctx, settings, startup);
-        app.exit_after_first_frame = std::env::var_os("HUIMOU_EXIT_AFTER_FIRST_FRAME").is_some();
+        app.first_frame = crate::first_frame::FirstFrameProbe::from_env();
         app
     }
 
@@ -268,7 +268,7 @@ impl HuimouApp {
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
             screenshot: None,
-            exit_after_first_frame: false,
+            first_frame: None,
             persist: startup.persist,
             commands: Vec::new(),
         };
@@ -434,12 +434,12 @@ impl HuimouApp {
 
 impl eframe::App for HuimouApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(probe) = &mut self.first_frame {
+            probe.frame(ui.ctx());
+        }
         let started = std::time::Instant::now();
         self.ui_pass(ui);
         log::trace!("ui pass {:?}", started.elapsed());
-        if self.exit_after_first_frame {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

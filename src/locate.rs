@@ -76,6 +76,7 @@ impl<'a> SourceMap<'a> {
         let mut parser = Parser {
             lexer: Lexer { source, at: 0 },
             ahead: Vec::with_capacity(2),
+            unclosed: 0,
         };
         parser.skip_attributes();
         Self {
@@ -260,6 +261,10 @@ struct Parser<'a> {
     lexer: Lexer<'a>,
     /// Tokens read ahead (at most two).
     ahead: Vec<Token>,
+    /// Groups left early because everything wanted in them was read, whose closing brackets
+    /// have not been looked for yet: that happens only if something after them is wanted, so
+    /// a map for a problem near the top of a large file never reads the rest of it.
+    unclosed: usize,
 }
 
 /// Deeper nesting than this is not mapped, so a hostile file cannot exhaust the stack.
@@ -267,6 +272,7 @@ const MAX_DEPTH: usize = 64;
 
 impl<'a> Parser<'a> {
     fn peek(&mut self, ahead: usize) -> Option<&Token> {
+        self.close_groups()?;
         while self.ahead.len() <= ahead {
             let token = self.lexer.next()?;
             self.ahead.push(token);
@@ -275,6 +281,9 @@ impl<'a> Parser<'a> {
     }
 
     fn bump(&mut self) {
+        if self.close_groups().is_none() {
+            return;
+        }
         if self.ahead.is_empty() {
             self.lexer.next();
         } else {
@@ -356,8 +365,28 @@ impl<'a> Parser<'a> {
 
     /// Skips the rest of the group the reader is in, to just after its closing bracket.
     fn skip_rest_of_group(&mut self) -> Option<usize> {
-        let here = self.ahead.first().map_or(self.lexer.at, |t| t.span.start);
+        let here = self.position();
         self.skip_to_close(here)
+    }
+
+    /// Where the next token starts (or the lexer stands).
+    fn position(&self) -> usize {
+        self.ahead.first().map_or(self.lexer.at, |t| t.span.start)
+    }
+
+    /// Leaves the group the reader is in without reading the rest of it (yet); its span ends here.
+    fn leave_group(&mut self) -> usize {
+        self.unclosed += 1;
+        self.position()
+    }
+
+    /// Skips to the end of every group left early, before reading what follows them.
+    fn close_groups(&mut self) -> Option<()> {
+        while self.unclosed > 0 {
+            self.unclosed -= 1;
+            self.skip_rest_of_group()?;
+        }
+        Some(())
     }
 
     /// A struct `(a: 1, b: 2)` or a tuple `(1, 2)`; the opening parenthesis is next.
@@ -385,7 +414,7 @@ impl<'a> Parser<'a> {
                     })
                 };
                 if done {
-                    let end = self.skip_rest_of_group()?;
+                    let end = self.leave_group();
                     let span = start..end;
                     return Some(if named {
                         Node::Struct { span, fields }
@@ -461,7 +490,7 @@ impl<'a> Parser<'a> {
         let mut items = Vec::new();
         loop {
             if !whole && last_wanted.is_none_or(|last| items.len() > last) {
-                let end = self.skip_rest_of_group()?;
+                let end = self.leave_group();
                 return Some(Node::Seq {
                     span: start..end,
                     items,
@@ -601,6 +630,20 @@ mod tests {
                 "{path:?} among all"
             );
         }
+    }
+
+    #[test]
+    fn a_partial_map_stops_after_what_it_needs() {
+        // Everything after `chapters[0].id` is never read: an unbalanced tail does not matter.
+        let source = "(title: \"t\", chapters: [(id: \"a\", n: 1), (id: \"b\"";
+        let path = [Step::Field("chapters"), Step::Index(0), Step::Field("id")];
+        let partial = SourceMap::for_paths(source, &[&path]);
+        assert_eq!(partial.span(&path).map(|s| &source[s]), Some("\"a\""));
+        // Something wanted after a group that was left early is still found.
+        let later = [Step::Field("chapters"), Step::Index(1), Step::Field("id")];
+        let both = SourceMap::for_paths(source, &[&path, &later]);
+        assert_eq!(both.span(&path).map(|s| &source[s]), Some("\"a\""));
+        assert_eq!(both.span(&later).map(|s| &source[s]), Some("\"b\""));
     }
 
     #[test]
