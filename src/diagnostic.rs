@@ -189,8 +189,18 @@ impl Diagnostic {
                 let _ = writeln!(out, "{gutter}--> {}", self.position(file));
                 let _ = writeln!(out, "{gutter} |");
                 let _ = writeln!(out, "{} | {}", l.line, l.line_text);
-                // Columns count characters; CJK characters are drawn two cells wide in a terminal.
-                let pad: usize = l.line_text.chars().take(l.column - 1).map(cell_width).sum();
+                // Columns count characters; CJK characters are drawn two cells wide in a terminal,
+                // and tabs are repeated so that the carets meet the same tab stops as the line.
+                let pad: String = l
+                    .line_text
+                    .chars()
+                    .take(l.column - 1)
+                    .map(|c| match c {
+                        '\t' => "\t",
+                        c if cell_width(c) == 2 => "  ",
+                        _ => " ",
+                    })
+                    .collect();
                 let carets: usize = l
                     .line_text
                     .chars()
@@ -199,7 +209,7 @@ impl Diagnostic {
                     .map(cell_width)
                     .sum::<usize>()
                     .max(1);
-                let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(pad), "^".repeat(carets));
+                let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(carets));
                 if let Some(help) = &self.help {
                     let _ = writeln!(out, "{gutter} = help: {help}");
                 }
@@ -267,6 +277,21 @@ mod tests {
         assert_eq!(
             diagnostic.render("r.ron"),
             "error: the report's title is empty\n --> r.ron:2:10\n  |\n2 |   title: \"\",\n  |          ^^\n"
+        );
+    }
+
+    #[test]
+    fn carets_under_tabs_meet_the_same_tab_stops() {
+        let location = Location {
+            line: 1,
+            column: 4,
+            width: 1,
+            line_text: "\t\tx1".into(),
+        };
+        let rendered = Diagnostic::error("e").at(Some(location)).render("f");
+        assert!(
+            rendered.ends_with("1 | \t\tx1\n  | \t\t ^\n"),
+            "{rendered:?}"
         );
     }
 

@@ -128,7 +128,8 @@ fn too_large(len: u64) -> String {
     )
 }
 
-fn io_message(error: &std::io::Error) -> String {
+/// The words for a failure to read a file.
+pub fn io_message(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => {
@@ -149,14 +150,71 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             let line = prefix.matches('\n').count() + 1;
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let lossy = String::from_utf8_lossy(bytes);
-            Err(Diagnostic::error(format!(
-                "the file is not UTF-8 text (byte 0x{:02X} at offset {})",
-                bytes[e.valid_up_to()],
-                e.valid_up_to()
-            ))
-            .at(Some(Location::from_line_column(&lossy, line, column)))
-            .with_help("save the file as UTF-8; GBK or Latin-1 files must be converted first"))
+            let byte = bytes[e.valid_up_to()];
+            let offset = e.valid_up_to();
+            let (message, help) = match Encoding::guess(bytes, offset) {
+                Encoding::Utf16 => (
+                    "the file is UTF-16 text, not UTF-8".to_owned(),
+                    "save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)",
+                ),
+                Encoding::Gbk => (
+                    format!(
+                        "the file is not UTF-8 text: it looks like GBK (GB 18030), the encoding \
+                         Chinese Windows uses by default (byte 0x{byte:02X} at offset {offset})"
+                    ),
+                    "save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)",
+                ),
+                Encoding::Other => (
+                    format!("the file is not UTF-8 text (byte 0x{byte:02X} at offset {offset})"),
+                    "save the file as UTF-8; GBK or Latin-1 files must be converted first",
+                ),
+            };
+            // UTF-16 is wrong from its first byte, its byte-order mark.
+            let (line, column) = if message.contains("UTF-16") {
+                (1, 1)
+            } else {
+                (line, column)
+            };
+            Err(Diagnostic::error(message)
+                .at(Some(Location::from_line_column(&lossy, line, column)))
+                .with_help(help))
         }
+    }
+}
+
+/// What a file that is not UTF-8 probably is, to tell its author how to fix it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Utf16,
+    Gbk,
+    Other,
+}
+
+impl Encoding {
+    /// Guesses from the bytes, the first bad one at `bad`.
+    fn guess(bytes: &[u8], bad: usize) -> Self {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Self::Utf16;
+        }
+        // GBK writes each Chinese character as a lead byte 0x81–0xFE and a trail byte
+        // 0x40–0xFE (not 0x7F); Latin-1 and others put single high bytes between ASCII.
+        let rest = &bytes[bad..];
+        let mut i = 0;
+        let mut pairs = 0;
+        while i < rest.len() && pairs < 64 {
+            let lead = rest[i];
+            if lead < 0x80 {
+                i += 1;
+                continue;
+            }
+            let trail = rest.get(i + 1).copied().unwrap_or(0);
+            if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) || trail == 0x7F {
+                return Self::Other;
+            }
+            pairs += 1;
+            i += 2;
+        }
+        if pairs > 0 { Self::Gbk } else { Self::Other }
     }
 }
 
@@ -194,10 +252,37 @@ fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnost
     use ron::Error as E;
     let mut location =
         Location::from_line_column(source, error.span.start.line, error.span.start.col);
+    if error.code == E::ExpectedComma && closes_bracket(&location) {
+        // `…)),` where `…),` was meant: the bracket is one too many, not a comma missing.
+        let bracket = location
+            .line_text
+            .chars()
+            .nth(location.column - 1)
+            .unwrap_or(')');
+        return Diagnostic::error(format!("there is one `{bracket}` too many here"))
+            .at(Some(location))
+            .with_help(
+                "the list or parenthesis around it is still open; remove the extra bracket",
+            );
+    }
     if error.code == E::ExpectedComma {
         // The parser notices a missing comma at the next value; it belongs after the last one.
         if let Some(after) = after_previous_token(source, &location) {
             location = after;
+        }
+    } else {
+        // The parser may stop before the blanks in front of the value it did not expect, or
+        // just after a minus sign; point at the value itself.
+        let chars: Vec<char> = location.line_text.chars().collect();
+        let mut column = location.column;
+        while chars.get(column - 1).is_some_and(|c| c.is_whitespace()) {
+            column += 1;
+        }
+        if column > 1 && chars.get(column - 2) == Some(&'-') {
+            column -= 1;
+        }
+        if column <= chars.len() {
+            location.column = column;
         }
     }
     let (message, help) = match &error.code {
@@ -270,6 +355,48 @@ fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnost
                     .to_owned(),
             ),
         ),
+        E::ExpectedNamedStructLike(name) => (
+            format!("expected {} {name} here, written `( … )`", article(name)),
+            Some(format!(
+                "{} {name} is a list of fields in parentheses: `(id: \"…\", …)`",
+                capitalised(article(name))
+            )),
+        ),
+        E::ExpectedStructLike => ("expected `( … )` here".to_owned(), None),
+        E::ExpectedArray => (
+            "expected a list here, written `[ … ]`".to_owned(),
+            Some("a list holds its items in square brackets, separated by commas".to_owned()),
+        ),
+        E::ExpectedOption => (
+            "expected `Some(…)` or `None` here".to_owned(),
+            Some("an optional field is written `prefix: Some(\"超过\")`, or left out".to_owned()),
+        ),
+        E::ExpectedMapColon => (
+            "expected a colon `:` after the field's name".to_owned(),
+            Some("fields are written `name: value`".to_owned()),
+        ),
+        E::ExpectedBoolean => ("expected `true` or `false` here".to_owned(), None),
+        E::IntegerOutOfBounds => (
+            "this whole number is out of range".to_owned(),
+            Some(
+                "chapter numbers and the format version are whole numbers from 0 to 4294967295"
+                    .to_owned(),
+            ),
+        ),
+        E::SuggestRawIdentifier(found) | E::InvalidIdentifier(found)
+            if found.bytes().all(|b| b.is_ascii_digit()) && after_digits_and_comma(&location) =>
+        {
+            (
+                "numbers are written without thousands separators".to_owned(),
+                Some(format!(
+                    "write the digits together (…{found}, not …,{found}); the viewer adds separators itself"
+                )),
+            )
+        }
+        E::UnclosedBlockComment => (
+            "this comment is never closed".to_owned(),
+            Some("a comment opened with `/*` ends with `*/`".to_owned()),
+        ),
         E::ExceededRecursionLimit => ("the file nests too deeply to be a report".to_owned(), None),
         other => (format!("the file is not valid RON: {other}"), None),
     };
@@ -285,6 +412,30 @@ fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnost
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
     }
+}
+
+/// "a" or "an" before an English name.
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn capitalised(article: &str) -> &'static str {
+    if article == "an" { "An" } else { "A" }
+}
+
+/// Whether the text just before `location` is digits and a comma, as in `2,508`: the parser
+/// then stops at the digits after the comma.
+fn after_digits_and_comma(location: &Location) -> bool {
+    let before: Vec<char> = location
+        .line_text
+        .chars()
+        .take(location.column - 1)
+        .collect();
+    matches!(before.as_slice(), [.., d, ','] if d.is_ascii_digit())
 }
 
 /// The place just after the last non-blank character before `location`.

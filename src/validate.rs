@@ -768,8 +768,10 @@ fn link_marks(
         }
         linked.push(found);
     }
+    // An empty text is reported once; every figure missing from it would say the same again.
+    let text_is_blank = text.trim().is_empty();
     for (j, figure) in initiative.figures.iter().enumerate() {
-        if !taken[j] {
+        if !taken[j] && !text_is_blank {
             let path = figures_path.with(&[Index(j)]);
             v.error_with_help(
                 &path,

@@ -19,7 +19,17 @@ struct Expectation {
 
 fn expectations(path: &Path) -> Vec<Expectation> {
     let bytes = std::fs::read(path).expect("readable");
-    let head = String::from_utf8_lossy(&bytes);
+    // A file saved as UTF-16 carries its expectation in UTF-16 too.
+    let head = match bytes.strip_prefix(&[0xFF, 0xFE]) {
+        Some(utf16) => String::from_utf16_lossy(
+            &utf16
+                .chunks_exact(2)
+                .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                .collect::<Vec<_>>(),
+        ),
+        None => String::from_utf8_lossy(&bytes).into_owned(),
+    };
+    let head = head.trim_start_matches('\u{feff}');
     let found: Vec<Expectation> = head
         .lines()
         .map_while(|l| l.strip_prefix("// expect: "))
@@ -83,7 +93,7 @@ fn assert_has(path: &Path, diagnostics: &[Diagnostic], expected: &Expectation) {
 #[test]
 fn every_bad_dataset_is_refused_with_its_diagnostic() {
     let bad = files("bad");
-    assert!(bad.len() >= 20, "only {} bad datasets", bad.len());
+    assert!(bad.len() >= 40, "only {} bad datasets", bad.len());
     for path in bad {
         let error: LoadError = load::load_file(&path)
             .map(|_| ())
@@ -161,4 +171,125 @@ fn folders_missing_files_and_huge_files_are_refused() {
     );
 
     std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("huimou-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn an_empty_file_on_disk_is_refused() {
+    let dir = temp_dir("empty");
+    let path = dir.join("empty.ron");
+    std::fs::write(&path, b"").expect("write");
+    assert_eq!(
+        only_error(load::load_file(&path)).message,
+        "the file is empty"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("unreadable");
+    let path = dir.join("secret.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/minimal.ron"),
+        &path,
+    )
+    .expect("copy");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let result = load::load_file(&path);
+    // The loader must agree with the system: root may read anything, others may not.
+    if std::fs::read(&path).is_ok() {
+        assert!(result.is_ok(), "readable to this user, so it loads");
+    } else {
+        assert_eq!(
+            only_error(result).message,
+            "permission denied: Huimou may not read this file"
+        );
+    }
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn the_permission_message_says_what_happened() {
+    let error = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    assert_eq!(
+        load::io_message(&error),
+        "permission denied: Huimou may not read this file"
+    );
+}
+
+/// A valid dataset of `chapters` chapters, each with one initiative of `text_len` characters.
+fn generated(chapters: usize, text_len: usize) -> String {
+    let filler = "科".repeat(text_len.saturating_sub(20));
+    let mut out = String::from("(format_version: 1, title: \"生成\", chapters: [\n");
+    for c in 1..=chapters {
+        out.push_str(&format!(
+            "(id: \"c{c}\", number: {c}, name: \"第{c}章\", headline: \"标题\", initiatives: [(id: \"i{c}\", title: \"举措{c}\", text: \"共 **{c}** 项。{filler}\", figures: [(id: \"f{c}\", label: \"项目\", value: {c}, unit: \"项\")])]),\n"
+        ));
+    }
+    out.push_str("])\n");
+    out
+}
+
+#[test]
+fn ten_thousand_chapters_load() {
+    let dataset = load::load_str(&generated(10_000, 30), Origin::Embedded)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    assert_eq!(dataset.report.chapters.len(), 10_000);
+    assert_eq!(dataset.report.chapters[9_999].name, "第10000章");
+}
+
+#[test]
+fn a_one_megabyte_paragraph_loads() {
+    // 350,000 three-byte characters: just over 1 MB of text in one initiative.
+    let dataset = load::load_str(&generated(1, 350_000), Origin::Embedded)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    assert!(dataset.report.chapters[0].initiatives[0].text.len() > 1_000_000);
+}
+
+#[test]
+fn deep_nesting_is_refused_without_exhausting_the_stack() {
+    for open in ["[", "(", "Some("] {
+        let text = format!(
+            "(format_version: 1, title: \"t\", chapters: {}",
+            open.repeat(100_000)
+        );
+        let error = load::load_str(&text, Origin::Embedded)
+            .map(|_| ())
+            .expect_err("refused");
+        let first = error.errors().next().expect("an error");
+        assert!(first.location.is_some(), "{}", error.render());
+    }
+}
+
+#[test]
+fn every_truncation_of_a_good_file_is_refused_with_a_location() {
+    let good = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/minimal.ron"),
+    )
+    .expect("file");
+    // Cut at every character boundary: half-saved files must never panic the loader.
+    for (cut, _) in good.char_indices().skip(1) {
+        let text = &good[..cut];
+        // Only blank lines or the leading comment, or everything but trailing blanks.
+        let nothing_yet = !text.contains('(');
+        if nothing_yet || text.trim_end() == good.trim_end() {
+            continue;
+        }
+        let error = load::load_str(text, Origin::Embedded)
+            .map(|_| ())
+            .expect_err("a truncated file is refused");
+        assert!(
+            error.errors().all(|d| d.location.is_some()),
+            "cut at {cut}: {}",
+            error.render()
+        );
+    }
 }
