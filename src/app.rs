@@ -61,6 +61,36 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// The settings saved by an earlier run, or the defaults when there are none or they cannot
+    /// be read (written by another version, or damaged): a viewer must start whatever its
+    /// saved state says. Values out of range are brought back into it.
+    pub fn restore(saved: Option<&str>) -> Self {
+        let Some(text) = saved else {
+            return Self::default();
+        };
+        let mut settings = match ron::from_str::<Self>(text) {
+            Ok(settings) => settings,
+            Err(error) => {
+                log::warn!(
+                    "the saved settings could not be read ({error}); starting with defaults"
+                );
+                return Self::default();
+            }
+        };
+        if !settings.zoom.is_finite() {
+            log::warn!(
+                "the saved zoom factor {} is not a number; using 100%",
+                settings.zoom
+            );
+            settings.zoom = 1.0;
+        }
+        settings.zoom = settings.zoom.clamp(0.5, 3.0);
+        settings.recent_files.truncate(MAX_RECENT);
+        settings
+    }
+}
+
 /// Something a panel asks the shell to do after the frame.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -157,6 +187,8 @@ impl Search {
 pub enum Diagnostics {
     /// A dataset that failed to open.
     Failed(LoadError),
+    /// The open dataset's file was saved with errors; the report from before stays.
+    ReloadFailed(LoadError),
     /// The warnings of the dataset on screen.
     Warnings,
 }
@@ -174,6 +206,8 @@ pub struct Startup {
     pub theme: Option<ThemePreference>,
     /// A query to put in the search box.
     pub search: Option<String>,
+    /// A crash report left by the run before, to tell the user about.
+    pub crash: Option<crate::logging::Crash>,
 }
 
 /// The Huimou viewer.
@@ -190,6 +224,12 @@ pub struct HuimouApp {
     pub diagnostics: Option<Diagnostics>,
     /// An initiative to scroll into view on the next frame.
     pub scroll_to: Option<(usize, usize)>,
+    /// Watches the open dataset's file for saves.
+    pub watcher: Option<crate::watch::FileWatcher>,
+    /// The context, for waking the viewer from the watcher's thread.
+    ctx: egui::Context,
+    /// A crash of the run before, shown until dismissed.
+    pub crash: Option<crate::logging::Crash>,
     /// Whether the About box is open.
     pub show_about: bool,
     /// Whether the keyboard shortcuts window is open.
@@ -208,9 +248,11 @@ impl HuimouApp {
     /// Creates the viewer from eframe's creation context.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         let settings = if startup.persist {
-            cc.storage
-                .and_then(|storage| eframe::get_value::<Settings>(storage, eframe::APP_KEY))
-                .unwrap_or_default()
+            Settings::restore(
+                cc.storage
+                    .and_then(|storage| storage.get_string(eframe::APP_KEY))
+                    .as_deref(),
+            )
         } else {
             Settings::default()
         };
@@ -245,7 +287,11 @@ impl HuimouApp {
         if let Some(theme) = startup.theme {
             settings.theme = theme;
         }
-        settings.zoom = settings.zoom.clamp(0.5, 3.0);
+        settings.zoom = if settings.zoom.is_finite() {
+            settings.zoom.clamp(0.5, 3.0)
+        } else {
+            1.0
+        };
         ctx.set_theme(settings.theme);
         ctx.set_zoom_factor(settings.zoom);
 
@@ -264,6 +310,9 @@ impl HuimouApp {
             selection: None,
             diagnostics,
             scroll_to: None,
+            watcher: None,
+            ctx: ctx.clone(),
+            crash: startup.crash.clone(),
             show_about: false,
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
@@ -273,6 +322,7 @@ impl HuimouApp {
             commands: Vec::new(),
         };
         app.settings.view = app.clamp_view(app.settings.view);
+        app.watch_open_file();
         app
     }
 
@@ -293,12 +343,63 @@ impl HuimouApp {
         }
     }
 
+    /// Watches the file of the dataset on screen, if it came from one.
+    fn watch_open_file(&mut self) {
+        let path = match &self.dataset.origin {
+            crate::dataset::Origin::File(path) => path.clone(),
+            crate::dataset::Origin::Embedded => {
+                self.watcher = None;
+                return;
+            }
+        };
+        if self.watcher.as_ref().is_some_and(|w| w.path() == path) {
+            return;
+        }
+        let ctx = self.ctx.clone();
+        self.watcher = match crate::watch::FileWatcher::new(&path, move || ctx.request_repaint()) {
+            Ok(watcher) => Some(watcher),
+            Err(error) => {
+                log::warn!("{error}; saves will not show until the file is opened again");
+                None
+            }
+        };
+    }
+
+    /// Reads the open dataset's file again after a save. A file saved with errors leaves the
+    /// report on screen as it was and shows the errors; the next good save clears them.
+    pub fn reload_if_changed(&mut self) {
+        let Some(watcher) = &self.watcher else {
+            return;
+        };
+        if !watcher.take_change() {
+            return;
+        }
+        let path = watcher.path().to_path_buf();
+        match load::load_file(&path) {
+            Ok(dataset) => {
+                log::info!("reloaded {}", path.display());
+                let view = self.settings.view;
+                self.replace_dataset(dataset);
+                self.settings.view = self.clamp_view(view);
+            }
+            Err(error) => {
+                log::warn!(
+                    "{} was saved with errors:\n{}",
+                    path.display(),
+                    error.render()
+                );
+                self.diagnostics = Some(Diagnostics::ReloadFailed(error));
+            }
+        }
+    }
+
     /// Opens a dataset file and says whether it opened; on failure the current report stays
     /// and the errors are shown.
     pub fn open(&mut self, path: &Path) -> bool {
         match load::load_file(path) {
             Ok(dataset) => {
                 self.replace_dataset(dataset);
+                self.watch_open_file();
                 self.settings.last_file = Some(path.to_path_buf());
                 self.settings.recent_files.retain(|p| p != path);
                 self.settings.recent_files.insert(0, path.to_path_buf());
@@ -352,6 +453,7 @@ impl HuimouApp {
             }
             Command::OpenEmbedded => {
                 self.replace_dataset(load::embedded());
+                self.watch_open_file();
                 self.settings.last_file = None;
             }
             Command::SetTheme(theme) => {
@@ -415,6 +517,7 @@ impl HuimouApp {
     /// One pass of the whole interface: panels, windows, then the commands they pushed.
     pub fn ui_pass(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.reload_if_changed();
         ui::shortcuts::handle(&ctx, self);
         ui::files::receive_dropped_files(&ctx, self);
         ui::top_bar::top_bar_ui(ui, self);

@@ -142,6 +142,7 @@ pub fn screenshot(
             ThemeArg::Dark => egui::ThemePreference::Dark,
         }),
         search,
+        crash: None,
     };
     crate::run::run_viewer(
         startup,

@@ -7,17 +7,31 @@ use huimou::app::Startup;
 use huimou::cli::Cli;
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => huimou::cli::run_command(command),
-        None => huimou::run::run_viewer(
-            Startup {
-                file: cli.file,
-                persist: true,
-                ..Startup::default()
-            },
-            huimou::run::Window::default(),
-        ),
+        Some(command) => {
+            // Commands run in a terminal: their log goes there, and the viewer's log file is
+            // left for the viewer.
+            huimou::logging::init_stderr();
+            huimou::cli::run_command(command)
+        }
+        None => {
+            huimou::logging::init();
+            let data_dir = huimou::logging::data_dir();
+            if let Some(dir) = &data_dir {
+                huimou::logging::install_panic_hook(dir.clone());
+            }
+            huimou::run::run_viewer(
+                Startup {
+                    file: cli.file,
+                    persist: true,
+                    crash: data_dir
+                        .as_deref()
+                        .and_then(huimou::logging::pending_crash_report),
+                    ..Startup::default()
+                },
+                huimou::run::Window::default(),
+            )
+        }
     }
 }

@@ -68,6 +68,7 @@ pub fn run_viewer(startup: Startup, window: Window) -> ExitCode {
                 std::process::Command::new(exe)
                     .args(std::env::args_os().skip(1))
                     .env("HUIMOU_RENDERER", "glow")
+                    .env("HUIMOU_LOG_APPEND", "1")
                     .status()
             }) {
                 Ok(status) => ExitCode::from(u8::try_from(status.code().unwrap_or(1)).unwrap_or(1)),

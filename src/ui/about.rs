@@ -27,6 +27,21 @@ pub fn about_window(ctx: &egui::Context, app: &mut HuimouApp) {
                 ui.add(egui::Label::new(format!("来源：{}", app.dataset.report.source)).wrap());
             }
             ui.separator();
+            ui.label(RichText::new("日志").strong());
+            match crate::logging::log_path() {
+                Some(path) => {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(path.display().to_string()).monospace());
+                        if ui.button("复制路径").clicked() {
+                            ui.ctx().copy_text(path.display().to_string());
+                        }
+                    });
+                }
+                None => {
+                    ui.label("没有可写的数据文件夹，日志只写到标准错误输出。");
+                }
+            }
+            ui.separator();
             ui.label(RichText::new("字体").strong());
             ui.label("思源黑体 Noto Sans CJK SC（常规、粗体，子集），SIL Open Font License 1.1");
             egui::CollapsingHeader::new("字体许可证全文").show(ui, |ui| {

@@ -18,6 +18,12 @@ pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
             &error.diagnostics,
             "数据集有错误，无法打开；仍显示原来的报告。",
         ),
+        Diagnostics::ReloadFailed(error) => (
+            "保存的数据集有错误".to_owned(),
+            error.file.clone(),
+            &error.diagnostics,
+            "文件刚被保存，但有错误；仍显示上次正确的内容。改正并保存后会自动更新。",
+        ),
         Diagnostics::Warnings => (
             "数据集提示".to_owned(),
             app.dataset.origin.display_name(),

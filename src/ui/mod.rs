@@ -3,6 +3,7 @@
 pub mod about;
 pub mod chapter;
 pub mod charts;
+pub mod crash;
 pub mod diagnostics;
 pub mod files;
 pub mod initiatives;
@@ -34,8 +35,9 @@ pub fn central_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     });
 }
 
-/// Windows over the panels: diagnostics, About, shortcuts.
+/// Windows over the panels: a crash notice, diagnostics, About, shortcuts.
 pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {
+    crash::crash_window(ctx, app);
     diagnostics::diagnostics_window(ctx, app);
     about::about_window(ctx, app);
     shortcuts::shortcuts_window(ctx, app);

@@ -1,0 +1,34 @@
+//! The panic hook writes a crash report into the data folder. Alone in its own test binary,
+//! since a panic hook belongs to the whole process.
+
+#[test]
+fn a_panic_is_written_to_the_crash_report() {
+    let dir = std::env::temp_dir().join(format!("huimou-panic-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    huimou::logging::install_panic_hook(dir.clone());
+    let result = std::thread::Builder::new()
+        .name("worker".to_owned())
+        .spawn(|| {
+            let chapters: Vec<u32> = Vec::new();
+            let index = chapters.len() + 3;
+            chapters[index]
+        })
+        .expect("thread")
+        .join();
+    assert!(result.is_err(), "the thread panicked");
+    let report = std::fs::read_to_string(dir.join(huimou::logging::CRASH_FILE))
+        .expect("a crash report was written");
+    assert!(report.contains("thread: worker"), "{report}");
+    assert!(
+        report.contains("message: index out of bounds: the len is 0 but the index is 3"),
+        "{report}"
+    );
+    assert!(report.contains("tests/panic_hook.rs:"), "{report}");
+    assert!(report.contains("stack:"), "{report}");
+    let crash = huimou::logging::pending_crash_report(&dir).expect("pending");
+    assert_eq!(
+        crash.message,
+        "index out of bounds: the len is 0 but the index is 3"
+    );
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

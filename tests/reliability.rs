@@ -1,0 +1,171 @@
+//! Nothing lost: saves show at once, bad saves keep the report, damaged settings and crashes
+//! of the run before are survived and told.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::{data, viewer_with};
+use egui_kittest::kittest::Queryable as _;
+use huimou::app::{Diagnostics, Settings, Startup, View};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("huimou-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Saves `text` to `path` the way many editors do: a new file renamed over the old one.
+fn save(path: &Path, text: &str) {
+    let tmp = path.with_extension("ron.saving");
+    std::fs::write(&tmp, text).expect("write");
+    std::fs::rename(&tmp, path).expect("rename");
+}
+
+/// Runs frames until `done` holds, for at most ten seconds; returns how long it took.
+fn frames_until(
+    harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
+    done: impl Fn(&huimou::app::HuimouApp) -> bool,
+) -> Duration {
+    let started = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the viewer did not notice the save"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    started.elapsed()
+}
+
+#[test]
+fn a_saved_dataset_reloads_and_a_bad_save_keeps_the_report() {
+    let dir = temp_dir("reload");
+    let path = dir.join("report.ron");
+    let good = std::fs::read_to_string(data("good/minimal.ron")).expect("file");
+    std::fs::write(&path, &good).expect("write");
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            file: Some(path.clone()),
+            view: Some(View::Chapter(1)),
+            ..Startup::default()
+        },
+    );
+    assert_eq!(harness.state().dataset.report.title, "示例协会工作回眸");
+
+    // A good save: the new report shows, on the same chapter.
+    save(&path, &good.replace("示例协会工作回眸", "第二稿"));
+    let took = frames_until(&mut harness, |app| app.dataset.report.title == "第二稿");
+    eprintln!("a save showed after {took:?}");
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    harness.run();
+    harness.get_by_label("科普");
+
+    // A save with an error: the report stays and the error is shown where it is.
+    save(&path, &good.replace("number: 2,", "number: 2"));
+    frames_until(&mut harness, |app| {
+        matches!(app.diagnostics, Some(Diagnostics::ReloadFailed(_)))
+    });
+    harness.run();
+    assert_eq!(harness.state().dataset.report.title, "第二稿");
+    harness.get_by_label("保存的数据集有错误");
+    harness.get_by_label_contains("report.ron:34:");
+
+    // The next good save clears the errors.
+    save(&path, &good.replace("示例协会工作回眸", "第三稿"));
+    frames_until(&mut harness, |app| app.dataset.report.title == "第三稿");
+    assert!(harness.state().diagnostics.is_none());
+
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn the_embedded_report_is_not_watched_and_a_deleted_file_keeps_the_report() {
+    let dir = temp_dir("deleted");
+    let path = dir.join("report.ron");
+    std::fs::copy(data("good/minimal.ron"), &path).expect("copy");
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            file: Some(path.clone()),
+            ..Startup::default()
+        },
+    );
+    assert!(harness.state().watcher.is_some());
+    std::fs::remove_file(&path).expect("delete");
+    frames_until(&mut harness, |app| {
+        matches!(app.diagnostics, Some(Diagnostics::ReloadFailed(_)))
+    });
+    assert_eq!(harness.state().dataset.report.title, "示例协会工作回眸");
+
+    harness.state_mut().push(huimou::app::Command::OpenEmbedded);
+    harness.run();
+    assert!(harness.state().watcher.is_none());
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn damaged_or_strange_saved_settings_start_with_defaults() {
+    assert_eq!(Settings::restore(None), Settings::default());
+    for damaged in [
+        "",
+        "(view: Chapter(",
+        "not ron at all",
+        "[1, 2, 3]",
+        "(zoom: \"big\")",
+    ] {
+        assert_eq!(
+            Settings::restore(Some(damaged)),
+            Settings::default(),
+            "{damaged}"
+        );
+    }
+    // Unknown fields from a newer version and missing ones from an older are fine.
+    let newer = Settings::restore(Some("(zoom: 1.5, colour_scheme: \"sepia\")"));
+    assert!((newer.zoom - 1.5).abs() < 1e-6);
+    // Out-of-range values are brought back into range.
+    assert!((Settings::restore(Some("(zoom: NaN)")).zoom - 1.0).abs() < 1e-6);
+    assert!((Settings::restore(Some("(zoom: 1000.0)")).zoom - 3.0).abs() < 1e-6);
+
+    // And the viewer starts on them.
+    let settings = Settings::restore(Some("(view: Chapter(99), zoom: inf)"));
+    let harness = viewer_with(settings, Startup::default());
+    assert_eq!(harness.state().view(), View::Overview);
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn a_crash_of_the_run_before_is_shown_once_with_its_report() {
+    let dir = temp_dir("crash-notice");
+    std::fs::write(
+        dir.join(huimou::logging::CRASH_FILE),
+        "Huimou 0.1.0 panicked\nmessage: index out of bounds\nat: src/x.rs:1:1\n",
+    )
+    .expect("write");
+    let crash = huimou::logging::pending_crash_report(&dir).expect("a crash report");
+    assert_eq!(crash.message, "index out of bounds");
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            crash: Some(crash),
+            ..Startup::default()
+        },
+    );
+    harness.run();
+    harness.get_by_label("上次运行意外结束");
+    harness.get_by_label("错误：index out of bounds");
+    let shown = dir.join(huimou::logging::SHOWN_CRASH_FILE);
+    harness.get_by_label(&shown.display().to_string());
+    assert!(shown.exists(), "the report is kept");
+    assert!(
+        huimou::logging::pending_crash_report(&dir).is_none(),
+        "and not shown at the next start"
+    );
+    harness.get_by_label("知道了").click();
+    harness.run();
+    assert!(harness.state().crash.is_none());
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
