@@ -84,6 +84,35 @@ fn ui_benches(c: &mut Criterion) {
             Some(("科普", SearchScope::Chapter)),
         ),
     );
+
+    // One initiative whose text is a megabyte: its start, then the whole of it.
+    let path = long_paragraph();
+    bench_view(
+        c,
+        "ui/1 MB paragraph/preview",
+        viewer(Some(path.clone()), View::Chapter(0), None),
+    );
+    let (ctx, mut app) = viewer(Some(path), View::Chapter(0), None);
+    app.expanded.insert((0, 0));
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.ui_pass(ui));
+    }
+    bench_view(c, "ui/1 MB paragraph/expanded", (ctx, app));
+}
+
+/// A dataset of one initiative with a one-megabyte text, written once to `target/`.
+fn long_paragraph() -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).expect("target/bench-data");
+    let path = dir.join("long-paragraph.ron");
+    let text = format!(
+        "(format_version: 1, title: \"长文\", chapters: [(id: \"c\", number: 1, name: \"长文\", \
+         headline: \"一段很长的文字\", initiatives: [(id: \"i\", title: \"长段落\", \
+         text: \"共 **3** 项。{}\", figures: [(id: \"f\", label: \"项目\", value: 3, unit: \"项\")])])])",
+        "科学普及工作，".repeat(50_000)
+    );
+    std::fs::write(&path, text).expect("written");
+    path
 }
 
 criterion_group!(benches, ui_benches);

@@ -125,6 +125,13 @@ pub enum Command {
         /// Index of the initiative in its chapter.
         initiative: usize,
     },
+    /// Show the whole of a long initiative text, or its start again.
+    ToggleFullText {
+        /// Index of the chapter.
+        chapter: usize,
+        /// Index of the initiative in its chapter.
+        initiative: usize,
+    },
     /// Show or hide the About box.
     ToggleAbout,
     /// Show or hide the keyboard shortcuts.
@@ -224,6 +231,8 @@ pub struct HuimouApp {
     pub diagnostics: Option<Diagnostics>,
     /// An initiative to scroll into view on the next frame.
     pub scroll_to: Option<(usize, usize)>,
+    /// Long initiative texts the reader expanded, as (chapter, initiative).
+    pub expanded: std::collections::HashSet<(usize, usize)>,
     /// Watches the open dataset's file for saves.
     pub watcher: Option<crate::watch::FileWatcher>,
     /// The context, for waking the viewer from the watcher's thread.
@@ -310,6 +319,7 @@ impl HuimouApp {
             selection: None,
             diagnostics,
             scroll_to: None,
+            expanded: std::collections::HashSet::new(),
             watcher: None,
             ctx: ctx.clone(),
             crash: startup.crash.clone(),
@@ -420,6 +430,7 @@ impl HuimouApp {
         self.selection = None;
         self.scroll_to = None;
         self.row_heights.clear();
+        self.expanded.clear();
         self.diagnostics = None;
         self.settings.view = self.clamp_view(self.settings.view);
     }
@@ -492,6 +503,14 @@ impl HuimouApp {
                 self.scroll_to = Some((chapter, initiative));
                 // Keep the query so its matches stay highlighted, but show the whole chapter.
                 self.search.scope = SearchScope::Chapter;
+            }
+            Command::ToggleFullText {
+                chapter,
+                initiative,
+            } => {
+                if !self.expanded.remove(&(chapter, initiative)) {
+                    self.expanded.insert((chapter, initiative));
+                }
             }
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,

@@ -48,6 +48,55 @@ pub fn marks(text: &str) -> Result<Vec<Mark>, MarkupError> {
         .collect()
 }
 
+/// The web addresses a text writes out, as byte ranges: `http://…` and `https://…` only.
+/// A dataset is untrusted, so no other scheme (`file:`, `javascript:`, `mailto:` …) ever
+/// becomes a link; the viewer opens one only when the reader clicks it.
+pub fn web_links(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut links = Vec::new();
+    let mut from = 0;
+    while let Some(found) = memchr::memmem::find(&bytes[from..], b"://") {
+        let colon = from + found;
+        from = colon + 3;
+        let start = if bytes[..colon].ends_with(b"https") {
+            colon - 5
+        } else if bytes[..colon].ends_with(b"http") {
+            colon - 4
+        } else {
+            continue;
+        };
+        // A scheme glued to a word (`xhttp://`) is not one.
+        if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        // An address runs over printable ASCII; Chinese text or punctuation ends it.
+        let mut end = from;
+        while end < bytes.len()
+            && bytes[end].is_ascii_graphic()
+            && !matches!(bytes[end], b'<' | b'>' | b'"' | b'\'' | b'`' | b'*')
+        {
+            end += 1;
+        }
+        // Sentence punctuation after an address is not part of it.
+        while end > from
+            && matches!(
+                bytes[end - 1],
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')'
+            )
+        {
+            if bytes[end - 1] == b')' && text[start..end].contains('(') {
+                break;
+            }
+            end -= 1;
+        }
+        if end > from {
+            links.push(start..end);
+            from = end;
+        }
+    }
+    links
+}
+
 /// Reads the number a mark shows (`1.396`, `11.7%`), with whether it carries a percent sign.
 pub fn mark_number(content: &str) -> Option<(f64, bool)> {
     let content = content.trim();
@@ -102,6 +151,30 @@ pub fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        let links = |text: &str| -> Vec<String> {
+            web_links(text)
+                .into_iter()
+                .map(|r| text[r].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            links("详见 https://www.cdast.org.cn/news?id=1，或 http://example.org/a_(b)。"),
+            [
+                "https://www.cdast.org.cn/news?id=1",
+                "http://example.org/a_(b)"
+            ]
+        );
+        assert_eq!(
+            links("See https://example.org/x."),
+            ["https://example.org/x"]
+        );
+        assert!(links("file:///etc/passwd javascript://x mailto:a@b.c ftp://x").is_empty());
+        assert!(links("xhttps://example.org https:// http://").is_empty());
+        assert_eq!(links("**179** https://a.b/**c"), ["https://a.b/"]);
+    }
 
     #[test]
     fn finds_marks_in_order() {

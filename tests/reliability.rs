@@ -169,3 +169,187 @@ fn a_crash_of_the_run_before_is_shown_once_with_its_report() {
     assert!(harness.state().crash.is_none());
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
+
+/// A copy of the small test dataset with its second chapter's text replaced.
+fn dataset_with_text(name: &str, text: &str) -> (PathBuf, PathBuf) {
+    let dir = temp_dir(name);
+    let path = dir.join("report.ron");
+    let good = std::fs::read_to_string(data("good/minimal.ron")).expect("file");
+    let old = "2018 年比例达到 **11.7%**，较 2012 年的 **6.2%** 提高。";
+    assert!(good.contains(old));
+    std::fs::write(&path, good.replace(old, text)).expect("write");
+    (dir, path)
+}
+
+fn open_at_second_chapter(path: &Path) -> egui_kittest::Harness<'static, huimou::app::HuimouApp> {
+    viewer_with(
+        Settings::default(),
+        Startup {
+            file: Some(path.to_path_buf()),
+            view: Some(View::Chapter(1)),
+            ..Startup::default()
+        },
+    )
+}
+
+/// Clicks at `pos` and returns the URLs the viewer asked the system to open in that frame.
+fn urls_opened_by_click(
+    harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
+    pos: egui::Pos2,
+) -> Vec<String> {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.step();
+    let urls = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+        .collect();
+    harness.run();
+    urls
+}
+
+#[test]
+fn a_web_address_opens_only_when_clicked_and_other_schemes_never() {
+    let text = "2018 年比例达到 **11.7%**，较 2012 年的 **6.2%** 提高，详见 https://example.org/report?id=7。另见 file:///etc/passwd 与 javascript://alert。";
+    let (dir, path) = dataset_with_text("links", text);
+    let mut harness = open_at_second_chapter(&path);
+    // Drawing and hovering open nothing.
+    let link =
+        common::text_position(&harness, "https://example.org").expect("the address is shown");
+    harness.hover_at(link);
+    harness.run();
+    assert!(
+        !harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .any(|c| matches!(c, egui::OutputCommand::OpenUrl(_)))
+    );
+
+    assert_eq!(
+        urls_opened_by_click(&mut harness, link),
+        ["https://example.org/report?id=7"]
+    );
+    for other in ["file:///etc/passwd", "javascript://alert"] {
+        let at = common::text_position(&harness, other).expect("shown as text");
+        assert!(urls_opened_by_click(&mut harness, at).is_empty(), "{other}");
+    }
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+/// Every piece of text painted last frame, joined.
+fn painted_text(harness: &egui_kittest::Harness<'_, huimou::app::HuimouApp>) -> String {
+    let mut all = String::new();
+    for clipped in &harness.output().shapes {
+        collect_text(&clipped.shape, &mut all);
+    }
+    all
+}
+
+fn collect_text(shape: &egui::Shape, out: &mut String) {
+    match shape {
+        egui::Shape::Text(text) => out.push_str(&text.galley.job.text),
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect_text(s, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_megabyte_paragraph_shows_its_start_and_more_on_request() {
+    let text = format!(
+        "2018 年比例达到 **11.7%**，较 2012 年的 **6.2%** 提高。{}篇末标记",
+        "科学普及".repeat(90_000)
+    );
+    assert!(text.len() > 1_000_000);
+    let (dir, path) = dataset_with_text("long", &text);
+    let mut harness = open_at_second_chapter(&path);
+    let shown = painted_text(&harness);
+    assert!(shown.contains("2018 年比例达到"));
+    assert!(!shown.contains("篇末标记"), "only the start is laid out");
+    let total = text.chars().count() - 8; // the two marks' `**` are not shown
+    let button = format!("展开全文（共 {total} 字）");
+    // A search that matches after the cut says so.
+    harness.state_mut().search.query = "篇末".to_owned();
+    harness.run();
+    harness.get_by_label("后文还有 1 处匹配");
+    harness.state_mut().search.query.clear();
+    harness.run();
+
+    harness.get_by_label(&button).click();
+    harness.run();
+    assert!(
+        painted_text(&harness).contains("篇末标记"),
+        "the whole text"
+    );
+    let collapse: Vec<_> = harness.get_all_by_label("收起全文").collect();
+    assert_eq!(collapse.len(), 2, "above and below the whole text");
+    collapse[0].click();
+    harness.run();
+    assert!(!painted_text(&harness).contains("篇末标记"));
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn any_search_text_is_safe() {
+    let long = "科".repeat(10_000);
+    for query in [
+        "a.*(b|[c",
+        "\\d+$^",
+        "%s%n{}",
+        "\u{1F600}\u{1F680}",
+        "\u{200B}\u{FEFF}",
+        "\u{0301}e\u{0301}",
+        long.as_str(),
+        "\n\t\r",
+    ] {
+        for scope in [
+            huimou::app::SearchScope::Report,
+            huimou::app::SearchScope::Chapter,
+        ] {
+            let startup = Startup {
+                view: Some(View::Chapter(3)),
+                search: Some(query.to_owned()),
+                ..Startup::default()
+            };
+            // Emoji have no glyph in the bundled fonts; on a desktop a system font draws them,
+            // or a box stands in. What matters here is that nothing breaks.
+            let mut harness = egui_kittest::Harness::builder()
+                .with_size(common::SIZE)
+                .allow_missing_glyphs()
+                .build_eframe(move |cc| {
+                    huimou::app::HuimouApp::with_settings(
+                        &cc.egui_ctx,
+                        Settings::default(),
+                        startup,
+                    )
+                });
+            harness.state_mut().search.scope = scope;
+            harness.run();
+            let app = harness.state();
+            let hits = app.dataset.index().search(
+                query,
+                (scope == huimou::app::SearchScope::Chapter).then_some(3),
+            );
+            assert!(hits.is_empty(), "{query:?} matches nothing in the report");
+        }
+    }
+    // And what does match is still found beside such characters.
+    let index = huimou::search::SearchIndex::new(&huimou::load::embedded().report);
+    assert!(!index.search("科普", None).is_empty());
+    assert!(index.search("\u{1F600}科普", None).is_empty());
+}

@@ -32,6 +32,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
         &[]
     };
     let dataset = &app.dataset;
+    let expanded = &app.expanded;
     let chapter = &dataset.report.chapters[c];
 
     let mut rows = Vec::with_capacity(chapter.initiatives.len() + 2);
@@ -44,7 +45,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
     rows.push(RowKey::Foot);
 
     let mut commands = Vec::new();
-    let estimate = |key: RowKey, width: f32| estimate_height(dataset, c, key, width);
+    let estimate = |key: RowKey, width: f32| estimate_height(dataset, c, key, width, expanded);
     rows_ui(
         ui,
         ("chapter", c),
@@ -70,9 +71,16 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                     initiative: i,
                 };
                 let hit = filtering.then(|| Hit::new(&dataset.report, place, &query));
-                if let Some(command) =
-                    initiatives::initiative_card_ui(ui, dataset, c, i, hit.as_ref(), selection)
-                {
+                let full = expanded.contains(&(c, i));
+                if let Some(command) = initiatives::initiative_card_ui(
+                    ui,
+                    dataset,
+                    c,
+                    i,
+                    hit.as_ref(),
+                    selection,
+                    full,
+                ) {
                     commands.push(command);
                 }
             }
@@ -93,7 +101,13 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
 }
 
 /// A guess of a row's height before it is first drawn, from the length of its text.
-fn estimate_height(dataset: &Dataset, c: usize, key: RowKey, width: f32) -> f32 {
+fn estimate_height(
+    dataset: &Dataset,
+    c: usize,
+    key: RowKey,
+    width: f32,
+    expanded: &std::collections::HashSet<(usize, usize)>,
+) -> f32 {
     let chapter = &dataset.report.chapters[c];
     match key {
         RowKey::Head => {
@@ -103,8 +117,15 @@ fn estimate_height(dataset: &Dataset, c: usize, key: RowKey, width: f32) -> f32 
         RowKey::Item(i) => {
             let text = &chapter.initiatives[i].text;
             let per_line = ((width - 30.0) / initiatives::BODY_SIZE).max(10.0);
-            // Bytes / 3 counts Chinese characters closely enough, without walking the text.
-            let lines = ((text.len() / 3) as f32 / per_line).ceil();
+            // Bytes / 3 counts Chinese characters closely enough, without walking the text;
+            // a long text not expanded shows only its start.
+            let shown =
+                if text.len() > 3 * initiatives::LONG_TEXT_CHARS && !expanded.contains(&(c, i)) {
+                    3 * initiatives::PREVIEW_CHARS
+                } else {
+                    text.len()
+                };
+            let lines = ((shown / 3) as f32 / per_line).ceil();
             60.0 + lines * initiatives::BODY_SIZE * 1.65
         }
         RowKey::Foot | RowKey::Heading(_) => 60.0,

@@ -8,7 +8,7 @@ use egui::{RichText, Sense, TextFormat};
 use crate::app::{Command, HuimouApp, View};
 use crate::dataset::Dataset;
 use crate::search::{Hit, Place, snippet};
-use crate::ui::initiatives::{BODY_SIZE, TITLE_SIZE, highlighted_job};
+use crate::ui::initiatives::{BODY_SIZE, Emphasis, TITLE_SIZE, highlighted_job};
 use crate::ui::rows::{RowKey, rows_ui};
 use crate::ui::theme::{self, Palette};
 
@@ -125,12 +125,11 @@ fn result_ui(ui: &mut egui::Ui, dataset: &Dataset, hit: &Hit, is_selected: bool)
             };
             theme::card(ui, fill, 10).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                let title_format = |_: Option<usize>| {
-                    TextFormat::simple(theme::bold(TITLE_SIZE - 1.0), title_color)
-                };
+                let title_format =
+                    |_: Emphasis| TextFormat::simple(theme::bold(TITLE_SIZE - 1.0), title_color);
                 let (mut title, _) = highlighted_job(
                     &initiative.title,
-                    &[(0..initiative.title.len(), None)],
+                    &[(0..initiative.title.len(), Emphasis::Plain)],
                     &hit.title,
                     &title_format,
                     &palette,
@@ -138,12 +137,12 @@ fn result_ui(ui: &mut egui::Ui, dataset: &Dataset, hit: &Hit, is_selected: bool)
                 title.wrap.max_width = ui.available_width();
                 ui.add(egui::Label::new(title));
                 let (excerpt, ranges) = snippet(&initiative.text, &hit.text, SNIPPET_CONTEXT);
-                let body = |_: Option<usize>| {
+                let body = |_: Emphasis| {
                     TextFormat::simple(egui::FontId::proportional(BODY_SIZE - 1.0), text_color)
                 };
                 let (mut job, _) = highlighted_job(
                     &excerpt,
-                    &[(0..excerpt.len(), None)],
+                    &[(0..excerpt.len(), Emphasis::Plain)],
                     &ranges,
                     &body,
                     &palette,
