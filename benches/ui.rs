@@ -85,6 +85,19 @@ fn ui_benches(c: &mut Criterion) {
         ),
     );
 
+    // Ten thousand chapters of one initiative each: the navigation and the overview.
+    let (path, _) = common::generated(10_000, 1);
+    bench_view(
+        c,
+        "ui/10000 chapters/overview",
+        viewer(Some(path.clone()), View::Overview, None),
+    );
+    bench_view(
+        c,
+        "ui/10000 chapters/chapter 5000",
+        viewer(Some(path), View::Chapter(4_999), None),
+    );
+
     // One initiative whose text is a megabyte: its start, then the whole of it.
     let path = long_paragraph();
     bench_view(

@@ -123,29 +123,43 @@ impl Dataset {
     pub fn figures(&self) -> impl Iterator<Item = (FigureRef, &Figure)> {
         figure_refs(&self.report)
     }
+
+    /// Every figure of chapter `c`, in order.
+    pub fn chapter_figures(&self, c: usize) -> impl Iterator<Item = (FigureRef, &Figure)> {
+        chapter_figure_refs(c, &self.report.chapters[c])
+    }
 }
 
 fn figure_refs(report: &Report) -> impl Iterator<Item = (FigureRef, &Figure)> {
-    report.chapters.iter().enumerate().flat_map(|(c, chapter)| {
-        chapter
-            .initiatives
-            .iter()
-            .enumerate()
-            .flat_map(move |(i, initiative)| {
-                initiative
-                    .figures
-                    .iter()
-                    .enumerate()
-                    .map(move |(f, figure)| {
-                        (
-                            FigureRef {
-                                chapter: c,
-                                initiative: i,
-                                figure: f,
-                            },
-                            figure,
-                        )
-                    })
-            })
-    })
+    report
+        .chapters
+        .iter()
+        .enumerate()
+        .flat_map(|(c, chapter)| chapter_figure_refs(c, chapter))
+}
+
+fn chapter_figure_refs(
+    c: usize,
+    chapter: &crate::model::Chapter,
+) -> impl Iterator<Item = (FigureRef, &Figure)> {
+    chapter
+        .initiatives
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, initiative)| {
+            initiative
+                .figures
+                .iter()
+                .enumerate()
+                .map(move |(f, figure)| {
+                    (
+                        FigureRef {
+                            chapter: c,
+                            initiative: i,
+                            figure: f,
+                        },
+                        figure,
+                    )
+                })
+        })
 }

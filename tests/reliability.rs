@@ -353,3 +353,38 @@ fn any_search_text_is_safe() {
     assert!(!index.search("科普", None).is_empty());
     assert!(index.search("\u{1F600}科普", None).is_empty());
 }
+
+#[test]
+fn ten_thousand_chapters_stay_navigable() {
+    let dir = temp_dir("many-chapters");
+    let path = dir.join("many.ron");
+    let mut text = String::from("(format_version: 1, title: \"万章\", chapters: [\n");
+    for c in 1..=10_000 {
+        text.push_str(&format!(
+            "(id: \"c{c}\", number: {c}, name: \"章{c}\", headline: \"标题{c}\", initiatives: [(id: \"i{c}\", title: \"举措{c}\", text: \"共 **{c}** 项。\", figures: [(id: \"f{c}\", label: \"项目\", value: {c}, unit: \"项\")])]),\n"
+        ));
+    }
+    text.push_str("])\n");
+    std::fs::write(&path, text).expect("write");
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            file: Some(path),
+            ..Startup::default()
+        },
+    );
+    // The overview shows the first cards.
+    harness.get_by_label("第 1 章 章1");
+    // Only what is in view is laid out: the last chapter's card and entry are not.
+    assert!(harness.query_by_label("第 10000 章 章10000").is_none());
+    assert!(harness.query_by_label("10000 章10000").is_none());
+
+    // A chapter opened from elsewhere is brought into view in the navigation.
+    harness
+        .state_mut()
+        .push(huimou::app::Command::Show(View::Chapter(4_999)));
+    harness.run();
+    harness.get_by_label("5000 章5000");
+    harness.get_by_label("举措5000");
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

@@ -14,20 +14,45 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         .default_size(220.0)
         .min_size(160.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.add_space(8.0);
-                let overview = ui
-                    .selectable_label(
-                        current == View::Overview,
-                        RichText::new("总览").font(theme::bold(16.0)),
-                    )
-                    .on_hover_text("Alt+0");
-                if overview.clicked() {
-                    command = Some(Command::Show(View::Overview));
+            ui.add_space(8.0);
+            let overview = ui
+                .selectable_label(
+                    current == View::Overview,
+                    RichText::new("总览").font(theme::bold(16.0)),
+                )
+                .on_hover_text("Alt+0");
+            if overview.clicked() {
+                command = Some(Command::Show(View::Overview));
+            }
+            ui.add_space(6.0);
+            let chapters = &app.dataset.report.chapters;
+            // Every entry has the same height, so only the entries in view are laid out: a
+            // report of ten thousand chapters costs what one of ten does.
+            let name_height = ui.fonts_mut(|f| f.row_height(&theme::bold(16.0)));
+            let headline_height = ui.text_style_height(&egui::TextStyle::Small);
+            let entry_height = name_height + ui.spacing().item_spacing.y + headline_height + 8.0;
+            let stride = entry_height + ui.spacing().item_spacing.y;
+            let memory_id = ui.make_persistent_id("navigation-scroll");
+            let (last_view, offset) = ui
+                .data(|d| d.get_temp::<(View, f32)>(memory_id))
+                .unwrap_or((View::Overview, 0.0));
+            // The list fills the rest of the panel.
+            let visible = ui.available_height();
+            let mut area = egui::ScrollArea::vertical().id_salt("navigation-chapters");
+            // A chapter opened some other way (keys, a card, a search result) is brought into
+            // view, unless it already is.
+            if let View::Chapter(c) = current
+                && current != last_view
+            {
+                let top = c as f32 * stride;
+                if top < offset || top + stride > offset + visible {
+                    area = area.vertical_scroll_offset((top - (visible - stride) / 2.0).max(0.0));
                 }
-                ui.add_space(6.0);
+            }
+            let output = area.show_rows(ui, entry_height, chapters.len(), |ui, range| {
                 let palette = theme::Palette::of(ui);
-                for (c, chapter) in app.dataset.report.chapters.iter().enumerate() {
+                for c in range {
+                    let chapter = &chapters[c];
                     let selected = current == View::Chapter(c);
                     let shortcut = if c < 9 {
                         format!("Alt+{}", c + 1)
@@ -82,6 +107,9 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                         command = Some(Command::Show(View::Chapter(c)));
                     }
                 }
+            });
+            ui.data_mut(|d| {
+                d.insert_temp(memory_id, (current, output.state.clamped_offset().y));
             });
         });
     if let Some(command) = command {

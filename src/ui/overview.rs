@@ -6,6 +6,7 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::app::{Command, HuimouApp, View};
 use crate::dataset::{Dataset, FigureRef};
+use crate::ui::rows::{RowKey, rows_ui};
 use crate::ui::theme::{self, Palette};
 
 /// Widest a chapter card grows before another column is added.
@@ -13,70 +14,106 @@ const CARD_WIDTH: f32 = 340.0;
 /// How many key figures a chapter card shows.
 const KEY_FIGURES: usize = 3;
 
-/// The central panel of the overview.
+/// Reports with more chapters than this get no chart across chapters: its bars would be too
+/// thin to read, and the chapter cards say the same.
+const MAX_CHART_CHAPTERS: usize = 40;
+
+/// The central panel of the overview: the cover, rows of chapter cards, then the chart. The
+/// rows form a virtual list, so a report of ten thousand chapters lays out only the cards in
+/// view.
 pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let mut commands = Vec::new();
     let dataset = &app.dataset;
     let report = &dataset.report;
     let palette = Palette::of(ui);
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.add_space(12.0);
-            ui.vertical_centered(|ui| {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(&report.title)
-                            .font(theme::bold(30.0))
-                            .strong(),
-                    )
-                    .wrap(),
-                );
-                if !report.subtitle.is_empty() {
-                    ui.label(
-                        RichText::new(&report.subtitle)
-                            .size(15.0)
-                            .color(palette.muted),
-                    );
-                }
-                if !report.motto.is_empty() {
-                    ui.add_space(4.0);
-                    ui.label(
-                        RichText::new(&report.motto)
-                            .font(theme::bold(20.0))
-                            .color(palette.accent),
-                    );
-                }
-            });
-            ui.add_space(16.0);
-
-            let width = ui.available_width();
-            let columns =
-                ((width / CARD_WIDTH).floor() as usize).clamp(1, report.chapters.len().max(1));
-            for row in report.chapters.chunks(columns).enumerate() {
-                let (row_index, chapters) = row;
+    let columns = ((ui.available_width() / CARD_WIDTH).floor() as usize)
+        .clamp(1, report.chapters.len().max(1));
+    let card_rows = report.chapters.len().div_ceil(columns);
+    let mut rows = Vec::with_capacity(card_rows + 2);
+    rows.push(RowKey::Head);
+    rows.extend((0..card_rows).map(RowKey::Item));
+    rows.push(RowKey::Foot);
+    let heights = app.row_heights.for_view(View::Overview, false);
+    let chapter_count = report.chapters.len();
+    let estimate = |key: RowKey, _width: f32| match key {
+        RowKey::Head => 150.0,
+        RowKey::Item(_) => 236.0,
+        RowKey::Foot if chapter_count > MAX_CHART_CHAPTERS => 60.0,
+        RowKey::Foot | RowKey::Heading(_) => chapter_count as f32 * 40.0 + 110.0,
+    };
+    rows_ui(
+        ui,
+        "overview",
+        heights,
+        &rows,
+        &estimate,
+        None,
+        &mut |ui, key| match key {
+            RowKey::Head => cover_ui(ui, report, &palette),
+            RowKey::Item(row) => {
+                let first = row * columns;
+                let last = (first + columns).min(chapter_count);
                 ui.columns(columns, |cols| {
-                    for (k, _) in chapters.iter().enumerate() {
-                        let c = row_index * columns + k;
-                        if chapter_card_ui(&mut cols[k], dataset, c, &palette) {
+                    for c in first..last {
+                        if chapter_card_ui(&mut cols[c - first], dataset, c, &palette) {
                             commands.push(Command::Show(View::Chapter(c)));
                         }
                     }
                 });
-                ui.add_space(8.0);
             }
-
-            ui.add_space(8.0);
-            theme::card(ui, palette.card, 10).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new("各章举措与数据").font(theme::bold(15.0)));
-                counts_chart_ui(ui, dataset, &palette);
-            });
-            ui.add_space(12.0);
-        });
+            RowKey::Foot | RowKey::Heading(_) => {
+                theme::card(ui, palette.card, 10).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new("各章举措与数据").font(theme::bold(15.0)));
+                    if chapter_count <= MAX_CHART_CHAPTERS {
+                        counts_chart_ui(ui, dataset, &palette);
+                    } else {
+                        ui.label(
+                            RichText::new(format!(
+                                "共 {chapter_count} 章，多于 {MAX_CHART_CHAPTERS} 章时不绘制各章对比图；各章数据见上方卡片。"
+                            ))
+                            .color(palette.muted),
+                        );
+                    }
+                });
+                ui.add_space(12.0);
+            }
+        },
+    );
     for command in commands {
         app.push(command);
     }
+}
+
+/// The report's title, subtitle and motto.
+fn cover_ui(ui: &mut egui::Ui, report: &crate::model::Report, palette: &Palette) {
+    ui.add_space(12.0);
+    ui.vertical_centered(|ui| {
+        ui.add(
+            egui::Label::new(
+                RichText::new(&report.title)
+                    .font(theme::bold(30.0))
+                    .strong(),
+            )
+            .wrap(),
+        );
+        if !report.subtitle.is_empty() {
+            ui.label(
+                RichText::new(&report.subtitle)
+                    .size(15.0)
+                    .color(palette.muted),
+            );
+        }
+        if !report.motto.is_empty() {
+            ui.add_space(4.0);
+            ui.label(
+                RichText::new(&report.motto)
+                    .font(theme::bold(20.0))
+                    .color(palette.accent),
+            );
+        }
+    });
+    ui.add_space(10.0);
 }
 
 /// The figures a chapter card shows: those its charts feature first, then the rest, each once.
@@ -89,7 +126,7 @@ pub fn key_figures(dataset: &Dataset, c: usize) -> Vec<FigureRef> {
         .filter_map(|id| dataset.figure_by_id(id).map(|(place, _)| place))
         .filter(|place| place.chapter == c)
         .collect();
-    for (place, _) in dataset.figures().filter(|(p, _)| p.chapter == c) {
+    for (place, _) in dataset.chapter_figures(c) {
         if places.len() >= KEY_FIGURES {
             break;
         }
