@@ -11,7 +11,7 @@ fn search_benches(c: &mut Criterion) {
     let index = dataset.index();
     let mut group = c.benchmark_group("search/100x1000");
     group.sample_size(20);
-    for query in ["科普", "院士", "ap", "5a"] {
+    for query in ["科普", "院士", "ap", "5a", "kepu", "kp", "yuanshi"] {
         group.bench_function(query, |b| b.iter(|| index.search(query, None)));
     }
     group.finish();

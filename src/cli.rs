@@ -1,4 +1,5 @@
-//! The command line for data authors: check a dataset, list its figures.
+//! The command line for data authors: check a dataset, list its figures, search it, take a
+//! screenshot of a view.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,15 @@ pub enum Command {
         /// A query to put in the search box.
         #[arg(long)]
         search: Option<String>,
+    },
+    /// Search a dataset as the viewer's whole-report search does (characters, or pinyin such as
+    /// `kepu` and `kp`): one line per initiative, chapter, title and a snippet with the match in
+    /// 【】. Exit 0 when something matched, 1 when nothing did, 2 on errors.
+    #[command(override_usage = "huimou search [FILE] QUERY")]
+    Search {
+        /// `[FILE] QUERY`: the dataset (the embedded Chengdu report when left out), then the query.
+        #[arg(num_args = 1..=2, required = true, value_names = ["FILE", "QUERY"])]
+        args: Vec<String>,
     },
     /// Print every figure of a dataset, one row each.
     Figures {
@@ -278,6 +288,64 @@ pub fn dataset_or_embedded(path: Option<&Path>) -> Result<Dataset, LoadError> {
     }
 }
 
+/// Prints what the whole-report search finds for `query`, in the viewer's order (matches of
+/// the characters as typed first, then pinyin matches).
+pub fn search(
+    dataset: &Dataset,
+    query: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<ExitCode> {
+    let places = dataset.index().search(query, None);
+    for place in &places {
+        let hit = crate::search::Hit::new(&dataset.report, *place, query);
+        let chapter = &dataset.report.chapters[place.chapter];
+        let initiative = &chapter.initiatives[place.initiative];
+        let title = marked(&initiative.title, &hit.title);
+        let mut snippet = if hit.text.is_empty() && !hit.title.is_empty() {
+            String::new()
+        } else {
+            let (excerpt, ranges) = crate::search::snippet(&initiative.text, &hit.text, 18);
+            marked(&excerpt, &ranges)
+        };
+        if !hit.figures.is_empty() {
+            let labels: Vec<&str> = hit
+                .figures
+                .iter()
+                .map(|&f| initiative.figures[f].label.as_str())
+                .collect();
+            if !snippet.is_empty() {
+                snippet.push(' ');
+            }
+            snippet.push_str(&format!("（数据：【{}】）", labels.join("】【")));
+        }
+        writeln!(
+            out,
+            "{} {}\t{title}\t{snippet}",
+            chapter.number, chapter.name
+        )?;
+    }
+    Ok(if places.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `text` with each of `ranges` (byte ranges, in order) wrapped in 【】, on one line.
+fn marked(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 6);
+    let mut at = 0;
+    for range in ranges {
+        out.push_str(&text[at..range.start]);
+        out.push('【');
+        out.push_str(&text[range.clone()]);
+        out.push('】');
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out.replace(['\n', '\t'], " ")
+}
+
 /// Runs a data-author command and says how the process should exit.
 pub fn run_command(command: Command) -> ExitCode {
     let stdout = std::io::stdout();
@@ -292,6 +360,20 @@ pub fn run_command(command: Command) -> ExitCode {
             theme,
             search,
         } => return screenshot(file, &view, out, &size, theme, search),
+        Command::Search { args } => {
+            let (file, query) = match args.as_slice() {
+                [query] => (None, query.as_str()),
+                [file, query] => (Some(Path::new(file.as_str())), query.as_str()),
+                _ => return ExitCode::from(2),
+            };
+            match dataset_or_embedded(file) {
+                Ok(dataset) => search(&dataset, query, &mut out),
+                Err(error) => {
+                    let _ = writeln!(std::io::stderr(), "{}", error.render());
+                    return ExitCode::from(2);
+                }
+            }
+        }
         Command::Figures { file, format } => match dataset_or_embedded(file.as_deref()) {
             Ok(dataset) => figures(&dataset, format, &mut out).map(|()| ExitCode::SUCCESS),
             Err(error) => {

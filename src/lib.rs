@@ -9,6 +9,7 @@ pub mod load;
 pub mod locate;
 pub mod markup;
 pub mod model;
+pub mod pinyin;
 pub mod quantity;
 pub mod validate;
 

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::model::Report;
+use crate::pinyin;
 
 /// Folds a character for matching: full-width forms to half-width, Latin to lower case.
 pub fn fold(c: char) -> char {
@@ -148,7 +149,38 @@ impl Hit {
             })
             .map(|(i, _)| i)
             .collect();
+        if hit.match_count() == 0
+            && let Some(letters) = pinyin::as_pinyin_query(&query)
+        {
+            hit.add_pinyin(initiative, &letters);
+        }
         hit
+    }
+
+    /// Where `letters` match the initiative as pinyin, for an initiative that the query's
+    /// characters do not match literally.
+    fn add_pinyin(&mut self, initiative: &crate::model::Initiative, letters: &str) {
+        let mut syllables = pinyin::Syllables::default();
+        let find = |text: &str, skip_marks: bool, syllables: &mut pinyin::Syllables| {
+            let mut chars = pinyin::PinyinText::default();
+            let mut offsets = chars.push(text, skip_marks, syllables);
+            offsets.push(text.len());
+            let readings = pinyin::readings(letters, syllables);
+            chars
+                .find_all(0..chars.len(), letters.as_bytes(), &readings)
+                .into_iter()
+                .map(|m| offsets[m.start]..offsets[m.end])
+                .collect::<Vec<_>>()
+        };
+        self.title = find(&initiative.title, false, &mut syllables);
+        self.text = find(&initiative.text, true, &mut syllables);
+        self.figures = initiative
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !find(&f.label, false, &mut syllables).is_empty())
+            .map(|(i, _)| i)
+            .collect();
     }
 }
 
@@ -163,6 +195,11 @@ const PARALLEL_FROM: usize = 4 << 20;
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     haystack: String,
+    /// The same fields as pinyin, one entry per character.
+    pinyin: pinyin::PinyinText,
+    /// Where each initiative's fields start in `pinyin`, and one past.
+    pinyin_starts: Vec<usize>,
+    syllables: pinyin::Syllables,
     /// Where each initiative's fields start in the haystack, in report order, and one past.
     starts: Vec<usize>,
     places: Vec<Place>,
@@ -186,6 +223,9 @@ impl SearchIndex {
             .sum();
         let mut index = Self {
             haystack: String::with_capacity(size),
+            pinyin: pinyin::PinyinText::default(),
+            pinyin_starts: Vec::with_capacity(report.initiative_count() + 1),
+            syllables: pinyin::Syllables::default(),
             starts: Vec::with_capacity(report.initiative_count() + 1),
             places: Vec::with_capacity(report.initiative_count()),
             chapter_starts: Vec::with_capacity(report.chapters.len() + 1),
@@ -206,16 +246,83 @@ impl SearchIndex {
                     push_folded(&mut index.haystack, &figure.label);
                 }
                 index.haystack.push(FIELD_SEPARATOR);
+
+                index.pinyin_starts.push(index.pinyin.len());
+                let (pinyin, syllables) = (&mut index.pinyin, &mut index.syllables);
+                pinyin.push(&initiative.title, false, syllables);
+                pinyin.separate();
+                pinyin.push(&initiative.text, true, syllables);
+                for figure in &initiative.figures {
+                    pinyin.separate();
+                    pinyin.push(&figure.label, false, syllables);
+                }
+                pinyin.separate();
             }
         }
         index.chapter_starts.push(index.places.len());
         index.starts.push(index.haystack.len());
+        index.pinyin_starts.push(index.pinyin.len());
         index
     }
 
+    /// The initiatives in `first..last` that `letters` match as pinyin (full syllables or
+    /// initials), in report order.
+    fn search_pinyin(&self, letters: &str, first: usize, last: usize) -> Vec<Place> {
+        let readings = pinyin::readings(letters, &self.syllables);
+        let mut matched = vec![false; last - first];
+        let end = self.pinyin_starts[last];
+        // Each way of reading the query is followed through the range once.
+        let mut follow = |next: &dyn Fn(Range<usize>) -> Option<usize>| {
+            let mut entry = first;
+            let mut at = self.pinyin_starts[first];
+            while let Some(position) = next(at..end) {
+                entry += self.pinyin_starts[entry + 1..=last].partition_point(|&s| s <= position);
+                matched[entry - first] = true;
+                entry += 1;
+                if entry >= last {
+                    break;
+                }
+                at = self.pinyin_starts[entry];
+            }
+        };
+        follow(&|range| self.pinyin.next_initials(range, letters.as_bytes()));
+        for reading in &readings {
+            follow(&|range| self.pinyin.next_reading(range, reading));
+        }
+        matched
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| **m)
+            .map(|(k, _)| self.places[first + k])
+            .collect()
+    }
+
     /// Every initiative that matches `query`, in report order; only chapter `scope` when given.
-    /// A blank query matches nothing.
+    /// A query of Latin letters also finds Chinese text by its pinyin ("kepu", "kp" find
+    /// 科普): those initiatives follow the ones that hold the query as typed. A blank query
+    /// matches nothing.
     pub fn search(&self, query: &str, scope: Option<usize>) -> Vec<Place> {
+        let mut found = self.search_literal(query, scope);
+        if let Some(letters) = pinyin::as_pinyin_query(&fold_query(query)) {
+            let (first, last) = match scope {
+                Some(c) if c + 1 < self.chapter_starts.len() => {
+                    (self.chapter_starts[c], self.chapter_starts[c + 1])
+                }
+                Some(_) => return found,
+                None => (0, self.places.len()),
+            };
+            let literal: std::collections::HashSet<Place> = found.iter().copied().collect();
+            found.extend(
+                self.search_pinyin(&letters, first, last)
+                    .into_iter()
+                    .filter(|p| !literal.contains(p)),
+            );
+        }
+        found
+    }
+
+    /// Every initiative that holds `query` as typed (folded), in report order.
+    fn search_literal(&self, query: &str, scope: Option<usize>) -> Vec<Place> {
         let query = fold_query(query);
         if query.is_empty() {
             return Vec::new();
@@ -327,10 +434,21 @@ pub fn snippet(
         .rev()
         .nth(context_chars.saturating_sub(1))
         .map_or(0, |(i, _)| i);
-    let end = text[first..]
+    let mut end = text[first..]
         .char_indices()
         .nth(context_chars * 3)
         .map_or(text.len(), |(i, _)| first + i);
+    let mut start = start;
+    // Never cut a `**` mark in two: half of one would show as a stray asterisk.
+    let bytes = text.as_bytes();
+    let splits_mark =
+        |at: usize| at > 0 && bytes.get(at - 1) == Some(&b'*') && bytes.get(at) == Some(&b'*');
+    if splits_mark(end) {
+        end += 1;
+    }
+    if splits_mark(start) {
+        start += 1;
+    }
     let mut out = String::new();
     if start > 0 {
         out.push('…');
@@ -354,6 +472,17 @@ pub fn snippet(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_snippet_never_shows_half_a_mark() {
+        let text = "阅读总量达 **1.396** 亿次，市级学会开展疫情排查 **3.3** 万次";
+        for context in 1..30 {
+            let at = text.find("学会").expect("found");
+            let found: Vec<Range<usize>> = std::iter::once(at..at + "学会".len()).collect();
+            let (excerpt, _) = snippet(text, &found, context);
+            assert!(!excerpt.contains('*'), "{context}: {excerpt}");
+        }
+    }
 
     fn report() -> Report {
         crate::load::embedded().report

@@ -1,0 +1,140 @@
+//! Pinyin search: full syllables and initials find Chinese text, after literal matches.
+
+mod common;
+
+use common::{data, viewer_with};
+use egui_kittest::kittest::Queryable as _;
+use huimou::app::{SearchScope, Settings, Startup, View};
+use huimou::search::{Hit, Place};
+use huimou::ui::theme::Palette;
+
+fn embedded() -> huimou::Dataset {
+    huimou::load::embedded()
+}
+
+fn titles(dataset: &huimou::Dataset, places: &[Place]) -> Vec<String> {
+    places
+        .iter()
+        .map(|p| {
+            dataset.report.chapters[p.chapter].initiatives[p.initiative]
+                .title
+                .clone()
+        })
+        .collect()
+}
+
+#[test]
+fn full_pinyin_and_initials_find_what_the_characters_do() {
+    let dataset = embedded();
+    let index = dataset.index();
+    let by_characters = index.search("科普", None);
+    assert!(by_characters.len() > 3);
+    for query in ["kepu", "kp", "KePu", "ke pu"] {
+        let by_pinyin = index.search(query, None);
+        for place in &by_characters {
+            assert!(by_pinyin.contains(place), "{query} finds every 科普");
+        }
+    }
+    assert_eq!(
+        titles(&dataset, &index.search("yuanshi", None)),
+        titles(&dataset, &index.search("院士", None))
+    );
+    // Within a chapter too.
+    assert_eq!(index.search("kp", Some(3)), index.search("科普", Some(3)));
+}
+
+#[test]
+fn the_highlight_falls_on_the_characters_that_matched() {
+    let dataset = embedded();
+    let place = dataset.index().search("kepu", Some(3))[0];
+    let hit = Hit::new(&dataset.report, place, "kepu");
+    let initiative = &dataset.report.chapters[place.chapter].initiatives[place.initiative];
+    assert!(!hit.text.is_empty() || !hit.title.is_empty());
+    for range in hit.title.iter() {
+        assert_eq!(&initiative.title[range.clone()], "科普");
+    }
+    for range in hit.text.iter() {
+        assert_eq!(&initiative.text[range.clone()], "科普");
+    }
+}
+
+#[test]
+fn literal_matches_rank_before_pinyin_matches() {
+    let source = std::fs::read_to_string(data("good/minimal.ron"))
+        .expect("file")
+        .replace("建设工作站", "建设工作站 kp 站")
+        .replace("协同推进科学普及", "协同推进科普");
+    let dataset = huimou::load::load_str(&source, huimou::Origin::Embedded)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    let found = titles(&dataset, &dataset.index().search("kp", None));
+    assert_eq!(found, ["建设工作站 kp 站", "协同推进科普"]);
+}
+
+#[test]
+fn typing_kp_shows_kepu_highlighted() {
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            view: Some(View::Chapter(3)),
+            ..Startup::default()
+        },
+    );
+    harness.state_mut().search.scope = SearchScope::Chapter;
+    let search_box = || (egui::accesskit::Role::TextInput, "搜索");
+    harness
+        .get_by_role_and_label(search_box().0, search_box().1)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(search_box().0, search_box().1)
+        .type_text("kp");
+    harness.run();
+    assert_eq!(harness.state().search.query, "kp");
+    let match_background =
+        Palette::new(harness.ctx.global_style().visuals.dark_mode).match_background;
+    let highlighted = common::text_with_background(&harness, match_background);
+    // Text matches are the two characters; matching figure labels are shown whole.
+    assert!(
+        highlighted.iter().filter(|t| *t == "科普").count() > 5,
+        "{highlighted:?}"
+    );
+    assert!(
+        highlighted.iter().all(|t| t.contains("科普")),
+        "{highlighted:?}"
+    );
+
+    // The whole report too, grouped by chapter.
+    harness.state_mut().search.scope = SearchScope::Report;
+    harness.run();
+    let highlighted = common::text_with_background(&harness, match_background);
+    assert!(highlighted.iter().any(|t| t == "科普"), "{highlighted:?}");
+}
+
+#[test]
+fn the_search_command_prints_what_the_viewer_finds() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_huimou"))
+        .args(["search", "kepu"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let dataset = embedded();
+    let places = dataset.index().search("kepu", None);
+    assert_eq!(text.lines().count(), places.len());
+    let first = text.lines().next().expect("a line");
+    let columns: Vec<&str> = first.split('\t').collect();
+    assert_eq!(columns.len(), 3, "{first}");
+    assert_eq!(columns[0], "1 思想");
+    assert!(columns[2].contains("【科普】"), "{first}");
+
+    let none = std::process::Command::new(env!("CARGO_BIN_EXE_huimou"))
+        .args([
+            "search",
+            data("good/minimal.ron").to_str().expect("path"),
+            "zzzz",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+}
