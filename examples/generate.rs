@@ -77,7 +77,9 @@ pub fn generate(chapters: usize, initiatives: usize) -> Report {
             id: format!("c{}", c + 1),
             number: u32::try_from(c + 1).expect("fits"),
             name: format!("{}{}", model.name, c + 1),
+            name_en: model.name_en.as_ref().map(|n| format!("{n} {}", c + 1)),
             headline: model.headline.clone(),
+            headline_en: model.headline_en.clone(),
             initiatives: Vec::with_capacity(initiatives),
             charts: Vec::new(),
         };
@@ -105,6 +107,7 @@ pub fn generate(chapters: usize, initiatives: usize) -> Report {
                 .collect();
             chapter.charts.push(Chart {
                 title: format!("{}（{}）", first.label, unit),
+                title_en: first.label_en.clone(),
                 kind: ChartKind::Bars,
                 figures: ids,
             });
@@ -158,6 +161,7 @@ fn resample(template: &Initiative, id: &str, rng: &mut Rng) -> Initiative {
         id: id.to_owned(),
         // Real reports do not repeat a title within a chapter.
         title: format!("{}（{id}）", template.title),
+        title_en: template.title_en.as_ref().map(|t| format!("{t} ({id})")),
         text,
         figures,
     }

@@ -47,6 +47,8 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     /// Files opened recently, newest first.
     pub recent_files: Vec<PathBuf>,
+    /// The language of the interface; `None` follows the system's.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Settings {
@@ -57,6 +59,7 @@ impl Default for Settings {
             zoom: 1.0,
             last_file: None,
             recent_files: Vec::new(),
+            language: None,
         }
     }
 }
@@ -108,6 +111,8 @@ pub enum Command {
     OpenEmbedded,
     /// Change the theme.
     SetTheme(ThemePreference),
+    /// Change the language of the interface.
+    SetLanguage(crate::i18n::Lang),
     /// Multiply the zoom factor; 0 resets it to 100%.
     Zoom(f32),
     /// Put the keyboard focus in the search box, searching the given scope.
@@ -211,6 +216,8 @@ pub struct Startup {
     pub view: Option<View>,
     /// A theme to use instead of the remembered one.
     pub theme: Option<ThemePreference>,
+    /// A language to use instead of the remembered one.
+    pub language: Option<crate::i18n::Lang>,
     /// A query to put in the search box.
     pub search: Option<String>,
     /// A crash report left by the run before, to tell the user about.
@@ -296,6 +303,9 @@ impl HuimouApp {
         if let Some(theme) = startup.theme {
             settings.theme = theme;
         }
+        if let Some(language) = startup.language {
+            settings.language = Some(language);
+        }
         settings.zoom = if settings.zoom.is_finite() {
             settings.zoom.clamp(0.5, 3.0)
         } else {
@@ -303,6 +313,10 @@ impl HuimouApp {
         };
         ctx.set_theme(settings.theme);
         ctx.set_zoom_factor(settings.zoom);
+        crate::i18n::set(
+            ctx,
+            settings.language.unwrap_or_else(crate::i18n::Lang::system),
+        );
 
         let mut search = Search::default();
         if let Some(query) = startup.search {
@@ -454,7 +468,8 @@ impl HuimouApp {
                 };
             }
             Command::OpenDialog => {
-                let dialog = rfd::FileDialog::new().add_filter("Huimou 数据集 (RON)", &["ron"]);
+                let dialog = rfd::FileDialog::new()
+                    .add_filter(crate::i18n::tr(ctx, "Huimou 数据集 (RON)"), &["ron"]);
                 if let Some(path) = dialog.pick_file() {
                     let _ = self.open(&path);
                 }
@@ -466,6 +481,10 @@ impl HuimouApp {
                 self.replace_dataset(load::embedded());
                 self.watch_open_file();
                 self.settings.last_file = None;
+            }
+            Command::SetLanguage(lang) => {
+                self.settings.language = Some(lang);
+                crate::i18n::set(ctx, lang);
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;

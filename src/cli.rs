@@ -54,6 +54,9 @@ pub enum Command {
         /// A query to put in the search box.
         #[arg(long)]
         search: Option<String>,
+        /// The language of the interface.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
     },
     /// Search a dataset as the viewer's whole-report search does (characters, or pinyin such as
     /// `kepu` and `kp`): one line per initiative, chapter, title and a snippet with the match in
@@ -81,6 +84,15 @@ pub enum FigureFormat {
     Csv,
     /// A JSON array of objects.
     Json,
+}
+
+/// Languages the screenshot command can draw the interface in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Chinese.
+    Zh,
+    /// English.
+    En,
 }
 
 /// Themes the screenshot command can draw in.
@@ -113,6 +125,7 @@ pub fn screenshot(
     size: &str,
     theme: ThemeArg,
     search: Option<String>,
+    lang: LangArg,
 ) -> ExitCode {
     let usage = |message: String| {
         let _ = writeln!(std::io::stderr(), "huimou screenshot: {message}");
@@ -153,6 +166,10 @@ pub fn screenshot(
         }),
         search,
         crash: None,
+        language: Some(match lang {
+            LangArg::Zh => crate::i18n::Lang::Zh,
+            LangArg::En => crate::i18n::Lang::En,
+        }),
     };
     crate::run::run_viewer(
         startup,
@@ -359,7 +376,8 @@ pub fn run_command(command: Command) -> ExitCode {
             size,
             theme,
             search,
-        } => return screenshot(file, &view, out, &size, theme, search),
+            lang,
+        } => return screenshot(file, &view, out, &size, theme, search, lang),
         Command::Search { args } => {
             let (file, query) = match args.as_slice() {
                 [query] => (None, query.as_str()),

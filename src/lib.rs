@@ -22,6 +22,7 @@ pub mod app;
 pub mod cli;
 pub mod first_frame;
 pub mod fonts;
+pub mod i18n;
 pub mod logging;
 pub mod run;
 pub mod screenshot;

@@ -16,6 +16,9 @@ pub struct Report {
     pub format_version: u32,
     /// The report's title, as on its cover.
     pub title: String,
+    /// The title in English, for the English interface.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// A secondary line under the title.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subtitle: String,
@@ -39,8 +42,14 @@ pub struct Chapter {
     pub number: u32,
     /// The chapter's short name, e.g. 思想.
     pub name: String,
+    /// The name in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// The sentence that sums up the chapter.
     pub headline: String,
+    /// The headline in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline_en: Option<String>,
     /// What was done, each with a title and a paragraph.
     pub initiatives: Vec<Initiative>,
     /// Charts over the chapter's figures.
@@ -56,6 +65,9 @@ pub struct Initiative {
     pub id: String,
     /// The initiative's bold title.
     pub title: String,
+    /// The title in English (the text itself stays Chinese).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// The paragraph exactly as in the source, with each figure's number marked `**…**`.
     pub text: String,
     /// The figures the text shows, in the order their marks appear.
@@ -71,6 +83,9 @@ pub struct Figure {
     pub id: String,
     /// What is counted, in a few words (e.g. 院士(专家)创新工作站).
     pub label: String,
+    /// The label in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
     /// A word written before the number, such as 超过 or 近.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
@@ -89,6 +104,9 @@ pub struct Figure {
 pub struct Chart {
     /// The chart's title.
     pub title: String,
+    /// The title in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// How the figures are drawn.
     pub kind: ChartKind,
     /// The figures shown, by id, in the order drawn.

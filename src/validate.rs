@@ -178,6 +178,32 @@ impl Validator<'_> {
         }
     }
 
+    /// Checks an optional English text: present means not empty, and not Chinese.
+    fn check_english(
+        &mut self,
+        path: &[Step<'static>],
+        value: Option<&String>,
+        what: impl FnOnce() -> String,
+    ) {
+        let Some(value) = value else {
+            return;
+        };
+        if value.trim().is_empty() {
+            self.error_with_help(
+                path,
+                format!("the English {} is empty", what()),
+                "write the English, or leave the field out to show the Chinese".to_owned(),
+            );
+        } else if value.chars().any(is_han) {
+            self.warning_with_help(
+                path,
+                format!("the English {} contains Chinese characters", what()),
+                "the English interface shows this text; the Chinese original is shown on hover"
+                    .to_owned(),
+            );
+        }
+    }
+
     fn require_text(&mut self, path: &[Step<'static>], value: &str, what: impl FnOnce() -> String) {
         if value.trim().is_empty() {
             self.error(path, format!("{} is empty", what()));
@@ -214,6 +240,11 @@ impl Validator<'_> {
             seen.insert(id, owner);
         }
     }
+}
+
+/// Whether a character is a Chinese (Han) character.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
 /// Where an id stands: chapter, initiative and figure indexes (as far as they apply).
@@ -353,6 +384,9 @@ fn check<'r>(
     v.require_text(&[Field("title")], &report.title, || {
         "the report's title".to_owned()
     });
+    v.check_english(&[Field("title_en")], report.title_en.as_ref(), || {
+        "title of the report".to_owned()
+    });
     if report.chapters.is_empty() {
         v.error_with_help(
             &[Field("chapters")],
@@ -415,6 +449,14 @@ fn check<'r>(
         v.require_text(&at(&[Field("headline")]), &chapter.headline, || {
             format!("the headline of {}", here())
         });
+        v.check_english(&at(&[Field("name_en")]), chapter.name_en.as_ref(), || {
+            format!("name of chapter {}", c + 1)
+        });
+        v.check_english(
+            &at(&[Field("headline_en")]),
+            chapter.headline_en.as_ref(),
+            || format!("headline of chapter {}", c + 1),
+        );
         if chapter.initiatives.is_empty() {
             v.warning_with_help(
                 &at(&[Field("initiatives")]),
@@ -445,6 +487,11 @@ fn check<'r>(
             v.require_text(&at(&[Field("text")]), &initiative.text, || {
                 format!("the text of {}", here())
             });
+            v.check_english(
+                &at(&[Field("title_en")]),
+                initiative.title_en.as_ref(),
+                || format!("title of {}", here()),
+            );
             if let Some(first) = titles
                 .insert(&initiative.title, i)
                 .filter(|_| !initiative.title.trim().is_empty())
@@ -482,6 +529,9 @@ fn check<'r>(
                 );
                 v.require_text(&at(&[Field("label")]), &figure.label, || {
                     format!("the label of {}", here())
+                });
+                v.check_english(&at(&[Field("label_en")]), figure.label_en.as_ref(), || {
+                    format!("label of {}", here())
                 });
                 if figure.value.is_nan() {
                     v.error(
@@ -574,6 +624,9 @@ fn check<'r>(
             let at = |rest: &[Step<'static>]| base.with(rest);
             v.require_text(&at(&[Field("title")]), &chart.title, || {
                 format!("the title of chart {} of chapter {}", k + 1, c + 1)
+            });
+            v.check_english(&at(&[Field("title_en")]), chart.title_en.as_ref(), || {
+                format!("title of chart {} of chapter {}", k + 1, c + 1)
             });
             let name = if chart.title.trim().is_empty() {
                 format!("chart {}", k + 1)

@@ -3,6 +3,7 @@
 //! The initiatives are rows of a virtual list, so a chapter of ten thousand initiatives lays
 //! out only the few on screen.
 
+use crate::i18n::{fill, tr};
 use egui::{Id, RichText};
 
 use crate::app::{Command, HuimouApp, SearchScope, View};
@@ -147,20 +148,16 @@ fn head_ui(
     let palette = theme::Palette::of(ui);
     ui.add_space(8.0);
     theme::chapter_heading_ui(ui, chapter, 40.0, 26.0);
-    ui.add(
-        egui::Label::new(
-            RichText::new(&chapter.headline)
-                .size(17.0)
-                .color(palette.muted),
-        )
-        .wrap(),
-    );
+    let headline = crate::ui::localized(ui, &chapter.headline, chapter.headline_en.as_ref());
+    let response =
+        ui.add(egui::Label::new(RichText::new(headline).size(17.0).color(palette.muted)).wrap());
+    crate::ui::with_original(response, headline, &chapter.headline);
     ui.add_space(12.0);
 
     // While filtering, the matching initiatives come first; the charts wait.
     if filtering && !chapter.charts.is_empty() {
         ui.label(
-            RichText::new("搜索时不显示图表；清空搜索（Esc）即可看到。")
+            RichText::new(tr(ui, "搜索时不显示图表；清空搜索（Esc）即可看到。"))
                 .small()
                 .color(palette.muted),
         );
@@ -185,12 +182,16 @@ fn head_ui(
     }
 
     ui.horizontal(|ui| {
-        ui.label(RichText::new("主要举措").font(theme::bold(19.0)).strong());
+        ui.label(
+            RichText::new(tr(ui, "主要举措"))
+                .font(theme::bold(19.0))
+                .strong(),
+        );
         if filtering {
             ui.label(
-                RichText::new(format!(
-                    "（{hits} / {} 项符合「{query}」）",
-                    chapter.initiatives.len()
+                RichText::new(fill(
+                    tr(ui, "（{} / {} 项符合「{}」）"),
+                    &[&hits, &chapter.initiatives.len(), &query],
                 ))
                 .color(palette.muted),
             );
@@ -208,8 +209,11 @@ fn foot_ui(
 ) {
     let palette = theme::Palette::of(ui);
     if nothing_found {
-        ui.label(RichText::new(format!("本章没有符合「{query}」的举措。")).color(palette.muted));
-        if ui.button("搜索全文").clicked() {
+        ui.label(
+            RichText::new(fill(tr(ui, "本章没有符合「{}」的举措。"), &[&query]))
+                .color(palette.muted),
+        );
+        if ui.button(tr(ui, "搜索全文")).clicked() {
             commands.push(Command::FocusSearch(SearchScope::Report));
         }
     }
@@ -217,12 +221,17 @@ fn foot_ui(
     ui.separator();
     ui.horizontal(|ui| {
         let previous = if c == 0 {
-            "总览".to_owned()
+            tr(ui, "总览").to_owned()
         } else {
-            format!("{} {}", c, dataset.report.chapters[c - 1].name)
+            let before = &dataset.report.chapters[c - 1];
+            format!(
+                "{} {}",
+                c,
+                crate::ui::localized(ui, &before.name, before.name_en.as_ref())
+            )
         };
         if ui
-            .button(format!("← 上一章：{previous}"))
+            .button(fill(tr(ui, "← 上一章：{}"), &[&previous]))
             .on_hover_text("Alt+↑")
             .clicked()
         {
@@ -231,7 +240,13 @@ fn foot_ui(
         if let Some(next) = dataset.report.chapters.get(c + 1) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .button(format!("下一章：{} {} →", next.number, next.name))
+                    .button(fill(
+                        tr(ui, "下一章：{} {} →"),
+                        &[
+                            &next.number,
+                            &crate::ui::localized(ui, &next.name, next.name_en.as_ref()),
+                        ],
+                    ))
                     .on_hover_text("Alt+↓")
                     .clicked()
                 {

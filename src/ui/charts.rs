@@ -3,6 +3,7 @@
 //! Charts and text are linked both ways: clicking a bar selects its figure (the shell then
 //! scrolls to it in its initiative), and a selected figure's bar is drawn in the accent colour.
 
+use crate::i18n::{fill, tr};
 use egui::{Align2, Id, RichText, Sense};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
@@ -60,12 +61,15 @@ pub fn chart_card_ui(
         ui.set_width(ui.available_width());
         let moved: bool = ui.data(|d| d.get_temp(id.with("moved")).unwrap_or(false));
         ui.horizontal(|ui| {
-            ui.add(egui::Label::new(RichText::new(&chart.title).font(theme::bold(15.0))).wrap());
+            let title = crate::ui::localized(ui, &chart.title, chart.title_en.as_ref());
+            let response =
+                ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).wrap());
+            crate::ui::with_original(response, title, &chart.title);
             if moved {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
-                        .small_button("复位视图")
-                        .on_hover_text("也可双击图表")
+                        .small_button(tr(ui, "复位视图"))
+                        .on_hover_text(tr(ui, "也可双击图表"))
                         .clicked()
                     {
                         ui.data_mut(|d| d.insert_temp(id.with("reset"), true));
@@ -74,9 +78,15 @@ pub fn chart_card_ui(
             }
         });
         let clicked = match chart.kind {
-            ChartKind::Bars => bars_ui(ui, &items, id, selection, &palette, |item| {
-                item.figure.label.clone()
-            }),
+            ChartKind::Bars => {
+                let english = crate::i18n::lang(ui.ctx()) == crate::i18n::Lang::En;
+                bars_ui(ui, &items, id, selection, &palette, |item| {
+                    match &item.figure.label_en {
+                        Some(label) if english && !label.trim().is_empty() => label.clone(),
+                        _ => item.figure.label.clone(),
+                    }
+                })
+            }
             ChartKind::Comparison => comparison_ui(ui, &items, id, selection, &palette),
             ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
         };
@@ -102,8 +112,15 @@ fn comparison_ui(
             let change = (after.quantity.base_value - before.quantity.base_value)
                 / before.quantity.base_value
                 * 100.0;
-            let word = if change >= 0.0 { "提高" } else { "降低" };
-            caption.push_str(&format!("，{word} {:.1}%", change.abs()));
+            let word = if change >= 0.0 {
+                tr(ui, "提高")
+            } else {
+                tr(ui, "降低")
+            };
+            caption.push_str(&fill(
+                tr(ui, "，{} {}%"),
+                &[&word, &format!("{:.1}", change.abs())],
+            ));
         }
         ui.label(
             RichText::new(caption)
@@ -111,9 +128,10 @@ fn comparison_ui(
                 .color(palette.accent),
         );
     }
+    let year = tr(ui, "{} 年");
     bars_ui(ui, items, id, selection, palette, |item| {
         match &item.figure.period {
-            Some(period) if period.chars().all(|c| c.is_ascii_digit()) => format!("{period} 年"),
+            Some(period) if period.chars().all(|c| c.is_ascii_digit()) => fill(year, &[period]),
             Some(period) => period.clone(),
             None => item.figure.label.clone(),
         }
@@ -179,11 +197,14 @@ fn progress_ui(
     };
     let unit = &whole.quantity.base_unit;
     ui.label(
-        RichText::new(format!(
-            "{} / {} {unit}（{:.1}%）",
-            format_value(part.quantity.base_value, unit),
-            format_value(whole.quantity.base_value, unit),
-            fraction * 100.0
+        RichText::new(fill(
+            tr(ui, "{} / {} {}（{}%）"),
+            &[
+                &format_value(part.quantity.base_value, unit),
+                &format_value(whole.quantity.base_value, unit),
+                unit,
+                &format!("{:.1}", fraction * 100.0),
+            ],
         ))
         .font(theme::bold(18.0))
         .color(palette.accent),
@@ -206,12 +227,14 @@ fn progress_ui(
     let response = response
         .on_hover_ui(|ui| crate::ui::initiatives::figure_tooltip_ui(ui, dataset, part.place));
     ui.label(
-        RichText::new(format!(
-            "{}：{}；{}：{}",
-            part.figure.label,
-            written(part.figure),
-            whole.figure.label,
-            written(whole.figure)
+        RichText::new(fill(
+            tr(ui, "{}：{}；{}：{}"),
+            &[
+                &part.figure.label,
+                &written(part.figure),
+                &whole.figure.label,
+                &written(whole.figure),
+            ],
         ))
         .small()
         .color(palette.muted),
@@ -241,7 +264,7 @@ fn bars_ui(
         .map(|(item, label)| {
             let mut text = format!("{label}\n{}", written(item.figure));
             if item.quantity.magnitude != 0 || item.quantity.qualifier.is_some() {
-                text.push_str(&format!("（即 {}）", item.quantity.display()));
+                text.push_str(&fill(tr(ui, "（即 {}）"), &[&item.quantity.display()]));
             }
             if *label != item.figure.label {
                 text.push_str(&format!("\n{}", item.figure.label));
@@ -251,7 +274,7 @@ fn bars_ui(
         .collect();
     let initiatives: Vec<String> = items
         .iter()
-        .map(|i| format!("出自：{}", i.initiative))
+        .map(|i| fill(tr(ui, "出自：{}"), &[&i.initiative]))
         .collect();
     let max = items
         .iter()

@@ -1,6 +1,7 @@
 //! The diagnostics window: why a dataset did not open (or what it warns about), each at
 //! file:line:column with the offending line.
 
+use crate::i18n::{fill, tr};
 use egui::{Color32, RichText};
 
 use crate::app::{Command, Diagnostics, HuimouApp};
@@ -13,22 +14,25 @@ pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
     };
     let (title, file, list, note): (String, String, &[Diagnostic], &str) = match diagnostics {
         Diagnostics::Failed(error) => (
-            "无法打开数据集".to_owned(),
+            tr(ctx, "无法打开数据集").to_owned(),
             error.file.clone(),
             &error.diagnostics,
-            "数据集有错误，无法打开；仍显示原来的报告。",
+            tr(ctx, "数据集有错误，无法打开；仍显示原来的报告。"),
         ),
         Diagnostics::ReloadFailed(error) => (
-            "保存的数据集有错误".to_owned(),
+            tr(ctx, "保存的数据集有错误").to_owned(),
             error.file.clone(),
             &error.diagnostics,
-            "文件刚被保存，但有错误；仍显示上次正确的内容。改正并保存后会自动更新。",
+            tr(
+                ctx,
+                "文件刚被保存，但有错误；仍显示上次正确的内容。改正并保存后会自动更新。",
+            ),
         ),
         Diagnostics::Warnings => (
-            "数据集提示".to_owned(),
+            tr(ctx, "数据集提示").to_owned(),
             app.dataset.origin.display_name(),
             &app.dataset.warnings,
-            "这些问题不妨碍显示报告，但作者可能想知道。",
+            tr(ctx, "这些问题不妨碍显示报告，但作者可能想知道。"),
         ),
     };
     let mut open = true;
@@ -52,7 +56,7 @@ pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
                     }
                 });
             ui.separator();
-            if ui.button("关闭").clicked() {
+            if ui.button(tr(ui, "关闭")).clicked() {
                 dismiss = true;
             }
         });
@@ -67,8 +71,8 @@ fn diagnostic_ui(ui: &mut egui::Ui, file: &str, diagnostic: &Diagnostic) {
         Severity::Warning => Color32::from_rgb(0xC0, 0x86, 0x10),
     };
     let word = match diagnostic.severity {
-        Severity::Error => "错误",
-        Severity::Warning => "提示",
+        Severity::Error => tr(ui, "错误"),
+        Severity::Warning => tr(ui, "提示"),
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(word).strong().color(color));
@@ -85,6 +89,6 @@ fn diagnostic_ui(ui: &mut egui::Ui, file: &str, diagnostic: &Diagnostic) {
         );
     }
     if let Some(help) = &diagnostic.help {
-        ui.label(RichText::new(format!("建议：{help}")).small());
+        ui.label(RichText::new(fill(tr(ui, "建议：{}"), &[help])).small());
     }
 }

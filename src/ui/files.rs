@@ -1,6 +1,7 @@
 //! Drag and drop: an overlay while a file hovers, and dropped files go to the same loader as
 //! File → Open.
 
+use crate::i18n::{fill, tr};
 use egui::{Align2, Color32, Id, LayerId, Order, TextStyle};
 
 use crate::app::{Command, HuimouApp};
@@ -34,7 +35,7 @@ pub fn drop_overlay_ui(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         Align2::CENTER_CENTER,
-        format!("松开鼠标以打开数据集\n{name}"),
+        fill(tr(ctx, "松开鼠标以打开数据集\n{}"), &[&name]),
         TextStyle::Heading.resolve(&ctx.global_style()),
         Color32::WHITE,
     );

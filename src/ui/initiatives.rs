@@ -1,6 +1,7 @@
 //! An initiative as a card: its bold title and its full text, figures emphasised and linked,
 //! search matches highlighted.
 
+use crate::i18n::{fill, tr};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -141,6 +142,17 @@ pub fn initiative_card_ui(
 
         let title_color = ui.visuals().strong_text_color();
         let title_matches = hit.map_or(&[][..], |h| &h.title[..]);
+        // In English the English title leads, the Chinese original on hover; a search match
+        // in the Chinese title still shows, under it.
+        let english_title = crate::ui::localized(ui, &item.title, item.title_en.as_ref());
+        if english_title != item.title {
+            ui.add(
+                egui::Label::new(egui::RichText::new(english_title).font(theme::bold(TITLE_SIZE)))
+                    .wrap(),
+            )
+            .on_hover_text(truncated_for_hover(&item.title));
+        }
+        let show_chinese_title = english_title == item.title || !title_matches.is_empty();
         let title_end = item
             .title
             .char_indices()
@@ -156,12 +168,14 @@ pub fn initiative_card_ui(
             &palette,
         );
         title_job.wrap.max_width = wrap;
-        if title_end < item.title.len() {
-            title_job.append("…", 0.0, title_format(Emphasis::Plain));
-            ui.add(egui::Label::new(title_job).selectable(true))
-                .on_hover_text(truncated_for_hover(&item.title));
-        } else {
-            ui.add(egui::Label::new(title_job).selectable(true));
+        if show_chinese_title {
+            if title_end < item.title.len() {
+                title_job.append("…", 0.0, title_format(Emphasis::Plain));
+                ui.add(egui::Label::new(title_job).selectable(true))
+                    .on_hover_text(truncated_for_hover(&item.title));
+            } else {
+                ui.add(egui::Label::new(title_job).selectable(true));
+            }
         }
         ui.add_space(4.0);
 
@@ -219,7 +233,8 @@ pub fn initiative_card_ui(
         };
         // A whole long text can be far taller than the window: its "show less" also stands
         // above it, where the reader is when they decide.
-        if expanded && preview_cut(&item.text).is_some() && ui.button("收起全文").clicked() {
+        if expanded && preview_cut(&item.text).is_some() && ui.button(tr(ui, "收起全文")).clicked()
+        {
             command = Some(Command::ToggleFullText {
                 chapter,
                 initiative,
@@ -265,7 +280,7 @@ pub fn initiative_card_ui(
                 let url = &item.text[links[k].clone()];
                 response
                     .clone()
-                    .on_hover_text_at_pointer(format!("在浏览器中打开 {url}"));
+                    .on_hover_text_at_pointer(fill(tr(ui, "在浏览器中打开 {}"), &[&url]));
             }
             _ => {}
         }
@@ -288,7 +303,7 @@ pub fn initiative_card_ui(
         if preview_cut(&item.text).is_some() {
             ui.horizontal_wrapped(|ui| {
                 let words = if expanded {
-                    "收起全文".to_owned()
+                    tr(ui, "收起全文").to_owned()
                 } else {
                     // Characters as shown: each figure's `**` pair is not.
                     let marks = dataset
@@ -297,7 +312,7 @@ pub fn initiative_card_ui(
                         .filter(|s| s.figure.is_some())
                         .count();
                     let shown = item.text.chars().count().saturating_sub(4 * marks);
-                    format!("展开全文（共 {shown} 字）")
+                    fill(tr(ui, "展开全文（共 {} 字）"), &[&shown])
                 };
                 if ui.button(words).clicked() {
                     command = Some(Command::ToggleFullText {
@@ -308,7 +323,7 @@ pub fn initiative_card_ui(
                 let hidden = all_matches.len() - shown_matches;
                 if hidden > 0 {
                     ui.label(
-                        egui::RichText::new(format!("后文还有 {hidden} 处匹配"))
+                        egui::RichText::new(fill(tr(ui, "后文还有 {} 处匹配"), &[&hidden]))
                             .small()
                             .background_color(palette.match_background),
                     );
@@ -319,7 +334,7 @@ pub fn initiative_card_ui(
         if let Some(hit) = hit.filter(|h| !h.figures.is_empty()) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    egui::RichText::new("数据标签匹配：")
+                    egui::RichText::new(tr(ui, "数据标签匹配："))
                         .small()
                         .color(palette.muted),
                 );
@@ -356,15 +371,25 @@ fn truncated_for_hover(title: &str) -> String {
 pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef) {
     let figure = dataset.figure(place);
     let quantity = dataset.quantity(place);
-    ui.label(egui::RichText::new(&figure.label).font(theme::bold(14.0)));
+    let label = crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
+    ui.label(egui::RichText::new(label).font(theme::bold(14.0)));
+    if label != figure.label {
+        ui.label(egui::RichText::new(&figure.label).small());
+    }
     ui.label(written(figure));
     if quantity.magnitude != 0 || quantity.qualifier.is_some() {
-        ui.label(egui::RichText::new(format!("即 {}", quantity.display())).small());
+        ui.label(egui::RichText::new(fill(tr(ui, "即 {}"), &[&quantity.display()])).small());
     }
     if let Some(period) = &figure.period {
-        ui.label(egui::RichText::new(format!("时间：{period}")).small());
+        ui.label(egui::RichText::new(fill(tr(ui, "时间：{}"), &[period])).small());
     }
-    ui.label(egui::RichText::new(format!("出自：{}", dataset.initiative_at(place).title)).small());
+    ui.label(
+        egui::RichText::new(fill(
+            tr(ui, "出自：{}"),
+            &[&dataset.initiative_at(place).title],
+        ))
+        .small(),
+    );
 }
 
 /// A figure as the text writes it: prefix, number and unit (超过 1000 万余人次).

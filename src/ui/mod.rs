@@ -43,10 +43,33 @@ pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {
     shortcuts::shortcuts_window(ctx, app);
 }
 
+/// A text of the dataset in the interface's language: its English when the interface is in
+/// English and the dataset has it, otherwise the Chinese.
+pub fn localized<'a>(ui: &egui::Ui, chinese: &'a str, english: Option<&'a String>) -> &'a str {
+    match (crate::i18n::lang(ui.ctx()), english) {
+        (crate::i18n::Lang::En, Some(english)) if !english.trim().is_empty() => english,
+        _ => chinese,
+    }
+}
+
+/// Adds the Chinese original as a hover to a response that shows a dataset text in English.
+pub fn with_original(response: egui::Response, shown: &str, chinese: &str) -> egui::Response {
+    if shown == chinese {
+        response
+    } else {
+        response.on_hover_text(chinese)
+    }
+}
+
 /// A short form of a chapter headline for the navigation: its first clause, cut to one line.
 pub fn short_headline(headline: &str) -> String {
-    let clause = headline.split(['，', ',', '；']).next().unwrap_or(headline);
-    abbreviate(clause, 13)
+    let clause = headline
+        .split(['，', ',', '；', ';'])
+        .next()
+        .unwrap_or(headline);
+    // Latin letters take about half the width of a Chinese character.
+    let max = if clause.is_ascii() { 28 } else { 13 };
+    abbreviate(clause, max)
 }
 
 /// Cuts a label to `max` characters with an ellipsis.

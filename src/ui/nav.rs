@@ -1,5 +1,6 @@
 //! The navigation panel: the overview, then each chapter with its number, name and headline.
 
+use crate::i18n::tr;
 use egui::{RichText, Sense};
 
 use crate::app::{Command, HuimouApp, View};
@@ -18,7 +19,7 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             let overview = ui
                 .selectable_label(
                     current == View::Overview,
-                    RichText::new("总览").font(theme::bold(16.0)),
+                    RichText::new(tr(ui, "总览")).font(theme::bold(16.0)),
                 )
                 .on_hover_text("Alt+0");
             if overview.clicked() {
@@ -74,18 +75,24 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                                 .inner_margin(egui::Margin::symmetric(6, 4))
                                 .show(ui, |ui| {
                                     ui.set_width(ui.available_width());
-                                    ui.label(
-                                        RichText::new(format!(
-                                            "{}  {}",
-                                            chapter.number, chapter.name
-                                        ))
-                                        .font(theme::bold(16.0))
-                                        .strong(),
+                                    let name = crate::ui::localized(
+                                        ui,
+                                        &chapter.name,
+                                        chapter.name_en.as_ref(),
                                     );
                                     ui.label(
-                                        RichText::new(short_headline(&chapter.headline))
-                                            .small()
-                                            .color(palette.muted),
+                                        RichText::new(format!("{}  {name}", chapter.number))
+                                            .font(theme::bold(16.0))
+                                            .strong(),
+                                    );
+                                    ui.label(
+                                        RichText::new(short_headline(crate::ui::localized(
+                                            ui,
+                                            &chapter.headline,
+                                            chapter.headline_en.as_ref(),
+                                        )))
+                                        .small()
+                                        .color(palette.muted),
                                     );
                                 });
                         })

@@ -1,6 +1,7 @@
 //! The overview: the report's cover, one card per chapter with key figures, and a chart across
 //! chapters.
 
+use crate::i18n::{fill, tr};
 use egui::{Id, RichText, Sense};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
@@ -64,13 +65,17 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             RowKey::Foot | RowKey::Heading(_) => {
                 theme::card(ui, palette.card, 10).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(RichText::new("各章举措与数据").font(theme::bold(15.0)));
+                    ui.label(RichText::new(tr(ui, "各章举措与数据")).font(theme::bold(15.0)));
                     if chapter_count <= MAX_CHART_CHAPTERS {
                         counts_chart_ui(ui, dataset, &palette);
                     } else {
                         ui.label(
-                            RichText::new(format!(
-                                "共 {chapter_count} 章，多于 {MAX_CHART_CHAPTERS} 章时不绘制各章对比图；各章数据见上方卡片。"
+                            RichText::new(fill(
+                                tr(
+                                    ui,
+                                    "共 {} 章，多于 {} 章时不绘制各章对比图；各章数据见上方卡片。",
+                                ),
+                                &[&chapter_count, &MAX_CHART_CHAPTERS],
                             ))
                             .color(palette.muted),
                         );
@@ -89,14 +94,10 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
 fn cover_ui(ui: &mut egui::Ui, report: &crate::model::Report, palette: &Palette) {
     ui.add_space(12.0);
     ui.vertical_centered(|ui| {
-        ui.add(
-            egui::Label::new(
-                RichText::new(&report.title)
-                    .font(theme::bold(30.0))
-                    .strong(),
-            )
-            .wrap(),
-        );
+        let title = crate::ui::localized(ui, &report.title, report.title_en.as_ref());
+        let response =
+            ui.add(egui::Label::new(RichText::new(title).font(theme::bold(30.0)).strong()).wrap());
+        crate::ui::with_original(response, title, &report.title);
         if !report.subtitle.is_empty() {
             ui.label(
                 RichText::new(&report.subtitle)
@@ -152,9 +153,9 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
                 ui.set_width(ui.available_width());
                 ui.set_min_height(210.0);
                 theme::chapter_heading_ui(ui, chapter, 28.0, 22.0);
-                ui.add(
-                    egui::Label::new(RichText::new(&chapter.headline).color(palette.muted)).wrap(),
-                );
+                let headline =
+                    crate::ui::localized(ui, &chapter.headline, chapter.headline_en.as_ref());
+                ui.add(egui::Label::new(RichText::new(headline).color(palette.muted)).wrap());
                 ui.add_space(6.0);
                 for place in key_figures(dataset, c) {
                     let quantity = dataset.quantity(place);
@@ -164,20 +165,22 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
                                 .font(theme::bold(18.0))
                                 .color(palette.accent),
                         );
-                        ui.label(RichText::new(&dataset.figure(place).label).small());
+                        let figure = dataset.figure(place);
+                        let label =
+                            crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
+                        ui.label(RichText::new(label).small());
                     });
                 }
             });
         })
         .response;
-    let response = response.on_hover_text(format!("打开第 {} 章（Alt+{}）", chapter.number, c + 1));
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Button,
-            true,
-            format!("第 {} 章 {}", chapter.number, chapter.name),
-        )
-    });
+    let response = response.on_hover_text(fill(
+        tr(ui, "打开第 {} 章（Alt+{}）"),
+        &[&chapter.number, &(c + 1)],
+    ));
+    let name = crate::ui::localized(ui, &chapter.name, chapter.name_en.as_ref());
+    let accessible = fill(tr(ui, "第 {} 章 {}"), &[&chapter.number, &name]);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible));
     if response.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
@@ -211,6 +214,9 @@ fn counts_chart_ui(ui: &mut egui::Ui, dataset: &Dataset, palette: &Palette) {
         .iter()
         .map(|ch| format!("{} {}", ch.number, ch.name))
         .collect();
+    let (initiatives_name, figures_name) = (tr(ui, "举措（项）"), tr(ui, "数据（个）"));
+    let initiatives_template = tr(ui, "{}：{} 项举措");
+    let figures_template = tr(ui, "{}：{} 个数据");
     crate::ui::charts::category_axis(Plot::new(Id::unique("overview-counts")), names)
         .height(n as f32 * 40.0 + 50.0)
         .allow_scroll(false)
@@ -230,19 +236,19 @@ fn counts_chart_ui(ui: &mut egui::Ui, dataset: &Dataset, palette: &Palette) {
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
             plot_ui.bar_chart(
-                BarChart::new("举措（项）", initiatives)
+                BarChart::new(initiatives_name, initiatives)
                     .horizontal()
                     .color(palette.series[0])
                     .element_formatter(Box::new(|bar, _| {
-                        format!("{}：{} 项举措", bar.name, bar.value)
+                        fill(initiatives_template, &[&bar.name, &bar.value])
                     })),
             );
             plot_ui.bar_chart(
-                BarChart::new("数据（个）", figures)
+                BarChart::new(figures_name, figures)
                     .horizontal()
                     .color(palette.series[1])
                     .element_formatter(Box::new(|bar, _| {
-                        format!("{}：{} 个数据", bar.name, bar.value)
+                        fill(figures_template, &[&bar.name, &bar.value])
                     })),
             );
         });

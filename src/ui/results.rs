@@ -3,6 +3,7 @@
 //! Results are rows of a virtual list: a query that matches a hundred thousand initiatives
 //! lays out only the results on screen, and makes snippets only for them.
 
+use crate::i18n::{fill, tr};
 use egui::{RichText, Sense, TextFormat};
 
 use crate::app::{Command, HuimouApp, View};
@@ -88,13 +89,13 @@ fn head_ui(ui: &mut egui::Ui, query: &str, count: usize, view: View) {
     let palette = Palette::of(ui);
     ui.add_space(8.0);
     ui.label(
-        RichText::new(format!("全文搜索「{query}」：{count} 项举措"))
+        RichText::new(fill(tr(ui, "全文搜索「{}」：{} 项举措"), &[&query, &count]))
             .font(theme::bold(20.0))
             .strong(),
     );
     if view != View::Overview {
         ui.label(
-            RichText::new("Enter 打开选中的结果，↑/↓ 选择，Esc 清空")
+            RichText::new(tr(ui, "Enter 打开选中的结果，↑/↓ 选择，Esc 清空"))
                 .small()
                 .color(palette.muted),
         );
@@ -102,8 +103,11 @@ fn head_ui(ui: &mut egui::Ui, query: &str, count: usize, view: View) {
     if count == 0 {
         ui.add_space(8.0);
         ui.label(
-            RichText::new("没有找到。试试更短的词，或数据的标签（如“院士”“专利”）。")
-                .color(palette.muted),
+            RichText::new(tr(
+                ui,
+                "没有找到。试试更短的词，或数据的标签（如“院士”“专利”）。",
+            ))
+            .color(palette.muted),
         );
     }
 }
@@ -136,6 +140,11 @@ fn result_ui(ui: &mut egui::Ui, dataset: &Dataset, hit: &Hit, is_selected: bool)
                 );
                 title.wrap.max_width = ui.available_width();
                 ui.add(egui::Label::new(title));
+                let english =
+                    crate::ui::localized(ui, &initiative.title, initiative.title_en.as_ref());
+                if english != initiative.title {
+                    ui.label(RichText::new(english).small().color(palette.muted));
+                }
                 let (excerpt, ranges) = snippet(&initiative.text, &hit.text, SNIPPET_CONTEXT);
                 let body = |_: Emphasis| {
                     TextFormat::simple(egui::FontId::proportional(BODY_SIZE - 1.0), text_color)
@@ -156,9 +165,12 @@ fn result_ui(ui: &mut egui::Ui, dataset: &Dataset, hit: &Hit, is_selected: bool)
                         .map(|&f| initiative.figures[f].label.as_str())
                         .collect();
                     ui.label(
-                        RichText::new(format!("数据：{}", labels.join("、")))
-                            .small()
-                            .color(palette.muted),
+                        RichText::new(crate::i18n::fill(
+                            tr(ui, "数据：{}"),
+                            &[&labels.join(tr(ui, "、"))],
+                        ))
+                        .small()
+                        .color(palette.muted),
                     );
                 }
             });

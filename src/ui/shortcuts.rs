@@ -1,10 +1,11 @@
 //! Keyboard shortcuts, kept clear of egui's zoom keys (Ctrl +/−/0).
 
+use crate::i18n::tr;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::{Command, HuimouApp, SearchScope, View};
 
-/// Every shortcut with what it does, for the Help window.
+/// Every shortcut with what it does (in Chinese, translated when shown), for the Help window.
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Alt+0", "总览"),
     ("Alt+1 … Alt+9", "第 1 … 9 章"),
@@ -64,7 +65,7 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
 /// The window listing every shortcut.
 pub fn shortcuts_window(ctx: &egui::Context, app: &mut HuimouApp) {
     let mut open = app.show_shortcuts;
-    egui::Window::new("键盘快捷键")
+    egui::Window::new(tr(ctx, "键盘快捷键"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -75,7 +76,7 @@ pub fn shortcuts_window(ctx: &egui::Context, app: &mut HuimouApp) {
                 .show(ui, |ui| {
                     for (keys, what) in SHORTCUTS {
                         ui.monospace(*keys);
-                        ui.label(*what);
+                        ui.label(tr(ui, what));
                         ui.end_row();
                     }
                 });

@@ -84,11 +84,9 @@ pub fn chapter_heading_ui(
                 .font(bold(number_size))
                 .color(accent),
         );
-        ui.label(
-            egui::RichText::new(&chapter.name)
-                .font(bold(name_size))
-                .strong(),
-        );
+        let name = crate::ui::localized(ui, &chapter.name, chapter.name_en.as_ref());
+        let response = ui.label(egui::RichText::new(name).font(bold(name_size)).strong());
+        crate::ui::with_original(response, name, &chapter.name);
     });
 }
 

@@ -1,5 +1,6 @@
 //! The top bar: menus, the report's title, the search box, theme and zoom.
 
+use crate::i18n::tr;
 use egui::{Key, RichText, ThemePreference};
 
 use crate::app::{Command, HuimouApp, SearchScope, View};
@@ -17,15 +18,18 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         egui::MenuBar::new().ui(ui, |ui| {
             menus_ui(ui, app, &mut commands);
             ui.separator();
-            ui.add(
-                egui::Label::new(RichText::new(&app.dataset.report.title).font(theme::bold(15.0)))
-                    .truncate(),
-            );
+            let report = &app.dataset.report;
+            let title = crate::ui::localized(ui, &report.title, report.title_en.as_ref());
+            let response =
+                ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).truncate());
+            crate::ui::with_original(response, title, &report.title);
         });
         ui.horizontal(|ui| {
             search_ui(ui, app, &mut commands);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 zoom_ui(ui, &mut commands);
+                ui.separator();
+                language_ui(ui, &mut commands);
                 ui.separator();
                 theme_ui(ui, app.settings.theme, &mut commands);
             });
@@ -38,16 +42,16 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
 }
 
 fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
-    ui.menu_button("文件", |ui| {
+    ui.menu_button(tr(ui, "文件"), |ui| {
         if ui
-            .add(egui::Button::new("打开…").shortcut_text("Ctrl+O"))
+            .add(egui::Button::new(tr(ui, "打开…")).shortcut_text("Ctrl+O"))
             .clicked()
         {
             commands.push(Command::OpenDialog);
         }
-        ui.menu_button("最近打开", |ui| {
+        ui.menu_button(tr(ui, "最近打开"), |ui| {
             if app.settings.recent_files.is_empty() {
-                ui.label(RichText::new("（无）").weak());
+                ui.label(RichText::new(tr(ui, "（无）")).weak());
             }
             for path in &app.settings.recent_files {
                 let name = path.file_name().map_or_else(
@@ -63,58 +67,66 @@ fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
                 }
             }
         });
-        if ui.button("打开内置报告").clicked() {
+        if ui.button(tr(ui, "打开内置报告")).clicked() {
             commands.push(Command::OpenEmbedded);
         }
         ui.separator();
-        if ui.button("退出").clicked() {
+        if ui.button(tr(ui, "退出")).clicked() {
             commands.push(Command::Quit);
         }
     });
-    ui.menu_button("视图", |ui| {
+    ui.menu_button(tr(ui, "视图"), |ui| {
         if ui
-            .add(egui::Button::new("总览").shortcut_text("Alt+0"))
+            .add(egui::Button::new(tr(ui, "总览")).shortcut_text("Alt+0"))
             .clicked()
         {
             commands.push(Command::Show(View::Overview));
         }
         if ui
-            .add(egui::Button::new("上一章").shortcut_text("Alt+↑"))
+            .add(egui::Button::new(tr(ui, "上一章")).shortcut_text("Alt+↑"))
             .clicked()
         {
             commands.push(Command::Previous);
         }
         if ui
-            .add(egui::Button::new("下一章").shortcut_text("Alt+↓"))
+            .add(egui::Button::new(tr(ui, "下一章")).shortcut_text("Alt+↓"))
             .clicked()
         {
             commands.push(Command::Next);
         }
         ui.separator();
         if ui
-            .add(egui::Button::new("放大").shortcut_text("Ctrl+="))
+            .add(egui::Button::new(tr(ui, "放大")).shortcut_text("Ctrl+="))
             .clicked()
         {
             commands.push(Command::Zoom(1.1));
         }
         if ui
-            .add(egui::Button::new("缩小").shortcut_text("Ctrl+−"))
+            .add(egui::Button::new(tr(ui, "缩小")).shortcut_text("Ctrl+−"))
             .clicked()
         {
             commands.push(Command::Zoom(1.0 / 1.1));
         }
         if ui
-            .add(egui::Button::new("重置缩放").shortcut_text("Ctrl+0"))
+            .add(egui::Button::new(tr(ui, "重置缩放")).shortcut_text("Ctrl+0"))
             .clicked()
         {
             commands.push(Command::Zoom(0.0));
         }
     });
-    ui.menu_button("帮助", |ui| {
-        if ui.button("键盘快捷键").clicked() {
+    ui.menu_button(tr(ui, "语言"), |ui| {
+        let current = crate::i18n::lang(ui.ctx());
+        for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
+            if ui.radio(current == lang, lang.own_name()).clicked() {
+                commands.push(Command::SetLanguage(lang));
+            }
+        }
+    });
+    ui.menu_button(tr(ui, "帮助"), |ui| {
+        if ui.button(tr(ui, "键盘快捷键")).clicked() {
             commands.push(Command::ToggleShortcuts);
         }
-        if ui.button("关于回眸").clicked() {
+        if ui.button(tr(ui, "关于回眸")).clicked() {
             commands.push(Command::ToggleAbout);
         }
     });
@@ -123,13 +135,13 @@ fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
 fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>) {
     let view = app.view();
     let in_chapter = matches!(view, View::Chapter(_));
-    let label = ui.label("搜索");
+    let label = ui.label(tr(ui, "搜索"));
     let edit = egui::TextEdit::singleline(&mut app.search.query)
         .id(search_box_id())
         .hint_text(if in_chapter && app.search.scope == SearchScope::Chapter {
-            "在本章中搜索（Ctrl+F 搜索全文）"
+            tr(ui, "在本章中搜索（Ctrl+F 搜索全文）")
         } else {
-            "搜索全文"
+            tr(ui, "搜索全文")
         })
         .desired_width(280.0);
     // The label names the box for screen readers and IMEs.
@@ -176,8 +188,8 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
     }
     if in_chapter {
         let mut scope = app.search.scope;
-        ui.selectable_value(&mut scope, SearchScope::Chapter, "本章");
-        ui.selectable_value(&mut scope, SearchScope::Report, "全文");
+        ui.selectable_value(&mut scope, SearchScope::Chapter, tr(ui, "本章"));
+        ui.selectable_value(&mut scope, SearchScope::Report, tr(ui, "全文"));
         app.search.scope = scope;
     }
     if app.search.is_active() {
@@ -189,18 +201,36 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
             _ => app.dataset.report.initiative_count(),
         };
         ui.label(format!("{hits} / {total}"))
-            .on_hover_text("符合的举措 / 举措总数");
-        if ui.button("×").on_hover_text("清空搜索（Esc）").clicked() {
+            .on_hover_text(tr(ui, "符合的举措 / 举措总数"));
+        if ui
+            .button("×")
+            .on_hover_text(tr(ui, "清空搜索（Esc）"))
+            .clicked()
+        {
             commands.push(Command::ClearSearch);
+        }
+    }
+}
+
+/// The two languages side by side, each named in itself, so either reader finds theirs.
+fn language_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let current = crate::i18n::lang(ui.ctx());
+    // Right to left: English ends up on the right.
+    for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Zh] {
+        if ui
+            .selectable_label(current == lang, lang.own_name())
+            .clicked()
+        {
+            commands.push(Command::SetLanguage(lang));
         }
     }
 }
 
 fn theme_ui(ui: &mut egui::Ui, current: ThemePreference, commands: &mut Vec<Command>) {
     for (theme, name) in [
-        (ThemePreference::System, "跟随系统"),
-        (ThemePreference::Dark, "深色"),
-        (ThemePreference::Light, "浅色"),
+        (ThemePreference::System, tr(ui, "跟随系统")),
+        (ThemePreference::Dark, tr(ui, "深色")),
+        (ThemePreference::Light, tr(ui, "浅色")),
     ] {
         if ui.selectable_label(current == theme, name).clicked() {
             commands.push(Command::SetTheme(theme));
@@ -211,7 +241,7 @@ fn theme_ui(ui: &mut egui::Ui, current: ThemePreference, commands: &mut Vec<Comm
 fn zoom_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     if ui
         .small_button("＋")
-        .on_hover_text("放大（Ctrl+=）")
+        .on_hover_text(tr(ui, "放大（Ctrl+=）"))
         .clicked()
     {
         commands.push(Command::Zoom(1.1));
@@ -219,14 +249,14 @@ fn zoom_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let percent = (ui.ctx().zoom_factor() * 100.0).round();
     if ui
         .small_button(format!("{percent}%"))
-        .on_hover_text("重置缩放（Ctrl+0）")
+        .on_hover_text(tr(ui, "重置缩放（Ctrl+0）"))
         .clicked()
     {
         commands.push(Command::Zoom(0.0));
     }
     if ui
         .small_button("－")
-        .on_hover_text("缩小（Ctrl+−）")
+        .on_hover_text(tr(ui, "缩小（Ctrl+−）"))
         .clicked()
     {
         commands.push(Command::Zoom(1.0 / 1.1));

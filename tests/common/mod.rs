@@ -14,8 +14,10 @@ pub fn viewer() -> Harness<'static, HuimouApp> {
     viewer_with(Settings::default(), Startup::default())
 }
 
-/// The viewer with given settings and start-up options.
-pub fn viewer_with(settings: Settings, startup: Startup) -> Harness<'static, HuimouApp> {
+/// The viewer with given settings and start-up options; Chinese unless the settings say
+/// otherwise, whatever the machine's locale.
+pub fn viewer_with(mut settings: Settings, startup: Startup) -> Harness<'static, HuimouApp> {
+    settings.language.get_or_insert(huimou::i18n::Lang::Zh);
     let mut harness = Harness::builder()
         .with_size(SIZE)
         .build_eframe(move |cc| HuimouApp::with_settings(&cc.egui_ctx, settings, startup));

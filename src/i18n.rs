@@ -1,0 +1,338 @@
+//! The interface in Chinese (zh-CN) and English.
+//!
+//! Interface strings are written in Chinese in the code, the language the product is built
+//! for, and looked up here for English: `tr(ui, "打开…")`. Templates use `{}` for what is
+//! filled in (`fill`). `tests/i18n.rs` checks that every string the interface passes to `tr`
+//! has an English entry, and that no Chinese string reaches the screen without `tr`.
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// Simplified Chinese.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language for a locale name such as `zh-CN`, `zh_TW.UTF-8` or `en-US`: Chinese for
+    /// any Chinese locale, English for everything else.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.trim().to_ascii_lowercase().starts_with("zh") {
+            Self::Zh
+        } else {
+            Self::En
+        }
+    }
+
+    /// The system's language, Chinese when it cannot be told.
+    pub fn system() -> Self {
+        sys_locale::get_locale().map_or(Self::Zh, |l| Self::from_locale(&l))
+    }
+
+    /// The language's own name, for the switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Self::Zh => "中文",
+            Self::En => "English",
+        }
+    }
+}
+
+/// Where the language of the interface is kept for the panels: in egui's memory, so that any
+/// panel can read it from its `Ui`.
+fn memory_id() -> egui::Id {
+    egui::Id::unique("huimou-language")
+}
+
+/// Makes `lang` the language of the interface drawn with `ctx`.
+pub fn set(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(memory_id(), lang));
+}
+
+/// The language of the interface drawn with `ctx`.
+pub fn lang(ctx: &egui::Context) -> Lang {
+    ctx.data(|d| d.get_temp(memory_id())).unwrap_or_default()
+}
+
+/// What knows the language of the interface: a `Ui` or the `Context`.
+pub trait Translate {
+    /// The language of the interface.
+    fn lang(&self) -> Lang;
+}
+
+impl Translate for egui::Ui {
+    fn lang(&self) -> Lang {
+        lang(self.ctx())
+    }
+}
+
+impl Translate for egui::Context {
+    fn lang(&self) -> Lang {
+        lang(self)
+    }
+}
+
+/// An interface string in the current language; `zh` is the Chinese original.
+pub fn tr(on: &impl Translate, zh: &'static str) -> &'static str {
+    tr_in(on.lang(), zh)
+}
+
+/// An interface string in `lang`.
+pub fn tr_in(lang: Lang, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        // A string without an entry shows in Chinese; the tests keep that from happening.
+        Lang::En => english(zh).unwrap_or(zh),
+    }
+}
+
+/// Fills the `{}` of a template with `values`, in order.
+pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * values.len());
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        if let Some(value) = values.next() {
+            out.push_str(&value.to_string());
+        }
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The English of an interface string.
+pub fn english(zh: &str) -> Option<&'static str> {
+    ENGLISH
+        .iter()
+        .find(|(chinese, _)| *chinese == zh)
+        .map(|(_, english)| *english)
+}
+
+/// Every interface string: Chinese, English.
+pub const ENGLISH: &[(&str, &str)] = &[
+    // Menus and the top bar.
+    ("文件", "File"),
+    ("打开…", "Open…"),
+    ("最近打开", "Open recent"),
+    ("（无）", "(none)"),
+    ("打开内置报告", "Open the built-in report"),
+    ("退出", "Quit"),
+    ("视图", "View"),
+    ("总览", "Overview"),
+    ("上一章", "Previous chapter"),
+    ("下一章", "Next chapter"),
+    ("放大", "Zoom in"),
+    ("缩小", "Zoom out"),
+    ("重置缩放", "Reset zoom"),
+    ("语言", "Language"),
+    ("帮助", "Help"),
+    ("键盘快捷键", "Keyboard shortcuts"),
+    ("关于回眸", "About Huimou"),
+    ("搜索", "Search"),
+    (
+        "在本章中搜索（Ctrl+F 搜索全文）",
+        "Search this chapter (Ctrl+F searches the whole report)",
+    ),
+    ("搜索全文", "Search the report"),
+    ("本章", "Chapter"),
+    ("全文", "Report"),
+    (
+        "符合的举措 / 举措总数",
+        "Matching initiatives / all initiatives",
+    ),
+    ("清空搜索（Esc）", "Clear the search (Esc)"),
+    ("跟随系统", "System"),
+    ("深色", "Dark"),
+    ("浅色", "Light"),
+    ("放大（Ctrl+=）", "Zoom in (Ctrl+=)"),
+    ("重置缩放（Ctrl+0）", "Reset zoom (Ctrl+0)"),
+    ("缩小（Ctrl+−）", "Zoom out (Ctrl+−)"),
+    ("Huimou 数据集 (RON)", "Huimou dataset (RON)"),
+    // The status bar.
+    ("内置报告", "Built-in report"),
+    (
+        "{} 章 · {} 项举措 · {} 个数据",
+        "{} chapters · {} initiatives · {} figures",
+    ),
+    ("{} 条提示", "{} warnings"),
+    (
+        "数据集可以打开，但有作者可能想知道的问题",
+        "The dataset opens, but has problems its author may want to know about",
+    ),
+    // The overview.
+    ("各章举措与数据", "Initiatives and figures by chapter"),
+    (
+        "共 {} 章，多于 {} 章时不绘制各章对比图；各章数据见上方卡片。",
+        "{} chapters: with more than {} no chart compares them; the cards above show each one.",
+    ),
+    ("打开第 {} 章（Alt+{}）", "Open chapter {} (Alt+{})"),
+    ("第 {} 章 {}", "Chapter {} {}"),
+    ("举措（项）", "Initiatives"),
+    ("{}：{} 项举措", "{}: {} initiatives"),
+    ("数据（个）", "Figures"),
+    ("{}：{} 个数据", "{}: {} figures"),
+    // A chapter.
+    (
+        "搜索时不显示图表；清空搜索（Esc）即可看到。",
+        "Charts are hidden while searching; clear the search (Esc) to see them.",
+    ),
+    ("主要举措", "Initiatives"),
+    ("（{} / {} 项符合「{}」）", "({} of {} match “{}”)"),
+    (
+        "本章没有符合「{}」的举措。",
+        "No initiative of this chapter matches “{}”.",
+    ),
+    ("← 上一章：{}", "← Previous: {}"),
+    ("下一章：{} {} →", "Next: {} {} →"),
+    // Charts.
+    ("复位视图", "Reset view"),
+    ("也可双击图表", "or double-click the chart"),
+    ("提高", "up"),
+    ("降低", "down"),
+    ("，{} {}%", ", {} {}%"),
+    ("{} 年", "{}"),
+    ("{} / {} {}（{}%）", "{} / {} {} ({}%)"),
+    ("（即 {}）", "(that is {})"),
+    ("出自：{}", "From: {}"),
+    ("导出 PNG…", "Export PNG…"),
+    ("导出 CSV…", "Export CSV…"),
+    // Initiatives.
+    ("收起全文", "Show less"),
+    ("在浏览器中打开 {}", "Open {} in the browser"),
+    ("展开全文（共 {} 字）", "Show all ({} characters)"),
+    ("后文还有 {} 处匹配", "{} more matches further on"),
+    ("数据标签匹配：", "Matching figure labels:"),
+    ("即 {}", "That is {}"),
+    ("时间：{}", "When: {}"),
+    ("复制数据", "Copy figure"),
+    // Search results.
+    (
+        "全文搜索「{}」：{} 项举措",
+        "Searching the report for “{}”: {} initiatives",
+    ),
+    (
+        "Enter 打开选中的结果，↑/↓ 选择，Esc 清空",
+        "Enter opens the selected result, ↑/↓ choose, Esc clears",
+    ),
+    (
+        "没有找到。试试更短的词，或数据的标签（如“院士”“专利”）。",
+        "Nothing found. Try a shorter word, pinyin (kepu, kp), or a figure's label (such as 院士 or 专利).",
+    ),
+    ("数据：{}", "Figures: {}"),
+    ("、", ", "),
+    ("{}：{}；{}：{}", "{}: {}; {}: {}"),
+    // Diagnostics.
+    ("无法打开数据集", "The dataset could not be opened"),
+    (
+        "数据集有错误，无法打开；仍显示原来的报告。",
+        "The dataset has errors and was not opened; the report on screen stays.",
+    ),
+    ("保存的数据集有错误", "The saved dataset has errors"),
+    (
+        "文件刚被保存，但有错误；仍显示上次正确的内容。改正并保存后会自动更新。",
+        "The file was just saved with errors; the last good version stays on screen. Fix and save it, and it updates by itself.",
+    ),
+    ("数据集提示", "Dataset warnings"),
+    (
+        "这些问题不妨碍显示报告，但作者可能想知道。",
+        "These do not keep the report from showing, but its author may want to know.",
+    ),
+    ("关闭", "Close"),
+    ("错误", "error"),
+    ("提示", "warning"),
+    ("建议：{}", "Help: {}"),
+    // Files.
+    (
+        "松开鼠标以打开数据集\n{}",
+        "Release to open the dataset\n{}",
+    ),
+    // About.
+    ("回眸 Huimou", "Huimou 回眸"),
+    ("版本 {}", "Version {}"),
+    (
+        "工作回顾报告的桌面阅读器，离线可用。",
+        "A desktop viewer for work-review reports. Works offline.",
+    ),
+    ("当前报告", "Report on screen"),
+    ("文件：{}", "File: {}"),
+    ("来源：{}", "Source: {}"),
+    ("日志", "Log"),
+    ("复制路径", "Copy path"),
+    (
+        "没有可写的数据文件夹，日志只写到标准错误输出。",
+        "There is no writable data folder; the log goes to standard error only.",
+    ),
+    ("字体", "Fonts"),
+    (
+        "思源黑体 Noto Sans CJK SC（常规、粗体，子集），SIL Open Font License 1.1",
+        "Noto Sans CJK SC (Regular and Bold, subset), SIL Open Font License 1.1",
+    ),
+    ("字体许可证全文", "Font licence"),
+    // The crash notice.
+    ("上次运行意外结束", "Huimou closed unexpectedly last time"),
+    (
+        "回眸上次运行时遇到内部错误而关闭，没有保存的只有当时的窗口状态。",
+        "Huimou stopped on an internal error last time; only the window's state of that moment was lost.",
+    ),
+    ("错误：{}", "Error: {}"),
+    ("完整的错误报告保存在：", "The full report is in:"),
+    (
+        "如果问题再次出现，请把这个文件交给维护者。",
+        "If it happens again, please send this file to the maintainers.",
+    ),
+    ("知道了", "OK"),
+    // Keyboard shortcuts.
+    ("第 1 … 9 章", "Chapter 1 … 9"),
+    ("上一章 / 下一章", "Previous / next chapter"),
+    ("清空搜索", "Clear the search"),
+    ("打开选中的搜索结果", "Open the selected search result"),
+    ("在搜索结果中移动", "Move through search results"),
+    ("打开数据集", "Open a dataset"),
+    ("放大 / 缩小 / 重置缩放", "Zoom in / out / reset"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_choose_the_language() {
+        assert_eq!(Lang::from_locale("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_locale("zh_TW.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_locale("en-US"), Lang::En);
+        assert_eq!(Lang::from_locale("de"), Lang::En);
+    }
+
+    #[test]
+    fn templates_fill_in_order() {
+        assert_eq!(
+            fill(
+                tr_in(Lang::En, "{} 章 · {} 项举措 · {} 个数据"),
+                &[&5, &21, &59]
+            ),
+            "5 chapters · 21 initiatives · 59 figures"
+        );
+        assert_eq!(fill("{} / {}", &[&1]), "1 / ");
+    }
+
+    #[test]
+    fn every_entry_is_unique_and_keeps_its_placeholders() {
+        for (k, (zh, en)) in ENGLISH.iter().enumerate() {
+            assert!(
+                !ENGLISH[..k].iter().any(|(other, _)| other == zh),
+                "{zh} twice"
+            );
+            assert_eq!(
+                zh.matches("{}").count(),
+                en.matches("{}").count(),
+                "{zh} / {en}"
+            );
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The interface in Chinese and English: every string has both, switching works at run time
+//! and is remembered, and the dataset's English shows where it has one.
+
+mod common;
+
+use common::viewer_with;
+use egui_kittest::kittest::Queryable as _;
+use huimou::app::{Command, Settings, Startup, View};
+use huimou::i18n::{self, Lang};
+
+/// The interface's source files: panels, the shell, the shortcuts table.
+fn interface_sources() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("src/ui"))
+        .expect("src/ui")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.push(root.join("src/app.rs"));
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("source");
+            // Unit tests may use any text.
+            let code = text
+                .split("#[cfg(test)]")
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            (path.display().to_string(), code)
+        })
+        .collect()
+}
+
+/// The string literals of a source text with their line and the code just before them (blanks
+/// squeezed out, so that a call broken over lines reads as one), comments left out.
+fn literals(code: &str) -> Vec<(usize, String, String)> {
+    let code: String = code
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut found = Vec::new();
+    let mut rest = code.as_str();
+    let mut consumed = 0;
+    while let Some(start) = rest.find('"') {
+        let after = &rest[start + 1..];
+        let Some(len) = after.find('"') else { break };
+        let before: String = code[..consumed + start]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let line = code[..consumed + start].matches('\n').count() + 1;
+        found.push((line, before, after[..len].to_owned()));
+        consumed += start + len + 2;
+        rest = &after[len + 1..];
+    }
+    found
+}
+
+fn is_chinese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}'))
+}
+
+#[test]
+fn every_interface_string_has_english_and_goes_through_tr() {
+    let mut missing = Vec::new();
+    let mut untranslated = Vec::new();
+    for (file, code) in interface_sources() {
+        let in_shortcuts = file.ends_with("shortcuts.rs");
+        for (line, before, text) in literals(&code) {
+            if !is_chinese(&text) || matches!(text.as_str(), "＋" | "－") {
+                continue;
+            }
+            let through_tr = before.ends_with("tr(ui,")
+                || before.ends_with("tr(ctx,")
+                // The shortcuts table is translated where it is shown.
+                || in_shortcuts;
+            let text = text.replace("\\n", "\n");
+            if !through_tr {
+                untranslated.push(format!("{file}:{line}: {text}"));
+            } else if i18n::english(&text).is_none() {
+                missing.push(format!("{file}:{line}: {text}"));
+            }
+        }
+    }
+    assert!(
+        untranslated.is_empty(),
+        "shown without tr:\n{}",
+        untranslated.join("\n")
+    );
+    assert!(missing.is_empty(), "no English:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn the_language_switches_at_run_time_and_is_remembered() {
+    let mut harness = viewer_with(Settings::default(), Startup::default());
+    harness.get_by_label("文件");
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().settings.language, Some(Lang::En));
+    harness.get_by_label("File");
+    harness.get_by_label("View");
+    harness.get_by_label("Help");
+    assert!(harness.query_by_label("文件").is_none());
+    // The dataset's English: the report's title and the chapters' names.
+    let title = "Chengdu Association for Science and Technology: Looking Back on Our Work Since the 8th Congress";
+    assert_eq!(
+        harness.get_all_by_label(title).count(),
+        2,
+        "top bar and cover"
+    );
+    assert!(
+        harness.get_all_by_label_contains("Guidance").count() >= 2,
+        "navigation and card"
+    );
+    harness.get_by_label_contains("5 chapters · 21 initiatives · 59 figures");
+
+    harness.state_mut().push(Command::Show(View::Chapter(1)));
+    harness.run();
+    harness.get_by_label("Gathering top expertise for innovating organisations");
+    harness.get_by_label("Talent engaged flexibly (people)");
+    // The body text stays Chinese.
+    harness.get_by_label_contains("累计建成院士(专家)创新工作站");
+
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("文件");
+    harness.get_by_label("聚集高端智力资源助力创新主体");
+    assert_eq!(harness.state().settings.language, Some(Lang::Zh));
+}
+
+#[test]
+fn the_system_locale_chooses_the_first_language() {
+    let settings = Settings {
+        language: None,
+        ..Settings::default()
+    };
+    // `viewer_with` pins Chinese for tests; build one that follows the system instead.
+    let harness = egui_kittest::Harness::builder()
+        .with_size(common::SIZE)
+        .build_eframe(move |cc| {
+            huimou::app::HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
+        });
+    assert_eq!(i18n::lang(&harness.ctx), Lang::system());
+}
