@@ -160,7 +160,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "{} 章 · {} 项举措 · {} 个数据",
         "{} chapters · {} initiatives · {} figures",
     ),
-    ("{} 条提示", "{} warnings"),
+    ("{} 条提示", "Warnings: {}"),
     (
         "数据集可以打开，但有作者可能想知道的问题",
         "The dataset opens, but has problems its author may want to know about",

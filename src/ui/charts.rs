@@ -162,14 +162,20 @@ pub fn category_axis(plot: Plot<'_>, labels: Vec<String>) -> Plot<'_> {
 /// which is where labels of one chart differ (人大建议、政协提案主办件 / …协办件).
 fn axis_label(label: &str) -> String {
     let chars: Vec<char> = label.chars().collect();
-    if chars.len() <= AXIS_LABEL_CHARS {
+    // Latin letters are about half as wide as Chinese characters: twice as many fit.
+    let budget = if label.is_ascii() {
+        2 * AXIS_LABEL_CHARS
+    } else {
+        AXIS_LABEL_CHARS
+    };
+    if chars.len() <= budget {
         return label.to_owned();
     }
-    let tail = AXIS_LABEL_CHARS / 2 - 1;
-    let head = AXIS_LABEL_CHARS - tail - 1;
+    let tail = budget / 2 - 1;
+    let head = budget - tail - 1;
     let start: String = chars[..head].iter().collect();
     let end: String = chars[chars.len() - tail..].iter().collect();
-    format!("{start}…{end}")
+    format!("{}…{}", start.trim_end(), end.trim_start())
 }
 
 fn display_value(quantity: &Quantity) -> String {

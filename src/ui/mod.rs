@@ -63,13 +63,13 @@ pub fn with_original(response: egui::Response, shown: &str, chinese: &str) -> eg
 
 /// A short form of a chapter headline for the navigation: its first clause, cut to one line.
 pub fn short_headline(headline: &str) -> String {
-    let clause = headline
-        .split(['，', ',', '；', ';'])
-        .next()
-        .unwrap_or(headline);
-    // Latin letters take about half the width of a Chinese character.
-    let max = if clause.is_ascii() { 28 } else { 13 };
-    abbreviate(clause, max)
+    // Latin letters take about half the width of a Chinese character; an English headline is
+    // cut by length, since its first clause may be only a few words.
+    if headline.is_ascii() {
+        return abbreviate(headline, 28);
+    }
+    let clause = headline.split(['，', ',', '；']).next().unwrap_or(headline);
+    abbreviate(clause, 13)
 }
 
 /// Cuts a label to `max` characters with an ellipsis.
