@@ -94,6 +94,43 @@ impl Settings {
     }
 }
 
+/// What can be exported, and from where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// Chart `k` of chapter `c` as a picture of its own pixels.
+    ChartPng(usize, usize),
+    /// Chart `k` of chapter `c`'s figures as CSV.
+    ChartCsv(usize, usize),
+    /// The initiatives listed in the view on screen (following the search) as CSV.
+    InitiativesCsv,
+    /// The chapter (or overview) on screen as a picture, as `huimou screenshot` makes it.
+    ViewPng,
+    /// The whole report as a PDF, one page per view.
+    ReportPdf,
+}
+
+impl Export {
+    /// The file type's name and extension, for the save dialog.
+    fn file_type(self) -> (&'static str, &'static str) {
+        match self {
+            Self::ChartPng(..) | Self::ViewPng => ("PNG", "png"),
+            Self::ChartCsv(..) | Self::InitiativesCsv => ("CSV", "csv"),
+            Self::ReportPdf => ("PDF", "pdf"),
+        }
+    }
+}
+
+/// A message in the status bar, such as the outcome of an export.
+#[derive(Clone, Debug)]
+pub struct Status {
+    /// What happened.
+    pub text: String,
+    /// Whether it went wrong.
+    pub error: bool,
+    /// When it was said (it fades after a while).
+    pub at: std::time::Instant,
+}
+
 /// Something a panel asks the shell to do after the frame.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -137,6 +174,12 @@ pub enum Command {
         /// Index of the initiative in its chapter.
         initiative: usize,
     },
+    /// Ask where to save an export, then make it.
+    ExportDialog(Export),
+    /// Make an export into a file.
+    Export(Export, PathBuf),
+    /// Put a figure, with its label and unit, on the clipboard.
+    CopyFigure(FigureRef),
     /// Show or hide the About box.
     ToggleAbout,
     /// Show or hide the keyboard shortcuts.
@@ -240,6 +283,12 @@ pub struct HuimouApp {
     pub scroll_to: Option<(usize, usize)>,
     /// Long initiative texts the reader expanded, as (chapter, initiative).
     pub expanded: std::collections::HashSet<(usize, usize)>,
+    /// The last message for the status bar.
+    pub status: Option<Status>,
+    /// An export running on another thread, and where its outcome arrives.
+    pub export_job: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    /// A chart picture to take from the next frame: chapter, chart, file.
+    pending_chart_png: Option<(usize, usize, PathBuf, u8)>,
     /// Watches the open dataset's file for saves.
     pub watcher: Option<crate::watch::FileWatcher>,
     /// The context, for waking the viewer from the watcher's thread.
@@ -334,6 +383,9 @@ impl HuimouApp {
             diagnostics,
             scroll_to: None,
             expanded: std::collections::HashSet::new(),
+            status: None,
+            export_job: None,
+            pending_chart_png: None,
             watcher: None,
             ctx: ctx.clone(),
             crash: startup.crash.clone(),
@@ -531,11 +583,233 @@ impl HuimouApp {
                     self.expanded.insert((chapter, initiative));
                 }
             }
+            Command::ExportDialog(export) => {
+                let (name, extension) = export.file_type();
+                let dialog = rfd::FileDialog::new()
+                    .add_filter(name, &[extension])
+                    .set_file_name(format!("{}.{extension}", self.export_stem(export)));
+                if let Some(path) = dialog.save_file() {
+                    self.run(ctx, Command::Export(export, path));
+                }
+            }
+            Command::Export(export, path) => self.export(ctx, export, path),
+            Command::CopyFigure(place) => {
+                let figure = self.dataset.figure(place);
+                let label = crate::ui::localized_in(
+                    crate::i18n::lang(ctx),
+                    &figure.label,
+                    figure.label_en.as_ref(),
+                );
+                let text = format!(
+                    "{label}{}{}",
+                    crate::i18n::tr(ctx, "："),
+                    crate::ui::initiatives::written(figure)
+                );
+                ctx.copy_text(text.clone());
+                self.say(
+                    crate::i18n::fill(crate::i18n::tr(ctx, "已复制：{}"), &[&text]),
+                    false,
+                );
+            }
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ShowWarnings => self.diagnostics = Some(Diagnostics::Warnings),
             Command::DismissDiagnostics => self.diagnostics = None,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Puts a message in the status bar.
+    pub fn say(&mut self, text: String, error: bool) {
+        if error {
+            log::warn!("{text}");
+        } else {
+            log::info!("{text}");
+        }
+        self.status = Some(Status {
+            text,
+            error,
+            at: std::time::Instant::now(),
+        });
+    }
+
+    /// A file name (without extension) for an export: the report's or chapter's name.
+    fn export_stem(&self, export: Export) -> String {
+        let report = &self.dataset.report;
+        match (export, self.view()) {
+            (Export::ChartPng(c, k) | Export::ChartCsv(c, k), _) => {
+                format!(
+                    "{}-{}",
+                    report.chapters[c].name, report.chapters[c].charts[k].title
+                )
+            }
+            (Export::ReportPdf, _) | (_, View::Overview) => report.title.clone(),
+            (_, View::Chapter(c)) => format!("{}-{}", c + 1, report.chapters[c].name),
+        }
+        .replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "-")
+    }
+
+    /// Makes an export into `path`; quick ones at once, pictures of views on another thread.
+    fn export(&mut self, ctx: &egui::Context, export: Export, path: PathBuf) {
+        let written =
+            |result: std::io::Result<()>| result.map_err(|e| format!("{}: {e}", path.display()));
+        let done = match export {
+            Export::ChartCsv(c, k) => std::fs::File::create(&path)
+                .and_then(|file| {
+                    crate::export::figures_csv(
+                        &self.dataset,
+                        crate::export::chart_figures(&self.dataset, c, k),
+                        std::io::BufWriter::new(file),
+                    )
+                })
+                .map_err(|e| format!("{}: {e}", path.display())),
+            Export::InitiativesCsv => {
+                let places = self.listed_initiatives();
+                written(std::fs::File::create(&path).and_then(|file| {
+                    crate::export::initiatives_csv(
+                        &self.dataset,
+                        places,
+                        std::io::BufWriter::new(file),
+                    )
+                }))
+            }
+            Export::ChartPng(c, k) => {
+                // Taken from a frame drawn after this one, when the menu that asked is closed.
+                self.pending_chart_png = Some((c, k, path, 2));
+                crate::ui::charts::set_exporting(ctx, Some((c, k)));
+                ctx.request_repaint();
+                return;
+            }
+            Export::ViewPng | Export::ReportPdf => {
+                self.start_view_export(ctx, export, path);
+                return;
+            }
+        };
+        match done {
+            Ok(()) => self.say(
+                crate::i18n::fill(crate::i18n::tr(ctx, "已导出：{}"), &[&path.display()]),
+                false,
+            ),
+            Err(error) => self.say(
+                crate::i18n::fill(crate::i18n::tr(ctx, "导出失败：{}"), &[&error]),
+                true,
+            ),
+        }
+    }
+
+    /// The initiatives the view on screen lists: the chapter's, filtered by its search, or the
+    /// whole report's search results.
+    pub fn listed_initiatives(&mut self) -> Vec<Place> {
+        let view = self.view();
+        // A search lists its hits: the chapter's when it filters a chapter, else the report's.
+        if self.search.is_active() {
+            return self.search.hits(self.dataset.index(), view).to_vec();
+        }
+        match view {
+            View::Chapter(c) => (0..self.dataset.report.chapters[c].initiatives.len())
+                .map(|i| Place {
+                    chapter: c,
+                    initiative: i,
+                })
+                .collect(),
+            View::Overview => self
+                .dataset
+                .report
+                .chapters
+                .iter()
+                .enumerate()
+                .flat_map(|(c, chapter)| {
+                    (0..chapter.initiatives.len()).map(move |i| Place {
+                        chapter: c,
+                        initiative: i,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// Renders views with `huimou screenshot` in other processes (as the command line would)
+    /// on another thread: the view on screen as PNG, or every view into a PDF.
+    fn start_view_export(&mut self, ctx: &egui::Context, export: Export, path: PathBuf) {
+        let views: Vec<View> = match export {
+            Export::ReportPdf => std::iter::once(View::Overview)
+                .chain((0..self.dataset.report.chapters.len()).map(View::Chapter))
+                .collect(),
+            _ => vec![self.view()],
+        };
+        let job = crate::export::ViewJob {
+            file: match &self.dataset.origin {
+                crate::dataset::Origin::File(file) => Some(file.clone()),
+                crate::dataset::Origin::Embedded => None,
+            },
+            views,
+            english: crate::i18n::lang(ctx) == crate::i18n::Lang::En,
+            dark: ctx.global_style().visuals.dark_mode,
+            title: self.dataset.report.title.clone(),
+        };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let waker = ctx.clone();
+        std::thread::spawn(move || {
+            let result = match export {
+                Export::ReportPdf => job.pdf(&path),
+                _ => job.png(&path),
+            }
+            .map(|()| path);
+            let _ = sender.send(result);
+            waker.request_repaint();
+        });
+        self.export_job = Some(receiver);
+        self.say(crate::i18n::tr(ctx, "正在导出…").to_owned(), false);
+    }
+
+    /// Collects a finished export, and takes a pending chart picture.
+    fn poll_exports(&mut self, ctx: &egui::Context) {
+        if let Some(receiver) = &self.export_job
+            && let Ok(result) = receiver.try_recv()
+        {
+            self.export_job = None;
+            crate::ui::charts::set_exporting(ctx, None);
+            match result {
+                Ok(path) => self.say(
+                    crate::i18n::fill(crate::i18n::tr(ctx, "已导出：{}"), &[&path.display()]),
+                    false,
+                ),
+                Err(error) => self.say(
+                    crate::i18n::fill(crate::i18n::tr(ctx, "导出失败：{}"), &[&error]),
+                    true,
+                ),
+            }
+        }
+        if let Some((c, k, path, frames)) = self.pending_chart_png.take() {
+            if frames > 0 {
+                self.pending_chart_png = Some((c, k, path, frames - 1));
+                ctx.request_repaint();
+                return;
+            }
+            let Some(rect) = crate::ui::charts::chart_rect(ctx, c, k) else {
+                self.say(
+                    crate::i18n::fill(
+                        crate::i18n::tr(ctx, "导出失败：{}"),
+                        &[&crate::i18n::tr(ctx, "图表不在屏幕上")],
+                    ),
+                    true,
+                );
+                return;
+            };
+            let pixels_per_point = ctx.pixels_per_point();
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let waker = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let result = crate::screenshot::save_png(
+                    &image.region(&rect, Some(pixels_per_point)),
+                    &path,
+                )
+                .map(|()| path);
+                let _ = sender.send(result);
+                waker.request_repaint();
+            });
+            self.export_job = Some(receiver);
+            ctx.request_repaint();
         }
     }
 
@@ -565,6 +839,7 @@ impl HuimouApp {
         ui::windows_ui(&ctx, self);
         ui::files::drop_overlay_ui(&ctx);
         self.run_pending(&ctx);
+        self.poll_exports(&ctx);
         // Remember what the user set with egui's own zoom keys too.
         self.settings.zoom = ctx.zoom_factor();
         if let Some(shot) = &mut self.screenshot {

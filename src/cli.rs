@@ -67,6 +67,21 @@ pub enum Command {
         #[arg(num_args = 1..=2, required = true, value_names = ["FILE", "QUERY"])]
         args: Vec<String>,
     },
+    /// Render the overview and every chapter as `screenshot` does, one landscape A4 page each,
+    /// into a PDF for printing.
+    Pdf {
+        /// The dataset (the embedded Chengdu report when left out).
+        file: Option<PathBuf>,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: PathBuf,
+        /// The theme to draw in.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// The language of the interface.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+    },
     /// Print every figure of a dataset, one row each.
     Figures {
         /// The dataset (the embedded Chengdu report when left out).
@@ -263,32 +278,8 @@ pub fn figures(
     let rows = figure_rows(dataset);
     match format {
         FigureFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(out);
-            // The header is part of the interface scripts rely on; serde would derive the same,
-            // but spelling it out keeps it fixed even if a field is renamed.
-            writer.write_record([
-                "chapter",
-                "initiative",
-                "label",
-                "value",
-                "unit",
-                "qualifier",
-                "base_value",
-                "base_unit",
-            ])?;
-            for row in &rows {
-                writer.write_record([
-                    row.chapter.to_string().as_str(),
-                    row.initiative,
-                    row.label,
-                    &crate::quantity::format_written(row.value),
-                    row.unit,
-                    row.qualifier,
-                    &crate::quantity::format_written(row.base_value),
-                    row.base_unit,
-                ])?;
-            }
-            writer.flush()
+            // The header is part of the interface scripts rely on (`FIGURES_HEADER`).
+            crate::export::figures_csv(dataset, dataset.figures().map(|(place, _)| place), out)
         }
         FigureFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -302,6 +293,33 @@ pub fn dataset_or_embedded(path: Option<&Path>) -> Result<Dataset, LoadError> {
     match path {
         Some(path) => load::load_file(path),
         None => Ok(load::embedded()),
+    }
+}
+
+/// Runs `huimou pdf`.
+fn pdf(file: Option<PathBuf>, out: &Path, theme: ThemeArg, lang: LangArg) -> ExitCode {
+    let dataset = match dataset_or_embedded(file.as_deref()) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "{}", error.render());
+            return ExitCode::FAILURE;
+        }
+    };
+    let job = crate::export::ViewJob {
+        file,
+        views: std::iter::once(View::Overview)
+            .chain((0..dataset.report.chapters.len()).map(View::Chapter))
+            .collect(),
+        english: lang == LangArg::En,
+        dark: theme == ThemeArg::Dark,
+        title: dataset.report.title.clone(),
+    };
+    match job.pdf(out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "huimou pdf: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -392,6 +410,12 @@ pub fn run_command(command: Command) -> ExitCode {
                 }
             }
         }
+        Command::Pdf {
+            file,
+            out,
+            theme,
+            lang,
+        } => return pdf(file, &out, theme, lang),
         Command::Figures { file, format } => match dataset_or_embedded(file.as_deref()) {
             Ok(dataset) => figures(&dataset, format, &mut out).map(|()| ExitCode::SUCCESS),
             Err(error) => {

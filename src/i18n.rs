@@ -211,6 +211,16 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("即 {}", "That is {}"),
     ("时间：{}", "When: {}"),
     ("复制数据", "Copy figure"),
+    ("：", ": "),
+    ("已复制：{}", "Copied: {}"),
+    ("已导出：{}", "Exported: {}"),
+    ("导出失败：{}", "Export failed: {}"),
+    ("正在导出…", "Exporting…"),
+    ("图表不在屏幕上", "the chart is not on screen"),
+    ("导出", "Export"),
+    ("本章图片 (PNG)…", "This view as a picture (PNG)…"),
+    ("举措列表 (CSV)…", "Initiative list (CSV)…"),
+    ("整份报告 (PDF)…", "Whole report (PDF)…"),
     // Search results.
     (
         "全文搜索「{}」：{} 项举措",

@@ -5,6 +5,7 @@
 
 pub mod dataset;
 pub mod diagnostic;
+pub mod export;
 pub mod load;
 pub mod locate;
 pub mod markup;

@@ -14,6 +14,7 @@ fn render(view: View, theme: egui::ThemePreference) -> Harness<'static, HuimouAp
     let settings = Settings {
         view,
         theme,
+        language: Some(huimou::i18n::Lang::Zh),
         ..Settings::default()
     };
     // kittest applies its own theme after the app is built; give it the same one.
@@ -42,6 +43,37 @@ macro_rules! snapshot_tests {
             render($view, egui::ThemePreference::$theme).snapshot(stringify!($name));
         }
     )*};
+}
+
+#[test]
+fn a_chart_exports_its_own_pixels() {
+    let mut harness = render(View::Chapter(1), egui::ThemePreference::Light);
+    let path = std::env::temp_dir().join(format!("huimou-chart-{}.png", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    harness.state_mut().push(huimou::app::Command::Export(
+        huimou::app::Export::ChartPng(1, 1),
+        path.clone(),
+    ));
+    for _ in 0..10 {
+        harness.step();
+        if path.exists() {
+            break;
+        }
+    }
+    harness.run();
+    let picture = image::open(&path).expect("the chart was saved").to_rgb8();
+    let rect = huimou::ui::charts::chart_rect(&harness.ctx, 1, 1).expect("drawn");
+    let scale = harness.ctx.pixels_per_point();
+    assert_eq!(picture.width(), (rect.width() * scale).round() as u32);
+    assert_eq!(picture.height(), (rect.height() * scale).round() as u32);
+    // Its own pixels: the chart's bars are in it (the first series colour).
+    let bar = huimou::ui::theme::Palette::new(false).series[0];
+    assert!(
+        picture.pixels().any(|p| p.0 == [bar.r(), bar.g(), bar.b()]),
+        "bars in the picture"
+    );
+    let status = harness.state().status.clone().expect("a message");
+    assert!(!status.error, "{}", status.text);
 }
 
 snapshot_tests! {

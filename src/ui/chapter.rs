@@ -172,7 +172,9 @@ fn head_ui(
             for (k, chart) in chapter.charts.iter().enumerate() {
                 let col = &mut cols[k % columns];
                 let id = Id::unique(("chart", c, k));
-                if let Some(command) = charts::chart_card_ui(col, dataset, chart, id, selection) {
+                if let Some(command) =
+                    charts::chart_card_ui(col, dataset, (c, k), chart, id, selection)
+                {
                     commands.push(command);
                 }
                 col.add_space(8.0);

@@ -36,10 +36,36 @@ struct Item<'a> {
     initiative: &'a str,
 }
 
-/// A chart in a card with its title; returns a command when a figure was clicked.
+/// Where chart `k` of chapter `c` was drawn last frame (its card), for exporting its pixels.
+pub fn chart_rect(ctx: &egui::Context, c: usize, k: usize) -> Option<egui::Rect> {
+    ctx.data(|d| d.get_temp(chart_rect_id(c, k)))
+}
+
+fn chart_rect_id(c: usize, k: usize) -> Id {
+    Id::unique(("chart-rect", c, k))
+}
+
+fn exporting_id() -> Id {
+    Id::unique("chart-being-exported")
+}
+
+/// Marks chart `k` of chapter `c` as being exported as a picture (its menu button is then
+/// left out, so the picture shows the chart alone), or no chart.
+pub fn set_exporting(ctx: &egui::Context, chart: Option<(usize, usize)>) {
+    ctx.data_mut(|d| match chart {
+        Some(chart) => {
+            d.insert_temp(exporting_id(), chart);
+        }
+        None => d.remove::<(usize, usize)>(exporting_id()),
+    });
+}
+
+/// A chart in a card with its title and an export menu; returns a command when a figure was
+/// clicked or an export chosen.
 pub fn chart_card_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
+    (c, k): (usize, usize),
     chart: &Chart,
     id: Id,
     selection: Option<FigureRef>,
@@ -57,7 +83,7 @@ pub fn chart_card_ui(
         })
         .collect();
     let mut command = None;
-    theme::card(ui, palette.card, 10).show(ui, |ui| {
+    let card = theme::card(ui, palette.card, 10).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let moved: bool = ui.data(|d| d.get_temp(id.with("moved")).unwrap_or(false));
         ui.horizontal(|ui| {
@@ -65,17 +91,33 @@ pub fn chart_card_ui(
             let response =
                 ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).wrap());
             crate::ui::with_original(response, title, &chart.title);
-            if moved {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
+            let exporting =
+                ui.data(|d| d.get_temp::<(usize, usize)>(exporting_id())) == Some((c, k));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if exporting {
+                    // Its place stays, so the card keeps its size while the picture is taken.
+                    ui.add_visible(false, egui::Button::new("…"));
+                } else {
+                    ui.menu_button("…", |ui| {
+                        if ui.button(tr(ui, "导出 PNG…")).clicked() {
+                            command =
+                                Some(Command::ExportDialog(crate::app::Export::ChartPng(c, k)));
+                        }
+                        if ui.button(tr(ui, "导出 CSV…")).clicked() {
+                            command =
+                                Some(Command::ExportDialog(crate::app::Export::ChartCsv(c, k)));
+                        }
+                    });
+                }
+                if moved
+                    && ui
                         .small_button(tr(ui, "复位视图"))
                         .on_hover_text(tr(ui, "也可双击图表"))
                         .clicked()
-                    {
-                        ui.data_mut(|d| d.insert_temp(id.with("reset"), true));
-                    }
-                });
-            }
+                {
+                    ui.data_mut(|d| d.insert_temp(id.with("reset"), true));
+                }
+            });
         });
         let clicked = match chart.kind {
             ChartKind::Bars => {
@@ -90,8 +132,11 @@ pub fn chart_card_ui(
             ChartKind::Comparison => comparison_ui(ui, &items, id, selection, &palette),
             ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
         };
-        command = clicked.map(Command::RevealFigure);
+        if let Some(place) = clicked {
+            command = Some(Command::RevealFigure(place));
+        }
     });
+    ui.data_mut(|d| d.insert_temp(chart_rect_id(c, k), card.response.rect));
     command
 }
 

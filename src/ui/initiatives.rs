@@ -284,6 +284,30 @@ pub fn initiative_card_ui(
             }
             _ => {}
         }
+        // Right-click on a figure: copy it with its label and unit.
+        let menu_id = egui::Id::unique(("figure-menu", chapter, initiative));
+        if response.secondary_clicked() {
+            let figure = match response.interact_pointer_pos().and_then(piece_at) {
+                Some(Emphasis::Figure(f)) => Some(f),
+                _ => None,
+            };
+            ui.data_mut(|d| d.insert_temp(menu_id, figure));
+        }
+        response.context_menu(|ui| {
+            match ui.data(|d| d.get_temp::<Option<usize>>(menu_id)).flatten() {
+                Some(f) => {
+                    if ui.button(tr(ui, "复制数据")).clicked() {
+                        command = Some(Command::CopyFigure(FigureRef {
+                            chapter,
+                            initiative,
+                            figure: f,
+                        }));
+                        ui.close();
+                    }
+                }
+                None => ui.close(),
+            }
+        });
         if response.clicked() {
             match response.interact_pointer_pos().and_then(piece_at) {
                 Some(Emphasis::Figure(f)) => {

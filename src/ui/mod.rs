@@ -46,7 +46,16 @@ pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {
 /// A text of the dataset in the interface's language: its English when the interface is in
 /// English and the dataset has it, otherwise the Chinese.
 pub fn localized<'a>(ui: &egui::Ui, chinese: &'a str, english: Option<&'a String>) -> &'a str {
-    match (crate::i18n::lang(ui.ctx()), english) {
+    localized_in(crate::i18n::lang(ui.ctx()), chinese, english)
+}
+
+/// A text of the dataset in `lang`, where the dataset has it.
+pub fn localized_in<'a>(
+    lang: crate::i18n::Lang,
+    chinese: &'a str,
+    english: Option<&'a String>,
+) -> &'a str {
+    match (lang, english) {
         (crate::i18n::Lang::En, Some(english)) if !english.trim().is_empty() => english,
         _ => chinese,
     }

@@ -4,6 +4,33 @@ use crate::app::{Command, HuimouApp};
 use crate::dataset::Origin;
 use crate::i18n::{fill, tr};
 
+/// How long a message stays in the status bar.
+const STATUS_SECONDS: f32 = 10.0;
+
+/// The last message (an export's outcome, a copy), on the right, until it is old.
+fn status_ui(ui: &mut egui::Ui, app: &HuimouApp) {
+    let Some(status) = &app.status else {
+        return;
+    };
+    let age = status.at.elapsed().as_secs_f32();
+    if age > STATUS_SECONDS && app.export_job.is_none() {
+        return;
+    }
+    // Wake up once more to take the message away; no repaint loop meanwhile.
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_secs_f32(
+            (STATUS_SECONDS - age).max(0.1),
+        ));
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let color = if status.error {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        ui.add(egui::Label::new(egui::RichText::new(&status.text).color(color)).truncate());
+    });
+}
+
 /// The bottom bar.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     egui::Panel::bottom("status-bar").show(ui, |ui| {
@@ -34,6 +61,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                     app.push(Command::ShowWarnings);
                 }
             }
+            status_ui(ui, app);
         });
     });
 }

@@ -71,6 +71,19 @@ fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
             commands.push(Command::OpenEmbedded);
         }
         ui.separator();
+        ui.menu_button(tr(ui, "导出"), |ui| {
+            use crate::app::Export;
+            for (export, words) in [
+                (Export::ViewPng, tr(ui, "本章图片 (PNG)…")),
+                (Export::InitiativesCsv, tr(ui, "举措列表 (CSV)…")),
+                (Export::ReportPdf, tr(ui, "整份报告 (PDF)…")),
+            ] {
+                if ui.button(words).clicked() {
+                    commands.push(Command::ExportDialog(export));
+                }
+            }
+        });
+        ui.separator();
         if ui.button(tr(ui, "退出")).clicked() {
             commands.push(Command::Quit);
         }

@@ -1,0 +1,155 @@
+//! Exports: a chart's figures and the listed initiatives as CSV, read back; a figure copied.
+
+mod common;
+
+use common::{viewer, viewer_with};
+use huimou::app::{Command, Export, SearchScope, Settings, Startup, View};
+use huimou::dataset::FigureRef;
+
+fn temp_file(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("huimou-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(name)
+}
+
+fn read_csv(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_path(path).expect("a CSV file");
+    let header = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("a row").iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn a_chart_exports_its_figures_as_csv() {
+    let mut harness = viewer();
+    let path = temp_file("chart.csv");
+    // Chapter 2's second chart: 柔性引进人才（名）.
+    harness
+        .state_mut()
+        .push(Command::Export(Export::ChartCsv(1, 1), path.clone()));
+    harness.run();
+    let (header, rows) = read_csv(&path);
+    assert_eq!(header, huimou::export::FIGURES_HEADER);
+    assert_eq!(
+        rows,
+        [
+            [
+                "2",
+                "聚集高端智力资源助力创新主体",
+                "柔性引进院士",
+                "71",
+                "名",
+                "",
+                "71",
+                "名"
+            ],
+            [
+                "2",
+                "聚集高端智力资源助力创新主体",
+                "柔性引进专家",
+                "670",
+                "名",
+                "",
+                "670",
+                "名"
+            ],
+        ]
+    );
+    // The same rows as `huimou figures` gives for those figures.
+    let status = harness.state().status.clone().expect("a message");
+    assert!(
+        !status.error && status.text.contains("chart.csv"),
+        "{}",
+        status.text
+    );
+}
+
+#[test]
+fn the_listed_initiatives_export_following_the_search() {
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            view: Some(View::Chapter(1)),
+            search: Some("院士".to_owned()),
+            ..Startup::default()
+        },
+    );
+    harness.state_mut().search.scope = SearchScope::Chapter;
+    harness.run();
+    let path = temp_file("initiatives.csv");
+    harness
+        .state_mut()
+        .push(Command::Export(Export::InitiativesCsv, path.clone()));
+    harness.run();
+    let (header, rows) = read_csv(&path);
+    assert_eq!(header, huimou::export::INITIATIVES_HEADER);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0], "2");
+    assert_eq!(rows[0][1], "4");
+    assert_eq!(rows[0][2], "聚集高端智力资源助力创新主体");
+    assert_eq!(
+        rows[0][3],
+        "Gathering top expertise for innovating organisations"
+    );
+    assert!(
+        rows[0][4].contains("累计建成院士(专家)创新工作站 179 个"),
+        "marks removed"
+    );
+
+    // Without a search, the whole chapter.
+    harness.state_mut().push(Command::ClearSearch);
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::Export(Export::InitiativesCsv, path.clone()));
+    harness.run();
+    let (_, rows) = read_csv(&path);
+    assert_eq!(rows.len(), 4);
+}
+
+#[test]
+fn a_failed_export_says_why_and_changes_nothing() {
+    let mut harness = viewer();
+    let path = std::path::PathBuf::from("/nonexistent-folder/chart.csv");
+    harness
+        .state_mut()
+        .push(Command::Export(Export::ChartCsv(1, 1), path));
+    harness.run();
+    let status = harness.state().status.clone().expect("a message");
+    assert!(status.error, "{}", status.text);
+    assert!(
+        status.text.contains("/nonexistent-folder/chart.csv"),
+        "{}",
+        status.text
+    );
+}
+
+#[test]
+fn a_figure_is_copied_with_its_label_and_unit() {
+    let mut harness = viewer();
+    harness.state_mut().push(Command::CopyFigure(FigureRef {
+        chapter: 1,
+        initiative: 3,
+        figure: 1,
+    }));
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, ["柔性引进院士：71 名"]);
+}
