@@ -180,6 +180,10 @@ pub enum Command {
     Export(Export, PathBuf),
     /// Put a figure, with its label and unit, on the clipboard.
     CopyFigure(FigureRef),
+    /// Open or close the command palette (Ctrl+K).
+    TogglePalette,
+    /// Start or stop presenting (F5).
+    TogglePresenting,
     /// Show or hide the About box.
     ToggleAbout,
     /// Show or hide the keyboard shortcuts.
@@ -283,6 +287,10 @@ pub struct HuimouApp {
     pub scroll_to: Option<(usize, usize)>,
     /// Long initiative texts the reader expanded, as (chapter, initiative).
     pub expanded: std::collections::HashSet<(usize, usize)>,
+    /// The command palette, while open.
+    pub palette: Option<ui::palette::PaletteState>,
+    /// Whether the viewer is presenting: full screen, slides, large.
+    pub presenting: bool,
     /// The last message for the status bar.
     pub status: Option<Status>,
     /// An export running on another thread, and where its outcome arrives.
@@ -383,6 +391,8 @@ impl HuimouApp {
             diagnostics,
             scroll_to: None,
             expanded: std::collections::HashSet::new(),
+            palette: None,
+            presenting: false,
             status: None,
             export_job: None,
             pending_chart_png: None,
@@ -611,6 +621,23 @@ impl HuimouApp {
                     false,
                 );
             }
+            Command::TogglePalette => {
+                self.palette = match self.palette {
+                    Some(_) => None,
+                    None => Some(ui::palette::PaletteState::default()),
+                };
+            }
+            Command::TogglePresenting => {
+                self.presenting = !self.presenting;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presenting));
+                // The remembered zoom stays the reader's; presenting enlarges on top of it.
+                let zoom = if self.presenting {
+                    self.settings.zoom * ui::present::ZOOM
+                } else {
+                    self.settings.zoom
+                };
+                ctx.set_zoom_factor(zoom);
+            }
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ShowWarnings => self.diagnostics = Some(Diagnostics::Warnings),
@@ -830,6 +857,14 @@ impl HuimouApp {
     pub fn ui_pass(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.reload_if_changed();
+        if self.presenting {
+            ui::present::keys(&ctx, self);
+            ui::present::slide_ui(ui, self);
+            ui::windows_ui(&ctx, self);
+            self.run_pending(&ctx);
+            self.poll_exports(&ctx);
+            return;
+        }
         ui::shortcuts::handle(&ctx, self);
         ui::files::receive_dropped_files(&ctx, self);
         ui::top_bar::top_bar_ui(ui, self);

@@ -131,6 +131,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("缩小", "Zoom out"),
     ("重置缩放", "Reset zoom"),
     ("语言", "Language"),
+    // A language is named in itself, whatever the interface's language.
+    ("中文", "中文"),
     ("帮助", "Help"),
     ("键盘快捷键", "Keyboard shortcuts"),
     ("关于回眸", "About Huimou"),
@@ -305,6 +307,29 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("在搜索结果中移动", "Move through search results"),
     ("打开数据集", "Open a dataset"),
     ("放大 / 缩小 / 重置缩放", "Zoom in / out / reset"),
+    (
+        "演示（全屏，←/→ 翻页，Esc 退出）",
+        "Present (full screen, ←/→ move, Esc leaves)",
+    ),
+    ("←/→ 翻页 · Esc 退出演示", "←/→ move · Esc stops presenting"),
+    ("演示", "Present"),
+    ("命令", "command"),
+    ("章", "chapter"),
+    ("举措", "initiative"),
+    ("命令面板", "Command palette"),
+    (
+        "输入命令、章或举措（支持拼音，如 kp）",
+        "Type a command, chapter or initiative (pinyin works too: kp)",
+    ),
+    (
+        "没有匹配的命令、章或举措。",
+        "No command, chapter or initiative matches.",
+    ),
+    (
+        "命令面板：命令、章、举措（支持拼音）",
+        "Command palette: commands, chapters, initiatives (pinyin too)",
+    ),
+    ("在控件间移动", "Move between controls"),
 ];
 
 #[cfg(test)]

@@ -369,3 +369,103 @@ fn a_moved_chart_offers_a_reset() {
     harness.run();
     assert!(harness.query_by_label("复位视图").is_none());
 }
+
+#[test]
+fn presenting_shows_slides_moved_by_keys_and_esc_leaves() {
+    let mut harness = viewer();
+    let zoom = harness.ctx.zoom_factor();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().presenting);
+    assert!((harness.ctx.zoom_factor() - zoom * huimou::ui::present::ZOOM).abs() < 1e-4);
+    // No menus, navigation or search while presenting; the slide counter instead.
+    assert!(harness.query_by_label("文件").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+            .is_none()
+    );
+    harness.get_by_label("1 / 6");
+
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(0));
+    harness.get_by_label("2 / 6");
+    harness.key_press(Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    // The chapter's slide: its key figures and charts, large.
+    harness.get_by_label("柔性引进人才（名）");
+    harness.key_press(Key::PageUp);
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Overview);
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().presenting);
+    assert!((harness.ctx.zoom_factor() - zoom).abs() < 1e-4);
+    harness.get_by_label("文件");
+}
+
+#[test]
+fn the_command_palette_finds_chapters_commands_and_initiatives_by_pinyin() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    assert!(harness.state().palette.is_some());
+    let palette_box = || (egui::accesskit::Role::TextInput, "命令面板");
+    harness
+        .get_by_role_and_label(palette_box().0, palette_box().1)
+        .type_text("kp");
+    harness.run();
+    // The chapter 科普 comes first (a chapter before initiatives of the same match).
+    let found = huimou::ui::palette::entries(harness.state(), &harness.ctx, "kp");
+    assert_eq!(found[0].name, "第 4 章 科普");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.name == "注重融合发展，现代科普传播体系日益成熟")
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().palette.is_none());
+    assert_eq!(harness.state().view(), View::Chapter(3));
+
+    // A command by the pinyin of its name, chosen with the arrow keys.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness
+        .get_by_role_and_label(palette_box().0, palette_box().1)
+        .type_text("shense");
+    harness.run();
+    let first = huimou::ui::palette::entries(harness.state(), &harness.ctx, "shense");
+    assert!(
+        matches!(
+            first[0].command,
+            Command::SetTheme(egui::ThemePreference::Dark)
+        ),
+        "{first:?}"
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().settings.theme, egui::ThemePreference::Dark);
+
+    // Esc closes it without doing anything.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().palette.is_none());
+    assert_eq!(harness.state().view(), View::Chapter(3));
+}
+
+#[test]
+fn palette_scores_prefer_the_typed_characters() {
+    use huimou::ui::palette::score;
+    assert_eq!(score("科普", "科普"), Some(3));
+    assert_eq!(score("科普", "kepu"), Some(2));
+    assert_eq!(score("科普", "kp"), Some(2));
+    assert_eq!(score("Keyboard shortcuts", "kbs"), Some(1));
+    assert_eq!(score("科普", "zz"), None);
+}

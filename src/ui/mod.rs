@@ -9,6 +9,8 @@ pub mod files;
 pub mod initiatives;
 pub mod nav;
 pub mod overview;
+pub mod palette;
+pub mod present;
 pub mod results;
 pub mod rows;
 pub mod shortcuts;
@@ -38,6 +40,7 @@ pub fn central_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
 /// Windows over the panels: a crash notice, diagnostics, About, shortcuts.
 pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {
     crash::crash_window(ctx, app);
+    palette::palette_window(ctx, app);
     diagnostics::diagnostics_window(ctx, app);
     about::about_window(ctx, app);
     shortcuts::shortcuts_window(ctx, app);

@@ -15,6 +15,9 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Enter", "打开选中的搜索结果"),
     ("↑ / ↓", "在搜索结果中移动"),
     ("Ctrl+O", "打开数据集"),
+    ("F5", "演示（全屏，←/→ 翻页，Esc 退出）"),
+    ("Ctrl+K", "命令面板：命令、章、举措（支持拼音）"),
+    ("Tab / Shift+Tab", "在控件间移动"),
     ("Ctrl+= / Ctrl+− / Ctrl+0", "放大 / 缩小 / 重置缩放"),
 ];
 
@@ -55,6 +58,12 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
         }
         if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
             commands.push(Command::OpenDialog);
+        }
+        if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K)) {
+            commands.push(Command::TogglePalette);
+        }
+        if input.consume_key(Modifiers::NONE, Key::F5) {
+            commands.push(Command::TogglePresenting);
         }
     });
     for command in commands {

@@ -107,6 +107,12 @@ fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
         {
             commands.push(Command::Next);
         }
+        if ui
+            .add(egui::Button::new(tr(ui, "演示")).shortcut_text("F5"))
+            .clicked()
+        {
+            commands.push(Command::TogglePresenting);
+        }
         ui.separator();
         if ui
             .add(egui::Button::new(tr(ui, "放大")).shortcut_text("Ctrl+="))

@@ -1,0 +1,260 @@
+//! The command palette (Ctrl+K, Cmd+K on macOS): every command, chapter and initiative, found
+//! by a few letters of its name, its pinyin or its initials; Enter runs or opens.
+
+use egui::{Key, RichText};
+
+use crate::app::{Command, Export, HuimouApp, SearchScope, View};
+use crate::i18n::{Lang, fill, tr};
+use crate::pinyin;
+use crate::search::fold;
+
+/// Rows the palette lists at most.
+const MOST: usize = 12;
+
+/// The palette's state while it is open.
+#[derive(Debug, Default)]
+pub struct PaletteState {
+    /// What was typed.
+    pub query: String,
+    /// The highlighted row.
+    pub selected: usize,
+    opened: bool,
+}
+
+/// One thing the palette can do.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// What kind of thing it is (命令, 章, 举措).
+    pub kind: &'static str,
+    /// Its name as shown.
+    pub name: String,
+    /// Its shortcut, if any.
+    pub shortcut: &'static str,
+    /// What choosing it does.
+    pub command: Command,
+}
+
+/// The commands, by their Chinese names (translated when shown) and shortcuts.
+fn commands() -> Vec<(&'static str, &'static str, Command)> {
+    use egui::ThemePreference;
+    vec![
+        ("总览", "Alt+0", Command::Show(View::Overview)),
+        ("上一章", "Alt+↑", Command::Previous),
+        ("下一章", "Alt+↓", Command::Next),
+        (
+            "搜索全文",
+            "Ctrl+F",
+            Command::FocusSearch(SearchScope::Report),
+        ),
+        ("打开…", "Ctrl+O", Command::OpenDialog),
+        ("打开内置报告", "", Command::OpenEmbedded),
+        ("演示", "F5", Command::TogglePresenting),
+        (
+            "本章图片 (PNG)…",
+            "",
+            Command::ExportDialog(Export::ViewPng),
+        ),
+        (
+            "举措列表 (CSV)…",
+            "",
+            Command::ExportDialog(Export::InitiativesCsv),
+        ),
+        (
+            "整份报告 (PDF)…",
+            "",
+            Command::ExportDialog(Export::ReportPdf),
+        ),
+        ("浅色", "", Command::SetTheme(ThemePreference::Light)),
+        ("深色", "", Command::SetTheme(ThemePreference::Dark)),
+        ("跟随系统", "", Command::SetTheme(ThemePreference::System)),
+        ("中文", "", Command::SetLanguage(Lang::Zh)),
+        ("English", "", Command::SetLanguage(Lang::En)),
+        ("放大", "Ctrl+=", Command::Zoom(1.1)),
+        ("缩小", "Ctrl+−", Command::Zoom(1.0 / 1.1)),
+        ("重置缩放", "Ctrl+0", Command::Zoom(0.0)),
+        ("键盘快捷键", "", Command::ToggleShortcuts),
+        ("关于回眸", "", Command::ToggleAbout),
+        ("退出", "", Command::Quit),
+    ]
+}
+
+/// How well `name` matches `query`: 3 as a substring, 2 by pinyin (full or initials), 1 as
+/// letters in order; `None` not at all.
+pub fn score(name: &str, query: &str) -> Option<u8> {
+    let query: String = query.trim().chars().map(fold).collect();
+    if query.is_empty() {
+        return Some(1);
+    }
+    let folded: String = name.chars().map(fold).collect();
+    if folded.contains(&query) {
+        return Some(3);
+    }
+    if let Some(letters) = pinyin::as_pinyin_query(&query) {
+        let mut syllables = pinyin::Syllables::default();
+        let mut text = pinyin::PinyinText::default();
+        text.push(name, false, &mut syllables);
+        let readings = pinyin::readings(&letters, &syllables);
+        if text
+            .find(0..text.len(), letters.as_bytes(), &readings)
+            .is_some()
+        {
+            return Some(2);
+        }
+    }
+    let mut rest = folded.chars();
+    query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|q| rest.any(|c| c == q))
+        .then_some(1)
+}
+
+/// Everything that matches `query`, best first: commands, then chapters, then initiatives.
+pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> {
+    let lang = crate::i18n::lang(ctx);
+    let mut scored: Vec<(u8, usize, Entry)> = Vec::new();
+    for (zh, shortcut, command) in commands() {
+        let name = tr(ctx, zh);
+        // A command is found by its name in either language.
+        if let Some(s) = score(name, query).max(score(zh, query)) {
+            scored.push((
+                s,
+                0,
+                Entry {
+                    kind: tr(ctx, "命令"),
+                    name: name.to_owned(),
+                    shortcut,
+                    command,
+                },
+            ));
+        }
+    }
+    let report = &app.dataset.report;
+    for (c, chapter) in report.chapters.iter().enumerate() {
+        let shown = crate::ui::localized_in(lang, &chapter.name, chapter.name_en.as_ref());
+        let name = fill(tr(ctx, "第 {} 章 {}"), &[&chapter.number, &shown]);
+        if let Some(s) = score(&name, query).max(score(&chapter.name, query)) {
+            scored.push((
+                s,
+                1,
+                Entry {
+                    kind: tr(ctx, "章"),
+                    name,
+                    shortcut: "",
+                    command: Command::Show(View::Chapter(c)),
+                },
+            ));
+        }
+    }
+    // Initiatives by title, found with the report's search index (pinyin included), so a
+    // large report is not walked per keystroke.
+    if !query.trim().is_empty() {
+        for place in app
+            .dataset
+            .index()
+            .search(query, None)
+            .into_iter()
+            .take(200)
+        {
+            let initiative = &report.chapters[place.chapter].initiatives[place.initiative];
+            let title =
+                crate::ui::localized_in(lang, &initiative.title, initiative.title_en.as_ref());
+            let s = score(&initiative.title, query)
+                .max(score(title, query))
+                .unwrap_or(0);
+            scored.push((
+                s,
+                2,
+                Entry {
+                    kind: tr(ctx, "举措"),
+                    name: title.to_owned(),
+                    shortcut: "",
+                    command: Command::OpenInitiative {
+                        chapter: place.chapter,
+                        initiative: place.initiative,
+                    },
+                },
+            ));
+        }
+    }
+    // Best score first; among equals, commands before chapters before initiatives.
+    scored.sort_by_key(|(s, group, _)| (std::cmp::Reverse(*s), *group));
+    scored.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Shows the palette while it is open.
+pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
+    let Some(mut state) = app.palette.take() else {
+        return;
+    };
+    let mut close = false;
+    let mut chosen = None;
+    egui::Window::new(tr(ctx, "命令面板"))
+        .collapsible(false)
+        .resizable(false)
+        .title_bar(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            let label = ui.label(RichText::new(tr(ui, "命令面板")).strong());
+            let edit = egui::TextEdit::singleline(&mut state.query)
+                .hint_text(tr(ui, "输入命令、章或举措（支持拼音，如 kp）"))
+                .desired_width(f32::INFINITY);
+            // The label names the box for screen readers.
+            let response = ui.add(edit).labelled_by(label.id);
+            if !state.opened {
+                response.request_focus();
+                state.opened = true;
+            }
+            if response.changed() {
+                state.selected = 0;
+            }
+            let found = entries(app, ui.ctx(), &state.query);
+            let (up, down, enter, escape) = ui.input(|i| {
+                (
+                    i.key_pressed(Key::ArrowUp),
+                    i.key_pressed(Key::ArrowDown),
+                    i.key_pressed(Key::Enter),
+                    i.key_pressed(Key::Escape),
+                )
+            });
+            let shown = found.len().min(MOST);
+            if down && shown > 0 {
+                state.selected = (state.selected + 1).min(shown - 1);
+            }
+            if up {
+                state.selected = state.selected.saturating_sub(1);
+            }
+            if escape {
+                close = true;
+            }
+            if enter && let Some(entry) = found.get(state.selected) {
+                chosen = Some(entry.command.clone());
+            }
+            if found.is_empty() {
+                ui.label(RichText::new(tr(ui, "没有匹配的命令、章或举措。")).weak());
+            }
+            for (k, entry) in found.iter().take(MOST).enumerate() {
+                let row = ui.horizontal(|ui| {
+                    ui.label(RichText::new(entry.kind).small().weak());
+                    let label = ui.selectable_label(k == state.selected, &entry.name);
+                    if !entry.shortcut.is_empty() {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(RichText::new(entry.shortcut).monospace().weak());
+                        });
+                    }
+                    label
+                });
+                if row.inner.clicked() {
+                    chosen = Some(entry.command.clone());
+                }
+            }
+        });
+    if let Some(command) = chosen {
+        app.push(command);
+        close = true;
+    }
+    if !close {
+        app.palette = Some(state);
+    }
+}
