@@ -317,6 +317,9 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("章", "chapter"),
     ("举措", "initiative"),
     ("命令面板", "Command palette"),
+    ("导出图表 PNG：{}", "Export chart as PNG: {}"),
+    ("导出图表 CSV：{}", "Export chart as CSV: {}"),
+    ("复制选中的数据：{}", "Copy the selected figure: {}"),
     (
         "输入命令、章或举措（支持拼音，如 kp）",
         "Type a command, chapter or initiative (pinyin works too: kp)",

@@ -469,3 +469,26 @@ fn palette_scores_prefer_the_typed_characters() {
     assert_eq!(score("Keyboard shortcuts", "kbs"), Some(1));
     assert_eq!(score("科普", "zz"), None);
 }
+
+#[test]
+fn the_palette_offers_the_charts_and_the_selected_figure() {
+    let mut harness = viewer();
+    harness.state_mut().push(Command::Show(View::Chapter(1)));
+    harness
+        .state_mut()
+        .push(Command::SelectFigure(huimou::dataset::FigureRef {
+            chapter: 1,
+            initiative: 3,
+            figure: 1,
+        }));
+    harness.run();
+    let found = huimou::ui::palette::entries(harness.state(), &harness.ctx, "导出图表");
+    assert_eq!(
+        found.len(),
+        8,
+        "PNG and CSV for each of the chapter's four charts"
+    );
+    let copy = huimou::ui::palette::entries(harness.state(), &harness.ctx, "复制");
+    assert!(matches!(copy[0].command, Command::CopyFigure(_)));
+    assert_eq!(copy[0].name, "复制选中的数据：柔性引进院士");
+}

@@ -130,6 +130,43 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
         }
     }
     let report = &app.dataset.report;
+    // What belongs to the view on screen: its charts' exports, the selected figure's copy.
+    let mut contextual: Vec<(String, Command)> = Vec::new();
+    if let View::Chapter(c) = app.view() {
+        for (k, chart) in report.chapters[c].charts.iter().enumerate() {
+            let title = crate::ui::localized_in(lang, &chart.title, chart.title_en.as_ref());
+            contextual.push((
+                fill(tr(ctx, "导出图表 PNG：{}"), &[&title]),
+                Command::ExportDialog(Export::ChartPng(c, k)),
+            ));
+            contextual.push((
+                fill(tr(ctx, "导出图表 CSV：{}"), &[&title]),
+                Command::ExportDialog(Export::ChartCsv(c, k)),
+            ));
+        }
+    }
+    if let Some(place) = app.selection {
+        let figure = app.dataset.figure(place);
+        let label = crate::ui::localized_in(lang, &figure.label, figure.label_en.as_ref());
+        contextual.push((
+            fill(tr(ctx, "复制选中的数据：{}"), &[&label]),
+            Command::CopyFigure(place),
+        ));
+    }
+    for (name, command) in contextual {
+        if let Some(s) = score(&name, query) {
+            scored.push((
+                s,
+                0,
+                Entry {
+                    kind: tr(ctx, "命令"),
+                    name,
+                    shortcut: "",
+                    command,
+                },
+            ));
+        }
+    }
     for (c, chapter) in report.chapters.iter().enumerate() {
         let shown = crate::ui::localized_in(lang, &chapter.name, chapter.name_en.as_ref());
         let name = fill(tr(ctx, "第 {} 章 {}"), &[&chapter.number, &shown]);
