@@ -1,5 +1,9 @@
 //! The `huimou` binary: the viewer, and the command line for data authors.
 
+// A release build on Windows is a windowed application: no console window opens with it. Its
+// log goes to a file in the data folder (`logging`), which About shows.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser as _;

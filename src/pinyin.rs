@@ -79,6 +79,11 @@ impl Syllables {
         self.by_name.get(name).copied()
     }
 
+    /// The initial letter of syllable `id` (0 for "not a Han character").
+    pub fn initial(&self, id: u16) -> u8 {
+        self.name(id).bytes().next().unwrap_or(0)
+    }
+
     /// The text of syllable `id`.
     pub fn name(&self, id: u16) -> &'static str {
         self.names.get(usize::from(id)).copied().unwrap_or("")
@@ -156,6 +161,22 @@ pub struct PinyinText {
 }
 
 impl PinyinText {
+    /// Appends `text`'s characters (without `**` figure marks when `skip_marks`).
+    pub fn extend(&mut self, text: &str, skip_marks: bool, syllables: &mut Syllables) {
+        self.syllables.reserve(text.len() / 3);
+        self.initials.reserve(text.len() / 3);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if skip_marks && c == '*' && chars.peek() == Some(&'*') {
+                chars.next();
+                continue;
+            }
+            let id = syllables.of(c);
+            self.syllables.push(id.to_le_bytes());
+            self.initials.push(syllables.initial(id));
+        }
+    }
+
     /// Appends `text`'s characters (without `**` figure marks when `skip_marks`); returns the
     /// byte offset in `text` of each character appended.
     pub fn push(&mut self, text: &str, skip_marks: bool, syllables: &mut Syllables) -> Vec<usize> {

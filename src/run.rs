@@ -126,10 +126,20 @@ fn run_with(
     })
 }
 
+/// The window's icon: the 256-pixel rendering of `assets/icons` (`scripts/make-icons.py`).
+fn window_icon() -> egui::IconData {
+    // The icon is checked by the test suite; a broken one leaves the platform's default.
+    eframe::icon_data::from_png_bytes(include_bytes!("../assets/icons/huimou-256.png"))
+        .unwrap_or_default()
+}
+
 fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("回眸 Huimou")
-        .with_app_id("huimou")
+        // The app id is the Linux desktop file's name (huimou.desktop), so desktops match the
+        // window to its entry and icon.
+        .with_app_id(crate::logging::APP_ID)
+        .with_icon(window_icon())
         .with_min_inner_size([800.0, 600.0])
         .with_drag_and_drop(true);
     viewport = viewport.with_inner_size(window.size.map_or([1280.0, 860.0], |(w, h)| [w, h]));

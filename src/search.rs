@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use std::sync::{Arc, OnceLock};
+
 use crate::model::Report;
 use crate::pinyin;
 
@@ -190,16 +192,46 @@ const FIELD_SEPARATOR: char = '\u{0}';
 /// Haystacks larger than this are searched on two threads.
 const PARALLEL_FROM: usize = 4 << 20;
 
+/// Reports with this many initiatives build their pinyin index on a thread of its own, so that
+/// loading does not wait for it.
+const PINYIN_IN_BACKGROUND_FROM: usize = 2_000;
+
+/// The report's fields as pinyin (see `pinyin`), one entry per character of the haystack.
+#[derive(Debug, Default)]
+struct PinyinIndex {
+    text: pinyin::PinyinText,
+    /// Where each initiative's fields start in `text`, and one past.
+    starts: Vec<usize>,
+    syllables: pinyin::Syllables,
+}
+
+impl PinyinIndex {
+    /// Reads the folded haystack: its Han characters are the report's, and its separators
+    /// and other characters become entries that no pinyin matches.
+    fn new(haystack: &str, starts: &[usize]) -> Self {
+        let mut index = Self {
+            starts: Vec::with_capacity(starts.len()),
+            ..Self::default()
+        };
+        for pair in starts.windows(2) {
+            index.starts.push(index.text.len());
+            index
+                .text
+                .extend(&haystack[pair[0]..pair[1]], false, &mut index.syllables);
+        }
+        index.starts.push(index.text.len());
+        index
+    }
+}
+
 /// A search index over every initiative of a report: all titles, texts and figure labels,
-/// folded, in one contiguous text that a SIMD substring search runs through once per query.
+/// folded, in one contiguous text that a SIMD substring search runs through once per query;
+/// and the same as pinyin, built alongside once the text is ready.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
-    haystack: String,
-    /// The same fields as pinyin, one entry per character.
-    pinyin: pinyin::PinyinText,
-    /// Where each initiative's fields start in `pinyin`, and one past.
-    pinyin_starts: Vec<usize>,
-    syllables: pinyin::Syllables,
+    haystack: Arc<String>,
+    /// Filled once, when the dataset loads (on another thread for a large report).
+    pinyin: Arc<OnceLock<PinyinIndex>>,
     /// Where each initiative's fields start in the haystack, in report order, and one past.
     starts: Vec<usize>,
     places: Vec<Place>,
@@ -221,73 +253,108 @@ impl SearchIndex {
                     + 2
             })
             .sum();
-        let mut index = Self {
-            haystack: String::with_capacity(size),
-            pinyin: pinyin::PinyinText::default(),
-            pinyin_starts: Vec::with_capacity(report.initiative_count() + 1),
-            syllables: pinyin::Syllables::default(),
-            starts: Vec::with_capacity(report.initiative_count() + 1),
-            places: Vec::with_capacity(report.initiative_count()),
-            chapter_starts: Vec::with_capacity(report.chapters.len() + 1),
-        };
+        let mut haystack = String::with_capacity(size);
+        let mut starts = Vec::with_capacity(report.initiative_count() + 1);
+        let mut places = Vec::with_capacity(report.initiative_count());
+        let mut chapter_starts = Vec::with_capacity(report.chapters.len() + 1);
         for (c, chapter) in report.chapters.iter().enumerate() {
-            index.chapter_starts.push(index.places.len());
+            chapter_starts.push(places.len());
             for (i, initiative) in chapter.initiatives.iter().enumerate() {
-                index.starts.push(index.haystack.len());
-                index.places.push(Place {
+                starts.push(haystack.len());
+                places.push(Place {
                     chapter: c,
                     initiative: i,
                 });
-                push_folded(&mut index.haystack, &initiative.title);
-                index.haystack.push(FIELD_SEPARATOR);
-                push_folded(&mut index.haystack, &initiative.text);
+                push_folded(&mut haystack, &initiative.title);
+                haystack.push(FIELD_SEPARATOR);
+                push_folded(&mut haystack, &initiative.text);
                 for figure in &initiative.figures {
-                    index.haystack.push(FIELD_SEPARATOR);
-                    push_folded(&mut index.haystack, &figure.label);
+                    haystack.push(FIELD_SEPARATOR);
+                    push_folded(&mut haystack, &figure.label);
                 }
-                index.haystack.push(FIELD_SEPARATOR);
-
-                index.pinyin_starts.push(index.pinyin.len());
-                let (pinyin, syllables) = (&mut index.pinyin, &mut index.syllables);
-                pinyin.push(&initiative.title, false, syllables);
-                pinyin.separate();
-                pinyin.push(&initiative.text, true, syllables);
-                for figure in &initiative.figures {
-                    pinyin.separate();
-                    pinyin.push(&figure.label, false, syllables);
-                }
-                pinyin.separate();
+                haystack.push(FIELD_SEPARATOR);
             }
         }
-        index.chapter_starts.push(index.places.len());
-        index.starts.push(index.haystack.len());
-        index.pinyin_starts.push(index.pinyin.len());
+        chapter_starts.push(places.len());
+        starts.push(haystack.len());
+        let index = Self {
+            haystack: Arc::new(haystack),
+            pinyin: Arc::default(),
+            starts,
+            places,
+            chapter_starts,
+        };
+        if index.places.len() < PINYIN_IN_BACKGROUND_FROM {
+            let _ = index
+                .pinyin
+                .set(PinyinIndex::new(&index.haystack, &index.starts));
+        } else {
+            let (haystack, starts, cell) = (
+                Arc::clone(&index.haystack),
+                index.starts.clone(),
+                Arc::clone(&index.pinyin),
+            );
+            std::thread::spawn(move || {
+                let _ = cell.set(PinyinIndex::new(&haystack, &starts));
+            });
+        }
         index
     }
 
+    /// The pinyin index, waiting for it if it is still being built.
+    fn pinyin(&self) -> &PinyinIndex {
+        self.pinyin.wait()
+    }
+
     /// The initiatives in `first..last` that `letters` match as pinyin (full syllables or
-    /// initials), in report order.
+    /// initials), in report order; a large range is searched on two threads.
     fn search_pinyin(&self, letters: &str, first: usize, last: usize) -> Vec<Place> {
-        let readings = pinyin::readings(letters, &self.syllables);
+        let index = self.pinyin();
+        let readings = pinyin::readings(letters, &index.syllables);
+        let bytes = self.starts[last] - self.starts[first];
+        if bytes < PARALLEL_FROM || last - first < 2 {
+            return self.search_pinyin_range(index, letters, &readings, first, last);
+        }
+        let middle = first + (last - first) / 2;
+        std::thread::scope(|scope| {
+            let upper =
+                scope.spawn(|| self.search_pinyin_range(index, letters, &readings, middle, last));
+            let mut found = self.search_pinyin_range(index, letters, &readings, first, middle);
+            // A panic in the helper would be a bug; search its half here instead.
+            found.extend(upper.join().unwrap_or_else(|_| {
+                self.search_pinyin_range(index, letters, &readings, middle, last)
+            }));
+            found
+        })
+    }
+
+    fn search_pinyin_range(
+        &self,
+        index: &PinyinIndex,
+        letters: &str,
+        readings: &[pinyin::Reading],
+        first: usize,
+        last: usize,
+    ) -> Vec<Place> {
         let mut matched = vec![false; last - first];
-        let end = self.pinyin_starts[last];
+        let end = index.starts[last];
         // Each way of reading the query is followed through the range once.
         let mut follow = |next: &dyn Fn(Range<usize>) -> Option<usize>| {
             let mut entry = first;
-            let mut at = self.pinyin_starts[first];
+            let mut at = index.starts[first];
             while let Some(position) = next(at..end) {
-                entry += self.pinyin_starts[entry + 1..=last].partition_point(|&s| s <= position);
+                entry += index.starts[entry + 1..=last].partition_point(|&s| s <= position);
                 matched[entry - first] = true;
                 entry += 1;
                 if entry >= last {
                     break;
                 }
-                at = self.pinyin_starts[entry];
+                at = index.starts[entry];
             }
         };
-        follow(&|range| self.pinyin.next_initials(range, letters.as_bytes()));
-        for reading in &readings {
-            follow(&|range| self.pinyin.next_reading(range, reading));
+        follow(&|range| index.text.next_initials(range, letters.as_bytes()));
+        for reading in readings {
+            follow(&|range| index.text.next_reading(range, reading));
         }
         matched
             .iter()

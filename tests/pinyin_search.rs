@@ -138,3 +138,22 @@ fn the_search_command_prints_what_the_viewer_finds() {
     assert_eq!(none.status.code(), Some(1));
     assert!(none.stdout.is_empty());
 }
+
+#[test]
+fn a_large_report_builds_its_pinyin_index_in_the_background_and_finds_the_same() {
+    let mut text = String::from(
+        "(format_version: 1, title: \"大\", chapters: [(id: \"c\", number: 1, name: \"章\", headline: \"标题\", initiatives: [\n",
+    );
+    for i in 0..3_000 {
+        let topic = if i % 3 == 0 { "科普" } else { "建设" };
+        text.push_str(&format!(
+            "(id: \"i{i}\", title: \"举措{i}\", text: \"开展{topic}工作 **{i}** 项。\", figures: [(id: \"f{i}\", label: \"项目\", value: {i}, unit: \"项\")]),\n"
+        ));
+    }
+    text.push_str("])])\n");
+    let dataset = huimou::load::load_str(&text, huimou::Origin::Embedded)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    let index = dataset.index();
+    assert_eq!(index.search("kp", None), index.search("科普", None));
+    assert_eq!(index.search("kepu", None).len(), 1_000);
+}
