@@ -90,15 +90,26 @@ impl Syllables {
     }
 }
 
-/// A query read as pinyin: lower-case Latin letters only, at least two.
+/// Queries longer than this are not read as pinyin: nobody types a paragraph in pinyin, and the
+/// ways of splitting a long run of letters into syllables grow exponentially.
+pub const MAX_PINYIN_LETTERS: usize = 40;
+
+/// A query read as pinyin: lower-case Latin letters only, at least two and at most
+/// `MAX_PINYIN_LETTERS`.
 pub fn as_pinyin_query(query: &str) -> Option<String> {
+    if query.len() > 4 * MAX_PINYIN_LETTERS {
+        return None;
+    }
     let letters: String = query
         .trim()
         .chars()
         .filter(|c| *c != ' ' && *c != '\'')
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    (letters.len() >= 2 && letters.bytes().all(|b| b.is_ascii_lowercase())).then_some(letters)
+    (letters.len() >= 2
+        && letters.len() <= MAX_PINYIN_LETTERS
+        && letters.bytes().all(|b| b.is_ascii_lowercase()))
+    .then_some(letters)
 }
 
 /// One way to read a query as syllables: whole syllables, then the start of one more (which
@@ -114,15 +125,24 @@ pub struct Reading {
 pub fn readings(query: &str, syllables: &Syllables) -> Vec<Reading> {
     let mut found = Vec::new();
     let mut whole = Vec::new();
-    split(query, syllables, &mut whole, &mut found);
+    let mut budget = 20_000;
+    split(query, syllables, &mut whole, &mut found, &mut budget);
     found
 }
 
-fn split(rest: &str, syllables: &Syllables, whole: &mut Vec<u16>, found: &mut Vec<Reading>) {
+/// Splits `rest` into syllables in every way (up to `budget` steps in all).
+fn split(
+    rest: &str,
+    syllables: &Syllables,
+    whole: &mut Vec<u16>,
+    found: &mut Vec<Reading>,
+    budget: &mut u32,
+) {
     const MOST: usize = 32;
-    if found.len() >= MOST {
+    if found.len() >= MOST || *budget == 0 {
         return;
     }
+    *budget -= 1;
     // The rest as the start of a last syllable, after at least one whole one.
     if !whole.is_empty() {
         let last: Vec<u16> = syllables
@@ -144,7 +164,7 @@ fn split(rest: &str, syllables: &Syllables, whole: &mut Vec<u16>, found: &mut Ve
     for length in 1..rest.len() {
         if let Some(id) = syllables.named(&rest[..length]) {
             whole.push(id);
-            split(&rest[length..], syllables, whole, found);
+            split(&rest[length..], syllables, whole, found, budget);
             whole.pop();
         }
     }

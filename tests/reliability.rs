@@ -316,6 +316,10 @@ fn any_search_text_is_safe() {
         "\u{0301}e\u{0301}",
         long.as_str(),
         "\n\t\r",
+        // Letters read as pinyin: ambiguous runs and very long ones.
+        &"xian".repeat(10),
+        &"xian".repeat(2_500),
+        &"a".repeat(10_000),
     ] {
         for scope in [
             huimou::app::SearchScope::Report,
