@@ -339,15 +339,12 @@ pub fn search(
         let mut snippet = if hit.text.is_empty() && !hit.title.is_empty() {
             String::new()
         } else {
-            let (excerpt, ranges) = crate::search::snippet(&initiative.text, &hit.text, 18);
+            let (excerpt, ranges) =
+                crate::search::snippet(&initiative.text, &hit.text, crate::search::SNIPPET_CONTEXT);
             marked(&excerpt, &ranges)
         };
         if !hit.figures.is_empty() {
-            let labels: Vec<&str> = hit
-                .figures
-                .iter()
-                .map(|&f| initiative.figures[f].label.as_str())
-                .collect();
+            let labels = hit.figure_labels(&dataset.report);
             if !snippet.is_empty() {
                 snippet.push(' ');
             }

@@ -117,7 +117,19 @@ pub struct Hit {
     pub figures: Vec<usize>,
 }
 
+/// Characters of context a result's snippet shows before its first match.
+pub const SNIPPET_CONTEXT: usize = 18;
+
 impl Hit {
+    /// The labels of the figures whose label matched.
+    pub fn figure_labels<'r>(&self, report: &'r Report) -> Vec<&'r str> {
+        let initiative = &report.chapters[self.chapter].initiatives[self.initiative];
+        self.figures
+            .iter()
+            .map(|&f| initiative.figures[f].label.as_str())
+            .collect()
+    }
+
     /// How many places matched.
     pub fn match_count(&self) -> usize {
         self.title.len() + self.text.len() + self.figures.len()

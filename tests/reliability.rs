@@ -197,16 +197,7 @@ fn urls_opened_by_click(
     harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
     pos: egui::Pos2,
 ) -> Vec<String> {
-    harness.hover_at(pos);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
+    common::queue_click_at(harness, pos);
     harness.step();
     let urls = harness
         .output()

@@ -13,9 +13,6 @@ use crate::ui::initiatives::{BODY_SIZE, Emphasis, TITLE_SIZE, highlighted_job};
 use crate::ui::rows::{RowKey, rows_ui};
 use crate::ui::theme::{self, Palette};
 
-/// Characters of context shown before a match in a snippet.
-const SNIPPET_CONTEXT: usize = 18;
-
 /// The central panel while searching the whole report.
 pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let view = app.view();
@@ -145,7 +142,8 @@ fn result_ui(ui: &mut egui::Ui, dataset: &Dataset, hit: &Hit, is_selected: bool)
                 if english != initiative.title {
                     ui.label(RichText::new(english).small().color(palette.muted));
                 }
-                let (excerpt, ranges) = snippet(&initiative.text, &hit.text, SNIPPET_CONTEXT);
+                let (excerpt, ranges) =
+                    snippet(&initiative.text, &hit.text, crate::search::SNIPPET_CONTEXT);
                 let body = |_: Emphasis| {
                     TextFormat::simple(egui::FontId::proportional(BODY_SIZE - 1.0), text_color)
                 };
@@ -159,11 +157,7 @@ fn result_ui(ui: &mut egui::Ui, dataset: &Dataset, hit: &Hit, is_selected: bool)
                 job.wrap.max_width = ui.available_width();
                 ui.add(egui::Label::new(job));
                 if !hit.figures.is_empty() {
-                    let labels: Vec<&str> = hit
-                        .figures
-                        .iter()
-                        .map(|&f| initiative.figures[f].label.as_str())
-                        .collect();
+                    let labels = hit.figure_labels(&dataset.report);
                     ui.label(
                         RichText::new(crate::i18n::fill(
                             tr(ui, "数据：{}"),

@@ -93,8 +93,9 @@ pub fn rects_filled(harness: &Harness<'_, HuimouApp>, fill: Color32) -> usize {
         .sum()
 }
 
-/// Clicks the primary button at a screen position.
-pub fn click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
+/// Moves the pointer to a screen position and queues a press and release of the primary
+/// button there, for the next frame.
+pub fn queue_click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
     harness.hover_at(pos);
     harness.run();
     for pressed in [true, false] {
@@ -105,5 +106,10 @@ pub fn click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
             modifiers: egui::Modifiers::NONE,
         });
     }
+}
+
+/// Clicks the primary button at a screen position.
+pub fn click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
+    queue_click_at(harness, pos);
     harness.run();
 }
