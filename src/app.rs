@@ -681,15 +681,13 @@ impl HuimouApp {
         let written =
             |result: std::io::Result<()>| result.map_err(|e| format!("{}: {e}", path.display()));
         let done = match export {
-            Export::ChartCsv(c, k) => std::fs::File::create(&path)
-                .and_then(|file| {
-                    crate::export::figures_csv(
-                        &self.dataset,
-                        crate::export::chart_figures(&self.dataset, c, k),
-                        std::io::BufWriter::new(file),
-                    )
-                })
-                .map_err(|e| format!("{}: {e}", path.display())),
+            Export::ChartCsv(c, k) => written(std::fs::File::create(&path).and_then(|file| {
+                crate::export::figures_csv(
+                    &self.dataset,
+                    crate::export::chart_figures(&self.dataset, c, k),
+                    std::io::BufWriter::new(file),
+                )
+            })),
             Export::InitiativesCsv => {
                 let places = self.listed_initiatives();
                 written(std::fs::File::create(&path).and_then(|file| {
@@ -732,27 +730,11 @@ impl HuimouApp {
         if self.search.is_active() {
             return self.search.hits(self.dataset.index(), view).to_vec();
         }
-        match view {
-            View::Chapter(c) => (0..self.dataset.report.chapters[c].initiatives.len())
-                .map(|i| Place {
-                    chapter: c,
-                    initiative: i,
-                })
-                .collect(),
-            View::Overview => self
-                .dataset
-                .report
-                .chapters
-                .iter()
-                .enumerate()
-                .flat_map(|(c, chapter)| {
-                    (0..chapter.initiatives.len()).map(move |i| Place {
-                        chapter: c,
-                        initiative: i,
-                    })
-                })
-                .collect(),
-        }
+        let scope = match view {
+            View::Chapter(c) => Some(c),
+            View::Overview => None,
+        };
+        self.dataset.index().places(scope).to_vec()
     }
 
     /// Renders views with `huimou screenshot` in other processes (as the command line would)

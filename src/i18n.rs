@@ -108,10 +108,13 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
 
 /// The English of an interface string.
 pub fn english(zh: &str) -> Option<&'static str> {
-    ENGLISH
-        .iter()
-        .find(|(chinese, _)| *chinese == zh)
-        .map(|(_, english)| *english)
+    // Every frame looks up dozens of strings; the table is indexed once.
+    static BY_CHINESE: std::sync::OnceLock<rustc_hash::FxHashMap<&str, &str>> =
+        std::sync::OnceLock::new();
+    BY_CHINESE
+        .get_or_init(|| ENGLISH.iter().copied().collect())
+        .get(zh)
+        .copied()
 }
 
 /// Every interface string: Chinese, English.

@@ -181,19 +181,12 @@ pub struct PinyinText {
 }
 
 impl PinyinText {
-    /// Appends `text`'s characters (without `**` figure marks when `skip_marks`).
-    pub fn extend(&mut self, text: &str, skip_marks: bool, syllables: &mut Syllables) {
+    /// Appends `text`'s characters (already free of figure marks, like the search haystack).
+    pub fn extend(&mut self, text: &str, syllables: &mut Syllables) {
         self.syllables.reserve(text.len() / 3);
         self.initials.reserve(text.len() / 3);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if skip_marks && c == '*' && chars.peek() == Some(&'*') {
-                chars.next();
-                continue;
-            }
-            let id = syllables.of(c);
-            self.syllables.push(id.to_le_bytes());
-            self.initials.push(syllables.initial(id));
+        for c in text.chars() {
+            self.push_char(c, syllables);
         }
     }
 
@@ -207,19 +200,16 @@ impl PinyinText {
                 chars.next();
                 continue;
             }
-            let id = syllables.of(c);
-            self.syllables.push(id.to_le_bytes());
-            self.initials
-                .push(syllables.name(id).bytes().next().unwrap_or(0));
+            self.push_char(c, syllables);
             offsets.push(at);
         }
         offsets
     }
 
-    /// Ends a field: nothing matches across it.
-    pub fn separate(&mut self) {
-        self.syllables.push([0, 0]);
-        self.initials.push(0);
+    fn push_char(&mut self, c: char, syllables: &mut Syllables) {
+        let id = syllables.of(c);
+        self.syllables.push(id.to_le_bytes());
+        self.initials.push(syllables.initial(id));
     }
 
     /// The number of characters so far.

@@ -229,7 +229,7 @@ impl PinyinIndex {
             index.starts.push(index.text.len());
             index
                 .text
-                .extend(&haystack[pair[0]..pair[1]], false, &mut index.syllables);
+                .extend(&haystack[pair[0]..pair[1]], &mut index.syllables);
         }
         index.starts.push(index.text.len());
         index
@@ -313,6 +313,24 @@ impl SearchIndex {
         index
     }
 
+    /// The initiatives (indexes into `places`) of chapter `scope`, or of the whole report;
+    /// `None` for a chapter the report does not have.
+    fn range(&self, scope: Option<usize>) -> Option<(usize, usize)> {
+        match scope {
+            Some(c) if c + 1 < self.chapter_starts.len() => {
+                Some((self.chapter_starts[c], self.chapter_starts[c + 1]))
+            }
+            Some(_) => None,
+            None => Some((0, self.places.len())),
+        }
+    }
+
+    /// Every initiative of chapter `scope` (or of the report), in report order.
+    pub fn places(&self, scope: Option<usize>) -> &[Place] {
+        self.range(scope)
+            .map_or(&[][..], |(first, last)| &self.places[first..last])
+    }
+
     /// The pinyin index, waiting for it if it is still being built.
     fn pinyin(&self) -> &PinyinIndex {
         self.pinyin.wait()
@@ -382,14 +400,9 @@ impl SearchIndex {
     /// matches nothing.
     pub fn search(&self, query: &str, scope: Option<usize>) -> Vec<Place> {
         let mut found = self.search_literal(query, scope);
-        if let Some(letters) = pinyin::as_pinyin_query(&fold_query(query)) {
-            let (first, last) = match scope {
-                Some(c) if c + 1 < self.chapter_starts.len() => {
-                    (self.chapter_starts[c], self.chapter_starts[c + 1])
-                }
-                Some(_) => return found,
-                None => (0, self.places.len()),
-            };
+        if let Some(letters) = pinyin::as_pinyin_query(&fold_query(query))
+            && let Some((first, last)) = self.range(scope)
+        {
             let literal: std::collections::HashSet<Place> = found.iter().copied().collect();
             found.extend(
                 self.search_pinyin(&letters, first, last)
@@ -403,15 +416,8 @@ impl SearchIndex {
     /// Every initiative that holds `query` as typed (folded), in report order.
     fn search_literal(&self, query: &str, scope: Option<usize>) -> Vec<Place> {
         let query = fold_query(query);
-        if query.is_empty() {
+        let Some((first, last)) = self.range(scope).filter(|_| !query.is_empty()) else {
             return Vec::new();
-        }
-        let (first, last) = match scope {
-            Some(c) if c + 1 < self.chapter_starts.len() => {
-                (self.chapter_starts[c], self.chapter_starts[c + 1])
-            }
-            Some(_) => return Vec::new(),
-            None => (0, self.places.len()),
         };
         let finder = memchr::memmem::Finder::new(query.as_bytes());
         let bytes = self.starts[last] - self.starts[first];

@@ -81,6 +81,12 @@ fn commands() -> Vec<(&'static str, &'static str, Command)> {
 /// How well `name` matches `query`: 3 as a substring, 2 by pinyin (full or initials), 1 as
 /// letters in order; `None` not at all.
 pub fn score(name: &str, query: &str) -> Option<u8> {
+    score_with(name, query, &mut pinyin::Syllables::default())
+}
+
+/// `score`, reading pinyin with a syllable table shared by all the names of one listing (the
+/// table is large to set up; it is not made again for every name).
+fn score_with(name: &str, query: &str, syllables: &mut pinyin::Syllables) -> Option<u8> {
     let query: String = query.trim().chars().map(fold).collect();
     if query.is_empty() {
         return Some(1);
@@ -90,10 +96,9 @@ pub fn score(name: &str, query: &str) -> Option<u8> {
         return Some(3);
     }
     if let Some(letters) = pinyin::as_pinyin_query(&query) {
-        let mut syllables = pinyin::Syllables::default();
         let mut text = pinyin::PinyinText::default();
-        text.push(name, false, &mut syllables);
-        let readings = pinyin::readings(&letters, &syllables);
+        text.push(name, false, syllables);
+        let readings = pinyin::readings(&letters, syllables);
         if text
             .find(0..text.len(), letters.as_bytes(), &readings)
             .is_some()
@@ -112,6 +117,8 @@ pub fn score(name: &str, query: &str) -> Option<u8> {
 /// Everything that matches `query`, best first: commands, then chapters, then initiatives.
 pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> {
     let lang = crate::i18n::lang(ctx);
+    let mut syllables = pinyin::Syllables::default();
+    let mut score = |name: &str, query: &str| score_with(name, query, &mut syllables);
     let mut scored: Vec<(u8, usize, Entry)> = Vec::new();
     for (zh, shortcut, command) in commands() {
         let name = tr(ctx, zh);
