@@ -164,7 +164,7 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
         if let Some(s) = score(&name, query) {
             scored.push((
                 s,
-                0,
+                2,
                 Entry {
                     kind: tr(ctx, "命令"),
                     name,
@@ -208,7 +208,7 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
                 .unwrap_or(0);
             scored.push((
                 s,
-                2,
+                3,
                 Entry {
                     kind: tr(ctx, "举措"),
                     name: title.to_owned(),
@@ -221,7 +221,8 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
             ));
         }
     }
-    // Best score first; among equals, commands before chapters before initiatives.
+    // Best score first; among equals, commands, then chapters, then what belongs to the view
+    // on screen (its charts, the selection), then initiatives: a chapter's name outranks its charts.
     scored.sort_by_key(|(s, group, _)| (std::cmp::Reverse(*s), *group));
     scored.into_iter().map(|(_, _, e)| e).collect()
 }
