@@ -27,9 +27,15 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     eprintln!(
-        "{out}: {chapters} chapters × {initiatives} initiatives, {:.1} MB",
-        text.len() as f64 / 1e6
+        "{out}: {chapters} chapters × {initiatives} initiatives, {:.1} MiB",
+        text.len() as f64 / 1_048_576.0
     );
+    if text.len() as u64 > huimou::load::MAX_BYTES {
+        eprintln!(
+            "{out} is larger than the {} MiB the viewer and `check` read; use fewer initiatives",
+            huimou::load::MAX_BYTES / 1_048_576
+        );
+    }
     ExitCode::SUCCESS
 }
 

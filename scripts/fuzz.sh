@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs Huimou's fuzz targets (cargo-fuzz, libFuzzer) one after another.
 #
-#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]     (default: 600 s; load, quantity, search)
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET ...]     (default: 600 s; check, load, quantity, search)
 #
 # Needs `cargo install cargo-fuzz`. libFuzzer's instrumentation needs nightly flags; on a stable
 # toolchain RUSTC_BOOTSTRAP=1 allows them. Panics are what the targets look for, so no sanitizer
 # is used (Huimou has no unsafe code) and debug assertions (overflow checks) are on.
+# Inputs may be as large as 1 MB (`-max_len`): the defects that matter most (a minified file with
+# thousands of errors, a 10 MB line) need room. A run fails on a crash, on an input that takes
+# over 10 s (`-timeout`), or on using over 4 GB (`-rss_limit_mb`).
 # Seeds are in fuzz/seeds/TARGET; what a run learns goes to target/fuzz-corpus/TARGET, and a
 # crash is saved under fuzz/artifacts/TARGET with the command that reproduces it.
 set -euo pipefail
@@ -13,7 +16,7 @@ cd "$(dirname "$0")/../fuzz"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(load quantity search)
+[ ${#targets[@]} -gt 0 ] || targets=(check load quantity search)
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-../target/fuzz}"
 for target in "${targets[@]}"; do
@@ -21,5 +24,6 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus" "seeds/$target"
     echo "== $target: ${seconds} s"
     cargo fuzz run --fuzz-dir . -a -s none "$target" "$corpus" "seeds/$target" -- \
-        -max_total_time="$seconds" -print_final_stats=1
+        -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=4096 -timeout=10 \
+        -print_final_stats=1
 done

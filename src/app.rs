@@ -9,6 +9,7 @@ use crate::dataset::{Dataset, FigureRef};
 use crate::load::{self, LoadError};
 use crate::search::{Place, SearchIndex};
 use crate::ui;
+use crate::watch::Fingerprint;
 
 /// How many files File → Recent remembers.
 const MAX_RECENT: usize = 8;
@@ -140,7 +141,8 @@ pub enum Command {
     Previous,
     /// Show the next chapter.
     Next,
-    /// Ask for a dataset file with the system's file dialog.
+    /// Ask for a dataset file with the system's file dialog, or the in-app one where the
+    /// system has none.
     OpenDialog,
     /// Open a dataset file.
     Open(PathBuf),
@@ -174,7 +176,7 @@ pub enum Command {
         /// Index of the initiative in its chapter.
         initiative: usize,
     },
-    /// Ask where to save an export, then make it.
+    /// Ask where to save an export (as `OpenDialog` asks), then make it.
     ExportDialog(Export),
     /// Make an export into a file.
     Export(Export, PathBuf),
@@ -271,6 +273,47 @@ pub struct Startup {
     pub crash: Option<crate::logging::Crash>,
 }
 
+/// What the viewer starts with: a report, the errors of a file that did not open, and the file
+/// to watch with what it held.
+struct Start {
+    dataset: Dataset,
+    diagnostics: Option<Diagnostics>,
+    watched: Option<PathBuf>,
+    seen: Option<Fingerprint>,
+}
+
+impl Start {
+    /// Loads `file`, if any. A file named on the command line (`explicit`) is watched even when
+    /// it does not open, so that fixing it in the editor shows it; a remembered one that does
+    /// not open is forgotten.
+    fn load(file: Option<PathBuf>, explicit: bool, settings: &mut Settings) -> Self {
+        let Some(path) = file else {
+            return Self {
+                dataset: load::embedded(),
+                diagnostics: None,
+                watched: None,
+                seen: None,
+            };
+        };
+        let (seen, loaded) = load::load_file_seen(&path);
+        let (dataset, diagnostics) = match loaded {
+            Ok(dataset) => (dataset, None),
+            Err(error) => {
+                log::warn!("could not open {}:\n{}", path.display(), error.render());
+                settings.last_file = None;
+                (load::embedded(), Some(Diagnostics::Failed(error)))
+            }
+        };
+        let watched = (diagnostics.is_none() || explicit).then_some(path);
+        Self {
+            dataset,
+            diagnostics,
+            watched,
+            seen,
+        }
+    }
+}
+
 /// The Huimou viewer.
 pub struct HuimouApp {
     /// What is remembered between runs.
@@ -295,6 +338,8 @@ pub struct HuimouApp {
     pub status: Option<Status>,
     /// An export running on another thread, and where its outcome arrives.
     pub export_job: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    /// The file dialog asking where to open or export from, while one is open.
+    pub file_dialogs: crate::dialog::FileDialogs,
     /// A chart picture to take from the next frame: chapter, chart, file.
     pending_chart_png: Option<(usize, usize, PathBuf, u8)>,
     /// Watches the open dataset's file for saves.
@@ -311,6 +356,8 @@ pub struct HuimouApp {
     pub row_heights: ui::rows::ListHeights,
     /// A screenshot to take once the view is painted (`huimou screenshot`).
     pub screenshot: Option<crate::screenshot::Pending>,
+    /// Fonts of the system for characters the bundled faces lack (not in tests).
+    pub system_fonts: Option<std::sync::Arc<crate::fonts::SystemFonts>>,
     /// Says when the first frame was on screen and closes (`HUIMOU_EXIT_AFTER_FIRST_FRAME=1`).
     first_frame: Option<crate::first_frame::FirstFrameProbe>,
     persist: bool,
@@ -331,6 +378,10 @@ impl HuimouApp {
         };
         let mut app = Self::with_settings(&cc.egui_ctx, settings, startup);
         app.first_frame = crate::first_frame::FirstFrameProbe::from_env();
+        let system_fonts = std::sync::Arc::new(crate::fonts::SystemFonts::new(app.han_script()));
+        cc.egui_ctx
+            .add_font_provider(std::sync::Arc::clone(&system_fonts) as _);
+        app.system_fonts = Some(system_fonts);
         app
     }
 
@@ -341,19 +392,16 @@ impl HuimouApp {
         ui::theme::apply_text_styles(ctx);
         log::debug!("fonts installed in {:?}", started.elapsed());
 
-        // An explicit file wins; otherwise the last file the user opened, if it still loads.
-        let file = startup.file.clone().or_else(|| settings.last_file.clone());
-        let (dataset, diagnostics) = match file {
-            Some(path) => match load::load_file(&path) {
-                Ok(dataset) => (dataset, None),
-                Err(error) => {
-                    log::warn!("could not open {}:\n{}", path.display(), error.render());
-                    settings.last_file = None;
-                    (load::embedded(), Some(Diagnostics::Failed(error)))
-                }
-            },
-            None => (load::embedded(), None),
-        };
+        // An explicit file wins; otherwise the last file the user opened, if it still loads and
+        // was not open when the run before crashed (it would crash this run too; the crash
+        // notice offers it instead).
+        let crashed_with = startup.crash.as_ref().and_then(|c| c.file.clone());
+        let remembered = settings
+            .last_file
+            .clone()
+            .filter(|last| Some(last) != crashed_with.as_ref());
+        let file = startup.file.clone().or(remembered);
+        let start = Start::load(file, startup.file.is_some(), &mut settings);
         if let Some(view) = startup.view {
             settings.view = view;
         }
@@ -385,31 +433,64 @@ impl HuimouApp {
         );
         let mut app = Self {
             settings,
-            dataset,
+            dataset: start.dataset,
             search,
             selection: None,
-            diagnostics,
+            diagnostics: start.diagnostics,
             scroll_to: None,
             expanded: std::collections::HashSet::new(),
             palette: None,
             presenting: false,
             status: None,
             export_job: None,
+            file_dialogs: crate::dialog::FileDialogs::from_env(),
             pending_chart_png: None,
             watcher: None,
             ctx: ctx.clone(),
-            crash: startup.crash.clone(),
+            crash: startup.crash.clone().map(|mut crash| {
+                // Shown from now on: the next start need not show it again.
+                crash.acknowledge();
+                crash
+            }),
             show_about: false,
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
             screenshot: None,
             first_frame: None,
+            system_fonts: None,
             persist: startup.persist,
             commands: Vec::new(),
         };
         app.settings.view = app.clamp_view(app.settings.view);
-        app.watch_open_file();
+        app.watch(start.watched.as_deref(), start.seen);
+        app.tell_crash_report();
         app
+    }
+
+    /// Whether the crash notice should offer to reopen the file of the run that crashed:
+    /// the file is not on screen now.
+    pub fn crashed_file_to_offer(&self) -> Option<&Path> {
+        let file = self.crash.as_ref()?.file.as_deref()?;
+        match &self.dataset.origin {
+            crate::dataset::Origin::File(open) if open == file => None,
+            _ => Some(file),
+        }
+    }
+
+    /// Forgets a file: it is no longer the last or a recent file.
+    pub fn forget_file(&mut self, path: &Path) {
+        if self.settings.last_file.as_deref() == Some(path) {
+            self.settings.last_file = None;
+        }
+        self.settings.recent_files.retain(|p| p != path);
+    }
+
+    /// Tells the crash report which file is on screen.
+    fn tell_crash_report(&self) {
+        crate::logging::set_open_file(match &self.dataset.origin {
+            crate::dataset::Origin::File(path) => Some(path),
+            crate::dataset::Origin::Embedded => None,
+        });
     }
 
     /// Asks for a command to run after this frame.
@@ -429,20 +510,29 @@ impl HuimouApp {
         }
     }
 
-    /// Watches the file of the dataset on screen, if it came from one.
-    fn watch_open_file(&mut self) {
-        let path = match &self.dataset.origin {
-            crate::dataset::Origin::File(path) => path.clone(),
-            crate::dataset::Origin::Embedded => {
-                self.watcher = None;
-                return;
-            }
+    /// The Han script of the report on screen.
+    fn han_script(&self) -> crate::fonts::HanScript {
+        let report = &self.dataset.report;
+        let texts = report.chapters.iter().flat_map(|chapter| {
+            std::iter::once(chapter.headline.as_str())
+                .chain(chapter.initiatives.iter().map(|i| i.text.as_str()))
+        });
+        crate::fonts::HanScript::of(std::iter::once(report.title.as_str()).chain(texts))
+    }
+
+    /// Watches `path` for saves (nothing when `None`); `seen` is what it held when last read.
+    fn watch(&mut self, path: Option<&Path>, seen: Option<Fingerprint>) {
+        let Some(path) = path else {
+            self.watcher = None;
+            return;
         };
-        if self.watcher.as_ref().is_some_and(|w| w.path() == path) {
+        if let Some(watcher) = self.watcher.as_mut().filter(|w| w.path() == path) {
+            watcher.remember(seen);
             return;
         }
         let ctx = self.ctx.clone();
-        self.watcher = match crate::watch::FileWatcher::new(&path, move || ctx.request_repaint()) {
+        let wake = move || ctx.request_repaint();
+        self.watcher = match crate::watch::FileWatcher::new(path, seen, wake) {
             Ok(watcher) => Some(watcher),
             Err(error) => {
                 log::warn!("{error}; saves will not show until the file is opened again");
@@ -451,22 +541,26 @@ impl HuimouApp {
         };
     }
 
-    /// Reads the open dataset's file again after a save. A file saved with errors leaves the
-    /// report on screen as it was and shows the errors; the next good save clears them.
+    /// Reads the watched file again after a save, when it now holds something else than when
+    /// last read: other programs read and touch it, and some editors save unchanged files. A
+    /// file saved with errors leaves the report on screen as it was and shows the errors; the
+    /// next good save clears them.
     pub fn reload_if_changed(&mut self) {
-        let Some(watcher) = &self.watcher else {
+        let Some(watcher) = &mut self.watcher else {
             return;
         };
         if !watcher.take_change() {
             return;
         }
         let path = watcher.path().to_path_buf();
-        match load::load_file(&path) {
+        let bytes = load::read_bytes(&path);
+        if !watcher.remember(bytes.as_deref().ok().map(Fingerprint::of)) {
+            return;
+        }
+        match bytes.and_then(|bytes| load::load_bytes(bytes, &path)) {
             Ok(dataset) => {
                 log::info!("reloaded {}", path.display());
-                let view = self.settings.view;
                 self.replace_dataset(dataset);
-                self.settings.view = self.clamp_view(view);
             }
             Err(error) => {
                 log::warn!(
@@ -474,18 +568,26 @@ impl HuimouApp {
                     path.display(),
                     error.render()
                 );
-                self.diagnostics = Some(Diagnostics::ReloadFailed(error));
+                // A file that has not opened yet leaves another report on screen.
+                let shown = self.dataset.origin == crate::dataset::Origin::File(path);
+                self.diagnostics = Some(if shown {
+                    Diagnostics::ReloadFailed(error)
+                } else {
+                    Diagnostics::Failed(error)
+                });
             }
         }
     }
 
     /// Opens a dataset file and says whether it opened; on failure the current report stays
-    /// and the errors are shown.
+    /// and the errors are shown. Either way the file is watched from now on, so that fixing
+    /// its errors in an editor opens it.
     pub fn open(&mut self, path: &Path) -> bool {
-        match load::load_file(path) {
+        let (seen, loaded) = load::load_file_seen(path);
+        self.watch(Some(path), seen);
+        match loaded {
             Ok(dataset) => {
                 self.replace_dataset(dataset);
-                self.watch_open_file();
                 self.settings.last_file = Some(path.to_path_buf());
                 self.settings.recent_files.retain(|p| p != path);
                 self.settings.recent_files.insert(0, path.to_path_buf());
@@ -502,6 +604,10 @@ impl HuimouApp {
 
     fn replace_dataset(&mut self, dataset: Dataset) {
         self.dataset = dataset;
+        self.tell_crash_report();
+        if let Some(fonts) = &self.system_fonts {
+            fonts.set_script(self.han_script());
+        }
         self.search.invalidate();
         self.selection = None;
         self.scroll_to = None;
@@ -529,19 +635,13 @@ impl HuimouApp {
                     view => view,
                 };
             }
-            Command::OpenDialog => {
-                let dialog = rfd::FileDialog::new()
-                    .add_filter(crate::i18n::tr(ctx, "Huimou 数据集 (RON)"), &["ron"]);
-                if let Some(path) = dialog.pick_file() {
-                    let _ = self.open(&path);
-                }
-            }
+            Command::OpenDialog => self.ask_for_file(ctx, crate::dialog::Purpose::Open),
             Command::Open(path) => {
                 let _ = self.open(&path);
             }
             Command::OpenEmbedded => {
                 self.replace_dataset(load::embedded());
-                self.watch_open_file();
+                self.watch(None, None);
                 self.settings.last_file = None;
             }
             Command::SetLanguage(lang) => {
@@ -594,13 +694,7 @@ impl HuimouApp {
                 }
             }
             Command::ExportDialog(export) => {
-                let (name, extension) = export.file_type();
-                let dialog = rfd::FileDialog::new()
-                    .add_filter(name, &[extension])
-                    .set_file_name(format!("{}.{extension}", self.export_stem(export)));
-                if let Some(path) = dialog.save_file() {
-                    self.run(ctx, Command::Export(export, path));
-                }
+                self.ask_for_file(ctx, crate::dialog::Purpose::Export(export));
             }
             Command::Export(export, path) => self.export(ctx, export, path),
             Command::CopyFigure(place) => {
@@ -834,6 +928,112 @@ impl HuimouApp {
     }
 }
 
+/// The file dialogs: the system's on its thread, or the in-app one where the system has none.
+impl HuimouApp {
+    /// Asks for a file for `purpose`, unless a dialog is already open (its answer would have
+    /// nowhere to go).
+    fn ask_for_file(&mut self, ctx: &egui::Context, purpose: crate::dialog::Purpose) {
+        if self.file_dialogs.is_open() {
+            log::info!("a file dialog is open already");
+            return;
+        }
+        let request = self.file_request(ctx, purpose);
+        if self.file_dialogs.force_in_app {
+            self.show_in_app_dialog(request, None);
+            return;
+        }
+        match crate::dialog::NativeJob::start(request.clone(), ctx) {
+            Ok(job) => self.file_dialogs.native = Some(job),
+            Err(reason) => self.show_in_app_dialog(request, Some(reason)),
+        }
+    }
+
+    /// What a dialog for `purpose` shows: the file type, the proposed name, the first folder.
+    fn file_request(
+        &self,
+        ctx: &egui::Context,
+        purpose: crate::dialog::Purpose,
+    ) -> crate::dialog::Request {
+        use crate::dialog::Purpose;
+        let (title, filter_name, extension, file_name) = match purpose {
+            Purpose::Open => (
+                crate::i18n::tr(ctx, "打开数据集"),
+                crate::i18n::tr(ctx, "Huimou 数据集 (RON)"),
+                "ron",
+                None,
+            ),
+            Purpose::Export(export) => {
+                let (name, extension) = export.file_type();
+                let file_name = format!("{}.{extension}", self.export_stem(export));
+                (
+                    crate::i18n::tr(ctx, "导出到文件"),
+                    name,
+                    extension,
+                    Some(file_name),
+                )
+            }
+        };
+        crate::dialog::Request {
+            purpose,
+            title: title.to_owned(),
+            filter_name: filter_name.to_owned(),
+            extension,
+            folder: self.dialog_folder(),
+            file_name,
+        }
+    }
+
+    /// Where a dialog starts: the open file's folder, else the last file's, else home.
+    fn dialog_folder(&self) -> PathBuf {
+        let file = match &self.dataset.origin {
+            crate::dataset::Origin::File(path) => Some(path.as_path()),
+            crate::dataset::Origin::Embedded => self.settings.last_file.as_deref(),
+        };
+        file.and_then(Path::parent)
+            .filter(|folder| folder.is_dir())
+            .map(Path::to_path_buf)
+            .or_else(crate::dialog::home)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Opens the in-app dialog; `reason` says why the system's could not be used.
+    fn show_in_app_dialog(&mut self, request: crate::dialog::Request, reason: Option<String>) {
+        // The line `scripts/ci/no-portal-dialog.sh` looks for.
+        match &reason {
+            Some(reason) => log::warn!(
+                "the system's file dialog cannot open ({reason}); showing the in-app file dialog"
+            ),
+            None => log::info!(
+                "showing the in-app file dialog ({})",
+                crate::dialog::CHOICE_ENV
+            ),
+        }
+        self.file_dialogs.in_app = Some(crate::dialog::InAppDialog::new(request, reason));
+        self.ctx.request_repaint();
+    }
+
+    /// Takes the system's dialog's answer: a file to open or export into, a cancel, or the
+    /// news that there is no such dialog here, when the in-app one asks instead.
+    fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+        use crate::dialog::{Outcome, Purpose};
+        let Some(outcome) = self.file_dialogs.native.as_ref().and_then(|j| j.poll()) else {
+            return;
+        };
+        let Some(job) = self.file_dialogs.native.take() else {
+            return;
+        };
+        match (outcome, job.request.purpose) {
+            (Outcome::Chosen(path), Purpose::Open) => self.run(ctx, Command::Open(path)),
+            (Outcome::Chosen(path), Purpose::Export(export)) => {
+                self.run(ctx, Command::Export(export, path));
+            }
+            (Outcome::Cancelled, _) => log::debug!("the file dialog was closed without a file"),
+            (Outcome::Unavailable(reason), _) => self.show_in_app_dialog(job.request, Some(reason)),
+        }
+    }
+}
+
 impl HuimouApp {
     /// One pass of the whole interface: panels, windows, then the commands they pushed.
     pub fn ui_pass(&mut self, ui: &mut egui::Ui) {
@@ -847,7 +1047,10 @@ impl HuimouApp {
             self.poll_exports(&ctx);
             return;
         }
-        ui::shortcuts::handle(&ctx, self);
+        // The in-app file dialog takes the keyboard: Ctrl+F, Alt+1… must not act behind it.
+        if self.file_dialogs.in_app.is_none() {
+            ui::shortcuts::handle(&ctx, self);
+        }
         ui::files::receive_dropped_files(&ctx, self);
         ui::top_bar::top_bar_ui(ui, self);
         ui::status_bar::status_bar_ui(ui, self);
@@ -857,6 +1060,7 @@ impl HuimouApp {
         ui::files::drop_overlay_ui(&ctx);
         self.run_pending(&ctx);
         self.poll_exports(&ctx);
+        self.poll_file_dialog(&ctx);
         // Remember what the user set with egui's own zoom keys too.
         self.settings.zoom = ctx.zoom_factor();
         if let Some(shot) = &mut self.screenshot {

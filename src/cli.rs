@@ -198,12 +198,13 @@ pub fn screenshot(
 /// Runs `huimou check`: prints diagnostics like rustc and a summary line.
 pub fn check(path: &Path, out: &mut impl std::io::Write) -> std::io::Result<ExitCode> {
     let file = path.display().to_string();
-    let diagnostics = match load::read_file(path) {
-        Ok(source) => load::check_str(&source, Origin::File(path.to_path_buf())).diagnostics,
-        Err(error) => error.diagnostics,
+    let (diagnostics, (errors, warnings)) = match load::read_file(path) {
+        Ok(source) => {
+            let checked = load::check_str(&source, Origin::File(path.to_path_buf()));
+            (checked.diagnostics, checked.totals)
+        }
+        Err(error) => (error.diagnostics, (1, 0)),
     };
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
     for diagnostic in &diagnostics {
         writeln!(out, "{}", diagnostic.render(&file))?;
     }
@@ -259,7 +260,8 @@ pub fn figure_rows(dataset: &Dataset) -> Vec<FigureRow<'_>> {
                 chapter: dataset.chapter_at(place).number,
                 initiative: &dataset.initiative_at(place).title,
                 label: &figure.label,
-                value: figure.value,
+                // -0 is 0 (+ 0.0 drops the sign of a zero only).
+                value: figure.value + 0.0,
                 unit: &figure.unit,
                 qualifier: quantity.qualifier.map_or("", |q| q.keyword()),
                 base_value: quantity.base_value,
@@ -350,11 +352,9 @@ pub fn search(
             }
             snippet.push_str(&format!("（数据：【{}】）", labels.join("】【")));
         }
-        writeln!(
-            out,
-            "{} {}\t{title}\t{snippet}",
-            chapter.number, chapter.name
-        )?;
+        let line = format!("{} {}\t{title}\t{snippet}", chapter.number, chapter.name);
+        // The dataset's text goes to a terminal: no control character may act on it.
+        writeln!(out, "{}", crate::diagnostic::terminal_safe(&line))?;
     }
     Ok(if places.is_empty() {
         ExitCode::FAILURE

@@ -22,6 +22,13 @@ impl Severity {
     }
 }
 
+/// How many characters of a source line a diagnostic shows at most; longer lines (a minified
+/// file, a pasted paragraph) are cut around the column with `…`, as rustc does.
+pub const MAX_EXCERPT: usize = 120;
+
+/// How many of those characters stand before the column when the line is cut.
+const EXCERPT_BEFORE: usize = 40;
+
 /// A place in a text: 1-based line and column (in characters), and how many characters it covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
@@ -31,31 +38,87 @@ pub struct Location {
     pub column: usize,
     /// How many characters to underline (at least one).
     pub width: usize,
-    /// The text of that line, for showing it under the message.
+    /// The text of that line around the column, for showing it under the message: the whole
+    /// line when it is short, else at most [`MAX_EXCERPT`] characters of it.
     pub line_text: String,
+    /// The column of the line where `line_text` starts (1 unless the line was cut before it).
+    pub text_start: usize,
+    /// Whether the line goes on after `line_text`.
+    pub cut_after: bool,
 }
 
 impl Location {
+    /// The location of `column` in a line whose text is `line`; only an excerpt of a long line
+    /// is kept, so that a diagnostic never copies a whole minified file.
+    pub fn in_line(line_number: usize, line: &str, column: usize, width: usize) -> Self {
+        let line = line.trim_end_matches('\r');
+        let column = column.max(1);
+        let at = line
+            .char_indices()
+            .nth(column - 1)
+            .map_or(line.len(), |(i, _)| i);
+        Self::at_byte(line_number, line, (column, at), width)
+    }
+
+    /// Like [`Self::in_line`], with the column's byte offset in the line already known, so
+    /// that only the excerpt's characters are walked.
+    fn at_byte(line_number: usize, line: &str, (column, at): (usize, usize), width: usize) -> Self {
+        let line = line.trim_end_matches('\r');
+        if line.chars().nth(MAX_EXCERPT).is_none() {
+            // A line short enough is shown whole.
+            return Self {
+                line: line_number.max(1),
+                column,
+                width: width.max(1),
+                line_text: line.to_owned(),
+                text_start: 1,
+                cut_after: false,
+            };
+        }
+        let at = at.min(line.len());
+        let from = line[..at]
+            .char_indices()
+            .rev()
+            .take(EXCERPT_BEFORE)
+            .last()
+            .map_or(at, |(i, _)| i);
+        let before = line[from..at].chars().count();
+        let (to, cut_after) = match line[from..].char_indices().nth(MAX_EXCERPT) {
+            Some((i, _)) => (from + i, true),
+            None => (line.len(), false),
+        };
+        Self {
+            line: line_number.max(1),
+            column,
+            width: width.max(1),
+            line_text: line[from..to].to_owned(),
+            text_start: column.saturating_sub(before).max(1),
+            cut_after,
+        }
+    }
+
     /// The location of a byte span in `source`; the span is clipped to its first line.
     pub fn from_span(source: &str, span: Range<usize>) -> Self {
         let start = floor_char_boundary(source, span.start.min(source.len()));
-        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
         let line = source[..start].matches('\n').count() + 1;
-        let column = source[line_start..start].chars().count() + 1;
-        let width = source[start..end.min(line_end)].chars().count().max(1);
-        let line_text = source[line_start..line_end]
-            .trim_end_matches('\r')
-            .to_owned();
-        Self {
-            line,
-            column,
-            width,
-            line_text,
-        }
+        Self::in_span(source, line, line_start..line_end, span)
+    }
+
+    /// The location of a span of `source` that starts on line `line`, found at `line_range`.
+    fn in_span(source: &str, line: usize, line_range: Range<usize>, span: Range<usize>) -> Self {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let column = source[line_range.start..start].chars().count() + 1;
+        let width = source[start..end.min(line_range.end).max(start)]
+            .chars()
+            .take(MAX_EXCERPT)
+            .count();
+        let at = start - line_range.start;
+        Self::at_byte(line, &source[line_range], (column, at), width)
     }
 
     /// The location of a line and column as a parser reports them (1-based, in characters).
@@ -64,12 +127,20 @@ impl Location {
             .lines()
             .nth(line.saturating_sub(1))
             .unwrap_or_default();
-        Self {
-            line: line.max(1),
-            column: column.max(1),
-            width: 1,
-            line_text: line_text.trim_end_matches('\r').to_owned(),
-        }
+        Self::in_line(line, line_text, column, 1)
+    }
+
+    /// The character at a column of the line, when the excerpt holds it.
+    pub fn char_at(&self, column: usize) -> Option<char> {
+        let index = column.checked_sub(self.text_start)?;
+        self.line_text.chars().nth(index)
+    }
+
+    /// The excerpt's characters before `column`.
+    pub fn text_before(&self, column: usize) -> impl Iterator<Item = char> + '_ {
+        self.line_text
+            .chars()
+            .take(column.saturating_sub(self.text_start))
     }
 }
 
@@ -91,26 +162,57 @@ impl<'a> LineIndex<'a> {
 
     /// The location of a byte span; the span is clipped to its first line.
     pub fn locate(&self, span: Range<usize>) -> Location {
-        let source = self.source;
+        self.cursor().locate(span)
+    }
+
+    /// A cursor for locating spans in file order.
+    pub fn cursor(&self) -> LineCursor<'_, 'a> {
+        LineCursor {
+            lines: self,
+            counted: (0, 0),
+        }
+    }
+}
+
+/// Locates spans given in file order, counting the characters of a line only once however
+/// many spans it holds (a minified file is one line).
+#[derive(Debug)]
+pub struct LineCursor<'i, 'a> {
+    lines: &'i LineIndex<'a>,
+    /// A byte offset whose column is known, and that column's character count from its line's start.
+    counted: (usize, usize),
+}
+
+impl LineCursor<'_, '_> {
+    /// The location of a byte span; cheap when it follows the one before on the same line.
+    pub fn locate(&mut self, span: Range<usize>) -> Location {
+        let source = self.lines.source;
         let start = floor_char_boundary(source, span.start.min(source.len()));
+        let line = self.lines.starts.partition_point(|&s| s <= start);
+        let line_start = self.lines.starts[line - 1];
+        let line_end = self
+            .lines
+            .starts
+            .get(line)
+            .map_or(source.len(), |&next| next - 1);
+        let (from, before) = if (line_start..=start).contains(&self.counted.0) {
+            self.counted
+        } else {
+            (line_start, 0)
+        };
+        let column = before + source[from..start].chars().count() + 1;
+        self.counted = (start, column - 1);
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
-        let line = self.starts.partition_point(|&s| s <= start);
-        let line_start = self.starts[line - 1];
-        let line_end = self.starts.get(line).map_or(source.len(), |&next| next - 1);
-        let column = source[line_start..start].chars().count() + 1;
         let width = source[start..end.min(line_end).max(start)]
             .chars()
-            .count()
-            .max(1);
-        let line_text = source[line_start..line_end]
-            .trim_end_matches('\r')
-            .to_owned();
-        Location {
+            .take(MAX_EXCERPT)
+            .count();
+        Location::at_byte(
             line,
-            column,
+            &source[line_start..line_end],
+            (column, start - line_start),
             width,
-            line_text,
-        }
+        )
     }
 }
 
@@ -181,48 +283,106 @@ impl Diagnostic {
     }
 
     /// The diagnostic in rustc's style: severity, message, arrow to the place, line and caret.
+    /// Control characters from the dataset are shown escaped, so that printing a diagnostic
+    /// can never drive the terminal.
     pub fn render(&self, file: &str) -> String {
-        let mut out = format!("{}: {}\n", self.severity.word(), self.message);
+        let mut out = format!(
+            "{}: {}\n",
+            self.severity.word(),
+            terminal_safe(&self.message)
+        );
+        let help = self.help.as_deref().map(terminal_safe);
         match &self.location {
             Some(l) => {
                 let gutter = " ".repeat(l.line.to_string().len());
-                let _ = writeln!(out, "{gutter}--> {}", self.position(file));
+                let _ = writeln!(out, "{gutter}--> {}", terminal_safe(&self.position(file)));
                 let _ = writeln!(out, "{gutter} |");
-                let _ = writeln!(out, "{} | {}", l.line, l.line_text);
-                // Columns count characters; CJK characters are drawn two cells wide in a terminal,
-                // and tabs are repeated so that the carets meet the same tab stops as the line.
-                let pad: String = l
-                    .line_text
-                    .chars()
-                    .take(l.column - 1)
-                    .map(|c| match c {
-                        '\t' => "\t",
-                        c if cell_width(c) == 2 => "  ",
-                        _ => " ",
-                    })
-                    .collect();
-                let carets: usize = l
-                    .line_text
-                    .chars()
-                    .skip(l.column - 1)
-                    .take(l.width)
-                    .map(cell_width)
-                    .sum::<usize>()
-                    .max(1);
+                let (text, pad, carets) = excerpt_lines(l);
+                let _ = writeln!(out, "{} | {text}", l.line);
                 let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(carets));
-                if let Some(help) = &self.help {
+                if let Some(help) = help {
                     let _ = writeln!(out, "{gutter} = help: {help}");
                 }
             }
             None => {
-                let _ = writeln!(out, " --> {file}");
-                if let Some(help) = &self.help {
+                let _ = writeln!(out, " --> {}", terminal_safe(file));
+                if let Some(help) = help {
                     let _ = writeln!(out, "  = help: {help}");
                 }
             }
         }
         out
     }
+}
+
+/// The excerpt of a location's line as shown (cut with `…`, control characters escaped), the
+/// blanks that lead to its column and how many carets underline it.
+fn excerpt_lines(l: &Location) -> (String, String, usize) {
+    let cut_before = l.text_start > 1;
+    let mut text = String::from(if cut_before { "…" } else { "" });
+    let mut pad = String::from(if cut_before { " " } else { "" });
+    let mut carets = 0;
+    let caret_from = l.column.saturating_sub(l.text_start);
+    for (i, c) in l.line_text.chars().enumerate() {
+        let shown = shown_char(c);
+        text.push_str(&shown);
+        if i < caret_from {
+            // Columns count characters; CJK characters are drawn two cells wide in a terminal,
+            // and tabs are repeated so that the carets meet the same tab stops as the line.
+            match c {
+                '\t' => pad.push('\t'),
+                _ => pad.push_str(&" ".repeat(shown_width(c, &shown))),
+            }
+        } else if i < caret_from + l.width {
+            carets += shown_width(c, &shown);
+        }
+    }
+    if l.cut_after {
+        text.push('…');
+    }
+    (text, pad, carets.max(1))
+}
+
+/// A character as printed for a terminal: control characters escaped.
+fn shown_char(c: char) -> std::borrow::Cow<'static, str> {
+    if is_control(c) {
+        format!("{}", c.escape_unicode()).into()
+    } else {
+        let mut buffer = [0; 4];
+        c.encode_utf8(&mut buffer).to_owned().into()
+    }
+}
+
+fn shown_width(c: char, shown: &str) -> usize {
+    if is_control(c) {
+        shown.chars().count()
+    } else {
+        cell_width(c)
+    }
+}
+
+/// Whether a character would act on a terminal instead of showing: C0 controls other than tab
+/// and newline, DEL and the C1 controls.
+fn is_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Text from a dataset made safe to print on a terminal: control characters (other than tab and
+/// newline) are written as `\u{1b}`, so that no escape sequence reaches the terminal.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if is_control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// How many terminal cells a character takes: two for CJK and full-width forms, else one.
@@ -282,12 +442,7 @@ mod tests {
 
     #[test]
     fn carets_under_tabs_meet_the_same_tab_stops() {
-        let location = Location {
-            line: 1,
-            column: 4,
-            width: 1,
-            line_text: "\t\tx1".into(),
-        };
+        let location = Location::in_line(1, "\t\tx1", 4, 1);
         let rendered = Diagnostic::error("e").at(Some(location)).render("f");
         assert!(
             rendered.ends_with("1 | \t\tx1\n  | \t\t ^\n"),
@@ -297,16 +452,64 @@ mod tests {
 
     #[test]
     fn carets_under_wide_characters() {
-        let location = Location {
-            line: 1,
-            column: 3,
-            width: 2,
-            line_text: "思想科普".into(),
-        };
+        let location = Location::in_line(1, "思想科普", 3, 2);
         let rendered = Diagnostic::warning("w").at(Some(location)).render("f");
         assert!(
             rendered.ends_with("1 | 思想科普\n  |     ^^^^\n"),
             "{rendered}"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column() {
+        let line = format!("{}错{}", "a".repeat(5_000_000), "b".repeat(5_000_000));
+        let column = 5_000_001;
+        let location = Location::in_line(1, &line, column, 3);
+        assert_eq!(location.column, column);
+        assert_eq!(location.line_text.chars().count(), MAX_EXCERPT);
+        assert_eq!(location.char_at(column), Some('错'));
+        let rendered = Diagnostic::error("e").at(Some(location)).render("f");
+        let shown = rendered.lines().nth(3).expect("the line");
+        assert!(
+            shown.starts_with("1 | …a") && shown.ends_with("b…"),
+            "{shown}"
+        );
+        assert!(shown.chars().count() < MAX_EXCERPT + 10, "{shown}");
+        let carets = rendered.lines().nth(4).expect("the carets");
+        assert_eq!(
+            carets.chars().position(|c| c == '^'),
+            shown.chars().position(|c| c == '错')
+        );
+        assert!(rendered.len() < 1000, "{} bytes", rendered.len());
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        let location = Location::in_line(3, "  ab: 1,", 3, 2);
+        assert_eq!(
+            (location.line_text.as_str(), location.text_start),
+            ("  ab: 1,", 1)
+        );
+        assert!(!location.cut_after);
+    }
+
+    #[test]
+    fn control_characters_are_escaped_for_terminals() {
+        let line = "title: \"\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}x\",";
+        let column = line
+            .find('x')
+            .map(|i| line[..i].chars().count() + 1)
+            .expect("x");
+        let rendered = Diagnostic::error("bad \u{1b}[31m id")
+            .at(Some(Location::in_line(1, line, column, 1)))
+            .with_help("\u{7}")
+            .render("f\u{1b}.ron");
+        assert!(!rendered.chars().any(is_control), "{rendered:?}");
+        assert!(rendered.contains("\\u{1b}]0;owned\\u{7}"), "{rendered}");
+        // The caret still stands under the x, after the escapes as printed.
+        let lines: Vec<&str> = rendered.lines().collect();
+        let x = lines[3].rfind('x').expect("x");
+        assert_eq!(lines[4].find('^'), Some(x), "{rendered}");
+        assert_eq!(terminal_safe("科\t普\n"), "科\t普\n");
     }
 }

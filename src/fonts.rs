@@ -49,3 +49,237 @@ pub fn bold() -> FontFamily {
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }
+
+/// Which glyph forms a report's Chinese text is written in, so that a character the bundled
+/// faces lack is drawn from a system face of the same script (never Japanese forms by chance).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HanScript {
+    /// Simplified characters (mainland China, Singapore).
+    #[default]
+    Simplified,
+    /// Traditional characters (Taiwan, Hong Kong, Macao).
+    Traditional,
+}
+
+/// Frequent characters that exist in one script only, simplified then traditional, pair by pair.
+const SCRIPT_PAIRS: [(&str, &str); 2] = [
+    (
+        "们这个来为国会说时发学对经东车长门问间开关见现实总动协乡县万两与业专书区",
+        "們這個來為國會說時發學對經東車長門問間開關見現實總動協鄉縣萬兩與業專書區",
+    ),
+    (
+        "员场农数据术产广圆础乐处传统众优务办劳华单厅历压双发变台叶号听后员",
+        "員場農數據術產廣圓礎樂處傳統眾優務辦勞華單廳歷壓雙發變臺葉號聽後員",
+    ),
+];
+
+impl HanScript {
+    /// The script most of the script-specific characters of `texts` are written in, judged
+    /// from their first 20,000 characters (a report keeps to one script).
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let (mut simplified, mut traditional) = (0usize, 0usize);
+        let chars = texts.into_iter().flat_map(str::chars).take(20_000);
+        {
+            for c in chars {
+                if SCRIPT_PAIRS.iter().any(|(s, _)| s.contains(c)) {
+                    simplified += 1;
+                } else if SCRIPT_PAIRS.iter().any(|(_, t)| t.contains(c)) {
+                    traditional += 1;
+                }
+            }
+        }
+        if traditional > simplified {
+            Self::Traditional
+        } else {
+            Self::Simplified
+        }
+    }
+
+    /// System families to try for Han characters, best first.
+    fn families(self) -> impl Iterator<Item = &'static str> {
+        const SIMPLIFIED: &[&str] = &[
+            "Noto Sans CJK SC",
+            "Noto Sans SC",
+            "Source Han Sans SC",
+            "Source Han Sans CN",
+            "Microsoft YaHei",
+            "PingFang SC",
+            "Hiragino Sans GB",
+            "WenQuanYi Zen Hei",
+            "WenQuanYi Micro Hei",
+            "SimHei",
+            "Noto Serif CJK SC",
+            "SimSun",
+        ];
+        const TRADITIONAL: &[&str] = &[
+            "Noto Sans CJK TC",
+            "Noto Sans TC",
+            "Noto Sans CJK HK",
+            "Source Han Sans TC",
+            "Source Han Sans HK",
+            "Microsoft JhengHei",
+            "PingFang TC",
+            "PingFang HK",
+            "Noto Serif CJK TC",
+            "MingLiU",
+        ];
+        let (first, second) = match self {
+            Self::Simplified => (SIMPLIFIED, TRADITIONAL),
+            Self::Traditional => (TRADITIONAL, SIMPLIFIED),
+        };
+        first.iter().chain(second).copied()
+    }
+}
+
+/// Finds a system font for characters the bundled faces lack (rare characters, symbols, other
+/// scripts), preferring faces of the report's Han script and the weight asked for.
+///
+/// The system's fonts are listed on a thread of their own by `fontdb`, which reads font folders
+/// itself: a machine with no fonts at all simply has none to offer, and a missing glyph is then
+/// drawn as a box.
+pub struct SystemFonts {
+    database: std::sync::OnceLock<fontdb::Database>,
+    loading: std::sync::Mutex<Option<std::sync::mpsc::Receiver<fontdb::Database>>>,
+    script: std::sync::Mutex<HanScript>,
+    /// Face data already read, so that a face drawing many characters is read once.
+    read: std::sync::Mutex<std::collections::HashMap<fontdb::ID, egui::epaint::text::Blob>>,
+}
+
+impl SystemFonts {
+    /// Starts listing the system's fonts on another thread.
+    pub fn new(script: HanScript) -> Self {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("system fonts".to_owned())
+            .spawn(move || {
+                let mut database = fontdb::Database::new();
+                database.load_system_fonts();
+                log::debug!("{} system font faces", database.len());
+                let _ = sender.send(database);
+            });
+        if let Err(error) = spawned {
+            log::warn!("system fonts are not used: {error}");
+        }
+        Self {
+            database: std::sync::OnceLock::new(),
+            loading: std::sync::Mutex::new(Some(receiver)),
+            script: std::sync::Mutex::new(script),
+            read: std::sync::Mutex::default(),
+        }
+    }
+
+    /// Prefers faces of `script` from now on (a report of the other script was opened).
+    pub fn set_script(&self, script: HanScript) {
+        if let Ok(mut current) = self.script.lock() {
+            *current = script;
+        }
+    }
+
+    /// The system's fonts, waiting for the listing when it is not done yet.
+    fn database(&self) -> &fontdb::Database {
+        self.database.get_or_init(|| {
+            let receiver = self.loading.lock().ok().and_then(|mut r| r.take());
+            receiver.and_then(|r| r.recv().ok()).unwrap_or_default()
+        })
+    }
+
+    /// The bytes of a face's file, read once. The file is read whole: only characters the
+    /// bundled faces lack come here, and reading needs no unsafe memory mapping.
+    fn face_data(&self, id: fontdb::ID) -> Option<egui::epaint::text::Blob> {
+        let mut read = self.read.lock().ok()?;
+        if let Some(data) = read.get(&id) {
+            return Some(std::sync::Arc::clone(data));
+        }
+        let data: egui::epaint::text::Blob = std::sync::Arc::new(
+            self.database()
+                .with_face_data(id, |data, _| data.to_vec())?,
+        );
+        read.insert(id, std::sync::Arc::clone(&data));
+        Some(data)
+    }
+
+    /// The face to draw `c` with: the script's preferred families first, then any face.
+    fn face_for(&self, c: char, weight: fontdb::Weight) -> Option<fontdb::ID> {
+        let database = self.database();
+        let script = self.script.lock().map(|s| *s).unwrap_or_default();
+        let preferred = script.families().filter_map(|name| {
+            database.query(&fontdb::Query {
+                families: &[fontdb::Family::Name(name)],
+                weight,
+                ..fontdb::Query::default()
+            })
+        });
+        let sans = database.query(&fontdb::Query {
+            families: &[fontdb::Family::SansSerif],
+            weight,
+            ..fontdb::Query::default()
+        });
+        // Any other face, nearest in weight first.
+        let mut others: Vec<&fontdb::FaceInfo> = database.faces().collect();
+        others.sort_by_key(|face| (face.weight.0.abs_diff(weight.0), face.index));
+        preferred
+            .chain(sans)
+            .chain(others.into_iter().map(|face| face.id))
+            .find(|&id| has_glyph(database, id, c))
+    }
+}
+
+/// Whether a face has a glyph for `c`.
+fn has_glyph(database: &fontdb::Database, id: fontdb::ID, c: char) -> bool {
+    database
+        .with_face_data(id, |data, index| {
+            ttf_parser::Face::parse(data, index)
+                .ok()
+                .and_then(|face| face.glyph_index(c))
+                .is_some()
+        })
+        .unwrap_or(false)
+}
+
+impl egui::FontProvider for SystemFonts {
+    fn font_for(&self, request: &egui::FallbackRequest<'_>) -> Option<egui::FontInsert> {
+        let c = request.cluster.chars().next()?;
+        let bold = *request.family == bold();
+        let weight = if bold {
+            fontdb::Weight::BOLD
+        } else {
+            fontdb::Weight::NORMAL
+        };
+        let id = self.face_for(c, weight)?;
+        let database = self.database();
+        let face = database.face(id)?;
+        let family = face.families.first().map_or("?", |(name, _)| name.as_str());
+        let name = format!("system:{family}:{}:{}", face.weight.0, face.index);
+        let data = self.face_data(id)?;
+        log::debug!("drawing {c:?} with {name}");
+        Some(egui::FontInsert {
+            name,
+            data: FontData::from_blob(data, face.index),
+            families: vec![egui::InsertFontFamily {
+                family: request.family.clone(),
+                priority: egui::FontPriority::Lowest,
+            }],
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_s_script_is_told_by_its_characters() {
+        assert_eq!(
+            HanScript::of(["全國學會 210 個，地方科協"]),
+            HanScript::Traditional
+        );
+        assert_eq!(
+            HanScript::of(["全国学会 210 个，地方科协"]),
+            HanScript::Simplified
+        );
+        assert_eq!(HanScript::of(["科普"]), HanScript::Simplified);
+        for (simplified, traditional) in SCRIPT_PAIRS {
+            assert_eq!(simplified.chars().count(), traditional.chars().count());
+        }
+    }
+}

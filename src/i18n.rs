@@ -302,6 +302,16 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "If it happens again, please send this file to the maintainers.",
     ),
     ("知道了", "OK"),
+    (
+        "崩溃时打开的是下面这个文件；为免再次崩溃，这次先打开内置报告：",
+        "This file was open when it crashed; so that it does not crash again, the built-in report is shown instead:",
+    ),
+    ("重新打开", "Reopen"),
+    (
+        "另有 {} 项数据未画出（导出 CSV 可得全部）",
+        "{} more figures are not drawn (Export CSV has them all)",
+    ),
+    ("忘记这个文件", "Forget this file"),
     // Keyboard shortcuts.
     ("第 1 … 9 章", "Chapter 1 … 9"),
     ("上一章 / 下一章", "Previous / next chapter"),
@@ -336,6 +346,35 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Command palette: commands, chapters, initiatives (pinyin too)",
     ),
     ("在控件间移动", "Move between controls"),
+    // The in-app file dialog.
+    ("导出到文件", "Export to a file"),
+    ("上一级", "Up"),
+    ("主目录", "Home"),
+    ("文件名：", "File name:"),
+    (
+        "名称，或完整路径（~ 表示主目录）",
+        "A name, or a whole path (~ for home)",
+    ),
+    (
+        "这里没有文件夹，也没有 .{} 文件",
+        "No folders and no .{} files here",
+    ),
+    ("显示文件夹和 .{} 文件", "Showing folders and .{} files"),
+    (
+        "系统的文件对话框无法打开（{}），已改用内置对话框。",
+        "The system's file dialog cannot open ({}); this is Huimou's own.",
+    ),
+    ("无法读取文件夹 {}：{}", "The folder {} cannot be read: {}"),
+    ("请输入文件名。", "Type a file name."),
+    ("找不到文件：{}", "No such file: {}"),
+    ("文件夹不存在：{}", "No such folder: {}"),
+    (
+        "{} 已存在；再次确认将替换它。",
+        "{} exists; confirm again to replace it.",
+    ),
+    ("打开", "Open"),
+    ("保存", "Save"),
+    ("取消", "Cancel"),
 ];
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub use model::{Chapter, Chart, ChartKind, Figure, Initiative, Report};
 pub use quantity::{Qualifier, Quantity};
 pub mod app;
 pub mod cli;
+pub mod dialog;
 pub mod first_frame;
 pub mod fonts;
 pub mod i18n;

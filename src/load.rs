@@ -8,6 +8,7 @@ use crate::dataset::{Dataset, Origin};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::Report;
 use crate::validate;
+use crate::watch::Fingerprint;
 
 /// The largest dataset Huimou reads; anything larger is surely not a report.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -68,8 +69,23 @@ pub fn render_all(file: &str, diagnostics: &[Diagnostic]) -> String {
 pub struct Checked {
     /// The dataset, when there were no errors.
     pub dataset: Option<Dataset>,
-    /// Errors and warnings in file order.
+    /// Errors and warnings in file order (at most about a hundred of each, then a note that
+    /// counts the rest).
     pub diagnostics: Vec<Diagnostic>,
+    /// How many errors and warnings were found, listed or not.
+    pub totals: (usize, usize),
+}
+
+impl Checked {
+    /// What checking found when every diagnostic is listed.
+    fn listed(diagnostics: Vec<Diagnostic>) -> Self {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        Self {
+            dataset: None,
+            totals: (errors, diagnostics.len() - errors),
+            diagnostics,
+        }
+    }
 }
 
 /// The embedded Chengdu report.
@@ -98,13 +114,36 @@ pub fn load_str(source: &str, origin: Origin) -> Result<Dataset, LoadError> {
     }
 }
 
+/// Reads and validates a dataset file, and says what it held (`None`: it could not be read),
+/// so that a later save of the same bytes is not taken for a change.
+pub fn load_file_seen(path: &Path) -> (Option<Fingerprint>, Result<Dataset, LoadError>) {
+    match read_bytes(path) {
+        Ok(bytes) => (Some(Fingerprint::of(&bytes)), load_bytes(bytes, path)),
+        Err(error) => (None, Err(error)),
+    }
+}
+
+/// Validates the bytes read from the dataset file at `path`.
+pub fn load_bytes(bytes: Vec<u8>, path: &Path) -> Result<Dataset, LoadError> {
+    let source =
+        decode_owned(bytes).map_err(|d| LoadError::single(&path.display().to_string(), d))?;
+    load_str(&source, Origin::File(path.to_path_buf()))
+}
+
 /// Reads a dataset file as text, refusing what is too large, not a file, or not UTF-8.
 pub fn read_file(path: &Path) -> Result<String, LoadError> {
+    let bytes = read_bytes(path)?;
+    decode_owned(bytes).map_err(|d| LoadError::single(&path.display().to_string(), d))
+}
+
+/// Reads a dataset file's bytes, refusing what is too large or not a file.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
     let fail = |message: String| LoadError::single(&file, Diagnostic::error(message));
+    // Looking before opening: opening a FIFO would wait for a writer forever.
     let metadata = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
-    if metadata.is_dir() {
-        return Err(fail("this is a folder, not a dataset file".to_owned()));
+    if let Some(kind) = not_a_file(&metadata) {
+        return Err(fail(format!("this is {kind}, not a dataset file")));
     }
     if metadata.len() > MAX_BYTES {
         return Err(fail(too_large(metadata.len())));
@@ -117,15 +156,49 @@ pub fn read_file(path: &Path) -> Result<String, LoadError> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(fail(too_large(bytes.len() as u64)));
     }
-    decode(&bytes).map_err(|d| LoadError::single(&file, d))
+    Ok(bytes)
+}
+
+/// What a path that is not a regular file is, in words; `None` for a regular file.
+fn not_a_file(metadata: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("something other than a file")
 }
 
 fn too_large(len: u64) -> String {
-    format!(
-        "the file is {:.1} MiB; Huimou reads datasets of at most {} MiB",
-        len as f64 / 1_048_576.0,
-        MAX_BYTES / 1_048_576
-    )
+    let mib = |bytes: u64| bytes as f64 / 1_048_576.0;
+    // Near the limit, rounded sizes would read "64.0 MiB; at most 64 MiB": say the bytes.
+    if len < MAX_BYTES + MAX_BYTES / 100 {
+        format!(
+            "the file is {len} bytes; Huimou reads datasets of at most {MAX_BYTES} bytes ({} MiB)",
+            MAX_BYTES / 1_048_576
+        )
+    } else {
+        format!(
+            "the file is {:.1} MiB; Huimou reads datasets of at most {} MiB",
+            mib(len),
+            MAX_BYTES / 1_048_576
+        )
+    }
 }
 
 /// The words for a failure to read a file.
@@ -139,8 +212,23 @@ pub fn io_message(error: &std::io::Error) -> String {
     }
 }
 
+/// Turns bytes into text without copying them, pointing at the first byte that is not UTF-8.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if Encoding::looks_utf16(&bytes) {
+        return decode(&bytes);
+    }
+    String::from_utf8(bytes).or_else(|e| decode(e.as_bytes()))
+}
+
 /// Turns bytes into text, pointing at the first byte that is not UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    // UTF-16 without a byte-order mark can pass as UTF-8 as long as it is ASCII (with a zero
+    // byte after each letter), so it is recognised by those zeros first.
+    if Encoding::looks_utf16(bytes) {
+        return Err(Diagnostic::error("the file is UTF-16 text, not UTF-8")
+            .at(Some(Location::in_line(1, "", 1, 1)))
+            .with_help("save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)"));
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(e) => {
@@ -153,10 +241,6 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             let byte = bytes[e.valid_up_to()];
             let offset = e.valid_up_to();
             let (message, help) = match Encoding::guess(bytes, offset) {
-                Encoding::Utf16 => (
-                    "the file is UTF-16 text, not UTF-8".to_owned(),
-                    "save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)",
-                ),
                 Encoding::Gbk => (
                     format!(
                         "the file is not UTF-8 text: it looks like GBK (GB 18030), the encoding \
@@ -169,12 +253,6 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
                     "save the file as UTF-8; GBK or Latin-1 files must be converted first",
                 ),
             };
-            // UTF-16 is wrong from its first byte, its byte-order mark.
-            let (line, column) = if message.contains("UTF-16") {
-                (1, 1)
-            } else {
-                (line, column)
-            };
             Err(Diagnostic::error(message)
                 .at(Some(Location::from_line_column(&lossy, line, column)))
                 .with_help(help))
@@ -185,17 +263,31 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
 /// What a file that is not UTF-8 probably is, to tell its author how to fix it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Encoding {
-    Utf16,
     Gbk,
     Other,
 }
 
 impl Encoding {
+    /// Whether the text is UTF-16: a byte-order mark, or zero bytes in the high (or low) half of
+    /// most of the first characters, which no UTF-8 text has.
+    fn looks_utf16(bytes: &[u8]) -> bool {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return true;
+        }
+        let head = &bytes[..bytes.len().min(4096) & !1];
+        let pairs = head.len() / 2;
+        let zeros_at = |parity: usize| {
+            head.iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|&&b| b == 0)
+                .count()
+        };
+        pairs >= 2 && (zeros_at(0) * 2 > pairs || zeros_at(1) * 2 > pairs)
+    }
+
     /// Guesses from the bytes, the first bad one at `bad`.
     fn guess(bytes: &[u8], bad: usize) -> Self {
-        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            return Self::Utf16;
-        }
         // GBK writes each Chinese character as a lead byte 0x81–0xFE and a trail byte
         // 0x40–0xFE (not 0x7F); Latin-1 and others put single high bytes between ASCII.
         let rest = &bytes[bad..];
@@ -221,28 +313,19 @@ impl Encoding {
 /// Parses and validates a dataset text, collecting every diagnostic.
 pub fn check_str(source: &str, origin: Origin) -> Checked {
     if source.len() as u64 > MAX_BYTES {
-        return Checked {
-            dataset: None,
-            diagnostics: vec![Diagnostic::error(too_large(source.len() as u64))],
-        };
+        return Checked::listed(vec![Diagnostic::error(too_large(source.len() as u64))]);
     }
     // A byte-order mark is harmless; editors on Windows add one.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
-        return Checked {
-            dataset: None,
-            diagnostics: vec![Diagnostic::error("the file is empty").with_help(
-                "a dataset starts with `(format_version: 1, title: \"…\", chapters: [ … ])`",
-            )],
-        };
+        return Checked::listed(vec![Diagnostic::error("the file is empty").with_help(
+            "a dataset starts with `(format_version: 1, title: \"…\", chapters: [ … ])`",
+        )]);
     }
     let report: Report = match ron::from_str(source) {
         Ok(report) => report,
         Err(e) => {
-            return Checked {
-                dataset: None,
-                diagnostics: vec![syntax_diagnostic(source, &e)],
-            };
+            return Checked::listed(vec![syntax_diagnostic(source, &e)]);
         }
     };
     validate::validate(report, source, origin)
@@ -254,11 +337,7 @@ fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnost
         Location::from_line_column(source, error.span.start.line, error.span.start.col);
     if error.code == E::ExpectedComma && closes_bracket(&location) {
         // `…)),` where `…),` was meant: the bracket is one too many, not a comma missing.
-        let bracket = location
-            .line_text
-            .chars()
-            .nth(location.column - 1)
-            .unwrap_or(')');
+        let bracket = location.char_at(location.column).unwrap_or(')');
         return Diagnostic::error(format!("there is one `{bracket}` too many here"))
             .at(Some(location))
             .with_help(
@@ -273,15 +352,14 @@ fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnost
     } else {
         // The parser may stop before the blanks in front of the value it did not expect, or
         // just after a minus sign; point at the value itself.
-        let chars: Vec<char> = location.line_text.chars().collect();
         let mut column = location.column;
-        while chars.get(column - 1).is_some_and(|c| c.is_whitespace()) {
+        while location.char_at(column).is_some_and(char::is_whitespace) {
             column += 1;
         }
-        if column > 1 && chars.get(column - 2) == Some(&'-') {
+        if column > 1 && location.char_at(column - 1) == Some('-') {
             column -= 1;
         }
-        if column <= chars.len() {
+        if location.char_at(column).is_some() {
             location.column = column;
         }
     }
@@ -430,11 +508,7 @@ fn capitalised(article: &str) -> &'static str {
 /// Whether the text just before `location` is digits and a comma, as in `2,508`: the parser
 /// then stops at the digits after the comma.
 fn after_digits_and_comma(location: &Location) -> bool {
-    let before: Vec<char> = location
-        .line_text
-        .chars()
-        .take(location.column - 1)
-        .collect();
+    let before: Vec<char> = location.text_before(location.column).collect();
     matches!(before.as_slice(), [.., d, ','] if d.is_ascii_digit())
 }
 
@@ -445,12 +519,13 @@ fn after_previous_token(source: &str, location: &Location) -> Option<Location> {
         .take(location.line - 1)
         .map(str::len)
         .sum();
+    let rest = source.get(line_start..)?;
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
     let at = line_start
-        + location
-            .line_text
+        + line
             .char_indices()
             .nth(location.column - 1)
-            .map_or(location.line_text.len(), |(i, _)| i);
+            .map_or(line.len(), |(i, _)| i);
     let before = source.get(..at)?.trim_end();
     let end = before.len();
     (end > 0).then(|| Location::from_span(source, end..end))
@@ -459,9 +534,7 @@ fn after_previous_token(source: &str, location: &Location) -> Option<Location> {
 /// Whether the character at `location` is a closing bracket.
 fn closes_bracket(location: &Location) -> bool {
     location
-        .line_text
-        .chars()
-        .nth(location.column - 1)
+        .char_at(location.column)
         .is_some_and(|c| matches!(c, ')' | ']' | '}'))
 }
 
@@ -473,12 +546,7 @@ fn unclosed_quote(source: &str, line: usize) -> Option<Location> {
     (last.saturating_sub(2).max(1)..=last).rev().find_map(|n| {
         let text = lines[n - 1];
         let quotes: Vec<usize> = quote_columns(text);
-        (quotes.len() % 2 == 1).then(|| Location {
-            line: n,
-            column: quotes[quotes.len() - 1],
-            width: 1,
-            line_text: text.trim_end_matches('\r').to_owned(),
-        })
+        (quotes.len() % 2 == 1).then(|| Location::in_line(n, text, quotes[quotes.len() - 1], 1))
     })
 }
 

@@ -105,6 +105,17 @@ impl Write for Tee {
     }
 }
 
+/// The dataset file on screen, for the crash report: a file that crashes the viewer must not be
+/// reopened blindly at the next start (it would crash again, and again).
+static OPEN_FILE: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Tells the crash report which dataset file is on screen (`None`: the built-in report).
+pub fn set_open_file(path: Option<&Path>) {
+    if let Ok(mut open) = OPEN_FILE.lock() {
+        *open = path.map(Path::to_path_buf);
+    }
+}
+
 /// Installs a panic hook that writes a crash report into `dir` (then does what the default
 /// hook does: print the panic to standard error).
 pub fn install_panic_hook(dir: PathBuf) {
@@ -141,11 +152,17 @@ fn crash_report(info: &std::panic::PanicHookInfo<'_>) -> String {
         .name()
         .unwrap_or("unnamed")
         .to_owned();
+    // `try_lock`: the panic may have happened while the lock was held.
+    let file = OPEN_FILE
+        .try_lock()
+        .ok()
+        .and_then(|open| open.as_ref().map(|p| format!("file: {}\n", p.display())))
+        .unwrap_or_default();
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     format!(
-        "Huimou {} panicked\ntime: {seconds} s since 1970 (UTC)\nthread: {thread}\nmessage: {message}\nat: {location}\nstack:\n{}\n\n",
+        "Huimou {} panicked\ntime: {seconds} s since 1970 (UTC)\nthread: {thread}\nmessage: {message}\nat: {location}\n{file}stack:\n{}\n\n",
         env!("CARGO_PKG_VERSION"),
         std::backtrace::Backtrace::force_capture()
     )
@@ -158,6 +175,8 @@ pub struct Crash {
     pub path: PathBuf,
     /// Its first message line.
     pub message: String,
+    /// The dataset file that was open when it crashed, if one was.
+    pub file: Option<PathBuf>,
 }
 
 /// The crash report an earlier run left in `dir` and nobody has seen yet, if any.
@@ -169,7 +188,15 @@ pub fn pending_crash_report(dir: &Path) -> Option<Crash> {
         .find_map(|line| line.strip_prefix("message: "))
         .unwrap_or("(no message)")
         .to_owned();
-    Some(Crash { path, message })
+    let file = text
+        .lines()
+        .find_map(|line| line.strip_prefix("file: "))
+        .map(PathBuf::from);
+    Some(Crash {
+        path,
+        message,
+        file,
+    })
 }
 
 impl Crash {

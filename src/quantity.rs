@@ -79,6 +79,8 @@ pub enum UnitError {
     MagnitudeOnPercent(String),
     /// A counter made of digits or symbols, usually a typo.
     BadCounter(String),
+    /// A value that its magnitude makes too large for any number (1e308 亿).
+    OutOfRange(String),
 }
 
 impl fmt::Display for UnitError {
@@ -92,6 +94,10 @@ impl fmt::Display for UnitError {
                 write!(f, "unit 「{u}」 puts 万 or 亿 on a percentage")
             }
             Self::BadCounter(u) => write!(f, "unit 「{u}」 has digits or symbols in its counter"),
+            Self::OutOfRange(u) => write!(
+                f,
+                "the value in unit 「{u}」 is too large to be counted (more than 10^308)"
+            ),
         }
     }
 }
@@ -139,8 +145,13 @@ impl Quantity {
         {
             return Err(UnitError::BadCounter(unit_trimmed.to_owned()));
         }
+        let base_value = shift_decimal(value, magnitude);
+        if !base_value.is_finite() && value.is_finite() {
+            return Err(UnitError::OutOfRange(unit_trimmed.to_owned()));
+        }
         Ok(Self {
-            base_value: shift_decimal(value, magnitude),
+            // -0 is 0: nothing downstream should print a sign on nothing.
+            base_value: base_value + 0.0,
             base_unit: counter.to_owned(),
             qualifier,
             magnitude,
@@ -231,7 +242,8 @@ pub fn format_quantity(value: f64, base_unit: &str) -> String {
 
 /// Formats a number as a data author writes it in a dataset: shortest exact form, no separators.
 pub fn format_written(value: f64) -> String {
-    format!("{value}")
+    // -0 and 0 are the same amount; + 0.0 turns the first into the second.
+    format!("{}", value + 0.0)
 }
 
 #[cfg(test)]
@@ -334,6 +346,17 @@ mod tests {
             Quantity::parse(None, 1.0, "个2"),
             Err(UnitError::BadCounter("个2".into()))
         );
+    }
+
+    #[test]
+    fn a_magnitude_that_overflows_is_refused_and_minus_zero_is_zero() {
+        assert!(matches!(
+            Quantity::parse(None, 1e308, "亿次"),
+            Err(UnitError::OutOfRange(_))
+        ));
+        let zero = Quantity::parse(None, -0.0, "万元").expect("zero");
+        assert!(zero.base_value.is_sign_positive());
+        assert_eq!(format_written(-0.0), "0");
     }
 
     #[test]

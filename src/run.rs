@@ -102,7 +102,7 @@ fn run_with(
     let shot = window
         .screenshot
         .clone()
-        .map(|out| Pending::new(out, outcome.clone()));
+        .map(|out| Pending::new(out, window.size, outcome.clone()));
     eframe::run_native(
         "huimou",
         options,
@@ -149,10 +149,17 @@ fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe:
     eframe::NativeOptions {
         viewport,
         renderer: renderer.eframe(),
+        // Huimou finds system fonts itself (`fonts::SystemFonts`): eframe's fallback panics on
+        // a machine without any fonts, and picks faces without regard to the report's script.
+        system_font_fallback: false,
         // A screenshot must not move the user's saved window or egui state.
         persist_window: persist && window.size.is_none(),
-        persistence_path: (!persist)
-            .then(|| std::env::temp_dir().join(format!("huimou-{}", std::process::id()))),
+        // The settings live in the data folder (`HUIMOU_DATA_DIR` moves it), beside the log.
+        persistence_path: if persist {
+            crate::logging::data_dir().map(|dir| dir.join("app.ron"))
+        } else {
+            Some(std::env::temp_dir().join(format!("huimou-{}", std::process::id())))
+        },
         ..Default::default()
     }
 }

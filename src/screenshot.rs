@@ -13,16 +13,20 @@ pub type Outcome = Arc<Mutex<Option<Result<(), String>>>>;
 #[derive(Debug)]
 pub struct Pending {
     out: PathBuf,
+    /// The size asked for, in points.
+    size: Option<(f32, f32)>,
     frames: u32,
     requested: bool,
     outcome: Outcome,
 }
 
 impl Pending {
-    /// A screenshot to be saved at `out`; its outcome is written to `outcome`.
-    pub fn new(out: PathBuf, outcome: Outcome) -> Self {
+    /// A screenshot of `size` points (when given) to be saved at `out`; its outcome is written
+    /// to `outcome`.
+    pub fn new(out: PathBuf, size: Option<(f32, f32)>, outcome: Outcome) -> Self {
         Self {
             out,
+            size,
             frames: 0,
             requested: false,
             outcome,
@@ -44,8 +48,21 @@ impl Pending {
         let out = self.out.clone();
         let outcome = Arc::clone(&self.outcome);
         let closer = ctx.clone();
+        let expected = self.size.map(|(w, h)| {
+            let scale = ctx.pixels_per_point();
+            [(w * scale).round() as usize, (h * scale).round() as usize]
+        });
         ctx.request_screenshot(move |image| {
-            let result = save_png(&image, &out);
+            let result = match expected {
+                // A window larger than the screen may be cut to it: a picture of another
+                // size than asked is an error, not a success.
+                Some(size) if size != image.size => Err(format!(
+                    "the window could only be made {}x{} pixels, not the {}x{} asked for; \
+                     the screen is too small (try a smaller --size)",
+                    image.size[0], image.size[1], size[0], size[1]
+                )),
+                _ => save_png(&image, &out),
+            };
             if let Ok(mut slot) = outcome.lock() {
                 *slot = Some(result);
             }

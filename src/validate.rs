@@ -4,7 +4,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::dataset::{Dataset, Origin};
-use crate::diagnostic::{Diagnostic, LineIndex, Location, Severity};
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::load;
 use crate::locate::{SourceMap, Step};
 use crate::markup::{self, MarkupError, Segment};
@@ -17,6 +19,9 @@ use Step::{Field, Index};
 /// Warnings listed one by one; beyond this a single warning counts the rest, so that a
 /// generated or copied dataset does not drown its author (or its loading time) in them.
 const MAX_WARNINGS: usize = 50;
+
+/// How many errors are listed at most; the rest are counted.
+pub const MAX_ERRORS: usize = 100;
 
 /// A path into the dataset, kept on the stack: validation builds one for every field it checks.
 #[derive(Clone, Copy)]
@@ -52,6 +57,22 @@ impl std::ops::Deref for Path {
     }
 }
 
+/// The marks of the texts that diagnostics point into, found once per text (thousands of
+/// diagnostics may point into one long text).
+#[derive(Default)]
+struct MarkCache {
+    found: HashMap<usize, Option<Vec<markup::Mark>>>,
+}
+
+impl MarkCache {
+    fn get(&mut self, source: &str, span: &Range<usize>) -> Option<&[markup::Mark]> {
+        self.found
+            .entry(span.start)
+            .or_insert_with(|| markup::marks(&source[span.clone()]).ok())
+            .as_deref()
+    }
+}
+
 /// How to place a diagnostic once the source has been mapped.
 enum Locator {
     /// The value at a path (or the nearest enclosing one, when it was left out).
@@ -74,13 +95,13 @@ impl Locator {
 
 struct Validator<'a> {
     source: &'a str,
-    /// Made when the first diagnostic is placed.
-    lines: std::cell::OnceCell<LineIndex<'a>>,
     /// Where each diagnostic is to be placed, worked out once at the end: a valid file never
     /// pays for it, and a large one with a few problems only reads up to the last of them.
     pending: Vec<(usize, Locator)>,
     warnings: usize,
     unlisted_warnings: usize,
+    errors: usize,
+    unlisted_errors: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -101,6 +122,11 @@ impl Validator<'_> {
     }
 
     fn push_located(&mut self, diagnostic: Diagnostic, locator: Locator) {
+        // Errors past the cap are only counted: a minified file with thousands of the same
+        // mistake must be answered in a moment, and nobody reads the thousandth.
+        if diagnostic.is_error() && !self.error_budget() {
+            return;
+        }
         self.pending.push((self.diagnostics.len(), locator));
         self.diagnostics.push(diagnostic);
     }
@@ -112,45 +138,68 @@ impl Validator<'_> {
         }
         let paths: Vec<&[Step<'_>]> = self.pending.iter().map(|(_, l)| &**l.path()).collect();
         let map = SourceMap::for_paths(self.source, &paths);
-        for (index, locator) in std::mem::take(&mut self.pending) {
-            self.diagnostics[index].location = self.place(&map, &locator);
+        let mut marks = MarkCache::default();
+        let mut spans: Vec<(usize, Range<usize>)> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .filter_map(|(index, locator)| Some((index, self.span(&map, &locator, &mut marks)?)))
+            .collect();
+        // In file order, so that many places on one long line count its characters once.
+        spans.sort_by_key(|(_, span)| span.start);
+        let lines = LineIndex::new(self.source);
+        let mut cursor = lines.cursor();
+        for (index, span) in spans {
+            self.diagnostics[index].location = Some(cursor.locate(span));
         }
     }
 
-    fn lines(&self) -> &LineIndex<'_> {
-        self.lines.get_or_init(|| LineIndex::new(self.source))
-    }
-
-    fn place(&self, map: &SourceMap<'_>, locator: &Locator) -> Option<Location> {
-        let value = |path: &Path| map.deepest(path).map(|(_, span)| self.lines().locate(span));
+    /// The byte span a diagnostic points at.
+    fn span(
+        &self,
+        map: &SourceMap<'_>,
+        locator: &Locator,
+        marks: &mut MarkCache,
+    ) -> Option<Range<usize>> {
+        let value = |path: &Path| map.deepest(path).map(|(_, span)| span);
         match locator {
             Locator::Value(path) => value(path),
             Locator::Mark(path, mark) => {
                 let span = map.span(path)?;
-                let found = markup::marks(&self.source[span.clone()]).ok()?;
-                let outer = &found.get(*mark)?.outer;
-                Some(
-                    self.lines()
-                        .locate(span.start + outer.start..span.start + outer.end),
-                )
+                let outer = marks.get(self.source, &span)?.get(*mark)?.outer.clone();
+                Some(span.start + outer.start..span.start + outer.end)
             }
             Locator::Needle(path, needle) => {
                 let span = map.span(path)?;
                 let at = self.source[span.clone()]
                     .find(needle.as_str())
                     .map(|i| span.start + i)?;
-                Some(self.lines().locate(at..at + needle.len()))
+                Some(at..at + needle.len())
             }
             Locator::Markup(path) => {
                 let span = map.span(path)?;
                 match markup::marks(&self.source[span.clone()]) {
                     Err(MarkupError::Unclosed(at) | MarkupError::Empty(at)) => {
-                        Some(self.lines().locate(span.start + at..span.start + at + 2))
+                        Some(span.start + at..span.start + at + 2)
                     }
                     Ok(_) => value(path),
                 }
             }
         }
+    }
+
+    /// Whether another error may be listed; counts the ones that may not.
+    fn error_budget(&mut self) -> bool {
+        if self.errors < MAX_ERRORS {
+            self.errors += 1;
+            true
+        } else {
+            self.unlisted_errors += 1;
+            false
+        }
+    }
+
+    /// Whether the next error would still be listed (to skip working out its help otherwise).
+    fn errors_listed(&self) -> bool {
+        self.errors < MAX_ERRORS
     }
 
     /// Whether another warning may be listed; counts the ones that may not.
@@ -272,6 +321,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> load::Checked {
     };
     let Checked {
         diagnostics,
+        totals,
         quantities,
         segments,
     } = checked;
@@ -293,6 +343,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> load::Checked {
     load::Checked {
         dataset,
         diagnostics,
+        totals,
     }
 }
 
@@ -302,6 +353,8 @@ const PARALLEL_INDEX_FROM: usize = 2_000;
 /// What checking found, and what it derived on the way.
 struct Checked {
     diagnostics: Vec<Diagnostic>,
+    /// How many errors and warnings were found, listed or not.
+    totals: (usize, usize),
     /// `quantities[chapter][initiative][figure]`; `None` where the unit could not be read.
     quantities: Vec<Vec<Vec<Option<Quantity>>>>,
     segments: Vec<Vec<Vec<Segment>>>,
@@ -359,10 +412,11 @@ fn check<'r>(
 ) -> Checked {
     let mut v = Validator {
         source,
-        lines: std::cell::OnceCell::new(),
         pending: Vec::new(),
         warnings: 0,
         unlisted_warnings: 0,
+        errors: 0,
+        unlisted_errors: 0,
         diagnostics: Vec::new(),
     };
 
@@ -668,10 +722,15 @@ fn check<'r>(
                     );
                 }
                 let Some(&(fc, fi, ff)) = figure_ids.get(id.as_str()) else {
+                    // The nearest id is looked for only while errors are still listed.
+                    let near = v
+                        .errors_listed()
+                        .then(|| closest_id(id, figure_ids.keys().copied()))
+                        .flatten();
                     v.error_with_help(
                         &at(&[Field("figures"), Index(j)]),
                         format!("{name} names figure `{id}`, but no figure has that id"),
-                        closest_id(id, figure_ids.keys().copied()).map_or_else(
+                        near.map_or_else(
                             || "check the id against the figures' `id` fields".to_owned(),
                             |near| format!("did you mean `{near}`?"),
                         ),
@@ -719,25 +778,63 @@ fn check<'r>(
         }
     }
 
-    if v.unlisted_warnings > 0 {
-        v.diagnostics.push(Diagnostic::warning(format!(
-            "{} more warnings are not listed; fix the ones above and check again",
-            v.unlisted_warnings
-        )));
-    }
     v.resolve_locations();
-    let mut diagnostics = v.diagnostics;
+    let mut diagnostics = std::mem::take(&mut v.diagnostics);
     diagnostics.sort_by_key(|d| {
         (
             std::cmp::Reverse(d.severity),
             d.location.as_ref().map_or((0, 0), |l| (l.line, l.column)),
         )
     });
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let totals = (
+        errors + v.unlisted_errors,
+        diagnostics.len() - errors + v.unlisted_warnings,
+    );
+    // What was not listed is said after the last of its kind.
+    if v.unlisted_errors > 0 {
+        let at = diagnostics.partition_point(Diagnostic::is_error);
+        diagnostics.insert(
+            at,
+            Diagnostic::error(format!(
+                "and {} more errors, not listed; fix the ones above and check again",
+                v.unlisted_errors
+            )),
+        );
+    }
+    if v.unlisted_warnings > 0 {
+        diagnostics.push(Diagnostic::warning(format!(
+            "{} more warnings are not listed; fix the ones above and check again",
+            v.unlisted_warnings
+        )));
+    }
     Checked {
         diagnostics,
+        totals,
         quantities,
         segments,
     }
+}
+
+/// What to say about an initiative's figures when a mark matches none of them: the first few.
+fn figures_help(initiative: &crate::model::Initiative) -> String {
+    const LISTED: usize = 8;
+    let figures = &initiative.figures;
+    if figures.is_empty() {
+        return "this initiative lists no figures; add one under `figures`".to_owned();
+    }
+    let shown: Vec<String> = figures
+        .iter()
+        .take(LISTED)
+        .map(|f| format!("{} ({})", quantity::format_written(f.value), f.label))
+        .collect();
+    let more = figures.len().saturating_sub(LISTED);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("its figures are: {}{more}", shown.join(", "))
 }
 
 /// Links each `**…**` mark of an initiative's text to the figure it shows, reporting marks
@@ -776,32 +873,33 @@ fn link_marks(
         return markup::segments(text, &marks, &vec![None; marks.len()]);
     }
     let mut taken = vec![false; initiative.figures.len()];
+    // The figures of each value in order, so that each mark finds its figure at once even when
+    // thousands of figures share a value.
+    let mut by_value: HashMap<u64, std::collections::VecDeque<usize>> = HashMap::default();
+    for (j, figure) in initiative.figures.iter().enumerate() {
+        by_value
+            .entry((figure.value + 0.0).to_bits())
+            .or_default()
+            .push_back(j);
+    }
     let mut linked = Vec::with_capacity(marks.len());
     for (k, mark) in marks.iter().enumerate() {
         let content = &text[mark.inner.clone()];
-        let found = markup::mark_number(content).and_then(|(value, percent)| {
-            initiative
-                .figures
-                .iter()
-                .enumerate()
-                .position(|(j, figure)| {
-                    !taken[j]
-                        && figure.value == value
-                        && quantities
-                            .get(j)
-                            .and_then(Option::as_ref)
-                            .is_none_or(|q| q.is_percent() == percent || !percent)
-                })
+        let number = markup::mark_number(content);
+        let found = number.and_then(|(value, percent)| {
+            let candidates = by_value.get_mut(&(value + 0.0).to_bits())?;
+            let at = candidates.iter().position(|&j| {
+                quantities
+                    .get(j)
+                    .and_then(Option::as_ref)
+                    .is_none_or(|q| q.is_percent() == percent || !percent)
+            })?;
+            candidates.remove(at)
         });
         if let Some(j) = found {
             taken[j] = true;
-        } else {
-            let shown: Vec<String> = initiative
-                .figures
-                .iter()
-                .map(|f| format!("{} ({})", quantity::format_written(f.value), f.label))
-                .collect();
-            let message = if markup::mark_number(content).is_none() {
+        } else if v.errors_listed() {
+            let message = if number.is_none() {
                 format!("the text marks 「{content}」 as a figure, but it is not a number")
             } else {
                 format!(
@@ -809,15 +907,12 @@ fn link_marks(
                     initiative.title
                 )
             };
-            let help = if shown.is_empty() {
-                "this initiative lists no figures; add one under `figures`".to_owned()
-            } else {
-                format!("its figures are: {}", shown.join(", "))
-            };
             v.push_located(
-                Diagnostic::error(message).with_help(help),
+                Diagnostic::error(message).with_help(figures_help(initiative)),
                 Locator::Mark(text_path, k),
             );
+        } else {
+            v.unlisted_errors += 1;
         }
         linked.push(found);
     }

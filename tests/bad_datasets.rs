@@ -156,16 +156,24 @@ fn folders_missing_files_and_huge_files_are_refused() {
     let file = std::fs::File::create(&huge).expect("create");
     file.set_len(load::MAX_BYTES + 1).expect("sparse file");
     let too_large = only_error(load::load_file(&huge));
-    assert!(
-        too_large.message.contains("at most 64 MiB"),
-        "{}",
-        too_large.message
+    // Just over the limit, the sizes are exact: "64.0 MiB; at most 64 MiB" would contradict itself.
+    assert_eq!(
+        too_large.message,
+        "the file is 67108865 bytes; Huimou reads datasets of at most 67108864 bytes (64 MiB)"
+    );
+    file.set_len(100 * 1024 * 1024).expect("sparse file");
+    let far_too_large = only_error(load::load_file(&huge));
+    assert_eq!(
+        far_too_large.message,
+        "the file is 100.0 MiB; Huimou reads datasets of at most 64 MiB"
     );
 
     let large_text = " ".repeat(usize::try_from(load::MAX_BYTES).expect("fits") + 1);
     let too_large = only_error(load::load_str(&large_text, Origin::Embedded));
     assert!(
-        too_large.message.contains("at most 64 MiB"),
+        too_large
+            .message
+            .contains("at most 67108864 bytes (64 MiB)"),
         "{}",
         too_large.message
     );

@@ -23,11 +23,15 @@ fn embedded_report_loads_with_only_the_repeated_passage_warning() {
         warning.message
     );
     let location = warning.location.as_ref().expect("located");
+    // The long line is shown around the repeated passage, which the column points at.
     assert!(
-        location.line_text.contains("面对突如其来的新冠肺炎疫情"),
+        location
+            .line_text
+            .contains("疫情期间，科协系统各类科普传播平台"),
         "{}",
         location.line_text
     );
+    assert_eq!(location.char_at(location.column), Some('疫'));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use common::{data, viewer_with};
 use egui_kittest::kittest::Queryable as _;
+use huimou::Origin;
 use huimou::app::{Diagnostics, Settings, Startup, View};
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -167,6 +168,57 @@ fn a_crash_of_the_run_before_is_shown_once_with_its_report() {
     harness.get_by_label("知道了").click();
     harness.run();
     assert!(harness.state().crash.is_none());
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+/// A crash report left by a run that had `file` open.
+fn crash_with_file(dir: &std::path::Path, file: &std::path::Path) -> huimou::logging::Crash {
+    std::fs::write(
+        dir.join(huimou::logging::CRASH_FILE),
+        format!(
+            "Huimou 0.1.0 panicked\nmessage: boom\nat: src/x.rs:1:1\nfile: {}\nstack:\n",
+            file.display()
+        ),
+    )
+    .expect("write");
+    huimou::logging::pending_crash_report(dir).expect("a crash report")
+}
+
+#[test]
+fn a_file_that_crashed_the_run_before_is_offered_not_reopened() {
+    let dir = temp_dir("crash-file");
+    let file = dir.join("report.ron");
+    std::fs::copy(common::data("good/minimal.ron"), &file).expect("copy");
+    let crash = crash_with_file(&dir, &file);
+    assert_eq!(crash.file.as_deref(), Some(file.as_path()));
+    let settings = Settings {
+        last_file: Some(file.clone()),
+        recent_files: vec![file.clone()],
+        ..Settings::default()
+    };
+    let start = |settings: Settings, crash| {
+        viewer_with(
+            settings,
+            Startup {
+                crash: Some(crash),
+                ..Startup::default()
+            },
+        )
+    };
+    let mut harness = start(settings.clone(), crash.clone());
+    assert_eq!(harness.state().dataset.origin, Origin::Embedded);
+    harness.get_by_label(&file.display().to_string());
+    harness.get_by_label("重新打开").click();
+    harness.run();
+    assert_eq!(harness.state().dataset.origin, Origin::File(file.clone()));
+    assert!(harness.state().crash.is_none());
+
+    let mut harness = start(settings, crash_with_file(&dir, &file));
+    harness.get_by_label("忘记这个文件").click();
+    harness.run();
+    assert_eq!(harness.state().dataset.origin, Origin::Embedded);
+    assert_eq!(harness.state().settings.last_file, None);
+    assert!(harness.state().settings.recent_files.is_empty());
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 

@@ -17,6 +17,9 @@ use crate::ui::theme::{self, Palette};
 
 /// Height of one bar's row, in points.
 const ROW_HEIGHT: f32 = 34.0;
+
+/// The most bars a chart draws.
+pub const MAX_BARS: usize = 30;
 /// Characters of a category label on the axis; the full label is in the tooltip.
 const AXIS_LABEL_CHARS: usize = 10;
 
@@ -71,9 +74,13 @@ pub fn chart_card_ui(
     selection: Option<FigureRef>,
 ) -> Option<Command> {
     let palette = Palette::of(ui);
+    // A chart draws a bounded number of bars, so a chart over thousands of figures costs a
+    // frame no more than one over thirty; the rest are counted under it (and all are exported).
+    let hidden = chart.figures.len().saturating_sub(MAX_BARS);
     let items: Vec<Item<'_>> = chart
         .figures
         .iter()
+        .take(MAX_BARS)
         .filter_map(|figure_id| dataset.figure_by_id(figure_id))
         .map(|(place, figure)| Item {
             place,
@@ -132,6 +139,16 @@ pub fn chart_card_ui(
             ChartKind::Comparison => comparison_ui(ui, &items, id, selection, &palette),
             ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
         };
+        if hidden > 0 {
+            ui.label(
+                RichText::new(fill(
+                    tr(ui, "另有 {} 项数据未画出（导出 CSV 可得全部）"),
+                    &[&hidden],
+                ))
+                .small()
+                .color(palette.muted),
+            );
+        }
         if let Some(place) = clicked {
             command = Some(Command::RevealFigure(place));
         }

@@ -3,16 +3,44 @@
 use crate::i18n::{fill, tr};
 use egui::RichText;
 
-use crate::app::HuimouApp;
+use std::path::{Path, PathBuf};
+
+use crate::app::{Command, HuimouApp};
+
+/// What the reader chose for the file that was open during the crash.
+enum Offer {
+    Reopen(PathBuf),
+    Forget(PathBuf),
+}
+
+/// Says which file was open during the crash and offers to reopen or forget it.
+fn offer_file_ui(ui: &mut egui::Ui, file: &Path) -> Option<Offer> {
+    ui.add_space(4.0);
+    ui.label(tr(
+        ui,
+        "崩溃时打开的是下面这个文件；为免再次崩溃，这次先打开内置报告：",
+    ));
+    ui.label(RichText::new(file.display().to_string()).monospace());
+    let mut chosen = None;
+    ui.horizontal(|ui| {
+        if ui.button(tr(ui, "重新打开")).clicked() {
+            chosen = Some(Offer::Reopen(file.to_path_buf()));
+        }
+        if ui.button(tr(ui, "忘记这个文件")).clicked() {
+            chosen = Some(Offer::Forget(file.to_path_buf()));
+        }
+    });
+    chosen
+}
 
 /// Shows the crash notice while there is one to show.
 pub fn crash_window(ctx: &egui::Context, app: &mut HuimouApp) {
-    let Some(crash) = &mut app.crash else {
+    let Some(crash) = &app.crash else {
         return;
     };
-    // Shown now: the next start need not show it again.
-    crash.acknowledge();
+    let offer = app.crashed_file_to_offer().map(Path::to_path_buf);
     let mut dismissed = false;
+    let mut command = None;
     egui::Window::new(tr(ctx, "上次运行意外结束"))
         .collapsible(false)
         .resizable(false)
@@ -33,12 +61,21 @@ pub fn crash_window(ctx: &egui::Context, app: &mut HuimouApp) {
                 }
             });
             ui.label(tr(ui, "如果问题再次出现，请把这个文件交给维护者。"));
+            if let Some(file) = &offer {
+                command = offer_file_ui(ui, file);
+            }
             ui.add_space(4.0);
             if ui.button(tr(ui, "知道了")).clicked() {
                 dismissed = true;
             }
         });
-    if dismissed {
+    let chosen = command.is_some();
+    match command {
+        Some(Offer::Reopen(path)) => app.push(Command::Open(path)),
+        Some(Offer::Forget(path)) => app.forget_file(&path),
+        None => {}
+    }
+    if dismissed || chosen {
         app.crash = None;
     }
 }

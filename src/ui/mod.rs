@@ -5,6 +5,7 @@ pub mod chapter;
 pub mod charts;
 pub mod crash;
 pub mod diagnostics;
+pub mod file_dialog;
 pub mod files;
 pub mod initiatives;
 pub mod nav;
@@ -37,13 +38,15 @@ pub fn central_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     });
 }
 
-/// Windows over the panels: a crash notice, diagnostics, About, shortcuts.
+/// Windows over the panels: a crash notice, diagnostics, About, shortcuts, and on top the
+/// in-app file dialog.
 pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {
     crash::crash_window(ctx, app);
     palette::palette_window(ctx, app);
     diagnostics::diagnostics_window(ctx, app);
     about::about_window(ctx, app);
     shortcuts::shortcuts_window(ctx, app);
+    file_dialog::file_dialog_window(ctx, app);
 }
 
 /// A text of the dataset in the interface's language: its English when the interface is in

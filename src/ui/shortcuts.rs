@@ -19,6 +19,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+K", "命令面板：命令、章、举措（支持拼音）"),
     ("Tab / Shift+Tab", "在控件间移动"),
     ("Ctrl+= / Ctrl+− / Ctrl+0", "放大 / 缩小 / 重置缩放"),
+    ("Ctrl+Q", "退出"),
 ];
 
 const DIGITS: [Key; 10] = [
@@ -61,6 +62,9 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
         }
         if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K)) {
             commands.push(Command::TogglePalette);
+        }
+        if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)) {
+            commands.push(Command::Quit);
         }
         if input.consume_key(Modifiers::NONE, Key::F5) {
             commands.push(Command::TogglePresenting);
