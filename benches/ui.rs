@@ -111,6 +111,39 @@ fn ui_benches(c: &mut Criterion) {
         let _ = ctx.run_ui(input(), |ui| app.ui_pass(ui));
     }
     bench_view(c, "ui/1 MB paragraph/expanded", (ctx, app));
+
+    // A chart naming 100,000 figures: it draws a bounded number of bars.
+    bench_view(
+        c,
+        "ui/chart of 100000 figures/chapter",
+        viewer(Some(huge_chart()), View::Chapter(0), None),
+    );
+}
+
+/// A dataset of 100,000 one-figure initiatives and one chart naming every figure, written once.
+fn huge_chart() -> std::path::PathBuf {
+    const FIGURES: usize = 100_000;
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).expect("target/bench-data");
+    let path = dir.join("huge-chart.ron");
+    let initiatives: Vec<String> = (0..FIGURES)
+        .map(|i| {
+            format!(
+                "(id: \"i{i}\", title: \"举措{i}\", text: \"建成 **{i}** 个。\", \
+                 figures: [(id: \"f{i}\", label: \"站点{i}\", value: {i}, unit: \"个\")])"
+            )
+        })
+        .collect();
+    let ids: Vec<String> = (0..FIGURES).map(|i| format!("\"f{i}\"")).collect();
+    let text = format!(
+        "(format_version: 1, title: \"大图表\", chapters: [(id: \"c\", number: 1, name: \"大图表\", \
+         headline: \"十万个数据\", initiatives: [{}], \
+         charts: [(title: \"全部站点\", kind: Bars, figures: [{}])])])",
+        initiatives.join(",\n"),
+        ids.join(",")
+    );
+    std::fs::write(&path, text).expect("written");
+    path
 }
 
 /// A dataset of one initiative with a one-megabyte text, written once to `target/`.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{Startup, View};
-use crate::dataset::{Dataset, Origin};
+use crate::dataset::Dataset;
 use crate::load::{self, LoadError};
 
 /// Huimou (回眸): a desktop viewer for Chinese work-review reports.
@@ -200,7 +200,7 @@ pub fn check(path: &Path, out: &mut impl std::io::Write) -> std::io::Result<Exit
     let file = path.display().to_string();
     let (diagnostics, (errors, warnings)) = match load::read_file(path) {
         Ok(source) => {
-            let checked = load::check_str(&source, Origin::File(path.to_path_buf()));
+            let checked = load::diagnose_str(&source);
             (checked.diagnostics, checked.totals)
         }
         Err(error) => (error.diagnostics, (1, 0)),

@@ -310,8 +310,18 @@ impl Encoding {
     }
 }
 
-/// Parses and validates a dataset text, collecting every diagnostic.
+/// Parses and validates a dataset text, collecting every diagnostic, and makes the dataset
+/// when there are no errors.
 pub fn check_str(source: &str, origin: Origin) -> Checked {
+    checked(source, Some(origin))
+}
+
+/// Parses and validates a dataset text for its diagnostics only (`huimou check`).
+pub fn diagnose_str(source: &str) -> Checked {
+    checked(source, None)
+}
+
+fn checked(source: &str, origin: Option<Origin>) -> Checked {
     if source.len() as u64 > MAX_BYTES {
         return Checked::listed(vec![Diagnostic::error(too_large(source.len() as u64))]);
     }

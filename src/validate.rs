@@ -299,9 +299,17 @@ fn is_han(c: char) -> bool {
 /// Where an id stands: chapter, initiative and figure indexes (as far as they apply).
 type Owner = (usize, usize, usize);
 
-/// Validates a parsed report and derives what the viewer needs from it.
-pub fn validate(report: Report, source: &str, origin: Origin) -> load::Checked {
-    // The search index needs only the parsed report: on a large one, build it alongside.
+/// Validates a parsed report and, when `origin` is given, derives what the viewer needs from it
+/// (`huimou check` needs only the diagnostics, and not the memory a search index takes).
+pub fn validate(report: Report, source: &str, origin: Option<Origin>) -> load::Checked {
+    let Some(origin) = origin else {
+        let checked = check(&report, source, false, || repeated_passages(&report));
+        return load::Checked {
+            dataset: None,
+            diagnostics: checked.diagnostics,
+            totals: checked.totals,
+        };
+    };
     // The search index and the search for repeated passages need only the parsed report: on a
     // large one they run on a second core while the rest is checked.
     let (index, checked) = if report.initiative_count() >= PARALLEL_INDEX_FROM {
@@ -309,7 +317,7 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> load::Checked {
             let index = scope.spawn(|| SearchIndex::new(&report));
             let repeats = scope.spawn(|| repeated_passages(&report));
             // A helper that panicked would be a bug; doing its work here keeps loading correct.
-            let checked = check(&report, source, || {
+            let checked = check(&report, source, true, || {
                 repeats
                     .join()
                     .unwrap_or_else(|_| repeated_passages(&report))
@@ -317,7 +325,10 @@ pub fn validate(report: Report, source: &str, origin: Origin) -> load::Checked {
             (index.join().ok(), checked)
         })
     } else {
-        (None, check(&report, source, || repeated_passages(&report)))
+        (
+            None,
+            check(&report, source, true, || repeated_passages(&report)),
+        )
     };
     let Checked {
         diagnostics,
@@ -372,19 +383,28 @@ struct Repeat<'r> {
 /// Long sentences printed in two initiatives, usually a slip in the source: the first
 /// `MAX_WARNINGS` of them, and how many more there are.
 fn repeated_passages(report: &Report) -> (Vec<Repeat<'_>>, usize) {
-    let mut seen: HashMap<&str, (usize, usize)> =
+    // Sentences are kept as hashes, not texts: a large report has millions of them. A hash
+    // seen before is confirmed against the text of the initiative that printed it first.
+    let mut seen: HashMap<u64, (u32, u32)> =
         HashMap::with_capacity_and_hasher(report.initiative_count() * 2, Default::default());
     let mut repeats = Vec::new();
     let mut more = 0;
     for (c, chapter) in report.chapters.iter().enumerate() {
         for (i, initiative) in chapter.initiatives.iter().enumerate() {
+            let here = (c as u32, i as u32);
             for sentence in sentences(&initiative.text) {
-                match seen.get(sentence) {
-                    Some(&first) if first != (c, i) => {
+                let key = sentence_hash(sentence);
+                match seen.get(&key) {
+                    Some(&first)
+                        if first != here
+                            && report.chapters[first.0 as usize].initiatives[first.1 as usize]
+                                .text
+                                .contains(sentence) =>
+                    {
                         if repeats.len() < MAX_WARNINGS {
                             repeats.push(Repeat {
                                 at: (c, i),
-                                first,
+                                first: (first.0 as usize, first.1 as usize),
                                 sentence,
                             });
                         } else {
@@ -394,7 +414,7 @@ fn repeated_passages(report: &Report) -> (Vec<Repeat<'_>>, usize) {
                     }
                     Some(_) => {}
                     None => {
-                        seen.insert(sentence, (c, i));
+                        seen.insert(key, here);
                     }
                 }
             }
@@ -403,11 +423,19 @@ fn repeated_passages(report: &Report) -> (Vec<Repeat<'_>>, usize) {
     (repeats, more)
 }
 
+fn sentence_hash(sentence: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = rustc_hash::FxHasher::default();
+    sentence.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Checks everything but repeated passages, which `repeats` supplies (perhaps from another
 /// thread) once the rest is done.
 fn check<'r>(
     report: &'r Report,
     source: &str,
+    keep_segments: bool,
     repeats: impl FnOnce() -> (Vec<Repeat<'r>>, usize),
 ) -> Checked {
     let mut v = Validator {
@@ -633,13 +661,17 @@ fn check<'r>(
                 }
             }
 
-            chapter_segments.push(link_marks(
+            let initiative_segments = link_marks(
                 &mut v,
                 at(&[Field("text")]),
                 at(&[Field("figures")]),
                 initiative,
                 &initiative_quantities,
-            ));
+            );
+            // Only the viewer draws segments; `check` does not keep them.
+            if keep_segments {
+                chapter_segments.push(initiative_segments);
+            }
             chapter_quantities.push(initiative_quantities);
         }
         segments.push(chapter_segments);

@@ -6,6 +6,8 @@ fn a_panic_is_written_to_the_crash_report() {
     let dir = std::env::temp_dir().join(format!("huimou-panic-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     huimou::logging::install_panic_hook(dir.clone());
+    let open = std::path::Path::new("/reports/崩溃.ron");
+    huimou::logging::set_open_file(Some(open));
     let result = std::thread::Builder::new()
         .name("worker".to_owned())
         .spawn(|| {
@@ -30,5 +32,7 @@ fn a_panic_is_written_to_the_crash_report() {
         crash.message,
         "index out of bounds: the len is 0 but the index is 3"
     );
+    // The file on screen is named, so the next start does not reopen it blindly.
+    assert_eq!(crash.file.as_deref(), Some(open));
     std::fs::remove_dir_all(&dir).expect("clean up");
 }

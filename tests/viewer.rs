@@ -492,3 +492,44 @@ fn the_palette_offers_the_charts_and_the_selected_figure() {
     assert!(matches!(copy[0].command, Command::CopyFigure(_)));
     assert_eq!(copy[0].name, "复制选中的数据：柔性引进院士");
 }
+
+#[test]
+fn a_chart_over_many_figures_draws_thirty_bars_and_counts_the_rest() {
+    let figures = 100;
+    let initiatives: Vec<String> = (0..figures)
+        .map(|i| {
+            format!(
+                "(id: \"i{i}\", title: \"举措{i}\", text: \"建成 **{i}** 个。\", \
+                 figures: [(id: \"f{i}\", label: \"站点{i}\", value: {i}, unit: \"个\")])"
+            )
+        })
+        .collect();
+    let ids: Vec<String> = (0..figures).map(|i| format!("\"f{i}\"")).collect();
+    let text = format!(
+        "(format_version: 1, title: \"大图表\", chapters: [(id: \"c\", number: 1, name: \"大图表\", \
+         headline: \"一百个数据\", initiatives: [{}], \
+         charts: [(title: \"全部站点\", kind: Bars, figures: [{}])])])",
+        initiatives.join(","),
+        ids.join(",")
+    );
+    let dir = std::env::temp_dir().join(format!("huimou-many-bars-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("chart.ron");
+    std::fs::write(&path, text).expect("write");
+    let harness = viewer_with(
+        Settings {
+            view: View::Chapter(0),
+            ..Settings::default()
+        },
+        Startup {
+            file: Some(path),
+            ..Startup::default()
+        },
+    );
+    harness.get_by_label("另有 70 项数据未画出（导出 CSV 可得全部）");
+    let drawn = (0..figures)
+        .filter(|i| bar_center(&harness.ctx, &format!("f{i}")).is_some())
+        .count();
+    assert_eq!(drawn, huimou::ui::charts::MAX_BARS);
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
