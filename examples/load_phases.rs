@@ -9,7 +9,7 @@ fn main() {
     let report: huimou::Report = ron::from_str(&text).expect("valid");
     let parse = t.elapsed();
     let t = Instant::now();
-    let checked = huimou::validate::validate(report, &text, huimou::Origin::Embedded);
+    let checked = huimou::validate::validate(report, &text, Some(huimou::Origin::Embedded));
     let validate = t.elapsed();
     let dataset = checked.dataset.expect("valid");
     let t = Instant::now();
