@@ -704,11 +704,7 @@ impl HuimouApp {
                     &figure.label,
                     figure.label_en.as_ref(),
                 );
-                let text = format!(
-                    "{label}{}{}",
-                    crate::i18n::tr(ctx, "："),
-                    crate::ui::initiatives::written(figure)
-                );
+                let text = format!("{label}{}{}", crate::i18n::tr(ctx, "："), figure.written());
                 ctx.copy_text(text.clone());
                 self.say(
                     crate::i18n::fill(crate::i18n::tr(ctx, "已复制：{}"), &[&text]),

@@ -242,8 +242,8 @@ pub struct FigureRow<'a> {
     pub value: f64,
     /// The unit as written (余万元).
     pub unit: &'a str,
-    /// more_than, over, nearly, about, or empty.
-    pub qualifier: &'static str,
+    /// more_than, over, nearly, about, two of them joined by + (nearly+more_than), or empty.
+    pub qualifier: String,
     /// The value in base units.
     pub base_value: f64,
     /// The base unit (元).
@@ -263,7 +263,7 @@ pub fn figure_rows(dataset: &Dataset) -> Vec<FigureRow<'_>> {
                 // -0 is 0 (+ 0.0 drops the sign of a zero only).
                 value: figure.value + 0.0,
                 unit: &figure.unit,
-                qualifier: quantity.qualifier.map_or("", |q| q.keyword()),
+                qualifier: quantity.qualifier_keyword(),
                 base_value: quantity.base_value,
                 base_unit: &quantity.base_unit,
             }

@@ -38,7 +38,7 @@ pub fn figures_csv(
             &figure.label,
             &crate::quantity::format_written(figure.value),
             &figure.unit,
-            quantity.qualifier.map_or("", |q| q.keyword()),
+            &quantity.qualifier_keyword(),
             &crate::quantity::format_written(quantity.base_value),
             &quantity.base_unit,
         ])?;

@@ -97,15 +97,90 @@ pub fn web_links(text: &str) -> Vec<Range<usize>> {
     links
 }
 
-/// Reads the number a mark shows (`1.396`, `11.7%`), with whether it carries a percent sign.
+/// Reads the number a mark shows, with whether it carries a percent sign: `1.396`, `11.7%`,
+/// full-width `１２３`, grouped `8,400` or `8，400`, and Chinese numerals `二十`, `一百二十`.
 pub fn mark_number(content: &str) -> Option<(f64, bool)> {
     let content = content.trim();
     let (number, percent) = match content.strip_suffix(['%', '％']) {
         Some(n) => (n.trim_end(), true),
         None => (content, false),
     };
-    let value: f64 = number.parse().ok()?;
+    let value = arabic_number(number).or_else(|| chinese_numeral(number))?;
     value.is_finite().then_some((value, percent))
+}
+
+/// A number in Arabic digits, half- or full-width, with thousands separators in their places.
+fn arabic_number(text: &str) -> Option<f64> {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '，' => ',',
+            c => c,
+        })
+        .collect();
+    let (whole, fraction) = ascii.split_once('.').unwrap_or((&ascii, ""));
+    let groups: Vec<&str> = whole.split(',').collect();
+    // Separators stand between groups of three digits (8,400; 1,234,567), nowhere else.
+    let grouped = groups.len() == 1
+        || (groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+            && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped || fraction.contains(',') {
+        return None;
+    }
+    let plain = ascii.replace(',', "");
+    // Only digits and one point: no exponents, signs or words that Rust's parser also takes.
+    if plain.is_empty() || !plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    plain.parse().ok()
+}
+
+/// A whole number in Chinese numerals: 二十 → 20, 一百二十 → 120, 三千零五 → 3005, 两万 → 20000,
+/// 十五 → 15.
+pub fn chinese_numeral(text: &str) -> Option<f64> {
+    let digit = |c: char| match c {
+        '〇' | '零' => Some(0),
+        '两' | '兩' => Some(2),
+        c => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|d| d as u64 + 1),
+    };
+    // 一亿二千三百万零五: the parts above 亿, between 亿 and 万, and below 万.
+    let (mut yi, mut wan, mut section) = (0u64, 0u64, 0u64);
+    let mut pending: Option<u64> = None;
+    let mut digits = false;
+    for c in text.chars() {
+        if let Some(d) = digit(c) {
+            pending = Some(d);
+            digits = true;
+            continue;
+        }
+        match c {
+            '十' | '拾' | '百' | '佰' | '千' | '仟' => {
+                let unit = match c {
+                    '十' | '拾' => 10,
+                    '百' | '佰' => 100,
+                    _ => 1000,
+                };
+                section = section.checked_add(pending.take().unwrap_or(1).checked_mul(unit)?)?;
+                digits = true;
+            }
+            '万' | '萬' => {
+                wan = (section + pending.take().unwrap_or(0)).checked_mul(10_000)?;
+                section = 0;
+            }
+            '亿' | '億' => {
+                yi = (yi + wan + section + pending.take().unwrap_or(0)).checked_mul(100_000_000)?;
+                wan = 0;
+                section = 0;
+            }
+            _ => return None,
+        }
+    }
+    digits.then(|| (yi + wan + section + pending.unwrap_or(0)) as f64)
 }
 
 /// A piece of an initiative's text: plain words, or the number of one of its figures.
@@ -198,10 +273,30 @@ mod tests {
     }
 
     #[test]
+    fn reads_numbers_as_authors_write_them() {
+        assert_eq!(mark_number("１２３"), Some((123.0, false)));
+        assert_eq!(mark_number("8,400"), Some((8400.0, false)));
+        assert_eq!(mark_number("8，400"), Some((8400.0, false)));
+        assert_eq!(mark_number("1,234,567.5"), Some((1_234_567.5, false)));
+        assert_eq!(mark_number("84,00"), None);
+        assert_eq!(mark_number("二十"), Some((20.0, false)));
+        assert_eq!(mark_number("一百二十"), Some((120.0, false)));
+        assert_eq!(mark_number("十五"), Some((15.0, false)));
+        assert_eq!(mark_number("三千零五"), Some((3005.0, false)));
+        assert_eq!(mark_number("两万"), Some((20_000.0, false)));
+        assert_eq!(mark_number("一亿二千万"), Some((120_000_000.0, false)));
+        assert_eq!(mark_number("１１.７％"), Some((11.7, true)));
+        assert_eq!(mark_number("inf"), None);
+        assert_eq!(mark_number("1e3"), None);
+        assert_eq!(mark_number("院士"), None);
+    }
+
+    #[test]
     fn reads_mark_numbers() {
         assert_eq!(mark_number("1.396"), Some((1.396, false)));
         assert_eq!(mark_number("11.7%"), Some((11.7, true)));
-        assert_eq!(mark_number("1,800"), None);
+        assert_eq!(mark_number("1,800"), Some((1800.0, false)));
+        assert_eq!(mark_number("1,80"), None);
         assert_eq!(mark_number("NaN"), None);
     }
 

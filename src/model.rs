@@ -124,6 +124,14 @@ pub enum ChartKind {
     Progress,
 }
 
+impl Figure {
+    /// The figure as its text writes it, in the report's own script and order of words, with
+    /// thousands separators: 1,800余万元, 3.1萬多個, 超过1,000万余人次.
+    pub fn written(&self) -> String {
+        crate::quantity::written(self.prefix.as_deref(), self.value, &self.unit)
+    }
+}
+
 impl ChartKind {
     /// How many figures a chart of this kind needs, when the kind fixes it.
     pub fn required_figures(self) -> Option<usize> {

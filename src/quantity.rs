@@ -1,27 +1,71 @@
-//! Chinese quantities: units as written (余万元, 万余人次, 亿次, %) and their base values.
+//! Chinese quantities: units as written (余万元, 万余人次, 萬多個, 亿次, %) and their base values.
 //!
-//! A figure is written as an optional prefix (超过, 近), a number, and a unit made of
-//! qualifiers (余, 多), magnitudes (万, 亿) and a counter (次, 人次, 元, …). This module turns
-//! that into a base value in the counter's unit, and formats numbers back the way a Chinese
-//! reader expects them (31.2亿元, 1,800万元, 6.7万人次).
+//! A figure is written as an optional word before the number (超过, 近, 約), the number, and a
+//! unit made of qualifiers (余/餘, 多), magnitudes (万/萬, 亿/億, and 十/百/千 before them:
+//! 千万) and a counter (次, 人次, 元, 個 …), possibly followed by 左右. Simplified and
+//! traditional characters are read alike: 個 and 个 are one counter, so a chart may mix them.
+//! This module turns that into a base value in the counter's unit, and formats numbers back the
+//! way a Chinese reader expects them (31.2亿元, 1,800万元, 6.7万人次).
 
 use std::fmt;
 
-/// Counters the source reports use; others are accepted with a warning.
+/// Counters the source reports use, in simplified form; their traditional forms are the same
+/// counters. Others are accepted with a warning.
 pub const KNOWN_COUNTERS: &[&str] = &[
-    "次", "人次", "项", "个", "名", "元", "篇", "场次", "台", "支", "人", "家", "条", "件", "%",
+    "次", "人次", "项", "个", "名", "元", "篇", "场次", "场", "台", "支", "人", "家", "条", "件",
+    "所", "座", "门", "期", "届", "部", "本", "册", "位", "户", "处", "株", "亩", "吨", "%",
 ];
+
+/// Traditional characters of counters and their simplified forms.
+const TRADITIONAL_COUNTERS: &[(char, char)] = &[
+    ('個', '个'),
+    ('項', '项'),
+    ('場', '场'),
+    ('臺', '台'),
+    ('檯', '台'),
+    ('條', '条'),
+    ('門', '门'),
+    ('屆', '届'),
+    ('冊', '册'),
+    ('戶', '户'),
+    ('處', '处'),
+    ('畝', '亩'),
+    ('噸', '吨'),
+    ('萬', '万'),
+    ('億', '亿'),
+    ('餘', '余'),
+    ('筆', '笔'),
+    ('張', '张'),
+    ('隻', '只'),
+    ('輛', '辆'),
+    ('間', '间'),
+    ('員', '员'),
+    ('會', '会'),
+];
+
+/// A counter in simplified characters, so that 個 and 个 compare equal.
+pub fn simplified_counter(counter: &str) -> String {
+    counter
+        .chars()
+        .map(|c| {
+            TRADITIONAL_COUNTERS
+                .iter()
+                .find(|(t, _)| *t == c)
+                .map_or(c, |(_, s)| *s)
+        })
+        .collect()
+}
 
 /// How exact a figure is, as its wording says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Qualifier {
-    /// 余 or 多 after the number: a little more than.
+    /// 余, 餘 or 多 after the number: a little more than.
     MoreThan,
-    /// 超过 or 逾 before the number: over.
+    /// 超过, 超過, 超 or 逾 before the number: over.
     Over,
-    /// 近 or 将近 before the number: nearly.
+    /// 近, 将近, 將近 or 接近 before the number: nearly.
     Nearly,
-    /// 约 before the number: about.
+    /// 约, 約, 大约, 大約 before the number, or 左右 after the unit: about.
     About,
 }
 
@@ -36,37 +80,45 @@ impl Qualifier {
         }
     }
 
-    /// The Chinese word a reader expects for this qualifier.
-    pub fn chinese(self) -> &'static str {
+    /// A sign for places too small for words (chart axes): ≥ or ≈.
+    pub fn sign(self) -> &'static str {
         match self {
-            Self::MoreThan => "余",
-            Self::Over => "超过",
-            Self::Nearly => "近",
-            Self::About => "约",
+            Self::MoreThan | Self::Over => "≥",
+            Self::Nearly | Self::About => "≈",
         }
     }
 
     /// Reads a word written before a number.
     pub fn from_prefix(prefix: &str) -> Option<Self> {
         match prefix.trim() {
-            "超过" | "逾" | "超" => Some(Self::Over),
-            "近" | "将近" | "接近" => Some(Self::Nearly),
-            "约" | "大约" => Some(Self::About),
+            "超过" | "超過" | "逾" | "超" => Some(Self::Over),
+            "近" | "将近" | "將近" | "接近" => Some(Self::Nearly),
+            "约" | "約" | "大约" | "大約" => Some(Self::About),
             _ => None,
         }
     }
 }
 
-/// A figure's value in its base unit, with the qualifier its wording gives.
+/// A figure's value in its base unit, with the words that say how exact it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
     /// The value in base units (1.396 亿次 → 139,600,000).
     pub base_value: f64,
-    /// The counter without magnitude or qualifier (次, 元, %), possibly empty.
+    /// The counter as written, without magnitude or qualifier (次, 元, 個, %), possibly empty.
     pub base_unit: String,
-    /// More than, nearly, … where the wording says so.
-    pub qualifier: Option<Qualifier>,
-    /// The power of ten the unit's magnitude characters stand for (万 → 4, 亿 → 8).
+    /// The counter in simplified characters (个 for 個): the same counter in either script.
+    pub counter: String,
+    /// The word before the number (超过, 近, 约), if any.
+    pub prefix: Option<Qualifier>,
+    /// The word after the number (余, 多, 左右), if any.
+    pub suffix: Option<Qualifier>,
+    /// The words before and after the number as written (将近, 餘), to repeat them in the
+    /// report's own script.
+    pub words: (String, String),
+    /// Whether the word after the number stands before the magnitude (1800 余万元: more than
+    /// 18 million) rather than after it (6.7 万余人次: 67,000 and more).
+    pub suffix_before_magnitude: bool,
+    /// The power of ten the unit's magnitude characters stand for (万 → 4, 亿 → 8, 千万 → 7).
     pub magnitude: i32,
 }
 
@@ -81,6 +133,8 @@ pub enum UnitError {
     BadCounter(String),
     /// A value that its magnitude makes too large for any number (1e308 亿).
     OutOfRange(String),
+    /// A word of the number (近, 约, 万 …) standing where the counter should be (个近万).
+    MisplacedWord(String, String),
 }
 
 impl fmt::Display for UnitError {
@@ -88,7 +142,7 @@ impl fmt::Display for UnitError {
         match self {
             Self::UnknownPrefix(p) => write!(
                 f,
-                "「{p}」 is not a word Huimou understands before a number (use 超过, 逾, 近, 将近 or 约)"
+                "「{p}」 is not a word Huimou understands before a number (use 超过, 逾, 近, 将近, 约 or 大约, in either script)"
             ),
             Self::MagnitudeOnPercent(u) => {
                 write!(f, "unit 「{u}」 puts 万 or 亿 on a percentage")
@@ -98,44 +152,102 @@ impl fmt::Display for UnitError {
                 f,
                 "the value in unit 「{u}」 is too large to be counted (more than 10^308)"
             ),
+            Self::MisplacedWord(u, w) if Qualifier::from_prefix(w).is_some() => write!(
+                f,
+                "unit 「{u}」 contains 「{w}」, a word that goes before the number: write `prefix: Some(\"{w}\")` and leave it out of the unit"
+            ),
+            Self::MisplacedWord(u, w) => write!(
+                f,
+                "unit 「{u}」 has 「{w}」 inside its counter: write the unit as written right after the number, magnitude and 余/多 first (3.1 萬多個 → value: 3.1, unit: \"萬多個\")"
+            ),
         }
     }
 }
 
 impl std::error::Error for UnitError {}
 
+/// What the characters of a unit before its counter say.
+#[derive(Default)]
+struct UnitWords {
+    magnitude: i32,
+    suffix: Option<Qualifier>,
+    suffix_text: String,
+    suffix_before_magnitude: bool,
+}
+
+/// Peels qualifiers and magnitudes off the front of a unit (余万, 万余, 萬多, 千万), in either
+/// order; returns what they say and the rest (the counter, perhaps with 左右).
+fn unit_words(unit: &str) -> (UnitWords, &str) {
+    let mut words = UnitWords::default();
+    let mut rest = unit;
+    while let Some(c) = rest.chars().next() {
+        let next = rest[c.len_utf8()..].chars().next();
+        match c {
+            '万' | '萬' => words.magnitude += 4,
+            '亿' | '億' => words.magnitude += 8,
+            // 十, 百 and 千 are magnitudes only before 万 or 亿 (千万元); alone they may begin
+            // a counter (千克, 百分点).
+            '十' | '百' | '千' if matches!(next, Some('万' | '萬' | '亿' | '億')) => {
+                words.magnitude += match c {
+                    '十' => 1,
+                    '百' => 2,
+                    _ => 3,
+                };
+            }
+            '余' | '餘' | '多' => {
+                words.suffix_before_magnitude = words.magnitude == 0;
+                words.suffix = Some(Qualifier::MoreThan);
+                words.suffix_text = c.to_string();
+            }
+            ' ' | '\u{3000}' => {}
+            _ => break,
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    (words, rest)
+}
+
+/// A word of the number found inside a counter, where it would silently change nothing.
+fn misplaced_word(counter: &str) -> Option<&'static str> {
+    const WORDS: &[&str] = &[
+        "超过", "超過", "将近", "將近", "接近", "大约", "大約", "逾", "近", "约", "約", "万", "萬",
+        "亿", "億", "余", "餘",
+    ];
+    WORDS.iter().copied().find(|w| counter.contains(w))
+}
+
 impl Quantity {
     /// Derives the base value from a figure as written: prefix, number and unit.
     pub fn parse(prefix: Option<&str>, value: f64, unit: &str) -> Result<Self, UnitError> {
-        let mut qualifier = match prefix.map(str::trim).filter(|p| !p.is_empty()) {
+        let prefix_text = prefix.map(str::trim).unwrap_or_default();
+        let prefix = match Some(prefix_text).filter(|p| !p.is_empty()) {
             Some(p) => Some(
                 Qualifier::from_prefix(p).ok_or_else(|| UnitError::UnknownPrefix(p.to_owned()))?,
             ),
             None => None,
         };
         let unit_trimmed = unit.trim();
-        let mut magnitude = 0;
-        let mut rest = unit_trimmed;
-        // Qualifier and magnitude characters come before the counter in either order
-        // (余万元, 万余人次), so peel them off one at a time.
-        while let Some(c) = rest.chars().next() {
-            match c {
-                '万' => magnitude += 4,
-                '亿' => magnitude += 8,
-                '余' | '多' => {
-                    // A prefix such as 超过 already says "over"; it is the stronger word.
-                    qualifier.get_or_insert(Qualifier::MoreThan);
-                }
-                ' ' | '\u{3000}' => {}
-                _ => break,
+        let (mut words, rest) = unit_words(unit_trimmed);
+        let rest = rest.trim();
+        let counter = match rest.strip_suffix("左右") {
+            Some(counter) if words.suffix.is_none() => {
+                words.suffix = Some(Qualifier::About);
+                words.suffix_text = "左右".to_owned();
+                counter.trim_end()
             }
-            rest = &rest[c.len_utf8()..];
-        }
-        let counter = match rest.trim() {
+            _ => rest,
+        };
+        let counter = match counter {
             "％" => "%",
             other => other,
         };
-        if counter == "%" && magnitude != 0 {
+        if let Some(word) = misplaced_word(counter) {
+            return Err(UnitError::MisplacedWord(
+                unit_trimmed.to_owned(),
+                word.to_owned(),
+            ));
+        }
+        if counter == "%" && words.magnitude != 0 {
             return Err(UnitError::MagnitudeOnPercent(unit_trimmed.to_owned()));
         }
         if counter != "%"
@@ -145,7 +257,7 @@ impl Quantity {
         {
             return Err(UnitError::BadCounter(unit_trimmed.to_owned()));
         }
-        let base_value = shift_decimal(value, magnitude);
+        let base_value = shift_decimal(value, words.magnitude);
         if !base_value.is_finite() && value.is_finite() {
             return Err(UnitError::OutOfRange(unit_trimmed.to_owned()));
         }
@@ -153,30 +265,71 @@ impl Quantity {
             // -0 is 0: nothing downstream should print a sign on nothing.
             base_value: base_value + 0.0,
             base_unit: counter.to_owned(),
-            qualifier,
-            magnitude,
+            counter: simplified_counter(counter),
+            prefix,
+            suffix: words.suffix,
+            words: (prefix_text.to_owned(), words.suffix_text),
+            suffix_before_magnitude: words.suffix_before_magnitude,
+            magnitude: words.magnitude,
         })
     }
 
-    /// Whether the counter is one the source reports use.
+    /// Whether the counter is one the source reports use (in either script).
     pub fn has_known_counter(&self) -> bool {
-        self.base_unit.is_empty() || KNOWN_COUNTERS.contains(&self.base_unit.as_str())
+        self.counter.is_empty() || KNOWN_COUNTERS.contains(&self.counter.as_str())
     }
 
     /// Whether this is a percentage.
     pub fn is_percent(&self) -> bool {
-        self.base_unit == "%"
+        self.counter == "%"
     }
 
-    /// The quantity as a reader expects it, with its qualifier: 超过1,000万人次, 1,800万余元.
-    pub fn display(&self) -> String {
-        let number = format_value(self.base_value, &self.base_unit);
-        match self.qualifier {
-            None => format!("{number}{}", self.base_unit),
-            Some(Qualifier::MoreThan) => format!("{number}余{}", self.base_unit),
-            Some(q) => format!("{}{number}{}", q.chinese(), self.base_unit),
+    /// Whether the wording says the number is not exact (余, 超过, 近, 约, 左右 …).
+    pub fn is_approximate(&self) -> bool {
+        self.prefix.is_some() || self.suffix.is_some()
+    }
+
+    /// The qualifiers as keywords for scripts: `more_than`, `over`, `nearly`, `about`, empty,
+    /// or two joined by `+` when the number has a word before and after it (近 8400 多个:
+    /// `nearly+more_than`).
+    pub fn qualifier_keyword(&self) -> String {
+        match (self.prefix, self.suffix) {
+            (Some(p), Some(s)) => format!("{}+{}", p.keyword(), s.keyword()),
+            (Some(q), None) | (None, Some(q)) => q.keyword().to_owned(),
+            (None, None) => String::new(),
         }
     }
+
+    /// The base value in full, with its words where the figure has them: 18,000,000余元,
+    /// 超过10,000,000人次, 近8,400多个. Tooltips say this after 即 ("that is").
+    pub fn display(&self) -> String {
+        let number = format_plain(self.base_value);
+        let (before, after) = (&self.words.0, &self.words.1);
+        if self.suffix == Some(Qualifier::About) {
+            format!("{before}{number}{}{after}", self.base_unit)
+        } else {
+            format!("{before}{number}{after}{}", self.base_unit)
+        }
+    }
+
+    /// The value in a short form for a chart's value label: its magnitude chosen for reading
+    /// (1,800万元), and a sign when the wording says it is not exact (≥1,800万元).
+    pub fn short(&self) -> String {
+        let sign = self.prefix.or(self.suffix).map_or("", Qualifier::sign);
+        format!(
+            "{sign}{}{}",
+            format_value(self.base_value, &self.counter),
+            self.base_unit
+        )
+    }
+}
+
+/// A figure as its text writes it: the word before, the number (with thousands separators) and
+/// the unit, in the report's own script and order (1,800余万元; 3.1萬多個; 超过1,000万余人次).
+pub fn written(prefix: Option<&str>, value: f64, unit: &str) -> String {
+    let number = format_plain(value);
+    let prefix = prefix.map(str::trim).unwrap_or_default();
+    format!("{prefix}{number}{}", unit.trim())
 }
 
 /// Multiplies by a power of ten exactly as decimal arithmetic would (1.396 × 10^8 = 139,600,000).
@@ -259,7 +412,7 @@ mod tests {
         let reads = q(None, 1.396, "亿次");
         assert_eq!(reads.base_value, 139_600_000.0);
         assert_eq!(reads.base_unit, "次");
-        assert_eq!(reads.qualifier, None);
+        assert!(!reads.is_approximate());
         assert_eq!(reads.magnitude, 8);
 
         let funds = q(None, 31.2, "亿元");
@@ -276,27 +429,30 @@ mod tests {
         let donation = q(None, 1800.0, "余万元");
         assert_eq!(donation.base_value, 18_000_000.0);
         assert_eq!(donation.base_unit, "元");
-        assert_eq!(donation.qualifier, Some(Qualifier::MoreThan));
+        assert_eq!(donation.suffix, Some(Qualifier::MoreThan));
+        assert!(donation.suffix_before_magnitude);
 
         let visitors = q(None, 6.7, "万余人次");
         assert_eq!(visitors.base_value, 67_000.0);
         assert_eq!(visitors.base_unit, "人次");
-        assert_eq!(visitors.qualifier, Some(Qualifier::MoreThan));
+        assert_eq!(visitors.suffix, Some(Qualifier::MoreThan));
+        assert!(!visitors.suffix_before_magnitude);
 
         let many = q(None, 30.0, "多项");
-        assert_eq!(many.qualifier, Some(Qualifier::MoreThan));
+        assert_eq!(many.suffix, Some(Qualifier::MoreThan));
         assert_eq!(many.base_unit, "项");
     }
 
     #[test]
     fn prefixes() {
         let over = q(Some("超过"), 1000.0, "万余人次");
-        assert_eq!(over.qualifier, Some(Qualifier::Over));
+        assert_eq!(over.prefix, Some(Qualifier::Over));
+        assert_eq!(over.suffix, Some(Qualifier::MoreThan));
         assert_eq!(over.base_value, 10_000_000.0);
         let nearly = q(Some("近"), 18.5, "万人次");
-        assert_eq!(nearly.qualifier, Some(Qualifier::Nearly));
+        assert_eq!(nearly.prefix, Some(Qualifier::Nearly));
         assert_eq!(nearly.base_value, 185_000.0);
-        assert_eq!(q(Some("约"), 3.0, "个").qualifier, Some(Qualifier::About));
+        assert_eq!(q(Some("约"), 3.0, "个").prefix, Some(Qualifier::About));
         assert_eq!(
             Quantity::parse(Some("大概"), 3.0, "个"),
             Err(UnitError::UnknownPrefix("大概".into()))
@@ -325,7 +481,7 @@ mod tests {
             assert_eq!(quantity.base_unit, counter, "{unit}");
             assert!(quantity.has_known_counter(), "{unit}");
         }
-        assert!(!q(None, 2.0, "吨").has_known_counter());
+        assert!(!q(None, 2.0, "罐").has_known_counter());
     }
 
     #[test]
@@ -373,14 +529,77 @@ mod tests {
     }
 
     #[test]
-    fn display_keeps_the_qualifier() {
+    fn display_keeps_the_words_in_their_place() {
         assert_eq!(
             q(Some("超过"), 1000.0, "万余人次").display(),
-            "超过1,000万人次"
+            "超过10,000,000余人次"
         );
-        assert_eq!(q(None, 1800.0, "余万元").display(), "1,800万余元");
-        assert_eq!(q(Some("近"), 18.5, "万人次").display(), "近18.5万人次");
+        // 1800 余万元 is more than 18 million, never "18 million and some".
+        assert_eq!(q(None, 1800.0, "余万元").display(), "18,000,000余元");
+        assert_eq!(q(None, 450.0, "余万元").display(), "4,500,000余元");
+        assert_eq!(q(Some("近"), 18.5, "万人次").display(), "近185,000人次");
         assert_eq!(q(None, 2090.0, "余场次").display(), "2,090余场次");
+        assert_eq!(q(None, 300.0, "人左右").display(), "300人左右");
+        assert_eq!(q(Some("近"), 8400.0, "多個").display(), "近8,400多個");
+        assert_eq!(q(None, 1800.0, "余万元").short(), "≥1,800万元");
+    }
+
+    #[test]
+    fn written_keeps_the_source_s_order_and_script() {
+        assert_eq!(written(None, 1800.0, "余万元"), "1,800余万元");
+        assert_eq!(written(None, 3.1, "萬多個"), "3.1萬多個");
+        assert_eq!(
+            written(Some("超过"), 1000.0, "万余人次"),
+            "超过1,000万余人次"
+        );
+        assert_eq!(written(None, 11.7, "%"), "11.7%");
+    }
+
+    #[test]
+    fn traditional_units_are_the_same_units() {
+        let towns = q(None, 3.1, "萬多個");
+        assert_eq!(towns.base_value, 31_000.0);
+        assert_eq!(towns.suffix, Some(Qualifier::MoreThan));
+        assert_eq!(
+            (towns.base_unit.as_str(), towns.counter.as_str()),
+            ("個", "个")
+        );
+        assert!(towns.has_known_counter());
+        let streets = q(Some("近"), 8400.0, "多個");
+        assert_eq!(
+            (streets.prefix, streets.suffix),
+            (Some(Qualifier::Nearly), Some(Qualifier::MoreThan))
+        );
+        assert_eq!(streets.qualifier_keyword(), "nearly+more_than");
+        assert_eq!(q(None, 2.0, "億元").base_value, 200_000_000.0);
+        assert_eq!(q(None, 5.0, "餘場次").counter, "场次");
+        assert_eq!(q(Some("將近"), 5.0, "項").prefix, Some(Qualifier::Nearly));
+        assert_eq!(q(Some("約"), 5.0, "臺").counter, "台");
+        assert_eq!(q(Some("超過"), 5.0, "條").prefix, Some(Qualifier::Over));
+        assert_eq!(q(Some("大約"), 5.0, "件").prefix, Some(Qualifier::About));
+    }
+
+    #[test]
+    fn words_in_the_wrong_place_say_what_to_write() {
+        let error = Quantity::parse(None, 3.0, "近萬人").expect_err("近 in the unit");
+        assert!(
+            error.to_string().contains("`prefix: Some(\"近\")`"),
+            "{error}"
+        );
+        let error = Quantity::parse(None, 3.0, "個萬").expect_err("萬 after the counter");
+        assert!(error.to_string().contains("unit: \"萬多個\""), "{error}");
+    }
+
+    #[test]
+    fn compound_magnitudes_and_about() {
+        assert_eq!(q(None, 1.2, "千万元").base_value, 12_000_000.0);
+        assert_eq!(q(None, 3.0, "百万人次").base_value, 3_000_000.0);
+        assert_eq!(q(None, 2.0, "千克").counter, "千克");
+        let about = q(None, 300.0, "人左右");
+        assert_eq!(
+            (about.suffix, about.counter.as_str()),
+            (Some(Qualifier::About), "人")
+        );
     }
 
     #[test]

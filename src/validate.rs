@@ -771,9 +771,10 @@ fn check<'r>(
                 };
                 if let Some(quantity) = quantities[fc][fi][ff].as_ref() {
                     values.push(quantity.base_value);
-                    match units.iter_mut().find(|(u, _)| *u == quantity.base_unit) {
+                    // 個 and 个 are one counter: compared in simplified form.
+                    match units.iter_mut().find(|(u, _)| *u == quantity.counter) {
                         Some((_, ids)) => ids.push(id),
-                        None => units.push((&quantity.base_unit, vec![id])),
+                        None => units.push((&quantity.counter, vec![id])),
                     }
                 }
             }

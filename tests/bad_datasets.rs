@@ -71,13 +71,7 @@ fn files(folder: &str) -> Vec<PathBuf> {
 }
 
 fn assert_has(path: &Path, diagnostics: &[Diagnostic], expected: &Expectation) {
-    let hit = diagnostics.iter().any(|d| {
-        d.severity.word() == expected.severity
-            && d.location
-                .as_ref()
-                .is_some_and(|l| (l.line, l.column) == (expected.line, expected.column))
-            && d.message.contains(&expected.words)
-    });
+    let hit = diagnostics.iter().any(|d| matches(d, expected));
     assert!(
         hit,
         "{}: expected {} at {}:{} containing 「{}」, got:\n{}",
@@ -90,6 +84,32 @@ fn assert_has(path: &Path, diagnostics: &[Diagnostic], expected: &Expectation) {
     );
 }
 
+fn matches(diagnostic: &Diagnostic, expected: &Expectation) -> bool {
+    diagnostic.severity.word() == expected.severity
+        && diagnostic
+            .location
+            .as_ref()
+            .is_some_and(|l| (l.line, l.column) == (expected.line, expected.column))
+        && diagnostic.message.contains(&expected.words)
+}
+
+/// A diagnostic nobody expected fails the test too: a file must say what is wrong, and only that.
+fn assert_nothing_else(path: &Path, diagnostics: &[Diagnostic], expected: &[Expectation]) {
+    let unexpected: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| !expected.iter().any(|e| matches(d, e)))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "{}: unexpected diagnostics:\n{}",
+        path.display(),
+        unexpected
+            .iter()
+            .map(|d| d.render(&path.display().to_string()))
+            .collect::<String>()
+    );
+}
+
 #[test]
 fn every_bad_dataset_is_refused_with_its_diagnostic() {
     let bad = files("bad");
@@ -99,9 +119,11 @@ fn every_bad_dataset_is_refused_with_its_diagnostic() {
             .map(|_| ())
             .expect_err(&path.display().to_string());
         assert!(error.errors().count() > 0);
-        for expected in expectations(&path) {
-            assert_has(&path, &error.diagnostics, &expected);
+        let expected = expectations(&path);
+        for expected in &expected {
+            assert_has(&path, &error.diagnostics, expected);
         }
+        assert_nothing_else(&path, &error.diagnostics, &expected);
     }
 }
 
@@ -109,9 +131,11 @@ fn every_bad_dataset_is_refused_with_its_diagnostic() {
 fn every_warn_dataset_loads_with_its_warning() {
     for path in files("warn") {
         let dataset = load::load_file(&path).unwrap_or_else(|e| panic!("{}", e.render()));
-        for expected in expectations(&path) {
-            assert_has(&path, &dataset.warnings, &expected);
+        let expected = expectations(&path);
+        for expected in &expected {
+            assert_has(&path, &dataset.warnings, expected);
         }
+        assert_nothing_else(&path, &dataset.warnings, &expected);
     }
 }
 

@@ -151,5 +151,5 @@ fn a_figure_is_copied_with_its_label_and_unit() {
             _ => None,
         })
         .collect();
-    assert_eq!(copied, ["柔性引进院士：71 名"]);
+    assert_eq!(copied, ["柔性引进院士：71名"]);
 }

@@ -92,15 +92,27 @@ proptest! {
     }
 
     #[test]
-    fn qualifiers_survive(value in written_number(), prefix in prop::sample::select(&["超过", "逾", "近", "将近", "约"][..])) {
-        let parsed = Quantity::parse(Some(prefix), value, "项").expect("a known prefix");
+    fn qualifiers_survive(
+        value in written_number(),
+        prefix in prop::sample::select(&["超过", "超過", "逾", "近", "将近", "將近", "约", "約", "大约", "大約"][..]),
+        unit in prop::sample::select(&["项", "項", "余项", "餘項", "万多个", "萬多個", "人左右"][..]),
+    ) {
+        let parsed = Quantity::parse(Some(prefix), value, unit).expect("a known prefix");
         let expected = match prefix {
-            "超过" | "逾" => Qualifier::Over,
-            "近" | "将近" => Qualifier::Nearly,
+            "超过" | "超過" | "逾" => Qualifier::Over,
+            "近" | "将近" | "將近" => Qualifier::Nearly,
             _ => Qualifier::About,
         };
-        prop_assert_eq!(parsed.qualifier, Some(expected));
-        prop_assert!(parsed.display().starts_with(expected.chinese()));
+        prop_assert_eq!(parsed.prefix, Some(expected));
+        // Every word is kept as written, before and after the number.
+        prop_assert!(parsed.display().starts_with(prefix));
+        let written = huimou::quantity::written(Some(prefix), value, unit);
+        prop_assert!(written.starts_with(prefix) && written.ends_with(unit));
+        let suffix = ["余", "餘", "多", "左右"].into_iter().find(|w| unit.contains(w));
+        prop_assert_eq!(parsed.suffix.is_some(), suffix.is_some());
+        if let Some(word) = suffix {
+            prop_assert!(parsed.display().contains(word), "{}", parsed.display());
+        }
     }
 
     #[test]

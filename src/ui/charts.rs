@@ -12,7 +12,6 @@ use crate::dataset::{Dataset, FigureRef};
 use crate::model::{Chart, ChartKind, Figure};
 use crate::quantity::{Quantity, format_value};
 
-use crate::ui::initiatives::written;
 use crate::ui::theme::{self, Palette};
 
 /// Height of one bar's row, in points.
@@ -165,11 +164,7 @@ fn comparison_ui(
     palette: &Palette,
 ) -> Option<FigureRef> {
     if let [before, after] = items {
-        let mut caption = format!(
-            "{} → {}",
-            display_value(before.quantity),
-            display_value(after.quantity)
-        );
+        let mut caption = format!("{} → {}", before.figure.written(), after.figure.written());
         if before.quantity.base_value > 0.0 {
             let change = (after.quantity.base_value - before.quantity.base_value)
                 / before.quantity.base_value
@@ -240,14 +235,6 @@ fn axis_label(label: &str) -> String {
     format!("{}…{}", start.trim_end(), end.trim_start())
 }
 
-fn display_value(quantity: &Quantity) -> String {
-    format!(
-        "{}{}",
-        format_value(quantity.base_value, &quantity.base_unit),
-        quantity.base_unit
-    )
-}
-
 fn progress_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
@@ -299,9 +286,9 @@ fn progress_ui(
             tr(ui, "{}：{}；{}：{}"),
             &[
                 &part.figure.label,
-                &written(part.figure),
+                &part.figure.written(),
                 &whole.figure.label,
-                &written(whole.figure),
+                &whole.figure.written(),
             ],
         ))
         .small()
@@ -330,8 +317,8 @@ fn bars_ui(
         .iter()
         .zip(&labels)
         .map(|(item, label)| {
-            let mut text = format!("{label}\n{}", written(item.figure));
-            if item.quantity.magnitude != 0 || item.quantity.qualifier.is_some() {
+            let mut text = format!("{label}\n{}", item.figure.written());
+            if item.quantity.magnitude != 0 || item.quantity.is_approximate() {
                 text.push_str(&fill(tr(ui, "（即 {}）"), &[&item.quantity.display()]));
             }
             if *label != item.figure.label {
@@ -409,7 +396,8 @@ fn bars_ui(
             (
                 item.quantity.base_value,
                 row(i),
-                format!("{}{}", format_value(item.quantity.base_value, &unit), unit),
+                // As the text writes it: an approximate value keeps its words (1,800余万元).
+                item.figure.written(),
             )
         })
         .collect();

@@ -400,8 +400,8 @@ pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef)
     if label != figure.label {
         ui.label(egui::RichText::new(&figure.label).small());
     }
-    ui.label(written(figure));
-    if quantity.magnitude != 0 || quantity.qualifier.is_some() {
+    ui.label(figure.written());
+    if quantity.magnitude != 0 || quantity.is_approximate() {
         ui.label(egui::RichText::new(fill(tr(ui, "即 {}"), &[&quantity.display()])).small());
     }
     if let Some(period) = &figure.period {
@@ -414,16 +414,6 @@ pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef)
         ))
         .small(),
     );
-}
-
-/// A figure as the text writes it: prefix, number and unit (超过 1000 万余人次).
-pub fn written(figure: &crate::model::Figure) -> String {
-    let number = crate::quantity::format_written(figure.value);
-    match &figure.prefix {
-        Some(prefix) => format!("{prefix} {number} {}", figure.unit),
-        None if figure.unit == "%" => format!("{number}%"),
-        None => format!("{number} {}", figure.unit),
-    }
 }
 
 fn emphasis_under(

@@ -158,10 +158,10 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
                 ui.add(egui::Label::new(RichText::new(headline).color(palette.muted)).wrap());
                 ui.add_space(6.0);
                 for place in key_figures(dataset, c) {
-                    let quantity = dataset.quantity(place);
+                    let written = dataset.figure(place).written();
                     ui.horizontal_wrapped(|ui| {
                         ui.label(
-                            RichText::new(quantity.display())
+                            RichText::new(written)
                                 .font(theme::bold(18.0))
                                 .color(palette.accent),
                         );

@@ -89,7 +89,7 @@ fn chapter_slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                     theme::card(ui, palette.card, 12).show(ui, |ui| {
                         ui.vertical(|ui| {
                             ui.label(
-                                RichText::new(dataset.quantity(place).display())
+                                RichText::new(figure.written())
                                     .font(theme::bold(30.0))
                                     .color(palette.accent),
                             );
