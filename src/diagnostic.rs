@@ -315,6 +315,32 @@ impl Diagnostic {
     }
 }
 
+impl Location {
+    /// The excerpt of the line as shown, in three parts: before the place, the place, after it
+    /// (cut with `…`, control characters escaped), for a viewer that underlines the middle.
+    pub fn excerpt_parts(&self) -> [String; 3] {
+        let mut parts: [String; 3] = Default::default();
+        if self.text_start > 1 {
+            parts[0].push('…');
+        }
+        let from = self.column.saturating_sub(self.text_start);
+        for (i, c) in self.line_text.chars().enumerate() {
+            let part = if i < from {
+                0
+            } else if i < from + self.width {
+                1
+            } else {
+                2
+            };
+            parts[part].push_str(&shown_char(c));
+        }
+        if self.cut_after {
+            parts[2].push('…');
+        }
+        parts
+    }
+}
+
 /// The excerpt of a location's line as shown (cut with `…`, control characters escaped), the
 /// blanks that lead to its column and how many carets underline it.
 fn excerpt_lines(l: &Location) -> (String, String, usize) {
@@ -511,5 +537,25 @@ mod tests {
         let x = lines[3].rfind('x').expect("x");
         assert_eq!(lines[4].find('^'), Some(x), "{rendered}");
         assert_eq!(terminal_safe("科\t普\n"), "科\t普\n");
+    }
+
+    #[test]
+    fn excerpt_parts_split_at_the_place() {
+        let location = Location::in_line(1, "  (id: \"patents\",", 8, 9);
+        assert_eq!(
+            location.excerpt_parts(),
+            [
+                "  (id: ".to_owned(),
+                "\"patents\"".to_owned(),
+                ",".to_owned()
+            ]
+        );
+        let long = format!("{}错\u{1b}{}", "a".repeat(100), "b".repeat(100));
+        let parts = Location::in_line(1, &long, 101, 2).excerpt_parts();
+        assert!(
+            parts[0].starts_with('…') && parts[2].ends_with('…'),
+            "{parts:?}"
+        );
+        assert_eq!(parts[1], "错\\u{1b}");
     }
 }

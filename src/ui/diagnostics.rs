@@ -65,6 +65,28 @@ pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
     }
 }
 
+/// The line around the place, the place itself underlined: drawn by egui's own layout, since
+/// carets counted in terminal cells do not line up under proportional CJK glyphs.
+fn excerpt_ui(ui: &mut egui::Ui, location: &crate::diagnostic::Location, color: Color32) {
+    let [before, place, after] = location.excerpt_parts();
+    // Proportional: the monospace family squeezes CJK glyphs into Latin cells.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = egui::TextFormat::simple(font.clone(), ui.visuals().text_color());
+    let marked = egui::TextFormat {
+        underline: egui::Stroke::new(2.0, color),
+        color,
+        ..egui::TextFormat::simple(font, ui.visuals().strong_text_color())
+    };
+    let mut job = egui::text::LayoutJob::default();
+    job.append(&format!("{} | ", location.line), 0.0, plain.clone());
+    job.append(before.trim_start(), 0.0, plain.clone());
+    // An empty place (the end of a line) is still shown, as a space to underline.
+    job.append(if place.is_empty() { " " } else { &place }, 0.0, marked);
+    job.append(&after, 0.0, plain);
+    job.wrap.max_width = ui.available_width();
+    ui.label(job);
+}
+
 fn diagnostic_ui(ui: &mut egui::Ui, file: &str, diagnostic: &Diagnostic) {
     let color = match diagnostic.severity {
         Severity::Error => Color32::from_rgb(0xD0, 0x3B, 0x2F),
@@ -79,14 +101,8 @@ fn diagnostic_ui(ui: &mut egui::Ui, file: &str, diagnostic: &Diagnostic) {
         ui.label(RichText::new(diagnostic.position(file)).monospace());
     });
     ui.add(egui::Label::new(&diagnostic.message).wrap());
-    if diagnostic.location.is_some() {
-        // The caret line of rustc's rendering, under the line it points into.
-        let rendered = diagnostic.render(file);
-        let excerpt: Vec<&str> = rendered.lines().skip(2).take(3).collect();
-        ui.add(
-            egui::Label::new(RichText::new(excerpt.join("\n")).monospace())
-                .wrap_mode(egui::TextWrapMode::Extend),
-        );
+    if let Some(location) = &diagnostic.location {
+        excerpt_ui(ui, location, color);
     }
     if let Some(help) = &diagnostic.help {
         ui.label(RichText::new(fill(tr(ui, "建议：{}"), &[help])).small());
