@@ -20,7 +20,11 @@ struct Expectation {
 fn expectations(path: &Path) -> Vec<Expectation> {
     let bytes = std::fs::read(path).expect("readable");
     // A file saved as UTF-16 carries its expectation in UTF-16 too.
-    let head = match bytes.strip_prefix(&[0xFF, 0xFE]) {
+    // UTF-16 with or without a byte-order mark (its second byte is then the zero of `/`).
+    let utf16 = bytes
+        .strip_prefix(&[0xFF, 0xFE])
+        .or_else(|| (bytes.get(1) == Some(&0)).then_some(bytes.as_slice()));
+    let head = match utf16 {
         Some(utf16) => String::from_utf16_lossy(
             &utf16
                 .chunks_exact(2)
