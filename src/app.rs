@@ -89,7 +89,7 @@ impl Settings {
             );
             settings.zoom = 1.0;
         }
-        settings.zoom = settings.zoom.clamp(0.5, 3.0);
+        settings.zoom = ui::commands::clamp_zoom(settings.zoom);
         settings.recent_files.truncate(MAX_RECENT);
         settings
     }
@@ -411,11 +411,7 @@ impl HuimouApp {
         if let Some(language) = startup.language {
             settings.language = Some(language);
         }
-        settings.zoom = if settings.zoom.is_finite() {
-            settings.zoom.clamp(0.5, 3.0)
-        } else {
-            1.0
-        };
+        settings.zoom = ui::commands::clamp_zoom(settings.zoom);
         ctx.set_theme(settings.theme);
         ctx.set_zoom_factor(settings.zoom);
         crate::i18n::set(
@@ -656,7 +652,7 @@ impl HuimouApp {
                 let zoom = if factor == 0.0 {
                     1.0
                 } else {
-                    (ctx.zoom_factor() * factor).clamp(0.5, 3.0)
+                    ui::commands::clamp_zoom(ctx.zoom_factor() * factor)
                 };
                 ctx.set_zoom_factor(zoom);
                 self.settings.zoom = zoom;

@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable as _;
 use huimou::app::{Command, Settings, Startup, View};
 use huimou::i18n::{self, Lang};
 
-/// The interface's source files: panels, the shell, the shortcuts table.
+/// The interface's source files: panels, the shell, the command table.
 fn interface_sources() -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("src/ui"))
@@ -68,8 +68,8 @@ fn every_interface_string_has_english_and_goes_through_tr() {
     let mut missing = Vec::new();
     let mut untranslated = Vec::new();
     for (file, code) in interface_sources() {
-        // The shortcuts' and the palette's tables are translated where they are shown.
-        let in_table = file.ends_with("shortcuts.rs") || file.ends_with("palette.rs");
+        // The command table is translated where it is shown.
+        let in_table = file.ends_with("commands.rs");
         for (line, before, text) in literals(&code) {
             if !is_chinese(&text) || matches!(text.as_str(), "＋" | "－") {
                 continue;

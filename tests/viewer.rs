@@ -533,3 +533,198 @@ fn a_chart_over_many_figures_draws_thirty_bars_and_counts_the_rest() {
     assert_eq!(drawn, huimou::ui::charts::MAX_BARS);
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
+
+/// A report of ten chapters in a temporary file, so that every one of Alt+1 … Alt+9 has a
+/// chapter to open and one chapter has no key.
+fn ten_chapters(dir_name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let chapters: Vec<String> = (0..10)
+        .map(|c| {
+            format!(
+                "(id: \"c{c}\", number: {}, name: \"第{c}章\", headline: \"标题{c}\", \
+                 initiatives: [(id: \"i{c}\", title: \"举措{c}\", text: \"建成 **{c}** 个。\", \
+                 figures: [(id: \"f{c}\", label: \"站点{c}\", value: {c}, unit: \"个\")])], \
+                 charts: [])",
+                c + 1
+            )
+        })
+        .collect();
+    let text = format!(
+        "(format_version: 1, title: \"十章\", chapters: [{}])",
+        chapters.join(",")
+    );
+    let dir = std::env::temp_dir().join(format!("huimou-{dir_name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("ten.ron");
+    std::fs::write(&path, text).expect("write");
+    (dir, path)
+}
+
+/// Back to chapter 2 with nothing open and the focus nowhere, between two key presses.
+fn reset_between_keys(harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>) {
+    let app = harness.state_mut();
+    if app.presenting {
+        app.push(Command::TogglePresenting);
+    }
+    app.palette = None;
+    app.file_dialogs.in_app = None;
+    app.search.scope = SearchScope::Chapter;
+    app.push(Command::Show(View::Chapter(1)));
+    harness
+        .ctx
+        .memory_mut(|m| m.surrender_focus(huimou::ui::top_bar::search_box_id()));
+    harness.run();
+}
+
+/// Presses one key with its modifiers in a single event and runs the frame that handles it;
+/// says whether that frame asked to close the window.
+fn press_shortcut(
+    harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
+    shortcut: egui::KeyboardShortcut,
+) -> bool {
+    harness.event(egui::Event::Key {
+        key: shortcut.logical_key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: shortcut.modifiers,
+    });
+    harness.step();
+    let closed = harness.output().viewport_output.values().any(|viewport| {
+        viewport
+            .commands
+            .iter()
+            .any(|command| matches!(command, egui::ViewportCommand::Close))
+    });
+    harness.run();
+    closed
+}
+
+#[test]
+fn every_key_of_the_command_table_runs_its_command() {
+    use huimou::ui::commands::{KeyOwner, UiCommand};
+    let (dir, path) = ten_chapters("table-keys");
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            file: Some(path),
+            ..Startup::default()
+        },
+    );
+    harness.state_mut().file_dialogs.force_in_app = true;
+    // egui closes on Ctrl+Q by itself; without that, only the table can.
+    harness.ctx.options_mut(|o| o.quit_shortcuts.clear());
+    let mut pressed = Vec::new();
+    for command in UiCommand::ALL {
+        if command.key_owner() != KeyOwner::Viewer {
+            continue;
+        }
+        for &shortcut in command.shortcuts() {
+            reset_between_keys(&mut harness);
+            let closed = press_shortcut(&mut harness, shortcut);
+            let app = harness.state();
+            match command.command() {
+                Command::Show(view) => assert_eq!(app.view(), view, "{shortcut:?}"),
+                Command::Previous => assert_eq!(app.view(), View::Chapter(0)),
+                Command::Next => assert_eq!(app.view(), View::Chapter(2)),
+                Command::FocusSearch(scope) => {
+                    assert_eq!(app.search.scope, scope);
+                    let id = huimou::ui::top_bar::search_box_id();
+                    assert!(harness.ctx.memory(|m| m.has_focus(id)), "search focused");
+                }
+                Command::OpenDialog => assert!(app.file_dialogs.in_app.is_some()),
+                Command::TogglePalette => assert!(app.palette.is_some()),
+                Command::TogglePresenting => assert!(app.presenting),
+                Command::Quit => assert!(closed, "Ctrl+Q closes the window"),
+                other => panic!("{command:?} runs {other:?}: add a check of what it does"),
+            }
+            pressed.push(harness.ctx.format_shortcut(&shortcut));
+        }
+    }
+    for keys in [
+        "Alt+0", "Alt+3", "Alt+9", "Alt+Up", "Alt+Down", "Ctrl+F", "Ctrl+K", "F5",
+    ] {
+        assert!(pressed.iter().any(|p| p == keys), "{keys} in {pressed:?}");
+    }
+    assert!(pressed.iter().any(|p| p == "Ctrl+Q"), "{pressed:?}");
+
+    // Behind the in-app file dialog the keys do nothing.
+    reset_between_keys(&mut harness);
+    harness.state_mut().push(Command::OpenDialog);
+    harness.run();
+    press_shortcut(&mut harness, UiCommand::Chapter(2).shortcuts()[0]);
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn egui_zooms_with_its_keys_once_and_the_buttons_step_by_the_table() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run();
+    // egui's step is 0.1; the table's would make it 1.21 or 1.2 as well.
+    assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-4);
+    assert!((harness.state().settings.zoom - 1.1).abs() < 1e-4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-4);
+    harness.get_by_label("＋").click();
+    harness.run();
+    let step = huimou::ui::commands::ZOOM_STEP;
+    assert!((harness.ctx.zoom_factor() - step).abs() < 1e-4);
+    // Each step multiplies the zoom of the frame before.
+    for _ in 0..15 {
+        harness.state_mut().push(Command::Zoom(step));
+        harness.run();
+    }
+    assert_eq!(
+        harness.ctx.zoom_factor(),
+        *huimou::ui::commands::ZOOM_RANGE.end()
+    );
+}
+
+#[test]
+fn the_shortcuts_window_lists_every_command_of_the_table() {
+    use huimou::ui::commands::UiCommand;
+    let mut harness = viewer();
+    let texts: Vec<String> = UiCommand::ALL
+        .iter()
+        .flat_map(|command| {
+            [
+                command.text(&harness.ctx),
+                command.all_shortcuts_text(&harness.ctx),
+            ]
+        })
+        .filter(|text| !text.is_empty())
+        .collect();
+    let count = |harness: &egui_kittest::Harness<'_, _>, text: &str| {
+        harness.query_all_by_label(text).count()
+    };
+    let before: Vec<usize> = texts.iter().map(|t| count(&harness, t)).collect();
+    harness.state_mut().push(Command::ToggleShortcuts);
+    harness.run();
+    for (text, before) in texts.iter().zip(before) {
+        assert!(count(&harness, text) > before, "{text} is not listed");
+    }
+    // Its keys are the table's, as this platform writes them.
+    harness.get_by_label("Ctrl+K");
+    harness.get_by_label("Alt+5");
+    // The last row, after every command, still fits in the window.
+    let last = harness.get_by_label("在控件间移动").rect();
+    assert!(last.max.y <= common::SIZE[1], "{last:?}");
+}
+
+#[test]
+fn the_menus_offer_the_table_s_commands() {
+    let mut harness = viewer();
+    harness.get_by_label("视图").click();
+    harness.run();
+    // Named and keyed by the table, as this platform writes keys.
+    harness.get_by_label("下一章 Alt+Down").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(0));
+    harness.get_by_label("帮助").click();
+    harness.run();
+    harness.get_by_label("键盘快捷键").click();
+    harness.run();
+    assert!(harness.state().show_shortcuts);
+}

@@ -9,6 +9,7 @@ use egui::{Id, RichText};
 use crate::app::{Command, HuimouApp, SearchScope, View};
 use crate::dataset::Dataset;
 use crate::search::{Hit, Place};
+use crate::ui::commands::UiCommand;
 use crate::ui::rows::{RowKey, rows_ui};
 use crate::ui::{charts, initiatives, theme};
 
@@ -234,7 +235,7 @@ fn foot_ui(
         };
         if ui
             .button(fill(tr(ui, "← 上一章：{}"), &[&previous]))
-            .on_hover_text("Alt+↑")
+            .on_hover_text(shortcut_text(ui, UiCommand::PreviousChapter))
             .clicked()
         {
             commands.push(Command::Previous);
@@ -249,7 +250,7 @@ fn foot_ui(
                             &crate::ui::localized(ui, &next.name, next.name_en.as_ref()),
                         ],
                     ))
-                    .on_hover_text("Alt+↓")
+                    .on_hover_text(shortcut_text(ui, UiCommand::NextChapter))
                     .clicked()
                 {
                     commands.push(Command::Next);
@@ -258,4 +259,9 @@ fn foot_ui(
         }
     });
     ui.add_space(12.0);
+}
+
+/// A command's first key as this platform writes it, for a button's hover hint.
+fn shortcut_text(ui: &egui::Ui, command: UiCommand) -> String {
+    command.shortcut_text(ui.ctx()).unwrap_or_default()
 }

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod chapter;
 pub mod charts;
+pub mod commands;
 pub mod crash;
 pub mod diagnostics;
 pub mod file_dialog;

@@ -4,6 +4,7 @@ use crate::i18n::tr;
 use egui::{RichText, Sense};
 
 use crate::app::{Command, HuimouApp, View};
+use crate::ui::commands::UiCommand;
 use crate::ui::{short_headline, theme};
 
 /// The left panel.
@@ -21,7 +22,11 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                     current == View::Overview,
                     RichText::new(tr(ui, "总览")).font(theme::bold(16.0)),
                 )
-                .on_hover_text("Alt+0");
+                .on_hover_text(
+                    UiCommand::Overview
+                        .shortcut_text(ui.ctx())
+                        .unwrap_or_default(),
+                );
             if overview.clicked() {
                 command = Some(Command::Show(View::Overview));
             }
@@ -55,11 +60,9 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 for c in range {
                     let chapter = &chapters[c];
                     let selected = current == View::Chapter(c);
-                    let shortcut = if c < 9 {
-                        format!("Alt+{}", c + 1)
-                    } else {
-                        String::new()
-                    };
+                    let shortcut = UiCommand::chapter(c)
+                        .and_then(|command| command.shortcut_text(ui.ctx()))
+                        .unwrap_or_default();
                     let response = ui
                         .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
                             // The whole card is one click target; text in it must not take the click.

@@ -7,6 +7,7 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::app::{Command, HuimouApp, View};
 use crate::dataset::{Dataset, FigureRef};
+use crate::ui::commands::UiCommand;
 use crate::ui::rows::{RowKey, rows_ui};
 use crate::ui::theme::{self, Palette};
 
@@ -174,10 +175,12 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
             });
         })
         .response;
-    let response = response.on_hover_text(fill(
-        tr(ui, "打开第 {} 章（Alt+{}）"),
-        &[&chapter.number, &(c + 1)],
-    ));
+    // Alt+n opens the n-th chapter whatever its number; only the first nine have keys.
+    let hint = match UiCommand::chapter(c).and_then(|command| command.shortcut_text(ui.ctx())) {
+        Some(keys) => fill(tr(ui, "打开第 {} 章（{}）"), &[&chapter.number, &keys]),
+        None => fill(tr(ui, "打开第 {} 章"), &[&chapter.number]),
+    };
+    let response = response.on_hover_text(hint);
     let name = crate::ui::localized(ui, &chapter.name, chapter.name_en.as_ref());
     let accessible = fill(tr(ui, "第 {} 章 {}"), &[&chapter.number, &name]);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible));

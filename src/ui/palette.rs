@@ -3,10 +3,11 @@
 
 use egui::{Key, RichText};
 
-use crate::app::{Command, Export, HuimouApp, SearchScope, View};
-use crate::i18n::{Lang, fill, tr};
+use crate::app::{Command, Export, HuimouApp, View};
+use crate::i18n::{fill, tr};
 use crate::pinyin;
 use crate::search::fold;
+use crate::ui::commands::UiCommand;
 
 /// Rows the palette lists at most.
 const MOST: usize = 12;
@@ -28,54 +29,10 @@ pub struct Entry {
     pub kind: &'static str,
     /// Its name as shown.
     pub name: String,
-    /// Its shortcut, if any.
-    pub shortcut: &'static str,
+    /// Its keys as this platform writes them, if it has any.
+    pub shortcut: String,
     /// What choosing it does.
     pub command: Command,
-}
-
-/// The commands, by their Chinese names (translated when shown) and shortcuts.
-fn commands() -> Vec<(&'static str, &'static str, Command)> {
-    use egui::ThemePreference;
-    vec![
-        ("总览", "Alt+0", Command::Show(View::Overview)),
-        ("上一章", "Alt+↑", Command::Previous),
-        ("下一章", "Alt+↓", Command::Next),
-        (
-            "搜索全文",
-            "Ctrl+F",
-            Command::FocusSearch(SearchScope::Report),
-        ),
-        ("打开…", "Ctrl+O", Command::OpenDialog),
-        ("打开内置报告", "", Command::OpenEmbedded),
-        ("演示", "F5", Command::TogglePresenting),
-        (
-            "本章图片 (PNG)…",
-            "",
-            Command::ExportDialog(Export::ViewPng),
-        ),
-        (
-            "举措列表 (CSV)…",
-            "",
-            Command::ExportDialog(Export::InitiativesCsv),
-        ),
-        (
-            "整份报告 (PDF)…",
-            "",
-            Command::ExportDialog(Export::ReportPdf),
-        ),
-        ("浅色", "", Command::SetTheme(ThemePreference::Light)),
-        ("深色", "", Command::SetTheme(ThemePreference::Dark)),
-        ("跟随系统", "", Command::SetTheme(ThemePreference::System)),
-        ("中文", "", Command::SetLanguage(Lang::Zh)),
-        ("English", "", Command::SetLanguage(Lang::En)),
-        ("放大", "Ctrl+=", Command::Zoom(1.1)),
-        ("缩小", "Ctrl+−", Command::Zoom(1.0 / 1.1)),
-        ("重置缩放", "Ctrl+0", Command::Zoom(0.0)),
-        ("键盘快捷键", "", Command::ToggleShortcuts),
-        ("关于回眸", "", Command::ToggleAbout),
-        ("退出", "", Command::Quit),
-    ]
 }
 
 /// How well `name` matches `query`: 3 as a substring, 2 by pinyin (full or initials), 1 as
@@ -120,18 +77,18 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
     let mut syllables = pinyin::Syllables::default();
     let mut score = |name: &str, query: &str| score_with(name, query, &mut syllables);
     let mut scored: Vec<(u8, usize, Entry)> = Vec::new();
-    for (zh, shortcut, command) in commands() {
-        let name = tr(ctx, zh);
+    for command in UiCommand::ALL.into_iter().filter(|c| c.in_palette()) {
+        let name = command.text(ctx);
         // A command is found by its name in either language.
-        if let Some(s) = score(name, query).max(score(zh, query)) {
+        if let Some(s) = score(&name, query).max(score(command.label_zh(), query)) {
             scored.push((
                 s,
                 0,
                 Entry {
                     kind: tr(ctx, "命令"),
-                    name: name.to_owned(),
-                    shortcut,
-                    command,
+                    name,
+                    shortcut: command.shortcut_text(ctx).unwrap_or_default(),
+                    command: command.command(),
                 },
             ));
         }
@@ -168,7 +125,7 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
                 Entry {
                     kind: tr(ctx, "命令"),
                     name,
-                    shortcut: "",
+                    shortcut: String::new(),
                     command,
                 },
             ));
@@ -184,7 +141,7 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
                 Entry {
                     kind: tr(ctx, "章"),
                     name,
-                    shortcut: "",
+                    shortcut: String::new(),
                     command: Command::Show(View::Chapter(c)),
                 },
             ));
@@ -212,7 +169,7 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
                 Entry {
                     kind: tr(ctx, "举措"),
                     name: title.to_owned(),
-                    shortcut: "",
+                    shortcut: String::new(),
                     command: Command::OpenInitiative {
                         chapter: place.chapter,
                         initiative: place.initiative,
@@ -285,7 +242,7 @@ pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
                     let label = ui.selectable_label(k == state.selected, &entry.name);
                     if !entry.shortcut.is_empty() {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(RichText::new(entry.shortcut).monospace().weak());
+                            ui.label(RichText::new(&entry.shortcut).monospace().weak());
                         });
                     }
                     label

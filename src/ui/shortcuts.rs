@@ -1,73 +1,26 @@
-//! Keyboard shortcuts, kept clear of egui's zoom keys (Ctrl +/−/0).
+//! Keyboard shortcuts from the command table, and the window that lists them.
 
-use crate::i18n::tr;
-use egui::{Key, KeyboardShortcut, Modifiers};
+use crate::i18n::{fill, tr};
+use egui::RichText;
 
-use crate::app::{Command, HuimouApp, SearchScope, View};
+use crate::app::HuimouApp;
+use crate::ui::commands::{KeyOwner, UiCommand, WIDGET_KEYS, shortcuts_text};
 
-/// Every shortcut with what it does (in Chinese, translated when shown), for the Help window.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Alt+0", "总览"),
-    ("Alt+1 … Alt+9", "第 1 … 9 章"),
-    ("Alt+↑ / Alt+↓", "上一章 / 下一章"),
-    ("Ctrl+F", "搜索全文"),
-    ("Esc", "清空搜索"),
-    ("Enter", "打开选中的搜索结果"),
-    ("↑ / ↓", "在搜索结果中移动"),
-    ("Ctrl+O", "打开数据集"),
-    ("F5", "演示（全屏，←/→ 翻页，Esc 退出）"),
-    ("Ctrl+K", "命令面板：命令、章、举措（支持拼音）"),
-    ("Tab / Shift+Tab", "在控件间移动"),
-    ("Ctrl+= / Ctrl+− / Ctrl+0", "放大 / 缩小 / 重置缩放"),
-    ("Ctrl+Q", "退出"),
-];
-
-const DIGITS: [Key; 10] = [
-    Key::Num0,
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
-
-/// Turns this frame's shortcut presses into commands.
+/// Turns this frame's shortcut presses into commands. Only the keys the viewer owns are
+/// consumed: egui zooms with its own keys, and Esc belongs to the search box, the palette,
+/// windows and presenting.
 pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
     let mut commands = Vec::new();
     ctx.input_mut(|input| {
-        for (n, key) in DIGITS.iter().enumerate() {
-            if input.consume_key(Modifiers::ALT, *key) {
-                commands.push(Command::Show(if n == 0 {
-                    View::Overview
-                } else {
-                    View::Chapter(n - 1)
-                }));
+        for command in UiCommand::ALL {
+            if command.key_owner() != KeyOwner::Viewer {
+                continue;
             }
-        }
-        if input.consume_key(Modifiers::ALT, Key::ArrowUp) {
-            commands.push(Command::Previous);
-        }
-        if input.consume_key(Modifiers::ALT, Key::ArrowDown) {
-            commands.push(Command::Next);
-        }
-        if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)) {
-            commands.push(Command::FocusSearch(SearchScope::Report));
-        }
-        if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
-            commands.push(Command::OpenDialog);
-        }
-        if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K)) {
-            commands.push(Command::TogglePalette);
-        }
-        if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)) {
-            commands.push(Command::Quit);
-        }
-        if input.consume_key(Modifiers::NONE, Key::F5) {
-            commands.push(Command::TogglePresenting);
+            for shortcut in command.shortcuts() {
+                if input.consume_shortcut(shortcut) {
+                    commands.push(command.command());
+                }
+            }
         }
     });
     for command in commands {
@@ -75,24 +28,66 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
     }
 }
 
-/// The window listing every shortcut.
+/// The window listing every command: on the left those with keys and the keys that move
+/// within the search results and between controls, on the right those without, as the
+/// palette finds them (one column of all would be taller than a small screen).
 pub fn shortcuts_window(ctx: &egui::Context, app: &mut HuimouApp) {
     let mut open = app.show_shortcuts;
+    let (keyed, unkeyed): (Vec<UiCommand>, Vec<UiCommand>) = UiCommand::ALL
+        .into_iter()
+        .partition(|command| !command.shortcuts().is_empty());
     egui::Window::new(tr(ctx, "键盘快捷键"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .striped(true)
-                .show(ui, |ui| {
-                    for (keys, what) in SHORTCUTS {
-                        ui.monospace(*keys);
-                        ui.label(tr(ui, what));
-                        ui.end_row();
-                    }
-                });
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| keyed_ui(ui, &keyed));
+                ui.separator();
+                ui.vertical(|ui| unkeyed_ui(ui, &unkeyed));
+            });
         });
     app.show_shortcuts = open;
+}
+
+/// Commands with their keys, then the keys of the search results and of moving between
+/// controls.
+fn keyed_ui(ui: &mut egui::Ui, keyed: &[UiCommand]) {
+    egui::Grid::new("shortcuts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for &command in keyed {
+                ui.monospace(command.all_shortcuts_text(ui.ctx()));
+                command_label_ui(ui, command);
+            }
+            for (keys, what) in WIDGET_KEYS {
+                ui.monospace(shortcuts_text(ui.ctx(), keys));
+                ui.label(tr(ui, what));
+                ui.end_row();
+            }
+        });
+}
+
+/// Commands without keys, under a word on where to find them.
+fn unkeyed_ui(ui: &mut egui::Ui, unkeyed: &[UiCommand]) {
+    let palette = UiCommand::Palette
+        .shortcut_text(ui.ctx())
+        .unwrap_or_default();
+    let heading = fill(tr(ui, "在命令面板（{}）中："), &[&palette]);
+    ui.add(egui::Label::new(RichText::new(heading).weak()).extend());
+    egui::Grid::new("commands-without-keys")
+        .striped(true)
+        .show(ui, |ui| {
+            for &command in unkeyed {
+                command_label_ui(ui, command);
+            }
+        });
+}
+
+/// A command's name, with what it does on hover, ending its row.
+fn command_label_ui(ui: &mut egui::Ui, command: UiCommand) {
+    ui.label(command.text(ui))
+        .on_hover_text(command.description(ui));
+    ui.end_row();
 }

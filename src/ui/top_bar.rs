@@ -1,9 +1,10 @@
 //! The top bar: menus, the report's title, the search box, theme and zoom.
 
-use crate::i18n::tr;
+use crate::i18n::{fill, tr};
 use egui::{Key, RichText, ThemePreference};
 
 use crate::app::{Command, HuimouApp, SearchScope, View};
+use crate::ui::commands::{Menu, UiCommand};
 use crate::ui::theme;
 
 /// The id of the search box, so shortcuts can focus it.
@@ -43,110 +44,73 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
 
 fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
     ui.menu_button(tr(ui, "文件"), |ui| {
-        if ui
-            .add(egui::Button::new(tr(ui, "打开…")).shortcut_text("Ctrl+O"))
-            .clicked()
-        {
-            commands.push(Command::OpenDialog);
-        }
-        ui.menu_button(tr(ui, "最近打开"), |ui| {
-            if app.settings.recent_files.is_empty() {
-                ui.label(RichText::new(tr(ui, "（无）")).weak());
-            }
-            for path in &app.settings.recent_files {
-                let name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                if ui
-                    .button(name)
-                    .on_hover_text(path.display().to_string())
-                    .clicked()
-                {
-                    commands.push(Command::Open(path.clone()));
-                }
-            }
-        });
-        if ui.button(tr(ui, "打开内置报告")).clicked() {
-            commands.push(Command::OpenEmbedded);
-        }
+        section_ui(ui, Menu::File, 0, commands);
+        recent_ui(ui, app, commands);
+        section_ui(ui, Menu::File, 1, commands);
         ui.separator();
         ui.menu_button(tr(ui, "导出"), |ui| {
-            use crate::app::Export;
-            for (export, words) in [
-                (Export::ViewPng, tr(ui, "本章图片 (PNG)…")),
-                (Export::InitiativesCsv, tr(ui, "举措列表 (CSV)…")),
-                (Export::ReportPdf, tr(ui, "整份报告 (PDF)…")),
-            ] {
-                if ui.button(words).clicked() {
-                    commands.push(Command::ExportDialog(export));
-                }
-            }
+            section_ui(ui, Menu::Export, 0, commands);
         });
         ui.separator();
-        if ui.button(tr(ui, "退出")).clicked() {
-            commands.push(Command::Quit);
-        }
+        section_ui(ui, Menu::File, 2, commands);
     });
     ui.menu_button(tr(ui, "视图"), |ui| {
-        if ui
-            .add(egui::Button::new(tr(ui, "总览")).shortcut_text("Alt+0"))
-            .clicked()
-        {
-            commands.push(Command::Show(View::Overview));
-        }
-        if ui
-            .add(egui::Button::new(tr(ui, "上一章")).shortcut_text("Alt+↑"))
-            .clicked()
-        {
-            commands.push(Command::Previous);
-        }
-        if ui
-            .add(egui::Button::new(tr(ui, "下一章")).shortcut_text("Alt+↓"))
-            .clicked()
-        {
-            commands.push(Command::Next);
-        }
-        if ui
-            .add(egui::Button::new(tr(ui, "演示")).shortcut_text("F5"))
-            .clicked()
-        {
-            commands.push(Command::TogglePresenting);
-        }
+        section_ui(ui, Menu::View, 0, commands);
         ui.separator();
-        if ui
-            .add(egui::Button::new(tr(ui, "放大")).shortcut_text("Ctrl+="))
-            .clicked()
-        {
-            commands.push(Command::Zoom(1.1));
-        }
-        if ui
-            .add(egui::Button::new(tr(ui, "缩小")).shortcut_text("Ctrl+−"))
-            .clicked()
-        {
-            commands.push(Command::Zoom(1.0 / 1.1));
-        }
-        if ui
-            .add(egui::Button::new(tr(ui, "重置缩放")).shortcut_text("Ctrl+0"))
-            .clicked()
-        {
-            commands.push(Command::Zoom(0.0));
-        }
+        section_ui(ui, Menu::View, 1, commands);
     });
     ui.menu_button(tr(ui, "语言"), |ui| {
-        let current = crate::i18n::lang(ui.ctx());
-        for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
-            if ui.radio(current == lang, lang.own_name()).clicked() {
-                commands.push(Command::SetLanguage(lang));
+        let current = Command::SetLanguage(crate::i18n::lang(ui.ctx()));
+        for command in UiCommand::in_menu(Menu::Language, 0) {
+            if ui
+                .radio(command.command() == current, command.text(ui))
+                .on_hover_text(command.description(ui))
+                .clicked()
+            {
+                commands.push(command.command());
             }
         }
     });
     ui.menu_button(tr(ui, "帮助"), |ui| {
-        if ui.button(tr(ui, "键盘快捷键")).clicked() {
-            commands.push(Command::ToggleShortcuts);
+        section_ui(ui, Menu::Help, 0, commands);
+    });
+}
+
+/// The buttons of one section of a menu, named and keyed as the command table says.
+fn section_ui(ui: &mut egui::Ui, menu: Menu, section: u8, commands: &mut Vec<Command>) {
+    for command in UiCommand::in_menu(menu, section) {
+        let mut button = egui::Button::new(command.text(ui));
+        if let Some(keys) = command.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(keys);
         }
-        if ui.button(tr(ui, "关于回眸")).clicked() {
-            commands.push(Command::ToggleAbout);
+        if ui
+            .add(button)
+            .on_hover_text(command.description(ui))
+            .clicked()
+        {
+            commands.push(command.command());
+        }
+    }
+}
+
+/// File → Recent: the files opened lately, newest first.
+fn recent_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
+    ui.menu_button(tr(ui, "最近打开"), |ui| {
+        if app.settings.recent_files.is_empty() {
+            ui.label(RichText::new(tr(ui, "（无）")).weak());
+        }
+        for path in &app.settings.recent_files {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            if ui
+                .button(name)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                commands.push(Command::Open(path.clone()));
+            }
         }
     });
 }
@@ -155,12 +119,15 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
     let view = app.view();
     let in_chapter = matches!(view, View::Chapter(_));
     let label = ui.label(tr(ui, "搜索"));
+    let search_keys = UiCommand::SearchReport
+        .shortcut_text(ui.ctx())
+        .unwrap_or_default();
     let edit = egui::TextEdit::singleline(&mut app.search.query)
         .id(search_box_id())
         .hint_text(if in_chapter && app.search.scope == SearchScope::Chapter {
-            tr(ui, "在本章中搜索（Ctrl+F 搜索全文）")
+            fill(tr(ui, "在本章中搜索（{} 搜索全文）"), &[&search_keys])
         } else {
-            tr(ui, "搜索全文")
+            tr(ui, "搜索全文").to_owned()
         })
         .desired_width(280.0);
     // The label names the box for screen readers and IMEs.
@@ -223,7 +190,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
             .on_hover_text(tr(ui, "符合的举措 / 举措总数"));
         if ui
             .button("×")
-            .on_hover_text(tr(ui, "清空搜索（Esc）"))
+            .on_hover_text(UiCommand::ClearSearch.hint(ui.ctx()))
             .clicked()
         {
             commands.push(Command::ClearSearch);
@@ -233,51 +200,48 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
 
 /// The two languages side by side, each named in itself, so either reader finds theirs.
 fn language_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let current = crate::i18n::lang(ui.ctx());
+    let current = Command::SetLanguage(crate::i18n::lang(ui.ctx()));
     // Right to left: English ends up on the right.
-    for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Zh] {
+    for command in [UiCommand::LanguageEn, UiCommand::LanguageZh] {
         if ui
-            .selectable_label(current == lang, lang.own_name())
+            .selectable_label(command.command() == current, command.text(ui))
             .clicked()
         {
-            commands.push(Command::SetLanguage(lang));
+            commands.push(command.command());
         }
     }
 }
 
 fn theme_ui(ui: &mut egui::Ui, current: ThemePreference, commands: &mut Vec<Command>) {
-    for (theme, name) in [
-        (ThemePreference::System, tr(ui, "跟随系统")),
-        (ThemePreference::Dark, tr(ui, "深色")),
-        (ThemePreference::Light, tr(ui, "浅色")),
+    let current = Command::SetTheme(current);
+    // Right to left: the light theme ends up on the left.
+    for command in [
+        UiCommand::ThemeSystem,
+        UiCommand::ThemeDark,
+        UiCommand::ThemeLight,
     ] {
-        if ui.selectable_label(current == theme, name).clicked() {
-            commands.push(Command::SetTheme(theme));
+        if ui
+            .selectable_label(command.command() == current, command.text(ui))
+            .clicked()
+        {
+            commands.push(command.command());
         }
     }
 }
 
 fn zoom_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    if ui
-        .small_button("＋")
-        .on_hover_text(tr(ui, "放大（Ctrl+=）"))
-        .clicked()
-    {
-        commands.push(Command::Zoom(1.1));
-    }
+    let mut button = |ui: &mut egui::Ui, text: String, command: UiCommand| {
+        if ui
+            .small_button(text)
+            .on_hover_text(command.hint(ui.ctx()))
+            .clicked()
+        {
+            commands.push(command.command());
+        }
+    };
+    // Right to left: ＋, the percentage, －.
+    button(ui, "＋".to_owned(), UiCommand::ZoomIn);
     let percent = (ui.ctx().zoom_factor() * 100.0).round();
-    if ui
-        .small_button(format!("{percent}%"))
-        .on_hover_text(tr(ui, "重置缩放（Ctrl+0）"))
-        .clicked()
-    {
-        commands.push(Command::Zoom(0.0));
-    }
-    if ui
-        .small_button("－")
-        .on_hover_text(tr(ui, "缩小（Ctrl+−）"))
-        .clicked()
-    {
-        commands.push(Command::Zoom(1.0 / 1.1));
-    }
+    button(ui, format!("{percent}%"), UiCommand::ZoomReset);
+    button(ui, "－".to_owned(), UiCommand::ZoomOut);
 }
