@@ -254,6 +254,27 @@ pub enum Diagnostics {
     Warnings,
 }
 
+/// What a reload read from the watched file, on its own thread.
+#[derive(Debug)]
+pub struct Reload {
+    path: PathBuf,
+    /// What the file held, or `None` when it could not be read.
+    seen: Option<crate::watch::Fingerprint>,
+    /// The dataset or its errors; `None` when the file held what it held before.
+    loaded: Option<Result<Dataset, LoadError>>,
+}
+
+impl Reload {
+    /// Reads `path`, and parses it only when it holds something else than `before`.
+    fn read(path: PathBuf, before: Option<crate::watch::Fingerprint>) -> Self {
+        let bytes = load::read_bytes(&path);
+        let seen = bytes.as_deref().ok().map(crate::watch::Fingerprint::of);
+        let loaded =
+            (seen != before).then(|| bytes.and_then(|bytes| load::load_bytes(bytes, &path)));
+        Self { path, seen, loaded }
+    }
+}
+
 /// How the viewer starts: the dataset, and overrides for the screenshot command.
 #[derive(Clone, Debug, Default)]
 pub struct Startup {
@@ -344,6 +365,8 @@ pub struct HuimouApp {
     pending_chart_png: Option<(usize, usize, PathBuf, u8)>,
     /// Watches the open dataset's file for saves.
     pub watcher: Option<crate::watch::FileWatcher>,
+    /// A reload of the watched file running on another thread.
+    reload_job: Option<std::sync::mpsc::Receiver<Reload>>,
     /// The context, for waking the viewer from the watcher's thread.
     ctx: egui::Context,
     /// A crash of the run before, shown until dismissed.
@@ -442,6 +465,7 @@ impl HuimouApp {
             file_dialogs: crate::dialog::FileDialogs::from_env(),
             pending_chart_png: None,
             watcher: None,
+            reload_job: None,
             ctx: ctx.clone(),
             crash: startup.crash.clone().map(|mut crash| {
                 // Shown from now on: the next start need not show it again.
@@ -537,23 +561,53 @@ impl HuimouApp {
         };
     }
 
-    /// Reads the watched file again after a save, when it now holds something else than when
-    /// last read: other programs read and touch it, and some editors save unchanged files. A
-    /// file saved with errors leaves the report on screen as it was and shows the errors; the
-    /// next good save clears them.
+    /// Reads the watched file again after a save, on another thread so that a frame only
+    /// draws (a large report takes a while to parse), when it now holds something else than
+    /// when last read: other programs read and touch it, and some editors save unchanged files.
+    /// A file saved with errors leaves the report on screen as it was and shows the errors;
+    /// the next good save clears them.
     pub fn reload_if_changed(&mut self) {
-        let Some(watcher) = &mut self.watcher else {
+        self.collect_reload();
+        let Some(watcher) = &self.watcher else {
             return;
         };
-        if !watcher.take_change() {
+        // One reload at a time; a change noticed meanwhile waits for the next frame.
+        if self.reload_job.is_some() || !watcher.take_change() {
             return;
         }
         let path = watcher.path().to_path_buf();
-        let bytes = load::read_bytes(&path);
-        if !watcher.remember(bytes.as_deref().ok().map(Fingerprint::of)) {
+        let seen = watcher.seen();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let waker = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("reload".to_owned())
+            .spawn(move || {
+                let _ = sender.send(Reload::read(path, seen));
+                waker.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.reload_job = Some(receiver),
+            Err(error) => log::warn!("could not start reading the saved file: {error}"),
+        }
+    }
+
+    /// Shows what a finished reload read.
+    fn collect_reload(&mut self) {
+        let Some(result) = self.reload_job.as_ref().and_then(|r| r.try_recv().ok()) else {
+            return;
+        };
+        self.reload_job = None;
+        let Some(watcher) = &mut self.watcher else {
+            return;
+        };
+        if !watcher.remember(result.seen) || watcher.path() != result.path {
             return;
         }
-        match bytes.and_then(|bytes| load::load_bytes(bytes, &path)) {
+        let Some(loaded) = result.loaded else {
+            return;
+        };
+        let path = result.path;
+        match loaded {
             Ok(dataset) => {
                 log::info!("reloaded {}", path.display());
                 self.replace_dataset(dataset);

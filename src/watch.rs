@@ -105,6 +105,11 @@ impl FileWatcher {
         self.changed.swap(false, Ordering::SeqCst)
     }
 
+    /// What the file held when it was last read.
+    pub fn seen(&self) -> Option<Fingerprint> {
+        self.seen
+    }
+
     /// Remembers what the file holds now (`None`: it cannot be read), and says whether that
     /// differs from what it held before: only then is there anything new to show.
     pub fn remember(&mut self, now: Option<Fingerprint>) -> bool {
