@@ -120,21 +120,34 @@ fn ui_benches(c: &mut Criterion) {
     );
 }
 
-/// A dataset of 100,000 one-figure initiatives and one chart naming every figure, written once.
+/// A dataset of 1,000 initiatives of 100 figures each and one chart naming all 100,000
+/// figures, written once.
 fn huge_chart() -> std::path::PathBuf {
-    const FIGURES: usize = 100_000;
+    const INITIATIVES: usize = 1_000;
+    const EACH: usize = 100;
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     std::fs::create_dir_all(&dir).expect("target/bench-data");
     let path = dir.join("huge-chart.ron");
-    let initiatives: Vec<String> = (0..FIGURES)
+    let initiatives: Vec<String> = (0..INITIATIVES)
         .map(|i| {
+            let marks: String = (0..EACH)
+                .map(|f| format!("站点 **{}** 个，", i * EACH + f))
+                .collect();
+            let figures: Vec<String> = (0..EACH)
+                .map(|f| {
+                    let n = i * EACH + f;
+                    format!("(id: \"f{n}\", label: \"站点{n}\", value: {n}, unit: \"个\")")
+                })
+                .collect();
             format!(
-                "(id: \"i{i}\", title: \"举措{i}\", text: \"建成 **{i}** 个。\", \
-                 figures: [(id: \"f{i}\", label: \"站点{i}\", value: {i}, unit: \"个\")])"
+                "(id: \"i{i}\", title: \"举措{i}\", text: \"{marks}\", figures: [{}])",
+                figures.join(",")
             )
         })
         .collect();
-    let ids: Vec<String> = (0..FIGURES).map(|i| format!("\"f{i}\"")).collect();
+    let ids: Vec<String> = (0..INITIATIVES * EACH)
+        .map(|n| format!("\"f{n}\""))
+        .collect();
     let text = format!(
         "(format_version: 1, title: \"大图表\", chapters: [(id: \"c\", number: 1, name: \"大图表\", \
          headline: \"十万个数据\", initiatives: [{}], \
