@@ -64,7 +64,9 @@ impl Location {
     /// that only the excerpt's characters are walked.
     fn at_byte(line_number: usize, line: &str, (column, at): (usize, usize), width: usize) -> Self {
         let line = line.trim_end_matches('\r');
-        if line.chars().nth(MAX_EXCERPT).is_none() {
+        // Widths as printed: a control character is shown escaped, several characters wide.
+        let shown = |text: &str| text.chars().map(shown_len).sum::<usize>();
+        if line.len() <= MAX_EXCERPT * 4 && shown(line) <= MAX_EXCERPT {
             // A line short enough is shown whole.
             return Self {
                 line: line_number.max(1),
@@ -76,24 +78,33 @@ impl Location {
             };
         }
         let at = at.min(line.len());
-        let from = line[..at]
-            .char_indices()
-            .rev()
-            .take(EXCERPT_BEFORE)
-            .last()
-            .map_or(at, |(i, _)| i);
+        let mut from = at;
+        let mut room = EXCERPT_BEFORE;
+        for (i, c) in line[..at].char_indices().rev() {
+            match room.checked_sub(shown_len(c)) {
+                Some(left) => (from, room) = (i, left),
+                None => break,
+            }
+        }
         let before = line[from..at].chars().count();
-        let (to, cut_after) = match line[from..].char_indices().nth(MAX_EXCERPT) {
-            Some((i, _)) => (from + i, true),
-            None => (line.len(), false),
-        };
+        let mut to = line.len();
+        let mut room = MAX_EXCERPT;
+        for (i, c) in line[from..].char_indices() {
+            match room.checked_sub(shown_len(c)) {
+                Some(left) => room = left,
+                None => {
+                    to = from + i;
+                    break;
+                }
+            }
+        }
         Self {
             line: line_number.max(1),
             column,
             width: width.max(1),
             line_text: line[from..to].to_owned(),
             text_start: column.saturating_sub(before).max(1),
-            cut_after,
+            cut_after: to < line.len(),
         }
     }
 
@@ -289,9 +300,12 @@ impl Diagnostic {
         let mut out = format!(
             "{}: {}\n",
             self.severity.word(),
-            terminal_safe(&self.message)
+            cut(&terminal_safe(&self.message))
         );
-        let help = self.help.as_deref().map(terminal_safe);
+        let help = self
+            .help
+            .as_deref()
+            .map(|h| cut(&terminal_safe(h)).into_owned());
         match &self.location {
             Some(l) => {
                 let gutter = " ".repeat(l.line.to_string().len());
@@ -384,6 +398,26 @@ fn shown_width(c: char, shown: &str) -> usize {
         shown.chars().count()
     } else {
         cell_width(c)
+    }
+}
+
+/// The most characters a message or help line prints: a dataset's own words in it (a 700-letter
+/// id) are cut with `…`, so that no line floods a terminal or the diagnostics window.
+const MAX_MESSAGE: usize = 300;
+
+fn cut(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_MESSAGE) {
+        Some((at, _)) => format!("{}…", &text[..at]).into(),
+        None => text.into(),
+    }
+}
+
+/// How many characters a character takes when printed: escaped controls take several.
+fn shown_len(c: char) -> usize {
+    if is_control(c) {
+        c.escape_unicode().count()
+    } else {
+        1
     }
 }
 

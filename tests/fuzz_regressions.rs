@@ -161,3 +161,27 @@ fn search_seeds_highlight_real_matches() {
         search_ranges_are_sound(&dataset, &index, query);
     }
 }
+
+/// The files of tests/data/fuzz that a target's fuzzing found (named `TARGET-what.ext`).
+fn found_by(target: &str) -> Vec<PathBuf> {
+    files("tests/data/fuzz")
+        .into_iter()
+        .filter(|path| name_of(path).starts_with(&format!("{target}-")))
+        .collect()
+}
+
+/// Inputs on which `check` printed more than the target allows: each must now get a bounded
+/// answer.
+///
+/// - `check-escaped-control-excerpt.ron`: a line of 200 U+0019 characters that the RON parser
+///   stops at. The excerpt keeps 120 characters, but each control character is then printed
+///   escaped (`\u{19}`, six characters), so the excerpt line was 706 characters long.
+#[test]
+fn check_inputs_found_by_fuzzing_get_a_bounded_answer() {
+    let found = found_by("check");
+    assert!(!found.is_empty(), "tests/data/fuzz has no check inputs");
+    for path in found {
+        let bytes = std::fs::read(&path).expect("an input can be read");
+        check_is_bounded(&name_of(&path), &bytes);
+    }
+}
