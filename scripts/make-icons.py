@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
 """Draws Huimou's icon and writes it at the sizes each platform wants.
 
-    pip install pillow && python3 scripts/make-icons.py
+    pip install pillow lz4 && python3 scripts/make-icons.py
 
 The icon: the character 回 (the hui of 回眸, "looking back") in the bundled bold face, white on
 a rounded square of the viewer's accent red, with a lighter arc across its top like a glance
 back over the shoulder. Writes assets/icons/huimou-{16..1024}.png, huimou.ico (Windows) and
 huimou.icns (macOS); the 256-pixel PNG is also the window icon.
 """
+import io
 import os
 
+import lz4.block
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "assets", "icons")
-FONT = os.path.join(ROOT, "assets", "fonts", "NotoSansCJKsc-Bold.otf")
+# The bundled bold face, stored as an lz4 block after its size (scripts/subset-fonts.py).
+FONT = os.path.join(ROOT, "assets", "fonts", "NotoSansCJKsc-Bold.otf.lz4")
 
 ACCENT = (0xB4, 0x3E, 0x1E)
 DEEP = (0x7A, 0x22, 0x0E)
@@ -40,7 +43,9 @@ def draw(size: int) -> Image.Image:
     pen = ImageDraw.Draw(image)
     # The glance: an arc over the character.
     pen.arc([250, 130, 774, 430], start=205, end=335, fill=LIGHT + (255,), width=30)
-    font = ImageFont.truetype(FONT, 500)
+    with open(FONT, "rb") as packed:
+        face = lz4.block.decompress(packed.read())
+    font = ImageFont.truetype(io.BytesIO(face), 500)
     box = pen.textbbox((0, 0), "回", font=font)
     width, height = box[2] - box[0], box[3] - box[1]
     pen.text(

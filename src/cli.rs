@@ -198,15 +198,39 @@ pub fn screenshot(
 /// Runs `huimou check`: prints diagnostics like rustc and a summary line.
 pub fn check(path: &Path, out: &mut impl std::io::Write) -> std::io::Result<ExitCode> {
     let file = path.display().to_string();
-    let (diagnostics, (errors, warnings)) = match load::read_file(path) {
+    let (diagnostics, (errors, mut warnings), uncovered) = match load::read_file(path) {
         Ok(source) => {
             let checked = load::diagnose_str(&source);
-            (checked.diagnostics, checked.totals)
+            (
+                checked.diagnostics,
+                checked.totals,
+                crate::glyphs::uncovered_in_source(&source),
+            )
         }
-        Err(error) => (error.diagnostics, (1, 0)),
+        Err(error) => (error.diagnostics, (1, 0), Vec::new()),
     };
     for diagnostic in &diagnostics {
         writeln!(out, "{}", diagnostic.render(&file))?;
+    }
+    if !uncovered.is_empty() {
+        let count = uncovered.len();
+        let list: Vec<String> = uncovered.iter().map(char::to_string).collect();
+        let (have, are, them) = if count == 1 {
+            ("character has", "is", "it")
+        } else {
+            ("characters have", "are", "them")
+        };
+        let message = format!(
+            "{count} {have} no glyph in Huimou's bundled fonts and {are} drawn with a system \
+             font if one has {them}: {}",
+            list.join(" ")
+        );
+        writeln!(
+            out,
+            "{}",
+            crate::diagnostic::Diagnostic::warning(message).render(&file)
+        )?;
+        warnings += 1;
     }
     writeln!(
         out,

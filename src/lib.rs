@@ -6,6 +6,7 @@
 pub mod dataset;
 pub mod diagnostic;
 pub mod export;
+pub mod glyphs;
 pub mod load;
 pub mod locate;
 pub mod markup;
@@ -28,6 +29,7 @@ pub mod i18n;
 pub mod logging;
 pub mod run;
 pub mod screenshot;
+pub mod script_fold;
 pub mod search;
 pub mod ui;
 pub mod watch;

@@ -1,14 +1,19 @@
 //! Finding Chinese text by its pinyin: full syllables ("kepu", "yuanshi") or initials ("kp").
 //!
 //! Each Han character is read with the `pinyin` crate's default reading only: its alternative
-//! readings would make almost any query match somewhere. A text becomes two parallel strings,
+//! readings would make almost any query match somewhere. A traditional character the crate has
+//! no reading for is read as its simplified form (see `script_fold`); Han characters that
+//! neither has a reading for (some of the rarest, in the supplementary planes) match no pinyin. A text becomes two parallel strings,
 //! one entry per character: the syllable (as a number) and its initial letter; characters that
 //! are not Han become a zero that no query matches.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use pinyin::ToPinyin as _;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::script_fold;
 
 /// The Han characters looked up through a table rather than a hash map: the CJK Unified
 /// Ideographs with Extension A.
@@ -60,7 +65,7 @@ impl Syllables {
     }
 
     fn look_up(&mut self, c: char) -> u16 {
-        let Some(reading) = c.to_pinyin() else {
+        let Some(reading) = reading(c) else {
             return 0;
         };
         let name = reading.plain();
@@ -88,6 +93,32 @@ impl Syllables {
     pub fn name(&self, id: u16) -> &'static str {
         self.names.get(usize::from(id)).copied().unwrap_or("")
     }
+}
+
+/// The default reading of `c`, or that of its simplified form when it has none itself.
+fn reading(c: char) -> Option<::pinyin::Pinyin> {
+    c.to_pinyin().or_else(|| {
+        let simplified = script_fold::to_simplified(c);
+        (simplified != c).then(|| simplified.to_pinyin()).flatten()
+    })
+}
+
+/// Whether the traditional character `c` reads otherwise than its simplified form (乾 qian,
+/// 干 gan; 閤 ge, 合 he; 㑮 hun, and some read none): some six hundred of OpenCC's four thousand, nearly
+/// all rare. The search index holds simplified forms, and reads these as written instead.
+pub fn reads_unlike_simplified(c: char) -> bool {
+    static UNLIKE: OnceLock<HashSet<char>> = OnceLock::new();
+    UNLIKE
+        .get_or_init(|| {
+            script_fold::pairs()
+                .filter(|&(traditional, simplified)| {
+                    reading(traditional).map(|r| r.plain())
+                        != reading(simplified).map(|r| r.plain())
+                })
+                .map(|(traditional, _)| traditional)
+                .collect()
+        })
+        .contains(&c)
 }
 
 /// Queries longer than this are not read as pinyin: nobody types a paragraph in pinyin, and the
@@ -190,8 +221,8 @@ impl PinyinText {
         }
     }
 
-    /// Appends `text`'s characters (without `**` figure marks when `skip_marks`); returns the
-    /// byte offset in `text` of each character appended.
+    /// Appends `text`'s characters but white space, which search skips (and `**` figure marks
+    /// when `skip_marks`); returns the byte offset in `text` of each character appended.
     pub fn push(&mut self, text: &str, skip_marks: bool, syllables: &mut Syllables) -> Vec<usize> {
         let mut offsets = Vec::new();
         let mut chars = text.char_indices().peekable();
@@ -200,13 +231,17 @@ impl PinyinText {
                 chars.next();
                 continue;
             }
+            if crate::search::skips(c) {
+                continue;
+            }
             self.push_char(c, syllables);
             offsets.push(at);
         }
         offsets
     }
 
-    fn push_char(&mut self, c: char, syllables: &mut Syllables) {
+    /// Appends one character.
+    pub fn push_char(&mut self, c: char, syllables: &mut Syllables) {
         let id = syllables.of(c);
         self.syllables.push(id.to_le_bytes());
         self.initials.push(syllables.initial(id));

@@ -97,6 +97,8 @@ fn run_with(
     startup: Startup,
     window: &Window,
 ) -> Result<ExitCode, eframe::Error> {
+    // The bundled faces decompress while the window and the renderer are made.
+    crate::fonts::prepare();
     let outcome: Outcome = Outcome::default();
     let options = native_options(renderer, window, startup.persist);
     let shot = window

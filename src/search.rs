@@ -1,7 +1,10 @@
 //! Finding initiatives by title, text and figure labels, as the reader types.
 //!
-//! Matching ignores Latin case and treats full-width and half-width forms alike (ＡＢＣ１ = abc1).
-//! The index is built once per dataset; each query is a scan of pre-folded text.
+//! Matching ignores Latin case, treats full-width and half-width forms alike (ＡＢＣ１ = abc1),
+//! reads traditional characters as simplified ones (協會 = 协会, see `script_fold`), and skips
+//! white space and `**` figure marks, so that 近8400 finds 近 **8400**. Matches are reported
+//! as byte ranges of the text as written. The index is built once per dataset; each query is a
+//! scan of pre-folded text.
 
 use std::ops::Range;
 
@@ -9,8 +12,10 @@ use std::sync::{Arc, OnceLock};
 
 use crate::model::Report;
 use crate::pinyin;
+use crate::script_fold;
 
-/// Folds a character for matching: full-width forms to half-width, Latin to lower case.
+/// Folds a character for matching: full-width forms to half-width, Latin to lower case,
+/// traditional Chinese characters to simplified ones.
 pub fn fold(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
@@ -21,65 +26,147 @@ pub fn fold(c: char) -> char {
         }
         '\u{3000}' => ' ',
         // CJK and the other scripts from U+2E80 up (but for full-width forms) have no case.
-        '\u{2E80}'..='\u{FEFF}' => c,
+        '\u{2E80}'..='\u{FEFF}' => script_fold::to_simplified(c),
         _ => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
+                (Some(l), None) => script_fold::to_simplified(l),
                 _ => c,
             }
         }
     }
 }
 
-/// Whether a UTF-8 lead byte starts a character that `fold` may change: ASCII capitals,
-/// characters below U+2E80 (lead bytes up to E2, which includes all cased scripts), full-width
-/// forms and U+3000 (lead bytes EF and E3), and four-byte characters.
-fn may_fold(byte: u8) -> bool {
-    matches!(byte, b'A'..=b'Z' | 0xC0..=0xE3 | 0xEF..=0xFF)
+/// Whether matching skips `c` (as folded): white space, and the NUL that separates fields in
+/// the index.
+fn skipped(folded: char) -> bool {
+    folded.is_whitespace() || folded == FIELD_SEPARATOR
+}
+
+/// Whether matching skips the character `c` of a text (white space), as `fold_text` does.
+pub fn skips(c: char) -> bool {
+    skipped(fold(c))
+}
+
+/// Folds `text` for matching, leaving out `**` figure marks and white space, and hands the
+/// result to `emit` in order: `(range, None)` for a stretch of `text` that folding keeps as it
+/// is, `(range, Some((c, folded)))` for a character `c` at `range` that folds to another.
+/// Stretches that folding leaves alone (most of a Chinese text) are handed over whole.
+fn fold_text(text: &str, mut emit: impl FnMut(Range<usize>, Option<(char, char)>)) {
+    let bytes = text.as_bytes();
+    let table = script_fold::table();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        // The fast path: characters that fold to themselves and are kept.
+        match byte {
+            b'A'..=b'Z' | b'*' | b'\0' | b'\t'..=b'\r' | b' ' => {}
+            0..0x80 => {
+                i += 1;
+                continue;
+            }
+            // U+3000 to U+9FFF: the ideographic space, CJK punctuation, Han characters.
+            0xE3..=0xE9 => {
+                let code = (u32::from(byte & 0x0F) << 12)
+                    | (u32::from(bytes.get(i + 1).map_or(0, |b| b & 0x3F)) << 6)
+                    | u32::from(bytes.get(i + 2).map_or(0, |b| b & 0x3F));
+                if code != 0x3000 && !table.may_change(code) {
+                    i += 3;
+                    continue;
+                }
+                // A traditional character (most are here): folded without the general path.
+                if let Some(written) = char::from_u32(code).filter(|_| code >= 0x3400)
+                    && let Some(folded) = table.get(written)
+                {
+                    if run < i {
+                        emit(run..i, None);
+                    }
+                    emit(i..i + 3, Some((written, folded)));
+                    i += 3;
+                    run = i;
+                    continue;
+                }
+            }
+            // U+A000 to U+EFFF: Yi, Hangul and private use, which folding leaves alone.
+            0xEA..=0xEE => {
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
+        if c == '*' && bytes.get(i + 1) == Some(&b'*') {
+            if run < i {
+                emit(run..i, None);
+            }
+            i += 2;
+            run = i;
+            continue;
+        }
+        let folded = fold(c);
+        if skipped(folded) || folded != c {
+            if run < i {
+                emit(run..i, None);
+            }
+            if !skipped(folded) {
+                emit(i..next, Some((c, folded)));
+            }
+            run = next;
+        }
+        i = next;
+    }
+    if run < bytes.len() {
+        emit(run..bytes.len(), None);
+    }
 }
 
 /// A text folded for matching, with the way back to byte offsets in the original.
 #[derive(Clone, Debug, Default)]
 struct Folded {
     text: String,
-    /// `original[i]` is the byte offset in the original text of folded byte `i` (and one past).
+    /// `original[i]` is the byte offset in the original text of folded byte `i`: of the same
+    /// byte where folding kept the text as it was, of the start of its character otherwise.
     original: Vec<u32>,
 }
 
 impl Folded {
-    /// Folds `source`, leaving out `**` figure marks when `skip_marks` is set.
-    fn new(source: &str, skip_marks: bool) -> Self {
+    /// Folds `source` as the index does.
+    fn new(source: &str) -> Self {
         let mut text = String::with_capacity(source.len());
-        let mut original = Vec::with_capacity(source.len() + 1);
-        let mut chars = source.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if skip_marks && c == '*' && chars.peek().is_some_and(|&(_, n)| n == '*') {
-                chars.next();
-                continue;
+        let mut original = Vec::with_capacity(source.len());
+        fold_text(source, |range, folded| match folded {
+            None => {
+                text.push_str(&source[range.clone()]);
+                original.extend(range.map(offset));
             }
-            let folded = fold(c);
-            for _ in 0..folded.len_utf8() {
-                original.push(offset(at));
+            Some((_, folded)) => {
+                original.extend(std::iter::repeat_n(offset(range.start), folded.len_utf8()));
+                text.push(folded);
             }
-            text.push(folded);
-        }
-        original.push(offset(source.len()));
+        });
         Self { text, original }
     }
 
-    /// Every match of an already folded query, as byte ranges in the original text.
-    fn find_all(&self, query: &str, source_len: usize) -> Vec<Range<usize>> {
+    /// Every match of an already folded, non-empty query, as byte ranges in `source` (the
+    /// text this was folded from): from the first matched character to the end of the last,
+    /// with whatever folding skipped between them.
+    fn find_all(&self, query: &str, source: &str) -> Vec<Range<usize>> {
         let mut found = Vec::new();
+        if query.is_empty() {
+            return found;
+        }
         let mut from = 0;
         while let Some(at) = self.text[from..].find(query) {
             let start = from + at;
             let end = start + query.len();
-            let original_end = if end < self.text.len() {
-                self.original[end] as usize
-            } else {
-                source_len
-            };
+            let mut original_end = self.original[end - 1] as usize + 1;
+            while !source.is_char_boundary(original_end) {
+                original_end += 1;
+            }
             found.push(self.original[start] as usize..original_end);
             from = end;
         }
@@ -148,19 +235,13 @@ impl Hit {
         if query.is_empty() {
             return hit;
         }
-        hit.title = Folded::new(&initiative.title, false).find_all(&query, initiative.title.len());
-        hit.text = Folded::new(&initiative.text, true).find_all(&query, initiative.text.len());
+        hit.title = Folded::new(&initiative.title).find_all(&query, &initiative.title);
+        hit.text = Folded::new(&initiative.text).find_all(&query, &initiative.text);
         hit.figures = initiative
             .figures
             .iter()
             .enumerate()
-            .filter(|(_, f)| {
-                f.label
-                    .chars()
-                    .map(fold)
-                    .collect::<String>()
-                    .contains(&query)
-            })
+            .filter(|(_, f)| Folded::new(&f.label).text.contains(&query))
             .map(|(i, _)| i)
             .collect();
         if hit.match_count() == 0
@@ -175,24 +256,32 @@ impl Hit {
     /// characters do not match literally.
     fn add_pinyin(&mut self, initiative: &crate::model::Initiative, letters: &str) {
         let mut syllables = pinyin::Syllables::default();
-        let find = |text: &str, skip_marks: bool, syllables: &mut pinyin::Syllables| {
+        // Read as the index reads them: without figure marks and white space.
+        let find = |text: &str, syllables: &mut pinyin::Syllables| {
             let mut chars = pinyin::PinyinText::default();
-            let mut offsets = chars.push(text, skip_marks, syllables);
-            offsets.push(text.len());
+            let offsets = chars.push(text, true, syllables);
             let readings = pinyin::readings(letters, syllables);
             chars
                 .find_all(0..chars.len(), letters.as_bytes(), &readings)
                 .into_iter()
-                .map(|m| offsets[m.start]..offsets[m.end])
+                .map(|m| {
+                    // To the end of the last character matched.
+                    let last = offsets[m.end - 1];
+                    let end = text[last..]
+                        .chars()
+                        .next()
+                        .map_or(last, |c| last + c.len_utf8());
+                    offsets[m.start]..end
+                })
                 .collect::<Vec<_>>()
         };
-        self.title = find(&initiative.title, false, &mut syllables);
-        self.text = find(&initiative.text, true, &mut syllables);
+        self.title = find(&initiative.title, &mut syllables);
+        self.text = find(&initiative.text, &mut syllables);
         self.figures = initiative
             .figures
             .iter()
             .enumerate()
-            .filter(|(_, f)| !find(&f.label, false, &mut syllables).is_empty())
+            .filter(|(_, f)| !find(&f.label, &mut syllables).is_empty())
             .map(|(i, _)| i)
             .collect();
     }
@@ -218,21 +307,61 @@ struct PinyinIndex {
 }
 
 impl PinyinIndex {
-    /// Reads the folded haystack: its Han characters are the report's, and its separators
-    /// and other characters become entries that no pinyin matches.
-    fn new(haystack: &str, starts: &[usize]) -> Self {
+    /// Reads the folded haystack: its Han characters are the report's (simplified), and its
+    /// separators and other characters become entries that no pinyin matches. `unfolded`
+    /// gives back, by byte offset in the haystack and in order, the characters as written
+    /// where they read otherwise than their simplified forms (see `HaystackBuilder`).
+    fn new(haystack: &str, starts: &[usize], unfolded: &[(u32, char)]) -> Self {
         let mut index = Self {
             starts: Vec::with_capacity(starts.len()),
             ..Self::default()
         };
+        // One entry per character, allocated once.
+        let chars = haystack.chars().count();
+        index.text.syllables.reserve_exact(chars);
+        index.text.initials.reserve_exact(chars);
+        let mut unfolded = unfolded.iter().peekable();
         for pair in starts.windows(2) {
             index.starts.push(index.text.len());
-            index
-                .text
-                .extend(&haystack[pair[0]..pair[1]], &mut index.syllables);
+            for (at, c) in haystack[pair[0]..pair[1]].char_indices() {
+                let c = match unfolded.peek() {
+                    Some(&&(position, written)) if position as usize == pair[0] + at => {
+                        unfolded.next();
+                        written
+                    }
+                    _ => c,
+                };
+                index.text.push_char(c, &mut index.syllables);
+            }
         }
         index.starts.push(index.text.len());
         index
+    }
+}
+
+/// Builds the haystack: fields folded (see `fold_text`), each followed by a separator.
+#[derive(Default)]
+struct HaystackBuilder {
+    haystack: String,
+    /// The traditional characters, by byte offset in the haystack, whose pinyin reading is not
+    /// that of the simplified form the haystack holds (乾 qian, folded to 干 gan): the pinyin
+    /// index reads these as written, as a result's highlighting does. Few, if any.
+    unfolded: Vec<(u32, char)>,
+}
+
+impl HaystackBuilder {
+    fn push_field(&mut self, text: &str) {
+        let Self { haystack, unfolded } = self;
+        fold_text(text, |range, folded| match folded {
+            None => haystack.push_str(&text[range]),
+            Some((written, folded)) => {
+                if written as u32 >= 0x3400 && pinyin::reads_unlike_simplified(written) {
+                    unfolded.push((offset(haystack.len()), written));
+                }
+                haystack.push(folded);
+            }
+        });
+        haystack.push(FIELD_SEPARATOR);
     }
 }
 
@@ -265,30 +394,38 @@ impl SearchIndex {
                     + 2
             })
             .sum();
-        let mut haystack = String::with_capacity(size);
+        let mut builder = HaystackBuilder {
+            haystack: String::with_capacity(size),
+            unfolded: Vec::new(),
+        };
         let mut starts = Vec::with_capacity(report.initiative_count() + 1);
         let mut places = Vec::with_capacity(report.initiative_count());
         let mut chapter_starts = Vec::with_capacity(report.chapters.len() + 1);
         for (c, chapter) in report.chapters.iter().enumerate() {
             chapter_starts.push(places.len());
             for (i, initiative) in chapter.initiatives.iter().enumerate() {
-                starts.push(haystack.len());
+                starts.push(builder.haystack.len());
                 places.push(Place {
                     chapter: c,
                     initiative: i,
                 });
-                push_folded(&mut haystack, &initiative.title);
-                haystack.push(FIELD_SEPARATOR);
-                push_folded(&mut haystack, &initiative.text);
+                builder.push_field(&initiative.title);
+                builder.push_field(&initiative.text);
                 for figure in &initiative.figures {
-                    haystack.push(FIELD_SEPARATOR);
-                    push_folded(&mut haystack, &figure.label);
+                    builder.push_field(&figure.label);
                 }
-                haystack.push(FIELD_SEPARATOR);
             }
         }
         chapter_starts.push(places.len());
+        let HaystackBuilder {
+            mut haystack,
+            unfolded,
+        } = builder;
         starts.push(haystack.len());
+        // Folding leaves out marks and spaces, so the haystack is shorter than its estimate (or,
+        // as a few characters fold to longer ones, it grew past it): its spare room is given
+        // back (for a large haystack, a remapping that copies nothing).
+        haystack.shrink_to_fit();
         let index = Self {
             haystack: Arc::new(haystack),
             pinyin: Arc::default(),
@@ -299,7 +436,7 @@ impl SearchIndex {
         if index.places.len() < PINYIN_IN_BACKGROUND_FROM {
             let _ = index
                 .pinyin
-                .set(PinyinIndex::new(&index.haystack, &index.starts));
+                .set(PinyinIndex::new(&index.haystack, &index.starts, &unfolded));
         } else {
             let (haystack, starts, cell) = (
                 Arc::clone(&index.haystack),
@@ -307,10 +444,23 @@ impl SearchIndex {
                 Arc::clone(&index.pinyin),
             );
             std::thread::spawn(move || {
-                let _ = cell.set(PinyinIndex::new(&haystack, &starts));
+                let _ = cell.set(PinyinIndex::new(&haystack, &starts, &unfolded));
             });
         }
         index
+    }
+
+    /// Roughly how many bytes of memory the index holds: its folded text, its pinyin (waiting
+    /// for it if it is still being built) and its tables, without the fixed-size lookup
+    /// tables that every index has.
+    pub fn memory(&self) -> usize {
+        let pinyin = self.pinyin();
+        self.haystack.capacity()
+            + (self.starts.capacity() + self.chapter_starts.capacity()) * size_of::<usize>()
+            + self.places.capacity() * size_of::<Place>()
+            + pinyin.text.syllables.capacity() * 2
+            + pinyin.text.initials.capacity()
+            + pinyin.starts.capacity() * size_of::<usize>()
     }
 
     /// The initiatives (indexes into `places`) of chapter `scope`, or of the whole report;
@@ -466,44 +616,14 @@ impl SearchIndex {
     }
 }
 
-/// Appends `text` folded, without `**` figure marks; runs that folding leaves alone (most of
-/// a Chinese text) are copied whole.
-fn push_folded(haystack: &mut String, text: &str) {
-    let bytes = text.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        if byte == b'*' && bytes.get(i + 1) == Some(&b'*') {
-            haystack.push_str(&text[run..i]);
-            i += 2;
-            run = i;
-        } else if byte == 0 || may_fold(byte) {
-            haystack.push_str(&text[run..i]);
-            let c = text[i..].chars().next().unwrap_or(' ');
-            let folded = fold(c);
-            haystack.push(if folded == FIELD_SEPARATOR {
-                ' '
-            } else {
-                folded
-            });
-            i += c.len_utf8();
-            run = i;
-        } else {
-            i += 1;
-        }
-    }
-    haystack.push_str(&text[run..]);
-}
-
-/// A query folded like the index, without separators or surrounding space.
+/// A query folded like the index: without figure marks, white space or separators.
 fn fold_query(query: &str) -> String {
-    query
-        .trim()
-        .chars()
-        .map(fold)
-        .filter(|&c| c != FIELD_SEPARATOR)
-        .collect()
+    let mut folded = String::with_capacity(query.len());
+    fold_text(query, |range, c| match c {
+        None => folded.push_str(&query[range]),
+        Some((_, c)) => folded.push(c),
+    });
+    folded
 }
 
 /// A short excerpt of a marked-up text around its first match, for a list of results: the
@@ -575,22 +695,29 @@ mod tests {
 
     #[test]
     fn folding_in_runs_matches_folding_each_character() {
-        let text = "Ａpp「科普中国」**1.2** 万人次 ÀÉ Ωmega 　x\u{0}y ＡＢ１ \u{1D400} ß \u{130}";
-        let mut fast = String::new();
-        push_folded(&mut fast, text);
+        let text = "Ａpp「科普中国」**1.2** 万人次 ÀÉ Ωmega 　x\u{0}y ＡＢ１ \u{1D400} ß \u{130} 協會 **8400** 個\t\n";
         let slow: String = text
             .replace("**", "")
             .chars()
             .map(fold)
-            .map(|c| if c == FIELD_SEPARATOR { ' ' } else { c })
+            .filter(|&c| !skipped(c))
             .collect();
-        assert_eq!(fast, slow);
-        // Every character that folding changes starts with a byte the fast path looks at.
+        assert_eq!(fold_query(text), slow);
+        assert!(
+            slow.starts_with("app「科普中国」1.2万人次àéωmegaxyab1"),
+            "{slow}"
+        );
+        assert!(slow.ends_with("协会8400个"), "{slow}");
+        // The fast path passes over no character that folding changes or skips.
+        let mut buffer = [0; 4];
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if fold(c) != c {
-                let mut buffer = [0; 4];
-                assert!(may_fold(c.encode_utf8(&mut buffer).as_bytes()[0]), "{c:?}");
-            }
+            let folded = fold(c);
+            let expected = if skipped(folded) {
+                String::new()
+            } else {
+                folded.to_string()
+            };
+            assert_eq!(fold_query(c.encode_utf8(&mut buffer)), expected, "{c:?}");
         }
     }
 
@@ -647,6 +774,26 @@ mod tests {
         let text = &report.chapters[0].initiatives[0].text;
         let range = hits[0].text[0].clone();
         assert_eq!(&text[range], "1.396** 亿次");
+    }
+
+    #[test]
+    fn matches_skip_spaces_and_marks_and_end_on_the_last_character() {
+        let text = "街道科協近 **8400** 多個，鄉鎮科協 **3.1** 萬多個";
+        let folded = Folded::new(text);
+        assert_eq!(folded.text, "街道科协近8400多个,乡镇科协3.1万多个");
+        let found = |query: &str| -> Vec<&str> {
+            folded
+                .find_all(&fold_query(query), text)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        assert_eq!(found("8400"), ["8400"]);
+        assert_eq!(found("近8400"), ["近 **8400"]);
+        assert_eq!(found("8400 多个"), ["8400** 多個"]);
+        assert_eq!(found("科协"), ["科協", "科協"]);
+        assert_eq!(found("3.1万"), ["3.1** 萬"]);
+        assert!(found("近 8401").is_empty());
     }
 
     #[test]

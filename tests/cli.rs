@@ -135,3 +135,41 @@ fn figures_of_a_bad_file_fail_with_its_diagnostics() {
             .exists()
     );
 }
+
+#[test]
+fn check_warns_once_of_characters_no_bundled_font_draws() {
+    let dir = std::env::temp_dir().join(format!("huimou-glyphs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("rare.ron");
+    let minimal = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/minimal.ron"),
+    )
+    .expect("minimal dataset");
+    // 𠮷 (CJK Extension B) and 䶮 (Extension A) are in neither GB2312 nor Big5.
+    let rare = minimal
+        .replace("示例协会工作回眸", "示例协会工作回眸𠮷")
+        .replace("创新争先", "创新争先䶮")
+        .replace("建设工作站", "建设𠮷工作站");
+    assert_ne!(rare, minimal);
+    std::fs::write(&path, rare).expect("written");
+    let file = path.to_str().expect("UTF-8 path");
+
+    let output = huimou(&["check", file]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    let warning = "warning: 2 characters have no glyph in Huimou's bundled fonts and are drawn \
+                   with a system font if one has them: 䶮 𠮷";
+    assert_eq!(text.matches("no glyph").count(), 1, "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|line| *line == warning)
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(lines[at + 1], format!(" --> {file}"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with(&format!("{file}: 0 errors, 1 warning")),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

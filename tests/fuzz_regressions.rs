@@ -173,9 +173,24 @@ fn found_by(target: &str) -> Vec<PathBuf> {
 /// Inputs on which `check` printed more than the target allows: each must now get a bounded
 /// answer.
 ///
+/// Found by the `check` target (libFuzzer artifacts, kept as they were found):
 /// - `check-escaped-control-excerpt.ron`: a line of 200 U+0019 characters that the RON parser
-///   stops at. The excerpt keeps 120 characters, but each control character is then printed
+///   stops at. The excerpt kept 120 characters, but each control character is then printed
 ///   escaped (`\u{19}`, six characters), so the excerpt line was 706 characters long.
+/// - `check-escaped-control-caret-line.ron`: the same with U+001D before the column, so that the
+///   blanks leading to the carets (as wide as the escapes) also made a line of 640.
+/// - `check-long-missing-figure-id.ron`: a chart naming a figure id that ends in 115 NUL bytes;
+///   the message quoted the whole id, escaped (`names figure …, but no figure has that id`): 644.
+/// - `check-long-mark-content.ron`: a `**…**` mark holding 112 U+001A characters, quoted whole
+///   in `the text marks 「…」 as a figure, but it is not a number`: 737.
+///
+/// Written by hand, the same flood without control characters (every message that quotes the
+/// dataset's own words):
+/// - `check-long-duplicate-id.ron`: two chapters with the same 700-letter id (`duplicate
+///   chapter id`): 730.
+/// - `check-long-unknown-field.ron`: a 704-letter field name (`unknown field`): 737.
+/// - `check-long-title-unclosed-mark.ron`: an unclosed mark in an initiative whose title is 700
+///   Chinese characters (`… is never closed in the text of 「…」`): 759.
 #[test]
 fn check_inputs_found_by_fuzzing_get_a_bounded_answer() {
     let found = found_by("check");
