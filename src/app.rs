@@ -401,7 +401,8 @@ impl HuimouApp {
         };
         let mut app = Self::with_settings(&cc.egui_ctx, settings, startup);
         app.first_frame = crate::first_frame::FirstFrameProbe::from_env();
-        let system_fonts = std::sync::Arc::new(crate::fonts::SystemFonts::new(app.han_script()));
+        let system_fonts =
+            std::sync::Arc::new(crate::fonts::SystemFonts::new(app.dataset.script()));
         cc.egui_ctx
             .add_font_provider(std::sync::Arc::clone(&system_fonts) as _);
         app.system_fonts = Some(system_fonts);
@@ -530,16 +531,6 @@ impl HuimouApp {
         }
     }
 
-    /// The Han script of the report on screen.
-    fn han_script(&self) -> crate::fonts::HanScript {
-        let report = &self.dataset.report;
-        let texts = report.chapters.iter().flat_map(|chapter| {
-            std::iter::once(chapter.headline.as_str())
-                .chain(chapter.initiatives.iter().map(|i| i.text.as_str()))
-        });
-        crate::fonts::HanScript::of(std::iter::once(report.title.as_str()).chain(texts))
-    }
-
     /// Watches `path` for saves (nothing when `None`); `seen` is what it held when last read.
     fn watch(&mut self, path: Option<&Path>, seen: Option<Fingerprint>) {
         let Some(path) = path else {
@@ -656,7 +647,7 @@ impl HuimouApp {
         self.dataset = dataset;
         self.tell_crash_report();
         if let Some(fonts) = &self.system_fonts {
-            fonts.set_script(self.han_script());
+            fonts.set_script(self.dataset.script());
         }
         self.search.invalidate();
         self.selection = None;

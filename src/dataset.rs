@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markup::Segment;
 use crate::model::{Chapter, Figure, Initiative, Report};
 use crate::quantity::Quantity;
+use crate::script_fold::HanScript;
 use crate::search::SearchIndex;
 
 /// Where a dataset came from.
@@ -55,6 +56,17 @@ pub struct Dataset {
     /// `segments[chapter][initiative]`: the initiative's text split at its figures.
     segments: Vec<Vec<Vec<Segment>>>,
     index: SearchIndex,
+    /// The script the report is written in, judged once from its text.
+    script: HanScript,
+}
+
+/// The script of a report: its title, headlines and texts decide.
+fn script_of(report: &Report) -> HanScript {
+    let texts = report.chapters.iter().flat_map(|chapter| {
+        std::iter::once(chapter.headline.as_str())
+            .chain(chapter.initiatives.iter().map(|i| i.text.as_str()))
+    });
+    HanScript::of(std::iter::once(report.title.as_str()).chain(texts))
 }
 
 impl Dataset {
@@ -67,7 +79,9 @@ impl Dataset {
         index: SearchIndex,
     ) -> Self {
         let by_id = std::sync::OnceLock::new();
+        let script = script_of(&report);
         Self {
+            script,
             report,
             origin,
             warnings,
@@ -76,6 +90,11 @@ impl Dataset {
             segments,
             index,
         }
+    }
+
+    /// The script the report is written in: its figures' magnitudes are shown in it.
+    pub fn script(&self) -> HanScript {
+        self.script
     }
 
     /// The search index of the report.

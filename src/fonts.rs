@@ -121,51 +121,9 @@ pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }
 
-/// Which glyph forms a report's Chinese text is written in, so that a character the bundled
-/// faces lack is drawn from a system face of the same script (never Japanese forms by chance).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum HanScript {
-    /// Simplified characters (mainland China, Singapore).
-    #[default]
-    Simplified,
-    /// Traditional characters (Taiwan, Hong Kong, Macao).
-    Traditional,
-}
-
-/// Frequent characters that exist in one script only, simplified then traditional, pair by pair.
-const SCRIPT_PAIRS: [(&str, &str); 2] = [
-    (
-        "们这个来为国会说时发学对经东车长门问间开关见现实总动协乡县万两与业专书区",
-        "們這個來為國會說時發學對經東車長門問間開關見現實總動協鄉縣萬兩與業專書區",
-    ),
-    (
-        "员场农数据术产广圆础乐处传统众优务办劳华单厅历压双发变台叶号听后员",
-        "員場農數據術產廣圓礎樂處傳統眾優務辦勞華單廳歷壓雙發變臺葉號聽後員",
-    ),
-];
+pub use crate::script_fold::HanScript;
 
 impl HanScript {
-    /// The script most of the script-specific characters of `texts` are written in, judged
-    /// from their first 20,000 characters (a report keeps to one script).
-    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let (mut simplified, mut traditional) = (0usize, 0usize);
-        let chars = texts.into_iter().flat_map(str::chars).take(20_000);
-        {
-            for c in chars {
-                if SCRIPT_PAIRS.iter().any(|(s, _)| s.contains(c)) {
-                    simplified += 1;
-                } else if SCRIPT_PAIRS.iter().any(|(_, t)| t.contains(c)) {
-                    traditional += 1;
-                }
-            }
-        }
-        if traditional > simplified {
-            Self::Traditional
-        } else {
-            Self::Simplified
-        }
-    }
-
     /// System families to try for Han characters, best first.
     fn families(self) -> impl Iterator<Item = &'static str> {
         const SIMPLIFIED: &[&str] = &[
@@ -349,8 +307,5 @@ mod tests {
             HanScript::Simplified
         );
         assert_eq!(HanScript::of(["科普"]), HanScript::Simplified);
-        for (simplified, traditional) in SCRIPT_PAIRS {
-            assert_eq!(simplified.chars().count(), traditional.chars().count());
-        }
     }
 }

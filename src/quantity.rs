@@ -9,6 +9,8 @@
 
 use std::fmt;
 
+use crate::script_fold::HanScript;
+
 /// Counters the source reports use, in simplified form; their traditional forms are the same
 /// counters. Others are accepted with a warning.
 pub const KNOWN_COUNTERS: &[&str] = &[
@@ -311,17 +313,6 @@ impl Quantity {
             format!("{before}{number}{after}{}", self.base_unit)
         }
     }
-
-    /// The value in a short form for a chart's value label: its magnitude chosen for reading
-    /// (1,800万元), and a sign when the wording says it is not exact (≥1,800万元).
-    pub fn short(&self) -> String {
-        let sign = self.prefix.or(self.suffix).map_or("", Qualifier::sign);
-        format!(
-            "{sign}{}{}",
-            format_value(self.base_value, &self.counter),
-            self.base_unit
-        )
-    }
 }
 
 /// A figure as its text writes it: the word before, the number (with thousands separators) and
@@ -343,19 +334,24 @@ fn shift_decimal(value: f64, power: i32) -> f64 {
         .unwrap_or(value * 10f64.powi(power))
 }
 
-/// Formats a base value for display with 万 or 亿 where a Chinese reader expects them.
+/// Formats a base value for display with 万 or 亿 where a Chinese reader expects them, in the
+/// report's script (萬, 億).
 ///
 /// Percentages stay as they are (11.7); other values of at least 10,000 use 万, of at least
 /// 100,000,000 use 亿: 18,000,000 → 1,800万, 67,000 → 6.7万, 3,120,000,000 → 31.2亿.
-pub fn format_value(value: f64, base_unit: &str) -> String {
+pub fn format_value(value: f64, base_unit: &str, script: HanScript) -> String {
     if base_unit == "%" || !value.is_finite() {
         return format_plain(value);
     }
+    let (wan, yi) = match script {
+        HanScript::Simplified => ('万', '亿'),
+        HanScript::Traditional => ('萬', '億'),
+    };
     let magnitude = value.abs();
     if magnitude >= 1e8 {
-        format!("{}亿", format_plain(value / 1e8))
+        format!("{}{yi}", format_plain(value / 1e8))
     } else if magnitude >= 1e4 {
-        format!("{}万", format_plain(value / 1e4))
+        format!("{}{wan}", format_plain(value / 1e4))
     } else {
         format_plain(value)
     }
@@ -389,8 +385,8 @@ pub fn format_plain(value: f64) -> String {
 }
 
 /// Formats a base value with its unit: 31.2亿元, 6.7万人次, 11.7%.
-pub fn format_quantity(value: f64, base_unit: &str) -> String {
-    format!("{}{base_unit}", format_value(value, base_unit))
+pub fn format_quantity(value: f64, base_unit: &str, script: HanScript) -> String {
+    format!("{}{base_unit}", format_value(value, base_unit, script))
 }
 
 /// Formats a number as a data author writes it in a dataset: shortest exact form, no separators.
@@ -517,13 +513,19 @@ mod tests {
 
     #[test]
     fn formats_like_a_chinese_reader_expects() {
-        assert_eq!(format_quantity(3_120_000_000.0, "元"), "31.2亿元");
-        assert_eq!(format_quantity(18_000_000.0, "元"), "1,800万元");
-        assert_eq!(format_quantity(67_000.0, "人次"), "6.7万人次");
-        assert_eq!(format_quantity(139_600_000.0, "次"), "1.396亿次");
-        assert_eq!(format_quantity(2508.0, "项"), "2,508项");
-        assert_eq!(format_quantity(179.0, "个"), "179个");
-        assert_eq!(format_quantity(11.7, "%"), "11.7%");
+        const S: HanScript = HanScript::Simplified;
+        const T: HanScript = HanScript::Traditional;
+        assert_eq!(format_quantity(3_120_000_000.0, "元", S), "31.2亿元");
+        assert_eq!(format_quantity(18_000_000.0, "元", S), "1,800万元");
+        assert_eq!(format_quantity(67_000.0, "人次", S), "6.7万人次");
+        assert_eq!(format_quantity(139_600_000.0, "次", S), "1.396亿次");
+        assert_eq!(format_quantity(2508.0, "项", S), "2,508项");
+        assert_eq!(format_quantity(179.0, "个", S), "179个");
+        assert_eq!(format_quantity(11.7, "%", S), "11.7%");
+        // A traditional report's magnitudes are traditional too.
+        assert_eq!(format_quantity(3_120_000_000.0, "元", T), "31.2億元");
+        assert_eq!(format_quantity(31_000.0, "個", T), "3.1萬個");
+        assert_eq!(format_quantity(8_400.0, "個", T), "8,400個");
         assert_eq!(format_plain(-1234.5), "-1,234.5");
         assert_eq!(format_plain(0.0), "0");
     }
@@ -541,7 +543,6 @@ mod tests {
         assert_eq!(q(None, 2090.0, "余场次").display(), "2,090余场次");
         assert_eq!(q(None, 300.0, "人左右").display(), "300人左右");
         assert_eq!(q(Some("近"), 8400.0, "多個").display(), "近8,400多個");
-        assert_eq!(q(None, 1800.0, "余万元").short(), "≥1,800万元");
     }
 
     #[test]

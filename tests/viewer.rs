@@ -728,3 +728,32 @@ fn the_menus_offer_the_table_s_commands() {
     harness.run();
     assert!(harness.state().show_shortcuts);
 }
+
+#[test]
+fn a_traditional_report_s_figures_are_shown_in_its_own_words() {
+    let mut harness = viewer();
+    harness
+        .state_mut()
+        .push(Command::Open(data("good/traditional.ron")));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(0));
+    let texts = common::painted_texts(&harness);
+    let shown = |text: &str| texts.iter().any(|t| t.trim() == text);
+    // The chart's value labels: every word kept, in the report's script and order.
+    for label in ["210個", "3,141個", "3.1萬多個", "近8,400多個", "約2萬個"] {
+        assert!(shown(label), "{label} is not on screen: {texts:?}");
+    }
+    // The axis writes its magnitudes as the report does: 萬, never 万 (the interface around the
+    // report is in simplified Chinese, but says no 万).
+    assert!(shown("1萬") && shown("3萬"), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains('万')),
+        "simplified magnitudes on a traditional chapter: {texts:?}"
+    );
+    // The text reads as its author wrote it, marks removed.
+    assert!(shown(
+        "全國學會 210 個，地方科協 3,141 個，鄉鎮科協 3.1 萬多個，街道科協近 8400 多個，企業科協約 2 萬個。"
+    ));
+}

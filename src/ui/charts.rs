@@ -11,6 +11,7 @@ use crate::app::Command;
 use crate::dataset::{Dataset, FigureRef};
 use crate::model::{Chart, ChartKind, Figure};
 use crate::quantity::{Quantity, format_value};
+use crate::script_fold::HanScript;
 
 use crate::ui::theme::{self, Palette};
 
@@ -128,14 +129,21 @@ pub fn chart_card_ui(
         let clicked = match chart.kind {
             ChartKind::Bars => {
                 let english = crate::i18n::lang(ui.ctx()) == crate::i18n::Lang::En;
-                bars_ui(ui, &items, id, selection, &palette, |item| {
-                    match &item.figure.label_en {
+                bars_ui(
+                    ui,
+                    &items,
+                    (id, dataset.script()),
+                    selection,
+                    &palette,
+                    |item| match &item.figure.label_en {
                         Some(label) if english && !label.trim().is_empty() => label.clone(),
                         _ => item.figure.label.clone(),
-                    }
-                })
+                    },
+                )
             }
-            ChartKind::Comparison => comparison_ui(ui, &items, id, selection, &palette),
+            ChartKind::Comparison => {
+                comparison_ui(ui, &items, (id, dataset.script()), selection, &palette)
+            }
             ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
         };
         if hidden > 0 {
@@ -159,7 +167,7 @@ pub fn chart_card_ui(
 fn comparison_ui(
     ui: &mut egui::Ui,
     items: &[Item<'_>],
-    id: Id,
+    plot: (Id, HanScript),
     selection: Option<FigureRef>,
     palette: &Palette,
 ) -> Option<FigureRef> {
@@ -186,7 +194,7 @@ fn comparison_ui(
         );
     }
     let year = tr(ui, "{} 年");
-    bars_ui(ui, items, id, selection, palette, |item| {
+    bars_ui(ui, items, plot, selection, palette, |item| {
         match &item.figure.period {
             Some(period) if period.chars().all(|c| c.is_ascii_digit()) => fill(year, &[period]),
             Some(period) => period.clone(),
@@ -250,14 +258,13 @@ fn progress_ui(
     } else {
         0.0
     };
-    let unit = &whole.quantity.base_unit;
+    // Each figure as its text writes it: an approximate one keeps its words (近8,400多個).
     ui.label(
         RichText::new(fill(
-            tr(ui, "{} / {} {}（{}%）"),
+            tr(ui, "{} / {}（{}%）"),
             &[
-                &format_value(part.quantity.base_value, unit),
-                &format_value(whole.quantity.base_value, unit),
-                unit,
+                &part.figure.written(),
+                &whole.figure.written(),
                 &format!("{:.1}", fraction * 100.0),
             ],
         ))
@@ -297,10 +304,11 @@ fn progress_ui(
     response.clicked().then_some(part.place)
 }
 
+/// `plot`: the plot's id and the script its axis writes magnitudes in (万 or 萬).
 fn bars_ui(
     ui: &mut egui::Ui,
     items: &[Item<'_>],
-    id: Id,
+    (id, script): (Id, HanScript),
     selection: Option<FigureRef>,
     palette: &Palette,
     category: impl Fn(&Item<'_>) -> String,
@@ -380,9 +388,9 @@ fn bars_ui(
             if mark.value < 0.0 {
                 String::new()
             } else if axis_unit == "%" {
-                format!("{}%", format_value(mark.value, &axis_unit))
+                format!("{}%", format_value(mark.value, &axis_unit, script))
             } else {
-                format_value(mark.value, &axis_unit)
+                format_value(mark.value, &axis_unit, script)
             }
         })
         .label_formatter(|_| None);

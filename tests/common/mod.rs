@@ -113,3 +113,14 @@ pub fn click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
     queue_click_at(harness, pos);
     harness.run();
 }
+
+/// Every text painted last frame, in paint order (labels, chart value labels and axes alike).
+pub fn painted_texts(harness: &Harness<'_, HuimouApp>) -> Vec<String> {
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        visit_text(&clipped.shape, &mut |text| {
+            texts.push(text.galley.job.text.clone())
+        });
+    }
+    texts
+}
