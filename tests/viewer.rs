@@ -337,11 +337,10 @@ fn corrupt_or_missing_remembered_file_falls_back_to_the_embedded_report() {
 }
 
 #[test]
-fn a_moved_chart_offers_a_reset() {
+fn dragging_a_bar_chart_keeps_its_zero_baseline() {
     let mut harness = viewer();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
     harness.run();
-    assert!(harness.query_by_label("复位视图").is_none());
     let from = bar_center(&harness.ctx, "patents").expect("the patents bar was drawn");
     harness.event(egui::Event::PointerMoved(from));
     harness.event(egui::Event::PointerButton {
@@ -353,21 +352,51 @@ fn a_moved_chart_offers_a_reset() {
     harness.run();
     for step in 1..=6 {
         harness.event(egui::Event::PointerMoved(
-            from + egui::vec2(20.0 * step as f32, 0.0),
+            from + egui::vec2(20.0 * step as f32, 10.0 * step as f32),
         ));
         harness.run();
     }
-    let to = from + egui::vec2(120.0, 0.0);
     harness.event(egui::Event::PointerButton {
-        pos: to,
+        pos: from + egui::vec2(120.0, 60.0),
         button: egui::PointerButton::Primary,
         pressed: false,
         modifiers: Modifiers::NONE,
     });
     harness.run();
-    harness.get_by_label("复位视图").click();
+    // The bars stay where they were: nothing pans or zooms a bar chart.
+    assert_eq!(bar_center(&harness.ctx, "patents"), Some(from));
+}
+
+#[test]
+fn hovering_a_bar_or_its_label_shows_the_figure_s_tooltip() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
     harness.run();
-    assert!(harness.query_by_label("复位视图").is_none());
+    let bar = bar_center(&harness.ctx, "patents").expect("the patents bar was drawn");
+    harness.event(egui::Event::PointerMoved(bar));
+    for _ in 0..20 {
+        harness.step();
+    }
+    harness.run();
+    // The same tooltip as the figure in the text: value as written and where it comes from.
+    harness.get_by_label("出自：聚集高端智力资源助力创新主体");
+
+    // The category label, in its column left of the bars, answers the same way.
+    harness.event(egui::Event::PointerMoved(egui::pos2(0.0, 0.0)));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("出自：聚集高端智力资源助力创新主体")
+            .is_none()
+    );
+    let label = text_position(&harness, "申请专利").expect("the category label is drawn");
+    assert!(label.x < bar.x, "the label is left of its bar");
+    harness.event(egui::Event::PointerMoved(label));
+    for _ in 0..20 {
+        harness.step();
+    }
+    harness.run();
+    harness.get_by_label("出自：聚集高端智力资源助力创新主体");
 }
 
 #[test]

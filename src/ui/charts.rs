@@ -36,7 +36,6 @@ struct Item<'a> {
     place: FigureRef,
     figure: &'a Figure,
     quantity: &'a Quantity,
-    initiative: &'a str,
 }
 
 /// Where chart `k` of chapter `c` was drawn last frame (its card), for exporting its pixels.
@@ -86,13 +85,11 @@ pub fn chart_card_ui(
             place,
             figure,
             quantity: dataset.quantity(place),
-            initiative: &dataset.initiative_at(place).title,
         })
         .collect();
     let mut command = None;
     let card = theme::card(ui, palette.card, 10).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let moved: bool = ui.data(|d| d.get_temp(id.with("moved")).unwrap_or(false));
         ui.horizontal(|ui| {
             let title = crate::ui::localized(ui, &chart.title, chart.title_en.as_ref());
             let response =
@@ -116,34 +113,27 @@ pub fn chart_card_ui(
                         }
                     });
                 }
-                if moved
-                    && ui
-                        .small_button(tr(ui, "复位视图"))
-                        .on_hover_text(tr(ui, "也可双击图表"))
-                        .clicked()
-                {
-                    ui.data_mut(|d| d.insert_temp(id.with("reset"), true));
-                }
             });
         });
+        let style = BarStyle {
+            dataset,
+            id,
+            selection,
+            palette: &palette,
+        };
         let clicked = match chart.kind {
             ChartKind::Bars => {
                 let english = crate::i18n::lang(ui.ctx()) == crate::i18n::Lang::En;
-                bars_ui(
-                    ui,
-                    &items,
-                    (id, dataset.script()),
-                    selection,
-                    &palette,
-                    |item| match &item.figure.label_en {
+                let labels: Vec<String> = items
+                    .iter()
+                    .map(|item| match &item.figure.label_en {
                         Some(label) if english && !label.trim().is_empty() => label.clone(),
                         _ => item.figure.label.clone(),
-                    },
-                )
+                    })
+                    .collect();
+                bars_ui(ui, &style, &items, &labels)
             }
-            ChartKind::Comparison => {
-                comparison_ui(ui, &items, (id, dataset.script()), selection, &palette)
-            }
+            ChartKind::Comparison => comparison_ui(ui, &style, &items),
             ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
         };
         if hidden > 0 {
@@ -164,13 +154,8 @@ pub fn chart_card_ui(
     command
 }
 
-fn comparison_ui(
-    ui: &mut egui::Ui,
-    items: &[Item<'_>],
-    plot: (Id, HanScript),
-    selection: Option<FigureRef>,
-    palette: &Palette,
-) -> Option<FigureRef> {
+fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) -> Option<FigureRef> {
+    let palette = style.palette;
     if let [before, after] = items {
         let mut caption = format!("{} → {}", before.figure.written(), after.figure.written());
         if before.quantity.base_value > 0.0 {
@@ -194,13 +179,15 @@ fn comparison_ui(
         );
     }
     let year = tr(ui, "{} 年");
-    bars_ui(ui, items, plot, selection, palette, |item| {
-        match &item.figure.period {
+    let labels: Vec<String> = items
+        .iter()
+        .map(|item| match &item.figure.period {
             Some(period) if period.chars().all(|c| c.is_ascii_digit()) => fill(year, &[period]),
             Some(period) => period.clone(),
             None => item.figure.label.clone(),
-        }
-    })
+        })
+        .collect();
+    bars_ui(ui, style, items, &labels)
 }
 
 /// A plot whose y axis names categories: one tick per row, `labels[0]` at the top.
@@ -304,143 +291,271 @@ fn progress_ui(
     response.clicked().then_some(part.place)
 }
 
-/// `plot`: the plot's id and the script its axis writes magnitudes in (万 or 萬).
+/// What a bar chart is drawn with, besides its bars.
+struct BarStyle<'a> {
+    dataset: &'a Dataset,
+    id: Id,
+    selection: Option<FigureRef>,
+    palette: &'a Palette,
+}
+
+/// Horizontal bars, one per item, labelled by `labels` in a column of their own on the left.
+///
+/// Everything is measured before anything is drawn (label lines, row heights, room for the
+/// widest value label), so the first frame is the finished one. The bars start at zero and do
+/// not pan or zoom: a bar chart's ratios are its message.
 fn bars_ui(
     ui: &mut egui::Ui,
+    style: &BarStyle<'_>,
     items: &[Item<'_>],
-    (id, script): (Id, HanScript),
-    selection: Option<FigureRef>,
-    palette: &Palette,
-    category: impl Fn(&Item<'_>) -> String,
+    labels: &[String],
 ) -> Option<FigureRef> {
-    let n = items.len();
-    if n == 0 {
+    if items.is_empty() {
         return None;
     }
-    let unit = items[0].quantity.base_unit.clone();
-    // The first figure is drawn at the top, so it reads in the dataset's order.
-    let row = |i: usize| (n - 1 - i) as f64;
-    let labels: Vec<String> = items.iter().map(&category).collect();
-    let tooltips: Vec<String> = items
+    // As wide as the longest label needs, up to 42% of the chart; longer labels wrap.
+    let label_width = labels
         .iter()
-        .zip(&labels)
-        .map(|(item, label)| {
-            let mut text = format!("{label}\n{}", item.figure.written());
-            if item.quantity.magnitude != 0 || item.quantity.is_approximate() {
-                text.push_str(&fill(tr(ui, "（即 {}）"), &[&item.quantity.display()]));
-            }
-            if *label != item.figure.label {
-                text.push_str(&format!("\n{}", item.figure.label));
-            }
-            text
+        .map(|label| category_galley(ui, label, f32::INFINITY).size().x)
+        .fold(0.0, f32::max)
+        .clamp(72.0, (ui.available_width() * 0.42).max(72.0));
+    let galleys: Vec<_> = labels
+        .iter()
+        .map(|label| category_galley(ui, label, label_width))
+        .collect();
+    let row_height = galleys
+        .iter()
+        .map(|g| g.size().y + 10.0)
+        .fold(ROW_HEIGHT, f32::max);
+    let values: Vec<String> = items
+        .iter()
+        .map(|i| format!(" {}", i.figure.written()))
+        .collect();
+    let value_width = values
+        .iter()
+        .map(|v| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(v.clone(), font, egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
         })
-        .collect();
-    let initiatives: Vec<String> = items
-        .iter()
-        .map(|i| fill(tr(ui, "出自：{}"), &[&i.initiative]))
-        .collect();
+        .fold(0.0, f32::max);
+    let mut clicked = None;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        let height = items.len() as f32 * row_height + X_AXIS_HEIGHT;
+        let (label_rect, _) =
+            ui.allocate_exact_size(egui::vec2(label_width, height), Sense::hover());
+        let plot_width = ui.available_width();
+        let axis = (style.dataset.script(), &items[0].quantity.base_unit);
+        let plot = bar_plot(style.id, items, (plot_width, height), value_width, axis);
+        let text_color = ui.visuals().text_color();
+        let response = plot.show(ui, |plot_ui| {
+            plot_ui.bar_chart(bar_chart(items, style));
+            for (i, (item, value)) in items.iter().zip(&values).enumerate() {
+                let text = RichText::new(value.as_str()).color(text_color);
+                let at = PlotPoint::new(item.quantity.base_value, row(items.len(), i));
+                plot_ui.text(
+                    Text::new("value", at, text)
+                        .anchor(Align2::LEFT_CENTER)
+                        .allow_hover(false),
+                );
+            }
+        });
+        let rows = row_rects(
+            &response.transform,
+            items.len(),
+            label_rect,
+            response.response.rect,
+        );
+        paint_categories(ui, &galleys, &rows, label_rect);
+        remember_bar_centers(ui, items, &response.transform);
+        clicked = hovered_row(ui, style, items, &rows);
+    });
+    clicked
+}
+
+/// Height of the x axis under the bars, with its tick labels.
+const X_AXIS_HEIGHT: f32 = 28.0;
+
+/// The plot row of item `i` of `n`: the first item is drawn at the top.
+fn row(n: usize, i: usize) -> f64 {
+    (n - 1 - i) as f64
+}
+
+/// A category label laid out in the label column: wrapped onto at most three lines of even
+/// length (not a full line and one character), cut at the end with … only when three are not
+/// enough (the whole label is in the tooltip).
+fn category_galley(ui: &egui::Ui, label: &str, width: f32) -> std::sync::Arc<egui::Galley> {
+    let layout = |width: f32| {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let mut job =
+            egui::text::LayoutJob::simple(label.to_owned(), font, ui.visuals().text_color(), width);
+        job.wrap.max_rows = 3;
+        job.wrap.overflow_character = Some('…');
+        job.halign = egui::Align::RIGHT;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let galley = layout(width);
+    let lines = galley.rows.len();
+    if lines < 2 || galley.elided || breaks_a_word(&galley) {
+        return galley;
+    }
+    // The narrowest width that keeps the same number of lines, found by halving.
+    let (mut fits, mut too_narrow) = (width, width / lines as f32);
+    for _ in 0..6 {
+        let middle = (fits + too_narrow) / 2.0;
+        let candidate = layout(middle);
+        if candidate.rows.len() == lines && !candidate.elided && !breaks_a_word(&candidate) {
+            fits = middle;
+        } else {
+            too_narrow = middle;
+        }
+    }
+    layout(fits)
+}
+
+/// Whether a line of `galley` ends inside a Latin word (egui breaks a word that does not fit).
+fn breaks_a_word(galley: &egui::Galley) -> bool {
+    galley.rows.windows(2).any(|pair| {
+        let end = pair[0].row.glyphs.last().map(|g| g.chr);
+        let start = pair[1].row.glyphs.first().map(|g| g.chr);
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        !pair[0].ends_with_newline && latin(end) && latin(start)
+    })
+}
+
+/// The plot for `items`: x from zero to where the longest bar's value label still fits, a row
+/// per item, the y axis left to the label column, nothing to drag or zoom.
+fn bar_plot<'a>(
+    id: Id,
+    items: &[Item<'_>],
+    (width, height): (f32, f32),
+    value_width: f32,
+    (script, unit): (HanScript, &String),
+) -> Plot<'a> {
     let max = items
         .iter()
         .map(|i| i.quantity.base_value)
         .fold(0.0, f64::max);
+    let max = if max > 0.0 { max } else { 1.0 };
+    // The longest bar ends where its value label, and a margin, still fit inside the plot.
+    let room = (width - value_width - 16.0).max(width * 0.35);
+    let x_max = max * f64::from(width / room);
+    let unit = unit.clone();
+    let n = items.len();
+    Plot::new(id)
+        .width(width)
+        .height(height)
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .show_x(false)
+        .show_y(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .set_margin_fraction(egui::Vec2::ZERO)
+        .default_x_bounds(0.0, x_max)
+        .default_y_bounds(-0.5, n as f64 - 0.5)
+        .x_axis_formatter(move |mark, _| {
+            if mark.value < 0.0 {
+                String::new()
+            } else if unit == "%" {
+                format!("{}%", format_value(mark.value, &unit, script))
+            } else {
+                format_value(mark.value, &unit, script)
+            }
+        })
+        .label_formatter(|_| None)
+}
 
-    let bars: Vec<Bar> = items
+/// The bars, the selected figure's in the accent colour; hovering them is answered by the
+/// figure's own tooltip ([`hovered_row`]), not the plot's.
+fn bar_chart(items: &[Item<'_>], style: &BarStyle<'_>) -> BarChart {
+    let bars = items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let color = if selection == Some(item.place) {
-                palette.accent
+            let color = if style.selection == Some(item.place) {
+                style.palette.accent
             } else {
-                palette.series[0]
+                style.palette.series[0]
             };
-            Bar::new(row(i), item.quantity.base_value)
-                .name(&labels[i])
+            Bar::new(row(items.len(), i), item.quantity.base_value)
                 .fill(color)
                 .width(0.62)
         })
         .collect();
-    let hover: Vec<String> = tooltips
-        .iter()
-        .zip(&initiatives)
-        .map(|(t, i)| format!("{t}\n{i}"))
-        .collect();
-    let hover_n = n;
-    let bar_chart = BarChart::new("figures", bars)
+    BarChart::new("figures", bars)
         .horizontal()
-        .element_formatter(Box::new(move |bar, _| {
-            let index = hover_n - 1 - bar.argument.round() as usize;
-            hover.get(index).cloned().unwrap_or_default()
-        }));
+        .allow_hover(false)
+}
 
-    let axis_labels = labels.clone();
-    let axis_unit = unit.clone();
-    let reset = ui.data_mut(|d| d.remove_temp::<bool>(id.with("reset")).unwrap_or(false));
-    let mut plot = category_axis(Plot::new(id), axis_labels)
-        .height(n as f32 * ROW_HEIGHT + 40.0)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([true, false])
-        .include_x(0.0)
-        .include_x(max * 1.22)
-        .include_y(-0.6)
-        .include_y(n as f64 - 0.4)
-        .x_axis_formatter(move |mark, _| {
-            if mark.value < 0.0 {
-                String::new()
-            } else if axis_unit == "%" {
-                format!("{}%", format_value(mark.value, &axis_unit, script))
-            } else {
-                format_value(mark.value, &axis_unit, script)
-            }
+/// Each item's row on screen, across the label column and the plot.
+fn row_rects(
+    transform: &egui_plot::PlotTransform,
+    n: usize,
+    labels: egui::Rect,
+    plot: egui::Rect,
+) -> Vec<egui::Rect> {
+    (0..n)
+        .map(|i| {
+            let top = transform.position_from_point(&PlotPoint::new(0.0, row(n, i) + 0.5));
+            let bottom = transform.position_from_point(&PlotPoint::new(0.0, row(n, i) - 0.5));
+            egui::Rect::from_x_y_ranges(labels.left()..=plot.right(), top.y..=bottom.y)
         })
-        .label_formatter(|_| None);
-    if reset {
-        plot = plot.reset();
+        .collect()
+}
+
+fn paint_categories(
+    ui: &egui::Ui,
+    galleys: &[std::sync::Arc<egui::Galley>],
+    rows: &[egui::Rect],
+    column: egui::Rect,
+) {
+    let color = ui.visuals().text_color();
+    for (galley, rect) in galleys.iter().zip(rows) {
+        let top = rect.center().y - galley.size().y / 2.0;
+        // The galley is right-aligned: its position is where its lines end.
+        ui.painter()
+            .galley(egui::pos2(column.right(), top), galley.clone(), color);
     }
-    let value_labels: Vec<(f64, f64, String)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            (
-                item.quantity.base_value,
-                row(i),
-                // As the text writes it: an approximate value keeps its words (1,800余万元).
-                item.figure.written(),
-            )
-        })
-        .collect();
-    let text_color = ui.visuals().text_color();
-    let response = plot.show(ui, |plot_ui| {
-        plot_ui.bar_chart(bar_chart);
-        for (x, y, text) in value_labels {
-            plot_ui.text(
-                Text::new(
-                    "value",
-                    PlotPoint::new(x, y),
-                    RichText::new(format!(" {text}")).color(text_color),
-                )
-                .anchor(Align2::LEFT_CENTER),
-            );
-        }
-        let clicked = plot_ui.response().clicked();
-        let pointer = plot_ui.pointer_coordinate();
-        let moved = !plot_ui.auto_bounds().any();
-        ((clicked.then_some(pointer)).flatten(), moved)
-    });
-    let (clicked, moved) = response.inner;
-    ui.data_mut(|d| d.insert_temp(id.with("moved"), moved));
+}
+
+/// Where each bar's middle is on screen, for tests and the presenter to click.
+fn remember_bar_centers(ui: &egui::Ui, items: &[Item<'_>], transform: &egui_plot::PlotTransform) {
     for (i, item) in items.iter().enumerate() {
-        let center = response
-            .transform
-            .position_from_point(&PlotPoint::new(item.quantity.base_value / 2.0, row(i)));
+        let middle = PlotPoint::new(item.quantity.base_value / 2.0, row(items.len(), i));
+        let center = transform.position_from_point(&middle);
         ui.data_mut(|d| d.insert_temp(bar_key(&item.figure.id), center));
     }
-    let point = clicked?;
-    let i = point.y.round();
-    if (point.y - i).abs() > 0.4 || i < 0.0 || i as usize >= n {
-        return None;
+}
+
+/// The figure's tooltip over the row under the pointer (its label or its bar); the figure when
+/// the row was clicked.
+fn hovered_row(
+    ui: &egui::Ui,
+    style: &BarStyle<'_>,
+    items: &[Item<'_>],
+    rows: &[egui::Rect],
+) -> Option<FigureRef> {
+    let mut clicked = None;
+    for (i, (item, rect)) in items.iter().zip(rows).enumerate() {
+        let response = ui
+            .interact(*rect, style.id.with(("row", i)), Sense::click())
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        let response = response.on_hover_ui(|ui| {
+            crate::ui::initiatives::figure_tooltip_ui(ui, style.dataset, item.place);
+        });
+        if response.clicked() {
+            clicked = Some(item.place);
+        }
     }
-    Some(items[n - 1 - i as usize].place)
+    clicked
 }
 
 #[cfg(test)]
