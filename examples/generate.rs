@@ -88,6 +88,7 @@ pub fn generate(chapters: usize, initiatives: usize) -> Report {
             headline_en: model.headline_en.clone(),
             initiatives: Vec::with_capacity(initiatives),
             charts: Vec::new(),
+            key_figures: Vec::new(),
         };
         for i in 0..initiatives {
             let template = pool[rng.below(pool.len())];

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
 use crate::markup::Segment;
-use crate::model::{Chapter, Figure, Initiative, Report};
+use crate::model::{Chapter, ChartKind, Figure, Initiative, Report};
 use crate::quantity::Quantity;
 use crate::script_fold::HanScript;
 use crate::search::SearchIndex;
@@ -147,7 +147,48 @@ impl Dataset {
     pub fn chapter_figures(&self, c: usize) -> impl Iterator<Item = (FigureRef, &Figure)> {
         chapter_figure_refs(c, &self.report.chapters[c])
     }
+
+    /// The figures chapter `c` leads with on the overview and its slide, each once, at most
+    /// [`KEY_FIGURES`]: those its author named (`key_figures`); otherwise one from each chart (the
+    /// later of a comparison, which is the point of it; the first of the others), then the
+    /// chapter's other figures whose labels are not shown yet.
+    pub fn key_figures(&self, c: usize) -> Vec<FigureRef> {
+        let chapter = &self.report.chapters[c];
+        let mut places: Vec<FigureRef> = Vec::with_capacity(KEY_FIGURES);
+        let add = |place: FigureRef, places: &mut Vec<FigureRef>| {
+            if places.len() < KEY_FIGURES && !places.contains(&place) {
+                places.push(place);
+            }
+        };
+        if !chapter.key_figures.is_empty() {
+            for id in &chapter.key_figures {
+                if let Some((place, _)) = self.figure_by_id(id) {
+                    add(place, &mut places);
+                }
+            }
+            return places;
+        }
+        let leads = chapter.charts.iter().filter_map(|chart| match chart.kind {
+            ChartKind::Comparison => chart.figures.last(),
+            ChartKind::Bars | ChartKind::Progress => chart.figures.first(),
+        });
+        for id in leads {
+            if let Some((place, _)) = self.figure_by_id(id).filter(|(p, _)| p.chapter == c) {
+                add(place, &mut places);
+            }
+        }
+        for (place, figure) in self.chapter_figures(c) {
+            let shown = places.iter().any(|p| self.figure(*p).label == figure.label);
+            if !shown {
+                add(place, &mut places);
+            }
+        }
+        places
+    }
 }
+
+/// The most figures a chapter leads with on the overview and its slide.
+pub const KEY_FIGURES: usize = 3;
 
 fn figure_refs(report: &Report) -> impl Iterator<Item = (FigureRef, &Figure)> {
     report

@@ -167,18 +167,9 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "The dataset opens, but has problems its author may want to know about",
     ),
     // The overview.
-    ("各章举措与数据", "Initiatives and figures by chapter"),
-    (
-        "共 {} 章，多于 {} 章时不绘制各章对比图；各章数据见上方卡片。",
-        "{} chapters: with more than {} no chart compares them; the cards above show each one.",
-    ),
     ("打开第 {} 章（{}）", "Open chapter {} ({})"),
     ("打开第 {} 章", "Open chapter {}"),
     ("第 {} 章 {}", "Chapter {} {}"),
-    ("举措（项）", "Initiatives"),
-    ("{}：{} 项举措", "{}: {} initiatives"),
-    ("数据（个）", "Figures"),
-    ("{}：{} 个数据", "{}: {} figures"),
     // A chapter.
     (
         "搜索时不显示图表；清空搜索（Esc）即可看到。",
@@ -196,6 +187,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("提高", "up"),
     ("降低", "down"),
     ("，{} {}%", ", {} {}%"),
+    ("，{} {} 个百分点", ", {} {} percentage points"),
     ("{} 年", "{}"),
     ("{} / {}（{}%）", "{} / {} ({}%)"),
     ("出自：{}", "From: {}"),

@@ -55,6 +55,10 @@ pub struct Chapter {
     /// Charts over the chapter's figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charts: Vec<Chart>,
+    /// The figures the overview and the slides lead with, by id, in order; when left out
+    /// Huimou chooses (`Dataset::key_figures`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_figures: Vec<String>,
 }
 
 /// One initiative: a bold title and a paragraph with figures in it.

@@ -3,6 +3,7 @@
 // FxHash: validation hashes every id and sentence of a dataset, and needs no DoS resistance.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::dataset::KEY_FIGURES;
 use crate::dataset::{Dataset, Origin};
 use std::ops::Range;
 
@@ -706,109 +707,9 @@ fn check<'r>(
     // Charts are checked once every figure is known, since they may name figures of any chapter.
     for (c, chapter) in report.chapters.iter().enumerate() {
         for (k, chart) in chapter.charts.iter().enumerate() {
-            let base = Path::new(&[Field("chapters"), Index(c), Field("charts"), Index(k)]);
-            let at = |rest: &[Step<'static>]| base.with(rest);
-            v.require_text(&at(&[Field("title")]), &chart.title, || {
-                format!("the title of chart {} of chapter {}", k + 1, c + 1)
-            });
-            v.check_english(&at(&[Field("title_en")]), chart.title_en.as_ref(), || {
-                format!("title of chart {} of chapter {}", k + 1, c + 1)
-            });
-            let name = if chart.title.trim().is_empty() {
-                format!("chart {}", k + 1)
-            } else {
-                format!("chart 「{}」", chart.title)
-            };
-            if chart.figures.is_empty() {
-                v.error(&at(&[Field("figures")]), format!("{name} shows no figures"));
-                continue;
-            }
-            if let Some(required) = chart.kind.required_figures()
-                && chart.figures.len() != required
-            {
-                v.error_with_help(
-                    &at(&[Field("figures")]),
-                    format!(
-                        "{name} is a {:?} chart, which shows exactly {required} figures, not {}",
-                        chart.kind,
-                        chart.figures.len()
-                    ),
-                    match chart.kind {
-                        ChartKind::Comparison => {
-                            "a comparison shows exactly two figures: before, then after".to_owned()
-                        }
-                        _ => "a progress chart shows exactly two figures: the part, then the whole"
-                            .to_owned(),
-                    },
-                );
-            }
-            let mut seen = HashSet::default();
-            let mut units: Vec<(&str, Vec<&str>)> = Vec::new();
-            let mut values = Vec::new();
-            for (j, id) in chart.figures.iter().enumerate() {
-                if !seen.insert(id.as_str()) {
-                    v.warning_with_help(
-                        &at(&[Field("figures"), Index(j)]),
-                        format!("{name} shows figure `{id}` twice"),
-                        "each figure needs to appear only once".to_owned(),
-                    );
-                }
-                let Some(&(fc, fi, ff)) = figure_ids.get(id.as_str()) else {
-                    // The nearest id is looked for only while errors are still listed.
-                    let near = v
-                        .errors_listed()
-                        .then(|| closest_id(id, figure_ids.keys().copied()))
-                        .flatten();
-                    v.error_with_help(
-                        &at(&[Field("figures"), Index(j)]),
-                        format!("{name} names figure `{id}`, but no figure has that id"),
-                        near.map_or_else(
-                            || "check the id against the figures' `id` fields".to_owned(),
-                            |near| format!("did you mean `{near}`?"),
-                        ),
-                    );
-                    continue;
-                };
-                if let Some(quantity) = quantities[fc][fi][ff].as_ref() {
-                    values.push(quantity.base_value);
-                    // 個 and 个 are one counter: compared in simplified form.
-                    match units.iter_mut().find(|(u, _)| *u == quantity.counter) {
-                        Some((_, ids)) => ids.push(id),
-                        None => units.push((&quantity.counter, vec![id])),
-                    }
-                }
-            }
-            if units.len() > 1 {
-                let listed: Vec<String> = units
-                    .iter()
-                    .map(|(unit, ids)| {
-                        format!(
-                            "「{}」 ({})",
-                            if unit.is_empty() { "no unit" } else { unit },
-                            ids.join(", ")
-                        )
-                    })
-                    .collect();
-                v.error_with_help(
-                    &at(&[Field("figures")]),
-                    format!("{name} mixes units: {}", listed.join(" and ")),
-                    "a chart compares figures of one base unit; split it into one chart per unit"
-                        .to_owned(),
-                );
-            } else if chart.kind == ChartKind::Progress
-                && values.len() == 2
-                && values[0] > values[1]
-            {
-                v.error_with_help(
-                    &at(&[Field("figures")]),
-                    format!(
-                        "{name} shows a part ({}) larger than its whole ({})",
-                        values[0], values[1]
-                    ),
-                    "list the part first, then the whole".to_owned(),
-                );
-            }
+            check_chart(&mut v, (c, k), chart, &figure_ids, &quantities, report);
         }
+        check_key_figures(&mut v, c, &chapter.key_figures, &figure_ids);
     }
 
     v.resolve_locations();
@@ -846,6 +747,227 @@ fn check<'r>(
         totals,
         quantities,
         segments,
+    }
+}
+
+/// Checks chart `k` of chapter `c`: its title, that it names known figures of one base unit,
+/// as many as its kind shows, and what its kind means (a part no larger than its whole; one
+/// measure at two times).
+fn check_chart(
+    v: &mut Validator<'_>,
+    (c, k): (usize, usize),
+    chart: &crate::model::Chart,
+    figure_ids: &HashMap<&str, Owner>,
+    quantities: &[Vec<Vec<Option<Quantity>>>],
+    report: &Report,
+) {
+    let base = Path::new(&[Field("chapters"), Index(c), Field("charts"), Index(k)]);
+    let at = |rest: &[Step<'static>]| base.with(rest);
+    v.require_text(&at(&[Field("title")]), &chart.title, || {
+        format!("the title of chart {} of chapter {}", k + 1, c + 1)
+    });
+    v.check_english(&at(&[Field("title_en")]), chart.title_en.as_ref(), || {
+        format!("title of chart {} of chapter {}", k + 1, c + 1)
+    });
+    let name = if chart.title.trim().is_empty() {
+        format!("chart {}", k + 1)
+    } else {
+        format!("chart 「{}」", chart.title)
+    };
+    if chart.figures.is_empty() {
+        v.error(&at(&[Field("figures")]), format!("{name} shows no figures"));
+        return;
+    }
+    if let Some(required) = chart.kind.required_figures()
+        && chart.figures.len() != required
+    {
+        v.error_with_help(
+            &at(&[Field("figures")]),
+            format!(
+                "{name} is a {:?} chart, which shows exactly {required} figures, not {}",
+                chart.kind,
+                chart.figures.len()
+            ),
+            match chart.kind {
+                ChartKind::Comparison => {
+                    "a comparison shows exactly two figures: before, then after".to_owned()
+                }
+                _ => "a progress chart shows exactly two figures: the part, then the whole"
+                    .to_owned(),
+            },
+        );
+    }
+    let mut seen = HashSet::default();
+    let mut units: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut values = Vec::new();
+    for (j, id) in chart.figures.iter().enumerate() {
+        if !seen.insert(id.as_str()) {
+            v.warning_with_help(
+                &at(&[Field("figures"), Index(j)]),
+                format!("{name} shows figure `{id}` twice"),
+                "each figure needs to appear only once".to_owned(),
+            );
+        }
+        let Some(&(fc, fi, ff)) = figure_ids.get(id.as_str()) else {
+            // The nearest id is looked for only while errors are still listed.
+            let near = v
+                .errors_listed()
+                .then(|| closest_id(id, figure_ids.keys().copied()))
+                .flatten();
+            v.error_with_help(
+                &at(&[Field("figures"), Index(j)]),
+                format!("{name} names figure `{id}`, but no figure has that id"),
+                near.map_or_else(
+                    || "check the id against the figures' `id` fields".to_owned(),
+                    |near| format!("did you mean `{near}`?"),
+                ),
+            );
+            continue;
+        };
+        if let Some(quantity) = quantities[fc][fi][ff].as_ref() {
+            values.push(quantity.base_value);
+            // 個 and 个 are one counter: compared in simplified form.
+            match units.iter_mut().find(|(u, _)| *u == quantity.counter) {
+                Some((_, ids)) => ids.push(id),
+                None => units.push((&quantity.counter, vec![id])),
+            }
+        }
+    }
+    check_chart_units(
+        v,
+        &at(&[Field("figures")]),
+        &name,
+        chart.kind,
+        (&units, &values),
+    );
+    if chart.kind == ChartKind::Comparison {
+        check_comparison(
+            v,
+            &at(&[Field("figures")]),
+            &name,
+            chart,
+            figure_ids,
+            report,
+        );
+    }
+}
+
+/// A chart's figures share one base unit (個 and 个 are one), and a progress chart's part is no
+/// larger than its whole. `units`: each counter with the ids of its figures.
+fn check_chart_units(
+    v: &mut Validator<'_>,
+    path: &[Step<'static>],
+    name: &str,
+    kind: ChartKind,
+    (units, values): (&[(&str, Vec<&str>)], &[f64]),
+) {
+    if units.len() > 1 {
+        let listed: Vec<String> = units
+            .iter()
+            .map(|(unit, ids)| {
+                format!(
+                    "「{}」 ({})",
+                    if unit.is_empty() { "no unit" } else { unit },
+                    ids.join(", ")
+                )
+            })
+            .collect();
+        v.error_with_help(
+            path,
+            format!("{name} mixes units: {}", listed.join(" and ")),
+            "a chart compares figures of one base unit; split it into one chart per unit"
+                .to_owned(),
+        );
+    } else if kind == ChartKind::Progress && values.len() == 2 && values[0] > values[1] {
+        v.error_with_help(
+            path,
+            format!(
+                "{name} shows a part ({}) larger than its whole ({})",
+                values[0], values[1]
+            ),
+            "list the part first, then the whole".to_owned(),
+        );
+    }
+}
+
+/// A chapter's `key_figures` name known figures, each once, no more than are shown.
+fn check_key_figures(
+    v: &mut Validator<'_>,
+    c: usize,
+    ids: &[String],
+    figure_ids: &HashMap<&str, Owner>,
+) {
+    let base = Path::new(&[Field("chapters"), Index(c), Field("key_figures")]);
+    let mut seen = HashSet::default();
+    for (j, id) in ids.iter().enumerate() {
+        let path = base.with(&[Index(j)]);
+        if !figure_ids.contains_key(id.as_str()) {
+            let near = v
+                .errors_listed()
+                .then(|| closest_id(id, figure_ids.keys().copied()))
+                .flatten();
+            v.error_with_help(
+                &path,
+                format!(
+                    "chapter {} names key figure `{id}`, but no figure has that id",
+                    c + 1
+                ),
+                near.map_or_else(
+                    || "check the id against the figures' `id` fields".to_owned(),
+                    |near| format!("did you mean `{near}`?"),
+                ),
+            );
+        } else if !seen.insert(id.as_str()) {
+            v.warning_with_help(
+                &path,
+                format!("chapter {} names key figure `{id}` twice", c + 1),
+                "each key figure is shown once".to_owned(),
+            );
+        }
+    }
+    if ids.len() > KEY_FIGURES {
+        v.warning_with_help(
+            &base.with(&[Index(KEY_FIGURES)]),
+            format!(
+                "chapter {} names {} key figures; the overview and slides show the first {KEY_FIGURES}",
+                c + 1,
+                ids.len()
+            ),
+            format!("keep the {KEY_FIGURES} that matter most"),
+        );
+    }
+}
+
+/// A comparison shows one measure at two times: two figures with different labels and no
+/// periods are most likely two categories, whose "change" means nothing.
+fn check_comparison(
+    v: &mut Validator<'_>,
+    path: &[Step<'static>],
+    name: &str,
+    chart: &crate::model::Chart,
+    figure_ids: &HashMap<&str, Owner>,
+    report: &Report,
+) {
+    let figures: Vec<&crate::model::Figure> = chart
+        .figures
+        .iter()
+        .filter_map(|id| figure_ids.get(id.as_str()))
+        .map(|&(c, i, f)| &report.chapters[c].initiatives[i].figures[f])
+        .collect();
+    let [before, after] = figures[..] else {
+        return;
+    };
+    let undated = before.period.is_none() && after.period.is_none();
+    if undated && before.label.trim() != after.label.trim() {
+        v.warning_with_help(
+            path,
+            format!(
+                "{name} compares 「{}」 with 「{}」: a comparison shows one measure at two times",
+                before.label, after.label
+            ),
+            "give both figures a `period` (e.g. period: Some(\"2012\")), or make it a Bars chart"
+                .to_owned(),
+        );
     }
 }
 

@@ -252,3 +252,51 @@ fn model_round_trips_through_ron() {
     let again = load::load_str(&written, Origin::Embedded).expect("valid");
     assert_eq!(again.report, report);
 }
+
+#[test]
+fn key_figures_lead_with_the_point_of_each_chart_each_once() {
+    let dataset = load::embedded();
+    for c in 0..dataset.report.chapters.len() {
+        let keys = dataset.key_figures(c);
+        assert!(!keys.is_empty() && keys.len() <= huimou::dataset::KEY_FIGURES);
+        for (i, key) in keys.iter().enumerate() {
+            assert!(
+                !keys[..i].contains(key),
+                "chapter {} repeats a key figure",
+                c + 1
+            );
+            assert_eq!(key.chapter, c);
+        }
+    }
+    // Chapter 4's comparison is 6.2% in 2012 → 11.7% in 2018: the card leads with 2018.
+    let first = dataset.figure(dataset.key_figures(3)[0]);
+    assert_eq!(first.id, "literacy-2018");
+    assert_eq!(first.period.as_deref(), Some("2018"));
+}
+
+#[test]
+fn an_author_names_the_key_figures() {
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/chengdu-cast-review.ron"
+    ))
+    .expect("the embedded dataset's source");
+    let named = source.replacen(
+        "            charts: [",
+        "            key_figures: [\"patents\", \"workstations\"],\n            charts: [",
+        1,
+    );
+    let dataset = load::load_str(&named, Origin::Embedded).expect("loads");
+    let chapter = dataset
+        .report
+        .chapters
+        .iter()
+        .position(|c| c.key_figures.len() == 2)
+        .expect("a chapter names key figures");
+    let ids: Vec<&str> = dataset
+        .key_figures(chapter)
+        .into_iter()
+        .map(|place| dataset.figure(place).id.as_str())
+        .collect();
+    assert_eq!(ids, ["patents", "workstations"]);
+}

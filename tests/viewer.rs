@@ -786,3 +786,12 @@ fn a_traditional_report_s_figures_are_shown_in_its_own_words() {
         "全國學會 210 個，地方科協 3,141 個，鄉鎮科協 3.1 萬多個，街道科協近 8400 多個，企業科協約 2 萬個。"
     ));
 }
+
+#[test]
+fn a_comparison_names_its_periods_and_changes_a_percentage_in_points() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num4);
+    harness.run();
+    // 6.2% → 11.7% is 5.5 points more, not "88.7% more".
+    harness.get_by_label("2012 年 6.2% → 2018 年 11.7%，提高 5.5 个百分点");
+}

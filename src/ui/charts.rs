@@ -5,7 +5,7 @@
 
 use crate::i18n::{fill, tr};
 use egui::{Align2, Id, RichText, Sense};
-use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
 
 use crate::app::Command;
 use crate::dataset::{Dataset, FigureRef};
@@ -20,8 +20,6 @@ const ROW_HEIGHT: f32 = 34.0;
 
 /// The most bars a chart draws.
 pub const MAX_BARS: usize = 30;
-/// Characters of a category label on the axis; the full label is in the tooltip.
-const AXIS_LABEL_CHARS: usize = 10;
 
 /// Where a figure's bar was drawn on the last frame (tests click there).
 pub fn bar_center(ctx: &egui::Context, figure_id: &str) -> Option<egui::Pos2> {
@@ -157,77 +155,54 @@ pub fn chart_card_ui(
 fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) -> Option<FigureRef> {
     let palette = style.palette;
     if let [before, after] = items {
-        let mut caption = format!("{} → {}", before.figure.written(), after.figure.written());
-        if before.quantity.base_value > 0.0 {
-            let change = (after.quantity.base_value - before.quantity.base_value)
-                / before.quantity.base_value
-                * 100.0;
-            let word = if change >= 0.0 {
-                tr(ui, "提高")
-            } else {
-                tr(ui, "降低")
-            };
-            caption.push_str(&fill(
-                tr(ui, "，{} {}%"),
-                &[&word, &format!("{:.1}", change.abs())],
-            ));
-        }
+        let caption = comparison_caption(ui, before, after);
         ui.label(
             RichText::new(caption)
                 .font(theme::bold(18.0))
                 .color(palette.accent),
         );
     }
-    let year = tr(ui, "{} 年");
     let labels: Vec<String> = items
         .iter()
         .map(|item| match &item.figure.period {
-            Some(period) if period.chars().all(|c| c.is_ascii_digit()) => fill(year, &[period]),
-            Some(period) => period.clone(),
+            Some(period) => period_label(ui, period),
             None => item.figure.label.clone(),
         })
         .collect();
     bars_ui(ui, style, items, &labels)
 }
 
-/// A plot whose y axis names categories: one tick per row, `labels[0]` at the top.
-pub fn category_axis(plot: Plot<'_>, labels: Vec<String>) -> Plot<'_> {
-    let rows = labels.len();
-    plot.y_grid_spacer(move |_| {
-        (0..rows)
-            .map(|i| GridMark {
-                value: i as f64,
-                step_size: 1.0,
-            })
-            .collect()
-    })
-    .y_axis_formatter(move |mark, _| {
-        let i = mark.value.round();
-        if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= labels.len() {
-            return String::new();
-        }
-        axis_label(&labels[labels.len() - 1 - i as usize])
-    })
+/// "2012 年 6.2% → 2018 年 11.7%，提高 5.5 个百分点": each figure with its period and as
+/// written, and the change; a change of a percentage is in points, not a percentage of it.
+fn comparison_caption(ui: &egui::Ui, before: &Item<'_>, after: &Item<'_>) -> String {
+    let dated = |item: &Item<'_>| match &item.figure.period {
+        Some(period) => format!("{} {}", period_label(ui, period), item.figure.written()),
+        None => item.figure.written(),
+    };
+    let mut caption = format!("{} → {}", dated(before), dated(after));
+    let (from, to) = (before.quantity.base_value, after.quantity.base_value);
+    let word = if to >= from {
+        tr(ui, "提高")
+    } else {
+        tr(ui, "降低")
+    };
+    if after.quantity.base_unit == "%" {
+        let points = format_value((to - from).abs(), "%", HanScript::Simplified);
+        caption.push_str(&fill(tr(ui, "，{} {} 个百分点"), &[&word, &points]));
+    } else if from > 0.0 {
+        let change = format!("{:.1}", ((to - from) / from * 100.0).abs());
+        caption.push_str(&fill(tr(ui, "，{} {}%"), &[&word, &change]));
+    }
+    caption
 }
 
-/// A category label short enough for the axis: long ones keep their start and their end,
-/// which is where labels of one chart differ (人大建议、政协提案主办件 / …协办件).
-fn axis_label(label: &str) -> String {
-    let chars: Vec<char> = label.chars().collect();
-    // Latin letters are about half as wide as Chinese characters: twice as many fit.
-    let budget = if label.is_ascii() {
-        2 * AXIS_LABEL_CHARS
+/// A period as a reader says it: 2018 → "2018 年" (English "2018"); other periods as written.
+pub fn period_label(ui: &egui::Ui, period: &str) -> String {
+    if period.chars().all(|c| c.is_ascii_digit()) {
+        fill(tr(ui, "{} 年"), &[&period])
     } else {
-        AXIS_LABEL_CHARS
-    };
-    if chars.len() <= budget {
-        return label.to_owned();
+        period.to_owned()
     }
-    let tail = budget / 2 - 1;
-    let head = budget - tail - 1;
-    let start: String = chars[..head].iter().collect();
-    let end: String = chars[chars.len() - tail..].iter().collect();
-    format!("{}…{}", start.trim_end(), end.trim_start())
 }
 
 fn progress_ui(
@@ -556,26 +531,4 @@ fn hovered_row(
         }
     }
     clicked
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_labels_keep_start_and_end() {
-        assert_eq!(axis_label("申请专利"), "申请专利");
-        assert_eq!(
-            axis_label("人大建议、政协提案主办件"),
-            "人大建议、…案主办件"
-        );
-        assert_eq!(
-            axis_label("人大建议、政协提案协办件"),
-            "人大建议、…案协办件"
-        );
-        assert_eq!(
-            axis_label("人大建议、政协提案主办件").chars().count(),
-            AXIS_LABEL_CHARS
-        );
-    }
 }

@@ -4,7 +4,7 @@
 use egui::{Id, RichText};
 
 use crate::app::{Command, HuimouApp, View};
-use crate::i18n::tr;
+use crate::i18n::{fill, tr};
 use crate::ui::{charts, overview, theme};
 
 /// How much larger everything is drawn while presenting.
@@ -83,9 +83,16 @@ fn chapter_slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
             );
             ui.add_space(12.0);
             ui.horizontal_wrapped(|ui| {
-                for place in overview::key_figures(dataset, c) {
+                for place in dataset.key_figures(c) {
                     let figure = dataset.figure(place);
                     let label = crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
+                    let label = match &figure.period {
+                        Some(period) => fill(
+                            tr(ui, "{}（{}）"),
+                            &[&label, &charts::period_label(ui, period)],
+                        ),
+                        None => label.to_owned(),
+                    };
                     theme::card(ui, palette.card, 12).show(ui, |ui| {
                         ui.vertical(|ui| {
                             ui.label(
