@@ -11,6 +11,14 @@ use egui_kittest::Harness;
 use huimou::app::{HuimouApp, Settings, Startup, View};
 
 fn render(view: View, theme: egui::ThemePreference) -> Harness<'static, HuimouApp> {
+    render_file(view, theme, None)
+}
+
+fn render_file(
+    view: View,
+    theme: egui::ThemePreference,
+    file: Option<std::path::PathBuf>,
+) -> Harness<'static, HuimouApp> {
     let settings = Settings {
         view,
         theme,
@@ -28,7 +36,11 @@ fn render(view: View, theme: egui::ThemePreference) -> Harness<'static, HuimouAp
         .with_theme(kittest_theme)
         .wgpu()
         .build_eframe(move |cc| {
-            HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
+            let startup = Startup {
+                file,
+                ..Startup::default()
+            };
+            HuimouApp::with_settings(&cc.egui_ctx, settings, startup)
         });
     harness.run();
     harness
@@ -74,6 +86,20 @@ fn a_chart_exports_its_own_pixels() {
     );
     let status = harness.state().status.clone().expect("a message");
     assert!(!status.error, "{}", status.text);
+}
+
+/// A chapter of a report in traditional characters: its text, value labels and axis in its own
+/// script (萬多個, 1萬), every character drawn by the bundled faces.
+#[test]
+fn traditional_chapter_light() {
+    // The status bar shows the file's path: the same one wherever the project is checked out.
+    let dir = std::env::temp_dir().join("huimou-snapshots");
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("traditional.ron");
+    std::fs::copy(common::data("good/traditional.ron"), &file).expect("copied");
+    let mut harness = render_file(View::Chapter(0), egui::ThemePreference::Light, Some(file));
+    harness.run();
+    harness.snapshot("traditional_chapter_light");
 }
 
 snapshot_tests! {

@@ -5,7 +5,7 @@
 
 use crate::i18n::{fill, tr};
 use egui::{Align2, Id, RichText, Sense};
-use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use crate::app::Command;
 use crate::dataset::{Dataset, FigureRef};
@@ -435,6 +435,16 @@ fn bar_plot<'a>(
         .allow_double_click_reset(false)
         .set_margin_fraction(egui::Vec2::ZERO)
         .default_x_bounds(0.0, x_max)
+        .x_grid_spacer(move |input| {
+            let step = tick_step(x_max, width);
+            let count = (input.bounds.1.max(0.0) / step).floor() as usize;
+            (0..=count.min(100))
+                .map(|i| GridMark {
+                    value: i as f64 * step,
+                    step_size: step,
+                })
+                .collect()
+        })
         .default_y_bounds(-0.5, n as f64 - 0.5)
         .x_axis_formatter(move |mark, _| {
             if mark.value < 0.0 {
@@ -446,6 +456,21 @@ fn bar_plot<'a>(
             }
         })
         .label_formatter(|_| None)
+}
+
+/// The step between the value axis's ticks: 1, 2 or 5 times a power of ten, at least far enough
+/// apart on screen for egui_plot to draw every tick's label in full (80 points).
+fn tick_step(x_max: f64, width: f32) -> f64 {
+    let least = x_max * 84.0 / f64::from(width.max(1.0));
+    if !(least.is_finite() && least > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powf(least.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| *step >= least)
+        .unwrap_or(10.0 * power)
 }
 
 /// The bars, the selected figure's in the accent colour; hovering them is answered by the
@@ -531,4 +556,25 @@ fn hovered_row(
         }
     }
     clicked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tick_step;
+
+    #[test]
+    fn ticks_are_round_and_far_enough_apart_to_be_labelled() {
+        // 0 to 520 over 280 points: a tick each 200 (108 points), not each 100 (54).
+        assert_eq!(tick_step(520.0, 280.0), 200.0);
+        assert_eq!(tick_step(3_300.0, 1_000.0), 500.0);
+        assert_eq!(tick_step(12.0, 300.0), 5.0);
+        assert_eq!(tick_step(0.0, 300.0), 1.0);
+        for (x_max, width) in [(1.0e9, 600.0), (0.37, 250.0), (41.0, 90.0)] {
+            let step = tick_step(x_max, width);
+            assert!(
+                step * f64::from(width) / x_max >= 80.0,
+                "{x_max} over {width}: {step}"
+            );
+        }
+    }
 }
