@@ -795,3 +795,46 @@ fn a_comparison_names_its_periods_and_changes_a_percentage_in_points() {
     // 6.2% → 11.7% is 5.5 points more, not "88.7% more".
     harness.get_by_label("2012 年 6.2% → 2018 年 11.7%，提高 5.5 个百分点");
 }
+
+#[test]
+fn no_chart_label_of_the_built_in_report_is_cut_at_1280_by_860() {
+    for language in [huimou::i18n::Lang::Zh, huimou::i18n::Lang::En] {
+        let settings = Settings {
+            language: Some(language),
+            ..Settings::default()
+        };
+        let mut harness = viewer_with(settings, Startup::default());
+        harness.set_size(egui::vec2(1280.0, 860.0));
+        harness.run();
+        let chapters = harness.state().dataset.report.chapters.len();
+        for c in 0..chapters {
+            harness.state_mut().push(Command::Show(View::Chapter(c)));
+            harness.run();
+            let dataset = &harness.state().dataset;
+            let labels: Vec<&str> = dataset
+                .chapter_figures(c)
+                .flat_map(|(_, f)| [Some(f.label.as_str()), f.label_en.as_deref()])
+                .flatten()
+                .collect();
+            let painted = common::painted_texts(&harness);
+            let cut: Vec<String> = common::elided_texts(&harness)
+                .into_iter()
+                .filter(|text| labels.contains(&text.as_str()))
+                .collect();
+            assert!(cut.is_empty(), "{language:?}, chapter {}: {cut:?}", c + 1);
+            // The labels are there to be cut or not: every chart's first figure is drawn.
+            for chart in &dataset.report.chapters[c].charts {
+                let (_, first) = dataset.figure_by_id(&chart.figures[0]).expect("a figure");
+                let shown = [Some(&first.label), first.label_en.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|label| painted.contains(label));
+                assert!(
+                    shown || chart.kind != huimou::ChartKind::Bars,
+                    "{}",
+                    first.label
+                );
+            }
+        }
+    }
+}

@@ -124,3 +124,16 @@ pub fn painted_texts(harness: &Harness<'_, HuimouApp>) -> Vec<String> {
     }
     texts
 }
+
+/// The texts painted last frame that were cut short with … to fit.
+pub fn elided_texts(harness: &Harness<'_, HuimouApp>) -> Vec<String> {
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        visit_text(&clipped.shape, &mut |text| {
+            if text.galley.elided {
+                texts.push(text.galley.job.text.clone());
+            }
+        });
+    }
+    texts
+}
