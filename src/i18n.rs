@@ -300,6 +300,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("忘记这个文件", "Forget this file"),
     // Keyboard shortcuts and the command table (src/ui/commands.rs).
     ("{}（{}）", "{} ({})"),
+    ("原文：{}", "as written: {}"),
     ("在命令面板（{}）中：", "In the command palette ({}):"),
     ("第 {} 章", "Chapter {}"),
     (

@@ -315,6 +315,77 @@ impl Quantity {
     }
 }
 
+impl Quantity {
+    /// The quantity in English, for the English interface: its qualifier in words, the base
+    /// value with English magnitudes and the counter as a noun (more than 18 million yuan;
+    /// nearly 8,400; about 300 people; 11.7%). A counter without an English word stays as
+    /// written.
+    pub fn english(&self) -> String {
+        let qualifier = match self.prefix.or(self.suffix) {
+            Some(Qualifier::MoreThan | Qualifier::Over) => "more than ",
+            Some(Qualifier::Nearly) => "nearly ",
+            Some(Qualifier::About) => "about ",
+            None => "",
+        };
+        let number = english_number(self.base_value, &self.counter);
+        if self.counter == "%" {
+            return format!("{qualifier}{number}%");
+        }
+        let exact_one = self.base_value == 1.0 && qualifier.is_empty();
+        match english_counter(&self.counter) {
+            Some(("", _)) => format!("{qualifier}{number}"),
+            Some((one, _)) if exact_one => format!("{qualifier}{number} {one}"),
+            Some((_, many)) => format!("{qualifier}{number} {many}"),
+            None => format!("{qualifier}{number} {}", self.base_unit),
+        }
+    }
+}
+
+/// A base value with the magnitudes English uses: 18 million, 3.12 billion, 67,000.
+pub fn english_number(value: f64, counter: &str) -> String {
+    let magnitude = value.abs();
+    if counter == "%" || !value.is_finite() {
+        format_plain(value)
+    } else if magnitude >= 1e9 {
+        format!("{} billion", format_plain(value / 1e9))
+    } else if magnitude >= 1e6 {
+        format!("{} million", format_plain(value / 1e6))
+    } else {
+        format_plain(value)
+    }
+}
+
+/// The English noun of a known counter, singular and plural; "" where English says nothing
+/// (个: 179 workstations is "179" beside its label).
+fn english_counter(counter: &str) -> Option<(&'static str, &'static str)> {
+    Some(match counter {
+        "个" => ("", ""),
+        "次" => ("time", "times"),
+        "人次" => ("attendance", "attendances"),
+        "项" | "条" | "件" => ("item", "items"),
+        "名" | "人" | "位" => ("person", "people"),
+        "元" => ("yuan", "yuan"),
+        "篇" => ("paper", "papers"),
+        "场次" | "场" => ("event", "events"),
+        "台" => ("unit", "units"),
+        "支" => ("team", "teams"),
+        "家" => ("organisation", "organisations"),
+        "所" => ("institution", "institutions"),
+        "座" => ("building", "buildings"),
+        "门" => ("course", "courses"),
+        "期" => ("session", "sessions"),
+        "届" => ("edition", "editions"),
+        "部" => ("work", "works"),
+        "本" | "册" => ("volume", "volumes"),
+        "户" => ("household", "households"),
+        "处" => ("site", "sites"),
+        "株" => ("plant", "plants"),
+        "亩" => ("mu", "mu"),
+        "吨" => ("tonne", "tonnes"),
+        _ => return None,
+    })
+}
+
 /// A figure as its text writes it: the word before, the number (with thousands separators) and
 /// the unit, in the report's own script and order (1,800余万元; 3.1萬多個; 超过1,000万余人次).
 pub fn written(prefix: Option<&str>, value: f64, unit: &str) -> String {
@@ -543,6 +614,26 @@ mod tests {
         assert_eq!(q(None, 2090.0, "余场次").display(), "2,090余场次");
         assert_eq!(q(None, 300.0, "人左右").display(), "300人左右");
         assert_eq!(q(Some("近"), 8400.0, "多個").display(), "近8,400多個");
+    }
+
+    #[test]
+    fn english_says_the_quantity_in_words() {
+        assert_eq!(
+            q(None, 1800.0, "余万元").english(),
+            "more than 18 million yuan"
+        );
+        assert_eq!(q(None, 1.396, "亿次").english(), "139.6 million times");
+        assert_eq!(q(None, 31.2, "亿元").english(), "3.12 billion yuan");
+        assert_eq!(q(None, 2.0, "万余人").english(), "more than 20,000 people");
+        assert_eq!(q(Some("近"), 8400.0, "多個").english(), "nearly 8,400");
+        assert_eq!(q(None, 300.0, "人左右").english(), "about 300 people");
+        assert_eq!(q(None, 11.7, "%").english(), "11.7%");
+        assert_eq!(q(None, 1.0, "项").english(), "1 item");
+        assert_eq!(q(None, 179.0, "个").english(), "179");
+        assert_eq!(
+            q(None, 6.7, "万余人次").english(),
+            "more than 67,000 attendances"
+        );
     }
 
     #[test]

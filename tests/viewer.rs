@@ -838,3 +838,38 @@ fn no_chart_label_of_the_built_in_report_is_cut_at_1280_by_860() {
         }
     }
 }
+
+#[test]
+fn the_english_interface_says_figures_in_english_words() {
+    let settings = Settings {
+        language: Some(huimou::i18n::Lang::En),
+        ..Settings::default()
+    };
+    let mut harness = viewer_with(settings, Startup::default());
+    // Key figures on the overview: English magnitudes and nouns, the qualifier in words.
+    harness.get_by_label("139.6 million times");
+    harness.get_by_label("more than 18 million yuan");
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num4);
+    harness.run();
+    harness.get_by_label("2012 6.2% → 2018 11.7%, up 5.5 percentage points");
+    let texts = common::painted_texts(&harness);
+    for label in [
+        "more than 8,000 people",
+        "more than 20,000 people",
+        "20,000",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.trim() == label),
+            "{label} is not on screen: {texts:?}"
+        );
+    }
+    // No axis tick in Chinese magnitudes (1万, 2万); the initiatives' texts stay Chinese.
+    let chinese_tick = |t: &String| {
+        t.strip_suffix('万')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+    };
+    assert!(
+        !texts.iter().any(chinese_tick),
+        "Chinese magnitudes in English charts: {texts:?}"
+    );
+}

@@ -151,7 +151,7 @@ fn head_ui(
     theme::chapter_heading_ui(ui, chapter, 40.0, 26.0);
     let headline = crate::ui::localized(ui, &chapter.headline, chapter.headline_en.as_ref());
     let response =
-        ui.add(egui::Label::new(RichText::new(headline).size(17.0).color(palette.muted)).wrap());
+        crate::ui::paragraph(ui, RichText::new(headline).size(17.0).color(palette.muted));
     crate::ui::with_original(response, headline, &chapter.headline);
     ui.add_space(12.0);
 

@@ -166,7 +166,8 @@ fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) ->
         .iter()
         .map(|item| match &item.figure.period {
             Some(period) => period_label(ui, period),
-            None => item.figure.label.clone(),
+            None => crate::ui::localized(ui, &item.figure.label, item.figure.label_en.as_ref())
+                .to_owned(),
         })
         .collect();
     bars_ui(ui, style, items, &labels)
@@ -175,9 +176,12 @@ fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) ->
 /// "2012 年 6.2% → 2018 年 11.7%，提高 5.5 个百分点": each figure with its period and as
 /// written, and the change; a change of a percentage is in points, not a percentage of it.
 fn comparison_caption(ui: &egui::Ui, before: &Item<'_>, after: &Item<'_>) -> String {
-    let dated = |item: &Item<'_>| match &item.figure.period {
-        Some(period) => format!("{} {}", period_label(ui, period), item.figure.written()),
-        None => item.figure.written(),
+    let dated = |item: &Item<'_>| {
+        let value = crate::ui::figure_value(ui, item.figure, item.quantity);
+        match &item.figure.period {
+            Some(period) => format!("{} {value}", period_label(ui, period)),
+            None => value,
+        }
     };
     let mut caption = format!("{} → {}", dated(before), dated(after));
     let (from, to) = (before.quantity.base_value, after.quantity.base_value);
@@ -225,8 +229,8 @@ fn progress_ui(
         RichText::new(fill(
             tr(ui, "{} / {}（{}%）"),
             &[
-                &part.figure.written(),
-                &whole.figure.written(),
+                &crate::ui::figure_value(ui, part.figure, part.quantity),
+                &crate::ui::figure_value(ui, whole.figure, whole.quantity),
                 &format!("{:.1}", fraction * 100.0),
             ],
         ))
@@ -254,10 +258,10 @@ fn progress_ui(
         RichText::new(fill(
             tr(ui, "{}：{}；{}：{}"),
             &[
-                &part.figure.label,
-                &part.figure.written(),
-                &whole.figure.label,
-                &whole.figure.written(),
+                &crate::ui::localized(ui, &part.figure.label, part.figure.label_en.as_ref()),
+                &crate::ui::figure_value(ui, part.figure, part.quantity),
+                &crate::ui::localized(ui, &whole.figure.label, whole.figure.label_en.as_ref()),
+                &crate::ui::figure_value(ui, whole.figure, whole.quantity),
             ],
         ))
         .small()
@@ -304,7 +308,7 @@ fn bars_ui(
         .fold(ROW_HEIGHT, f32::max);
     let values: Vec<String> = items
         .iter()
-        .map(|i| format!(" {}", i.figure.written()))
+        .map(|i| format!(" {}", crate::ui::figure_value(ui, i.figure, i.quantity)))
         .collect();
     let value_width = values
         .iter()
@@ -324,7 +328,8 @@ fn bars_ui(
         let (label_rect, _) =
             ui.allocate_exact_size(egui::vec2(label_width, height), Sense::hover());
         let plot_width = ui.available_width();
-        let axis = (style.dataset.script(), &items[0].quantity.base_unit);
+        let english = crate::i18n::lang(ui.ctx()) == crate::i18n::Lang::En;
+        let axis = (style.dataset.script(), english, &items[0].quantity.counter);
         let plot = bar_plot(style.id, items, (plot_width, height), value_width, axis);
         let text_color = ui.visuals().text_color();
         let response = plot.show(ui, |plot_ui| {
@@ -409,7 +414,7 @@ fn bar_plot<'a>(
     items: &[Item<'_>],
     (width, height): (f32, f32),
     value_width: f32,
-    (script, unit): (HanScript, &String),
+    (script, english, unit): (HanScript, bool, &String),
 ) -> Plot<'a> {
     let max = items
         .iter()
@@ -449,6 +454,13 @@ fn bar_plot<'a>(
         .x_axis_formatter(move |mark, _| {
             if mark.value < 0.0 {
                 String::new()
+            } else if english {
+                let number = crate::quantity::english_number(mark.value, &unit);
+                if unit == "%" {
+                    format!("{number}%")
+                } else {
+                    number
+                }
             } else if unit == "%" {
                 format!("{}%", format_value(mark.value, &unit, script))
             } else {

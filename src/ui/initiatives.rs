@@ -400,7 +400,12 @@ pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef)
     if label != figure.label {
         ui.label(egui::RichText::new(&figure.label).small());
     }
-    ui.label(figure.written());
+    if crate::i18n::lang(ui.ctx()) == crate::i18n::Lang::En {
+        ui.label(quantity.english());
+        ui.label(egui::RichText::new(fill(tr(ui, "原文：{}"), &[&figure.written()])).small());
+    } else {
+        ui.label(figure.written());
+    }
     if quantity.magnitude != 0 || quantity.is_approximate() {
         ui.label(egui::RichText::new(fill(tr(ui, "即 {}"), &[&quantity.display()])).small());
     }

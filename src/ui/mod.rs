@@ -68,6 +68,28 @@ pub fn localized_in<'a>(
     }
 }
 
+/// A wrapped paragraph that is never stretched to the full width: egui justifies text in
+/// justified layouts (card columns), which spaces out the letters of English words.
+pub fn paragraph(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.add(egui::Label::new(text).wrap())
+    })
+    .inner
+}
+
+/// A figure's value as the interface's language says it: as its text writes it in Chinese
+/// (1,800余万元), in words in English (more than 18 million yuan).
+pub fn figure_value(
+    ui: &egui::Ui,
+    figure: &crate::model::Figure,
+    quantity: &crate::quantity::Quantity,
+) -> String {
+    match crate::i18n::lang(ui.ctx()) {
+        crate::i18n::Lang::En => quantity.english(),
+        crate::i18n::Lang::Zh => figure.written(),
+    }
+}
+
 /// Adds the Chinese original as a hover to a response that shows a dataset text in English.
 pub fn with_original(response: egui::Response, shown: &str, chinese: &str) -> egui::Response {
     if shown == chinese {

@@ -5,7 +5,7 @@ use crate::i18n::{fill, tr};
 use egui::{RichText, Sense};
 
 use crate::app::{Command, HuimouApp, View};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, FigureRef};
 use crate::ui::commands::UiCommand;
 use crate::ui::rows::{RowKey, rows_ui};
 use crate::ui::theme::{self, Palette};
@@ -102,10 +102,10 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
                 theme::chapter_heading_ui(ui, chapter, 28.0, 22.0);
                 let headline =
                     crate::ui::localized(ui, &chapter.headline, chapter.headline_en.as_ref());
-                ui.add(egui::Label::new(RichText::new(headline).color(palette.muted)).wrap());
+                crate::ui::paragraph(ui, RichText::new(headline).color(palette.muted));
                 ui.add_space(6.0);
                 for place in dataset.key_figures(c) {
-                    key_figure_ui(ui, dataset.figure(place), 18.0, palette);
+                    key_figure_ui(ui, dataset, place, palette);
                 }
             });
         })
@@ -126,15 +126,12 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
 }
 
 /// A key figure: its value as written, large, then what it counts and when.
-pub fn key_figure_ui(
-    ui: &mut egui::Ui,
-    figure: &crate::model::Figure,
-    size: f32,
-    palette: &Palette,
-) {
+fn key_figure_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef, palette: &Palette) {
+    let size = 18.0;
+    let figure = dataset.figure(place);
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(figure.written())
+            RichText::new(crate::ui::figure_value(ui, figure, dataset.quantity(place)))
                 .font(theme::bold(size))
                 .color(palette.accent),
         );

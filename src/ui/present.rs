@@ -78,9 +78,7 @@ fn chapter_slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
             theme::chapter_heading_ui(ui, chapter, 40.0, 30.0);
             let headline =
                 crate::ui::localized(ui, &chapter.headline, chapter.headline_en.as_ref());
-            ui.add(
-                egui::Label::new(RichText::new(headline).size(18.0).color(palette.muted)).wrap(),
-            );
+            crate::ui::paragraph(ui, RichText::new(headline).size(18.0).color(palette.muted));
             ui.add_space(12.0);
             ui.horizontal_wrapped(|ui| {
                 for place in dataset.key_figures(c) {
@@ -96,9 +94,13 @@ fn chapter_slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                     theme::card(ui, palette.card, 12).show(ui, |ui| {
                         ui.vertical(|ui| {
                             ui.label(
-                                RichText::new(figure.written())
-                                    .font(theme::bold(30.0))
-                                    .color(palette.accent),
+                                RichText::new(crate::ui::figure_value(
+                                    ui,
+                                    figure,
+                                    dataset.quantity(place),
+                                ))
+                                .font(theme::bold(30.0))
+                                .color(palette.accent),
                             );
                             ui.label(RichText::new(label).size(14.0));
                         });
