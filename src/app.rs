@@ -22,6 +22,8 @@ pub enum View {
     Overview,
     /// One chapter, by index.
     Chapter(usize),
+    /// Every figure of the report in one table (数据一览).
+    Figures,
 }
 
 /// Where the search box looks.
@@ -50,6 +52,8 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The language of the interface; `None` follows the system's.
     pub language: Option<crate::i18n::Lang>,
+    /// How the table of figures is sorted.
+    pub figure_sort: crate::figure_table::Sort,
 }
 
 impl Default for Settings {
@@ -61,6 +65,7 @@ impl Default for Settings {
             last_file: None,
             recent_files: Vec::new(),
             language: None,
+            figure_sort: crate::figure_table::Sort::default(),
         }
     }
 }
@@ -104,6 +109,8 @@ pub enum Export {
     ChartCsv(usize, usize),
     /// The initiatives listed in the view on screen (following the search) as CSV.
     InitiativesCsv,
+    /// The rows of the table of figures (following its search and sort) as CSV.
+    FiguresCsv,
     /// The chapter (or overview) on screen as a picture, as `huimou screenshot` makes it.
     ViewPng,
     /// The whole report as a PDF, one page per view.
@@ -115,7 +122,7 @@ impl Export {
     fn file_type(self) -> (&'static str, &'static str) {
         match self {
             Self::ChartPng(..) | Self::ViewPng => ("PNG", "png"),
-            Self::ChartCsv(..) | Self::InitiativesCsv => ("CSV", "csv"),
+            Self::ChartCsv(..) | Self::InitiativesCsv | Self::FiguresCsv => ("CSV", "csv"),
             Self::ReportPdf => ("PDF", "pdf"),
         }
     }
@@ -182,6 +189,8 @@ pub enum Command {
     Export(Export, PathBuf),
     /// Put a figure, with its label and unit, on the clipboard.
     CopyFigure(FigureRef),
+    /// Copy a figure with its period, label and chapter (copy with source).
+    CopyFigureWithSource(FigureRef),
     /// Open or close the command palette (Ctrl+K).
     TogglePalette,
     /// Start or stop presenting (F5).
@@ -377,6 +386,9 @@ pub struct HuimouApp {
     pub show_shortcuts: bool,
     /// Measured heights of the rows of the list on screen.
     pub row_heights: ui::rows::ListHeights,
+    /// The table of figures' rows for a search and a sort, kept until either (or the dataset)
+    /// changes: filtering a large report takes longer than a frame.
+    pub figure_rows: Option<(String, crate::figure_table::Sort, Vec<FigureRef>)>,
     /// A screenshot to take once the view is painted (`huimou screenshot`).
     pub screenshot: Option<crate::screenshot::Pending>,
     /// Fonts of the system for characters the bundled faces lack (not in tests).
@@ -476,6 +488,7 @@ impl HuimouApp {
             show_about: false,
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
+            figure_rows: None,
             screenshot: None,
             first_frame: None,
             system_fonts: None,
@@ -645,6 +658,7 @@ impl HuimouApp {
 
     fn replace_dataset(&mut self, dataset: Dataset) {
         self.dataset = dataset;
+        self.figure_rows = None;
         self.tell_crash_report();
         if let Some(fonts) = &self.system_fonts {
             fonts.set_script(self.dataset.script());
@@ -665,13 +679,13 @@ impl HuimouApp {
             Command::Show(view) => self.settings.view = self.clamp_view(view),
             Command::Previous => {
                 self.settings.view = match self.settings.view {
-                    View::Overview | View::Chapter(0) => View::Overview,
+                    View::Overview | View::Chapter(0) | View::Figures => View::Overview,
                     View::Chapter(c) => View::Chapter(c - 1),
                 };
             }
             Command::Next => {
                 self.settings.view = match self.settings.view {
-                    View::Overview if chapters > 0 => View::Chapter(0),
+                    View::Overview | View::Figures if chapters > 0 => View::Chapter(0),
                     View::Chapter(c) if c + 1 < chapters => View::Chapter(c + 1),
                     view => view,
                 };
@@ -712,8 +726,10 @@ impl HuimouApp {
                 self.selection = Some(place);
                 self.settings.view = View::Chapter(place.chapter);
                 self.scroll_to = Some((place.chapter, place.initiative));
-                // A filter that hides the figure's initiative would hide what was asked for.
-                if self.search.is_active() && self.search.scope == SearchScope::Chapter {
+                // A filter that hides the figure's initiative, or a list of results shown in
+                // the chapter's place (a search from the table of figures), would hide what
+                // was asked for.
+                if self.search.is_active() {
                     self.search.query.clear();
                 }
             }
@@ -746,6 +762,15 @@ impl HuimouApp {
                     figure.label_en.as_ref(),
                 );
                 let text = format!("{label}{}{}", crate::i18n::tr(ctx, "："), figure.written());
+                ctx.copy_text(text.clone());
+                self.say(
+                    crate::i18n::fill(crate::i18n::tr(ctx, "已复制：{}"), &[&text]),
+                    false,
+                );
+            }
+            Command::CopyFigureWithSource(place) => {
+                let english = crate::i18n::lang(ctx) == crate::i18n::Lang::En;
+                let text = crate::figure_table::citation(&self.dataset, place, english);
                 ctx.copy_text(text.clone());
                 self.say(
                     crate::i18n::fill(crate::i18n::tr(ctx, "已复制：{}"), &[&text]),
@@ -802,6 +827,9 @@ impl HuimouApp {
                 )
             }
             (Export::ReportPdf, _) | (_, View::Overview) => report.title.clone(),
+            (Export::FiguresCsv, _) | (_, View::Figures) => {
+                format!("{}-{}", report.title, ui::commands::UiCommand::Figures.label_zh())
+            }
             (_, View::Chapter(c)) => format!("{}-{}", c + 1, report.chapters[c].name),
         }
         .replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "-")
@@ -829,6 +857,12 @@ impl HuimouApp {
                     )
                 }))
             }
+            Export::FiguresCsv => {
+                let rows = self.figure_rows().to_vec();
+                written(std::fs::File::create(&path).and_then(|file| {
+                    crate::export::figures_csv(&self.dataset, rows, std::io::BufWriter::new(file))
+                }))
+            }
             Export::ChartPng(c, k) => {
                 // Taken from a frame drawn after this one, when the menu that asked is closed.
                 self.pending_chart_png = Some((c, k, path, 2));
@@ -853,6 +887,20 @@ impl HuimouApp {
         }
     }
 
+    /// The table of figures' rows, following the search box and the sort.
+    pub fn figure_rows(&mut self) -> &[FigureRef] {
+        let (query, sort) = (&self.search.query, self.settings.figure_sort);
+        let fresh = self
+            .figure_rows
+            .as_ref()
+            .is_some_and(|(q, s, _)| q == query && *s == sort);
+        if !fresh {
+            let rows = crate::figure_table::rows(&self.dataset, query, sort);
+            self.figure_rows = Some((query.clone(), sort, rows));
+        }
+        self.figure_rows.as_ref().map_or(&[], |(_, _, rows)| rows)
+    }
+
     /// The initiatives the view on screen lists: the chapter's, filtered by its search, or the
     /// whole report's search results.
     pub fn listed_initiatives(&mut self) -> Vec<Place> {
@@ -863,7 +911,7 @@ impl HuimouApp {
         }
         let scope = match view {
             View::Chapter(c) => Some(c),
-            View::Overview => None,
+            View::Overview | View::Figures => None,
         };
         self.dataset.index().places(scope).to_vec()
     }

@@ -39,7 +39,7 @@ pub enum Command {
     Screenshot {
         /// The dataset (the embedded Chengdu report when left out).
         file: Option<PathBuf>,
-        /// `overview`, or a chapter's number (1, 2, …).
+        /// `overview`, `figures` (the table of every figure), or a chapter's number (1, 2, …).
         #[arg(long, default_value = "overview")]
         view: String,
         /// Where to write the PNG.
@@ -123,6 +123,7 @@ pub enum ThemeArg {
 pub fn parse_view(text: &str) -> Result<View, String> {
     match text.trim() {
         "overview" | "0" => Ok(View::Overview),
+        "figures" => Ok(View::Figures),
         number => match number.parse::<usize>() {
             Ok(n) if n >= 1 => Ok(View::Chapter(n - 1)),
             _ => Err(format!(

@@ -108,6 +108,7 @@ impl ViewJob {
         let view = match self.views[k] {
             crate::app::View::Overview => "overview".to_owned(),
             crate::app::View::Chapter(c) => (c + 1).to_string(),
+            crate::app::View::Figures => "figures".to_owned(),
         };
         let mut command = std::process::Command::new(exe);
         command.arg("screenshot");

@@ -166,6 +166,39 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "数据集可以打开，但有作者可能想知道的问题",
         "The dataset opens, but has problems its author may want to know about",
     ),
+    // The table of figures.
+    ("数据一览", "All figures"),
+    ("筛选表中的数据", "Filter the figures"),
+    (
+        "所有数据列成一张表：可排序，按搜索筛选，可导出 CSV",
+        "Every figure in one table: sortable, filtered by the search, exported as CSV",
+    ),
+    ("共 {} 个数据", "{} figures"),
+    (
+        "{} / {} 个数据符合搜索",
+        "{} of {} figures match the search",
+    ),
+    (
+        "导出表中列出的数据（按搜索筛选、按当前顺序）",
+        "Export the figures the table lists (filtered by the search, in its order)",
+    ),
+    (
+        "点按列名排序，再点一次倒序；点按一行打开它所在的句子。搜索框筛选此表。",
+        "Click a column's name to sort, again to reverse; click a row to open its sentence. The search box filters this table.",
+    ),
+    ("按此列排序", "Sort by this column"),
+    ("数据", "Figure"),
+    ("数值（原文）", "Value"),
+    ("基数", "Base value"),
+    ("约数", "Qualifier"),
+    ("时间", "Period"),
+    ("所在章", "Chapter"),
+    ("所在举措", "Initiative"),
+    ("复制（附出处）", "Copy with source"),
+    (
+        "数值、时间、所计何物和所在的章",
+        "The value, its period, what it counts and its chapter",
+    ),
     // The overview.
     ("打开第 {} 章（{}）", "Open chapter {} ({})"),
     ("打开第 {} 章", "Open chapter {}"),

@@ -6,6 +6,7 @@
 pub mod dataset;
 pub mod diagnostic;
 pub mod export;
+pub mod figure_table;
 pub mod glyphs;
 pub mod load;
 pub mod locate;

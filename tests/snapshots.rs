@@ -105,6 +105,8 @@ fn traditional_chapter_light() {
 snapshot_tests! {
     overview_light: View::Overview, Light;
     overview_dark: View::Overview, Dark;
+    figures_light: View::Figures, Light;
+    figures_dark: View::Figures, Dark;
     chapter_1_light: View::Chapter(0), Light;
     chapter_1_dark: View::Chapter(0), Dark;
     chapter_2_light: View::Chapter(1), Light;

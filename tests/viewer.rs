@@ -873,3 +873,89 @@ fn the_english_interface_says_figures_in_english_words() {
         "Chinese magnitudes in English charts: {texts:?}"
     );
 }
+
+#[test]
+fn the_table_of_figures_sorts_filters_opens_and_exports_what_it_lists() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::D);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Figures);
+    harness.get_by_label("共 59 个数据");
+
+    // The search box filters the table, blind to script: 科學素質 finds 科学素质.
+    harness.state_mut().search.query = "科學素質".to_owned();
+    harness.run();
+    harness.get_by_label("3 / 59 个数据符合搜索");
+    assert!(harness.get_all_by_label("11.7%").count() >= 1);
+    assert!(harness.query_by_label("2,508项").is_none());
+
+    // A click on a column's name sorts by it; a second click reverses.
+    harness.get_by_label("数值（原文）").click();
+    harness.run();
+    let sort = harness.state().settings.figure_sort;
+    assert_eq!(sort.column, huimou::figure_table::Column::Value);
+    assert!(!sort.descending);
+    harness.get_by_label("数值（原文） ▲").click();
+    harness.run();
+    assert!(harness.state().settings.figure_sort.descending);
+
+    // The export lists the rows shown, in their order: largest first.
+    let path = std::env::temp_dir().join(format!("huimou-figures-{}.csv", std::process::id()));
+    harness.state_mut().push(Command::Export(
+        huimou::app::Export::FiguresCsv,
+        path.clone(),
+    ));
+    harness.run();
+    let csv = std::fs::read_to_string(&path).expect("exported");
+    let _ = std::fs::remove_file(&path);
+    let values: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').nth(3).expect("a value"))
+        .collect();
+    assert_eq!(values, ["88.7", "11.7", "6.2"], "{csv}");
+
+    // A row opens its sentence with the figure lit.
+    let row = text_position(&harness, "11.7%").expect("the row is drawn");
+    click_at(&mut harness, row);
+    harness.run();
+    let (literacy, _) = harness
+        .state()
+        .dataset
+        .figure_by_id("literacy-2018")
+        .expect("figure");
+    assert_eq!(harness.state().view(), View::Chapter(3));
+    assert_eq!(harness.state().selection, Some(literacy));
+    assert!(
+        !harness.state().search.is_active(),
+        "the chapter is shown whole"
+    );
+}
+
+#[test]
+fn copy_with_source_says_when_what_and_where() {
+    let mut harness = viewer();
+    let (place, _) = harness
+        .state()
+        .dataset
+        .figure_by_id("literacy-2018")
+        .expect("figure");
+    harness
+        .state_mut()
+        .push(Command::CopyFigureWithSource(place));
+    harness.step();
+    // What was copied is what the status bar says was copied.
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        });
+    let expected = "11.7%（2018 年，具备科学素质的公民比例；第 4 章 科普）";
+    assert_eq!(copied.as_deref(), Some(expected));
+    let status = harness.state().status.clone().expect("a message");
+    assert!(status.text.contains(expected), "{}", status.text);
+}

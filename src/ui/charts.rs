@@ -132,7 +132,9 @@ pub fn chart_card_ui(
                 bars_ui(ui, &style, &items, &labels)
             }
             ChartKind::Comparison => comparison_ui(ui, &style, &items),
-            ChartKind::Progress => progress_ui(ui, dataset, &items, selection, &palette),
+            ChartKind::Progress => {
+                progress_ui(ui, dataset, &items, selection, &palette).map(Command::RevealFigure)
+            }
         };
         if hidden > 0 {
             ui.label(
@@ -144,15 +146,15 @@ pub fn chart_card_ui(
                 .color(palette.muted),
             );
         }
-        if let Some(place) = clicked {
-            command = Some(Command::RevealFigure(place));
+        if clicked.is_some() {
+            command = clicked;
         }
     });
     ui.data_mut(|d| d.insert_temp(chart_rect_id(c, k), card.response.rect));
     command
 }
 
-fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) -> Option<FigureRef> {
+fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) -> Option<Command> {
     let palette = style.palette;
     if let [before, after] = items {
         let caption = comparison_caption(ui, before, after);
@@ -288,7 +290,7 @@ fn bars_ui(
     style: &BarStyle<'_>,
     items: &[Item<'_>],
     labels: &[String],
-) -> Option<FigureRef> {
+) -> Option<Command> {
     if items.is_empty() {
         return None;
     }
@@ -547,15 +549,15 @@ fn remember_bar_centers(ui: &egui::Ui, items: &[Item<'_>], transform: &egui_plot
     }
 }
 
-/// The figure's tooltip over the row under the pointer (its label or its bar); the figure when
-/// the row was clicked.
+/// The figure's tooltip over the row under the pointer (its label or its bar), its menu on a
+/// right-click; revealing the figure in its sentence when the row was clicked.
 fn hovered_row(
     ui: &egui::Ui,
     style: &BarStyle<'_>,
     items: &[Item<'_>],
     rows: &[egui::Rect],
-) -> Option<FigureRef> {
-    let mut clicked = None;
+) -> Option<Command> {
+    let mut command = None;
     for (i, (item, rect)) in items.iter().zip(rows).enumerate() {
         let response = ui
             .interact(*rect, style.id.with(("row", i)), Sense::click())
@@ -563,11 +565,12 @@ fn hovered_row(
         let response = response.on_hover_ui(|ui| {
             crate::ui::initiatives::figure_tooltip_ui(ui, style.dataset, item.place);
         });
+        crate::ui::initiatives::figure_menu(&response, item.place, &mut command);
         if response.clicked() {
-            clicked = Some(item.place);
+            command = Some(Command::RevealFigure(item.place));
         }
     }
-    clicked
+    command
 }
 
 #[cfg(test)]

@@ -33,6 +33,8 @@ pub fn clamp_zoom(zoom: f32) -> f32 {
 pub enum UiCommand {
     /// Show the overview.
     Overview,
+    /// Show every figure in one table.
+    Figures,
     /// Show a chapter, by index (0 to 8 have keys, Alt+1 to Alt+9).
     Chapter(usize),
     /// Show the previous chapter.
@@ -155,8 +157,9 @@ pub const WIDGET_KEYS: &[(&[KeyboardShortcut], &str)] = &[
 
 impl UiCommand {
     /// Every command, in the order the palette and the shortcuts window list them.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::Overview,
+        Self::Figures,
         Self::Chapter(0),
         Self::Chapter(1),
         Self::Chapter(2),
@@ -199,6 +202,7 @@ impl UiCommand {
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::Overview => "总览",
+            Self::Figures => "数据一览",
             Self::Chapter(_) => "第 {} 章",
             Self::PreviousChapter => "上一章",
             Self::NextChapter => "下一章",
@@ -230,6 +234,7 @@ impl UiCommand {
     pub fn description_zh(self) -> &'static str {
         match self {
             Self::Overview => "显示报告的封面和各章卡片",
+            Self::Figures => "所有数据列成一张表：可排序，按搜索筛选，可导出 CSV",
             Self::Chapter(_) => "打开第 {} 章",
             Self::PreviousChapter => "显示上一章（第一章之前是总览）",
             Self::NextChapter => "显示下一章",
@@ -283,6 +288,7 @@ impl UiCommand {
         }
         match self {
             Self::Overview => const { &[keys(Modifiers::ALT, Key::Num0)] },
+            Self::Figures => const { &[keys(Modifiers::ALT, Key::D)] },
             Self::Chapter(index) => CHAPTER_KEYS
                 .get(index)
                 .map_or(&[] as &[KeyboardShortcut], std::slice::from_ref),
@@ -329,9 +335,11 @@ impl UiCommand {
             Self::OpenEmbedded => at(Menu::File, 1),
             Self::Quit => at(Menu::File, 2),
             Self::ExportViewPng | Self::ExportListCsv | Self::ExportPdf => at(Menu::Export, 0),
-            Self::Overview | Self::PreviousChapter | Self::NextChapter | Self::Present => {
-                at(Menu::View, 0)
-            }
+            Self::Overview
+            | Self::Figures
+            | Self::PreviousChapter
+            | Self::NextChapter
+            | Self::Present => at(Menu::View, 0),
             Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => at(Menu::View, 1),
             Self::LanguageZh | Self::LanguageEn => at(Menu::Language, 0),
             Self::Shortcuts | Self::About => at(Menu::Help, 0),
@@ -355,6 +363,7 @@ impl UiCommand {
     pub fn command(self) -> Command {
         match self {
             Self::Overview => Command::Show(View::Overview),
+            Self::Figures => Command::Show(View::Figures),
             Self::Chapter(index) => Command::Show(View::Chapter(index)),
             Self::PreviousChapter => Command::Previous,
             Self::NextChapter => Command::Next,

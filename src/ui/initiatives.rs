@@ -296,14 +296,12 @@ pub fn initiative_card_ui(
         response.context_menu(|ui| {
             match ui.data(|d| d.get_temp::<Option<usize>>(menu_id)).flatten() {
                 Some(f) => {
-                    if ui.button(tr(ui, "复制数据")).clicked() {
-                        command = Some(Command::CopyFigure(FigureRef {
-                            chapter,
-                            initiative,
-                            figure: f,
-                        }));
-                        ui.close();
-                    }
+                    let place = FigureRef {
+                        chapter,
+                        initiative,
+                        figure: f,
+                    };
+                    figure_menu_items(ui, place, &mut command);
                 }
                 None => ui.close(),
             }
@@ -388,6 +386,26 @@ fn truncated_for_hover(title: &str) -> String {
     match title.char_indices().nth(2_000) {
         Some((i, _)) => format!("{}…", &title[..i]),
         None => title.to_owned(),
+    }
+}
+
+/// A right-click menu on a figure (a bar, a row of the table): copy it, or copy it with source.
+pub fn figure_menu(response: &egui::Response, place: FigureRef, command: &mut Option<Command>) {
+    response.context_menu(|ui| figure_menu_items(ui, place, command));
+}
+
+fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Option<Command>) {
+    if ui.button(tr(ui, "复制数据")).clicked() {
+        *command = Some(Command::CopyFigure(place));
+        ui.close();
+    }
+    if ui
+        .button(tr(ui, "复制（附出处）"))
+        .on_hover_text(tr(ui, "数值、时间、所计何物和所在的章"))
+        .clicked()
+    {
+        *command = Some(Command::CopyFigureWithSource(place));
+        ui.close();
     }
 }
 

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod commands;
 pub mod crash;
 pub mod diagnostics;
+pub mod figures;
 pub mod file_dialog;
 pub mod files;
 pub mod initiatives;
@@ -28,11 +29,14 @@ pub fn central_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         let view = app.view();
         let global = app.search.is_active()
             && (app.search.scope == SearchScope::Report || view == View::Overview);
-        if global {
+        // The table of figures is filtered by the search box itself.
+        if view == View::Figures {
+            figures::figures_ui(ui, app);
+        } else if global {
             results::results_ui(ui, app);
         } else {
             match view {
-                View::Overview => overview::overview_ui(ui, app),
+                View::Overview | View::Figures => overview::overview_ui(ui, app),
                 View::Chapter(c) => chapter::chapter_ui(ui, app, c),
             }
         }

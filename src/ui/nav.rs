@@ -30,6 +30,15 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             if overview.clicked() {
                 command = Some(Command::Show(View::Overview));
             }
+            let figures = ui
+                .selectable_label(
+                    current == View::Figures,
+                    RichText::new(UiCommand::Figures.text(ui.ctx())).font(theme::bold(16.0)),
+                )
+                .on_hover_text(UiCommand::Figures.hint(ui.ctx()));
+            if figures.clicked() {
+                command = Some(Command::Show(View::Figures));
+            }
             ui.add_space(6.0);
             let chapters = &app.dataset.report.chapters;
             // Every entry has the same height, so only the entries in view are laid out: a

@@ -41,7 +41,7 @@ pub fn slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let view = app.view();
     let slides = app.dataset.report.chapters.len() + 1;
     let number = match view {
-        View::Overview => 1,
+        View::Overview | View::Figures => 1,
         View::Chapter(c) => c + 2,
     };
     egui::Panel::bottom("slide-footer").show(ui, |ui| {
@@ -60,7 +60,7 @@ pub fn slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     });
     egui::CentralPanel::default().show(ui, |ui| match view {
         // The overview already is a slide: the cover and a card per chapter.
-        View::Overview => overview::overview_ui(ui, app),
+        View::Overview | View::Figures => overview::overview_ui(ui, app),
         View::Chapter(c) => chapter_slide_ui(ui, app, c),
     });
 }

@@ -126,6 +126,8 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         .id(search_box_id())
         .hint_text(if in_chapter && app.search.scope == SearchScope::Chapter {
             fill(tr(ui, "在本章中搜索（{} 搜索全文）"), &[&search_keys])
+        } else if view == View::Figures {
+            tr(ui, "筛选表中的数据").to_owned()
         } else {
             tr(ui, "搜索全文").to_owned()
         })
@@ -148,7 +150,9 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         if escape {
             commands.push(Command::ClearSearch);
         }
-        let global = app.search.scope == SearchScope::Report || view == View::Overview;
+        // The table of figures is filtered in place: it has no list of results to move in.
+        let global = (app.search.scope == SearchScope::Report || view == View::Overview)
+            && view != View::Figures;
         if global && app.search.is_active() {
             let count = app.search.hits(app.dataset.index(), view).len();
             if down && count > 0 {
@@ -179,6 +183,17 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         app.search.scope = scope;
     }
     if app.search.is_active() {
+        if view == View::Figures {
+            // The table says how many figures match.
+            if ui
+                .button("×")
+                .on_hover_text(UiCommand::ClearSearch.hint(ui.ctx()))
+                .clicked()
+            {
+                commands.push(Command::ClearSearch);
+            }
+            return;
+        }
         let hits = app.search.hits(app.dataset.index(), view).len();
         let total = match (app.search.scope, view) {
             (SearchScope::Chapter, View::Chapter(c)) => {
