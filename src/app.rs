@@ -364,6 +364,8 @@ pub struct HuimouApp {
     pub palette: Option<ui::palette::PaletteState>,
     /// Whether the viewer is presenting: full screen, slides, large.
     pub presenting: bool,
+    /// The slide on screen while presenting (`ui::present::slides`).
+    pub slide: usize,
     /// The last message for the status bar.
     pub status: Option<Status>,
     /// An export running on another thread, and where its outcome arrives.
@@ -473,6 +475,7 @@ impl HuimouApp {
             expanded: std::collections::HashSet::new(),
             palette: None,
             presenting: false,
+            slide: 0,
             status: None,
             export_job: None,
             file_dialogs: crate::dialog::FileDialogs::from_env(),
@@ -784,15 +787,19 @@ impl HuimouApp {
                 };
             }
             Command::TogglePresenting => {
+                let slides = ui::present::slides(&self.dataset.report);
                 self.presenting = !self.presenting;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presenting));
-                // The remembered zoom stays the reader's; presenting enlarges on top of it.
-                let zoom = if self.presenting {
-                    self.settings.zoom * ui::present::ZOOM
+                if self.presenting {
+                    // Slides scale themselves to the screen (ui::present::slide_ui).
+                    self.slide = ui::present::first_slide_of(&slides, self.view());
                 } else {
-                    self.settings.zoom
-                };
-                ctx.set_zoom_factor(zoom);
+                    // Back to the view of the slide on screen, at the reader's own zoom.
+                    if let Some(slide) = slides.get(self.slide) {
+                        self.settings.view = slide.view();
+                    }
+                    ctx.set_zoom_factor(self.settings.zoom);
+                }
             }
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
@@ -828,7 +835,11 @@ impl HuimouApp {
             }
             (Export::ReportPdf, _) | (_, View::Overview) => report.title.clone(),
             (Export::FiguresCsv, _) | (_, View::Figures) => {
-                format!("{}-{}", report.title, ui::commands::UiCommand::Figures.label_zh())
+                format!(
+                    "{}-{}",
+                    report.title,
+                    ui::commands::UiCommand::Figures.label_zh()
+                )
             }
             (_, View::Chapter(c)) => format!("{}-{}", c + 1, report.chapters[c].name),
         }

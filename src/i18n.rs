@@ -168,6 +168,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     // The table of figures.
     ("数据一览", "All figures"),
+    ("目录", "Contents"),
     ("筛选表中的数据", "Filter the figures"),
     (
         "所有数据列成一张表：可排序，按搜索筛选，可导出 CSV",

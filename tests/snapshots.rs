@@ -102,6 +102,38 @@ fn traditional_chapter_light() {
     harness.snapshot("traditional_chapter_light");
 }
 
+/// Slides at the two sizes a meeting room has: the same 1280×720 canvas, scaled.
+#[test]
+fn slides_fit_the_screen() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (width, height) in [(1280.0, 720.0), (1920.0, 1080.0)] {
+        let count = huimou::ui::present::slides(&huimou::load::embedded().report).len();
+        for slide in [0, 1, 3, count - 1] {
+            let mut harness = Harness::builder()
+                .with_size([width, height])
+                .with_theme(egui::Theme::Light)
+                .wgpu()
+                .build_eframe(|cc| {
+                    let settings = Settings {
+                        theme: egui::ThemePreference::Light,
+                        language: Some(huimou::i18n::Lang::Zh),
+                        ..Settings::default()
+                    };
+                    HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
+                });
+            harness
+                .state_mut()
+                .push(huimou::app::Command::TogglePresenting);
+            harness.run();
+            harness.state_mut().slide = slide;
+            harness.run();
+            harness.snapshot(format!("slide_{}_{width}x{height}", slide + 1));
+            results.extend_harness(&mut harness);
+        }
+    }
+    results.unwrap();
+}
+
 snapshot_tests! {
     overview_light: View::Overview, Light;
     overview_dark: View::Overview, Dark;

@@ -173,9 +173,17 @@ fn head_ui(
             for (k, chart) in chapter.charts.iter().enumerate() {
                 let col = &mut cols[k % columns];
                 let id = Id::unique(("chart", c, k));
-                if let Some(command) =
-                    charts::chart_card_ui(col, dataset, (c, k), chart, id, selection)
-                {
+                if let Some(command) = charts::chart_card_ui(
+                    col,
+                    dataset,
+                    (c, k),
+                    chart,
+                    id,
+                    charts::ChartOptions {
+                        selection,
+                        slide: None,
+                    },
+                ) {
                     commands.push(command);
                 }
                 col.add_space(8.0);

@@ -60,6 +60,16 @@ pub fn set_exporting(ctx: &egui::Context, chart: Option<(usize, usize)>) {
     });
 }
 
+/// How a chart is shown: in a chapter, or on a slide.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ChartOptions {
+    /// The figure lit in the accent colour.
+    pub selection: Option<FigureRef>,
+    /// On a slide: the height the chart must fit in (its rows shrink to fit); no export menu,
+    /// tooltips or right-click menus.
+    pub slide: Option<f32>,
+}
+
 /// A chart in a card with its title and an export menu; returns a command when a figure was
 /// clicked or an export chosen.
 pub fn chart_card_ui(
@@ -68,8 +78,9 @@ pub fn chart_card_ui(
     (c, k): (usize, usize),
     chart: &Chart,
     id: Id,
-    selection: Option<FigureRef>,
+    options: ChartOptions,
 ) -> Option<Command> {
+    let selection = options.selection;
     let palette = Palette::of(ui);
     // A chart draws a bounded number of bars, so a chart over thousands of figures costs a
     // frame no more than one over thirty; the rest are counted under it (and all are exported).
@@ -93,8 +104,8 @@ pub fn chart_card_ui(
             let response =
                 ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).wrap());
             crate::ui::with_original(response, title, &chart.title);
-            let exporting =
-                ui.data(|d| d.get_temp::<(usize, usize)>(exporting_id())) == Some((c, k));
+            let exporting = options.slide.is_some()
+                || ui.data(|d| d.get_temp::<(usize, usize)>(exporting_id())) == Some((c, k));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if exporting {
                     // Its place stays, so the card keeps its size while the picture is taken.
@@ -118,6 +129,7 @@ pub fn chart_card_ui(
             id,
             selection,
             palette: &palette,
+            slide: options.slide,
         };
         let clicked = match chart.kind {
             ChartKind::Bars => {
@@ -278,6 +290,8 @@ struct BarStyle<'a> {
     id: Id,
     selection: Option<FigureRef>,
     palette: &'a Palette,
+    /// On a slide: the height to fit in; no tooltips or menus.
+    slide: Option<f32>,
 }
 
 /// Horizontal bars, one per item, labelled by `labels` in a column of their own on the left.
@@ -308,6 +322,15 @@ fn bars_ui(
         .iter()
         .map(|g| g.size().y + 10.0)
         .fold(ROW_HEIGHT, f32::max);
+    // On a slide the rows share the height there is (the title and axis take the rest),
+    // growing up to half again their height to fill it, or shrinking to fit.
+    let row_height = match style.slide {
+        Some(height) => {
+            let share = (height - X_AXIS_HEIGHT - 48.0) / items.len() as f32;
+            share.clamp(16.0, row_height * 1.5)
+        }
+        None => row_height,
+    };
     let values: Vec<String> = items
         .iter()
         .map(|i| format!(" {}", crate::ui::figure_value(ui, i.figure, i.quantity)))
@@ -562,10 +585,12 @@ fn hovered_row(
         let response = ui
             .interact(*rect, style.id.with(("row", i)), Sense::click())
             .on_hover_cursor(egui::CursorIcon::PointingHand);
-        let response = response.on_hover_ui(|ui| {
-            crate::ui::initiatives::figure_tooltip_ui(ui, style.dataset, item.place);
-        });
-        crate::ui::initiatives::figure_menu(&response, item.place, &mut command);
+        if style.slide.is_none() {
+            let response = response.clone().on_hover_ui(|ui| {
+                crate::ui::initiatives::figure_tooltip_ui(ui, style.dataset, item.place);
+            });
+            crate::ui::initiatives::figure_menu(&response, item.place, &mut command);
+        }
         if response.clicked() {
             command = Some(Command::RevealFigure(item.place));
         }
