@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// Frames to let pass before the shot, so fonts, layout and plot bounds have settled.
-const SETTLE_FRAMES: u32 = 4;
+/// Frames to wait at most for the window to get the size asked for. Layout needs no waiting:
+/// the first frame is the finished one (egui lays a frame out again before showing it when
+/// something measured changed, tests/viewer.rs checks it), so the shot is of the first frame
+/// drawn at the right size.
+const MAX_FRAMES_FOR_SIZE: u32 = 30;
 
 /// What became of a screenshot: saved, or why not.
 pub type Outcome = Arc<Mutex<Option<Result<(), String>>>>;
@@ -40,7 +43,11 @@ impl Pending {
             return;
         }
         self.frames += 1;
-        if self.frames < SETTLE_FRAMES {
+        let sized = self.size.is_none_or(|(w, h)| {
+            let now = ctx.content_rect().size();
+            (now.x - w).abs() < 1.0 && (now.y - h).abs() < 1.0
+        });
+        if !sized && self.frames < MAX_FRAMES_FOR_SIZE {
             ctx.request_repaint();
             return;
         }

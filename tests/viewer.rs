@@ -978,3 +978,40 @@ fn copy_with_source_says_when_what_and_where() {
     let status = harness.state().status.clone().expect("a message");
     assert!(status.text.contains(expected), "{}", status.text);
 }
+
+#[test]
+fn the_first_frame_is_the_finished_frame() {
+    let views = [View::Overview, View::Figures]
+        .into_iter()
+        .chain((0..5).map(View::Chapter));
+    for view in views {
+        let settings = Settings {
+            view,
+            ..Settings::default()
+        };
+        let mut harness = common::viewer_before_first_frame(settings);
+        harness.step();
+        let first = common::painted_layout(&harness);
+        harness.run();
+        assert_eq!(
+            first,
+            common::painted_layout(&harness),
+            "{view:?}: the view moved after its first frame"
+        );
+        // A chapter opened from another is finished in its first frame too.
+        let next = match view {
+            View::Chapter(c) if c < 4 => View::Chapter(c + 1),
+            _ => View::Chapter(0),
+        };
+        harness.state_mut().push(Command::Show(next));
+        harness.step();
+        harness.step();
+        let first = common::painted_layout(&harness);
+        harness.run();
+        assert_eq!(
+            first,
+            common::painted_layout(&harness),
+            "{view:?} → {next:?}"
+        );
+    }
+}

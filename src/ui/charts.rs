@@ -308,6 +308,7 @@ fn bars_ui(
     if items.is_empty() {
         return None;
     }
+    settle_width(ui, style.id);
     // As wide as the longest label needs, up to 42% of the chart; longer labels wrap.
     let label_width = labels
         .iter()
@@ -355,7 +356,9 @@ fn bars_ui(
         let plot_width = ui.available_width();
         let english = crate::i18n::lang(ui.ctx()) == crate::i18n::Lang::En;
         let axis = (style.dataset.script(), english, &items[0].quantity.counter);
-        let plot = bar_plot(style.id, items, (plot_width, height), value_width, axis);
+        let x_max = x_max(items, plot_width, value_width);
+        let plot_height = height - X_AXIS_HEIGHT;
+        let plot = bar_plot(style.id, items.len(), (plot_width, plot_height), x_max);
         let text_color = ui.visuals().text_color();
         let response = plot.show(ui, |plot_ui| {
             plot_ui.bar_chart(bar_chart(items, style));
@@ -376,10 +379,24 @@ fn bars_ui(
             response.response.rect,
         );
         paint_categories(ui, &galleys, &rows, label_rect);
+        paint_value_axis(ui, &response.transform, (x_max, plot_width), axis);
         remember_bar_centers(ui, items, &response.transform);
         clicked = hovered_row(ui, style, items, &rows);
     });
     clicked
+}
+
+/// Asks egui to lay the frame out again when a chart is drawn at another width than last
+/// time (its first frame, or when the panel around it settles), so the frame shown has the
+/// chart's labels wrapped for its final width, not moved a frame later.
+fn settle_width(ui: &egui::Ui, id: Id) {
+    let width = ui.available_width();
+    let key = id.with("laid-out-width");
+    let last = ui.data(|d| d.get_temp::<f32>(key));
+    if last.is_none_or(|last| (last - width).abs() > 0.5) {
+        ui.data_mut(|d| d.insert_temp(key, width));
+        ui.ctx().request_discard("a chart's width changed");
+    }
 }
 
 /// Height of the x axis under the bars, with its tick labels.
@@ -432,29 +449,27 @@ fn breaks_a_word(galley: &egui::Galley) -> bool {
     })
 }
 
-/// The plot for `items`: x from zero to where the longest bar's value label still fits, a row
-/// per item, the y axis left to the label column, nothing to drag or zoom.
-fn bar_plot<'a>(
-    id: Id,
-    items: &[Item<'_>],
-    (width, height): (f32, f32),
-    value_width: f32,
-    (script, english, unit): (HanScript, bool, &String),
-) -> Plot<'a> {
+/// Where the value axis ends: the longest bar ends where its value label, and a margin, still
+/// fit inside the plot.
+fn x_max(items: &[Item<'_>], width: f32, value_width: f32) -> f64 {
     let max = items
         .iter()
         .map(|i| i.quantity.base_value)
         .fold(0.0, f64::max);
     let max = if max > 0.0 { max } else { 1.0 };
-    // The longest bar ends where its value label, and a margin, still fit inside the plot.
     let room = (width - value_width - 16.0).max(width * 0.35);
-    let x_max = max * f64::from(width / room);
-    let unit = unit.clone();
-    let n = items.len();
+    max * f64::from(width / room)
+}
+
+/// The plot of `n` bars: x from zero to `x_max`, a row per bar, its grid at round steps, no
+/// axes of its own (the labels are in a column on the left, the values painted under it: both
+/// measured before drawing, where egui_plot sizes its axes from the frame before), nothing to
+/// drag or zoom.
+fn bar_plot<'a>(id: Id, n: usize, (width, height): (f32, f32), x_max: f64) -> Plot<'a> {
     Plot::new(id)
         .width(width)
         .height(height)
-        .show_axes([true, false])
+        .show_axes([false, false])
         .show_grid([true, false])
         .show_x(false)
         .show_y(false)
@@ -464,35 +479,60 @@ fn bar_plot<'a>(
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .set_margin_fraction(egui::Vec2::ZERO)
-        .default_x_bounds(0.0, x_max)
+        // The bounds egui_plot fits to each frame, the first one included: zero to where the
+        // longest value label ends, and half a row around the first and last bars.
+        .include_x(0.0)
+        .include_x(x_max)
+        .include_y(-0.5)
+        .include_y(n as f64 - 0.5)
         .x_grid_spacer(move |input| {
-            let step = tick_step(x_max, width);
-            let count = (input.bounds.1.max(0.0) / step).floor() as usize;
-            (0..=count.min(100))
-                .map(|i| GridMark {
-                    value: i as f64 * step,
-                    step_size: step,
+            ticks(input.bounds.1, tick_step(x_max, width))
+                .map(|value| GridMark {
+                    value,
+                    step_size: tick_step(x_max, width),
                 })
                 .collect()
         })
-        .default_y_bounds(-0.5, n as f64 - 0.5)
-        .x_axis_formatter(move |mark, _| {
-            if mark.value < 0.0 {
-                String::new()
-            } else if english {
-                let number = crate::quantity::english_number(mark.value, &unit);
-                if unit == "%" {
-                    format!("{number}%")
-                } else {
-                    number
-                }
-            } else if unit == "%" {
-                format!("{}%", format_value(mark.value, &unit, script))
-            } else {
-                format_value(mark.value, &unit, script)
-            }
-        })
         .label_formatter(|_| None)
+}
+
+/// The ticks of the value axis from zero to `end`, `step` apart (at most a hundred).
+fn ticks(end: f64, step: f64) -> impl Iterator<Item = f64> {
+    let count = (end.max(0.0) / step).floor() as usize;
+    (0..=count.min(100)).map(move |i| i as f64 * step)
+}
+
+/// The value axis's labels under the plot, centred on their ticks: 0, 1万, 2万 (or 10,000 in
+/// English), in the report's script.
+fn paint_value_axis(
+    ui: &egui::Ui,
+    transform: &egui_plot::PlotTransform,
+    (x_max, width): (f64, f32),
+    (script, english, unit): (HanScript, bool, &String),
+) {
+    let frame = transform.frame();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    for value in ticks(x_max, tick_step(x_max, width)) {
+        let text = if english {
+            crate::quantity::english_number(value, unit)
+        } else {
+            format_value(value, unit, script)
+        };
+        let text = if unit == "%" {
+            format!("{text}%")
+        } else {
+            text
+        };
+        let x = transform.position_from_point(&PlotPoint::new(value, 0.0)).x;
+        ui.painter().text(
+            egui::pos2(x, frame.bottom() + 4.0),
+            Align2::CENTER_TOP,
+            text,
+            font.clone(),
+            color,
+        );
+    }
 }
 
 /// The step between the value axis's ticks: 1, 2 or 5 times a power of ten, at least far enough

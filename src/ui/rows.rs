@@ -125,6 +125,9 @@ pub fn rows_ui(
                     if (measured - height).abs() > 0.5 {
                         total += measured - height;
                         heights.heights.insert(key, measured);
+                        // Lay the frame out again with the true height, so the scroll bar
+                        // and any row scrolled to are right in the frame shown.
+                        ui.ctx().request_discard("a row's height was measured");
                     }
                     top += measured + GAP;
                 } else {

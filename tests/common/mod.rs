@@ -137,3 +137,23 @@ pub fn elided_texts(harness: &Harness<'_, HuimouApp>) -> Vec<String> {
     }
     texts
 }
+
+/// The viewer before its first frame, so a test can look at that frame.
+pub fn viewer_before_first_frame(mut settings: Settings) -> Harness<'static, HuimouApp> {
+    settings.language.get_or_insert(huimou::i18n::Lang::Zh);
+    Harness::builder().with_size(SIZE).build_eframe(move |cc| {
+        HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
+    })
+}
+
+/// Every text painted last frame and where, rounded to whole points.
+pub fn painted_layout(harness: &Harness<'_, HuimouApp>) -> Vec<(String, [i32; 2])> {
+    let mut layout = Vec::new();
+    for clipped in &harness.output().shapes {
+        visit_text(&clipped.shape, &mut |text| {
+            let at = [text.pos.x.round() as i32, text.pos.y.round() as i32];
+            layout.push((text.galley.job.text.clone(), at));
+        });
+    }
+    layout
+}
