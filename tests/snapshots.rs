@@ -134,6 +134,64 @@ fn slides_fit_the_screen() {
     results.unwrap();
 }
 
+/// Every view at the sizes readers use (800×600 to 1920×1080), in both languages; dark at the
+/// middle size (the light and dark pictures above are at 1280×900).
+#[test]
+fn every_view_at_three_sizes_in_both_languages() {
+    let views = [View::Overview, View::Figures]
+        .into_iter()
+        .chain((0..5).map(View::Chapter));
+    let mut results = egui_kittest::SnapshotResults::new();
+    for view in views {
+        let name = match view {
+            View::Overview => "overview".to_owned(),
+            View::Figures => "figures".to_owned(),
+            View::Chapter(c) => format!("chapter_{}", c + 1),
+        };
+        for (lang, code) in [
+            (huimou::i18n::Lang::Zh, "zh"),
+            (huimou::i18n::Lang::En, "en"),
+        ] {
+            for (size, dark) in [
+                ([800.0, 600.0], false),
+                ([1280.0, 860.0], true),
+                ([1920.0, 1080.0], false),
+            ] {
+                let theme = if dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                };
+                let mut harness = Harness::builder()
+                    .with_size(size)
+                    .with_theme(theme)
+                    .wgpu()
+                    .build_eframe(move |cc| {
+                        let settings = Settings {
+                            view,
+                            theme: if dark {
+                                egui::ThemePreference::Dark
+                            } else {
+                                egui::ThemePreference::Light
+                            },
+                            language: Some(lang),
+                            ..Settings::default()
+                        };
+                        HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
+                    });
+                harness.run();
+                let shade = if dark { "dark" } else { "light" };
+                harness.snapshot(format!(
+                    "sizes/{name}_{code}_{}x{}_{shade}",
+                    size[0], size[1]
+                ));
+                results.extend_harness(&mut harness);
+            }
+        }
+    }
+    results.unwrap();
+}
+
 snapshot_tests! {
     overview_light: View::Overview, Light;
     overview_dark: View::Overview, Dark;

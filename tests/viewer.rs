@@ -1015,3 +1015,37 @@ fn the_first_frame_is_the_finished_frame() {
         );
     }
 }
+
+#[test]
+fn the_top_bar_never_draws_over_itself_down_to_640_by_480() {
+    for language in [huimou::i18n::Lang::Zh, huimou::i18n::Lang::En] {
+        for size in [[640.0, 480.0], [800.0, 600.0], [1024.0, 768.0]] {
+            let settings = Settings {
+                language: Some(language),
+                view: View::Chapter(1),
+                ..Settings::default()
+            };
+            let mut harness = viewer_with(settings, Startup::default());
+            harness.set_size(egui::Vec2::from(size));
+            harness.run();
+            let bar: Vec<(String, egui::Rect)> = common::painted_rects(&harness)
+                .into_iter()
+                .filter(|(text, rect)| rect.max.y < 64.0 && !text.is_empty())
+                .collect();
+            assert!(bar.len() >= 8, "{bar:?}");
+            for (i, (a, ra)) in bar.iter().enumerate() {
+                assert!(
+                    ra.max.x <= size[0] + 0.5,
+                    "{a} runs off the {size:?} window"
+                );
+                for (b, rb) in &bar[i + 1..] {
+                    let overlap = ra.shrink(1.0).intersects(rb.shrink(1.0));
+                    assert!(
+                        !overlap,
+                        "{language:?} {size:?}: 「{a}」 {ra:?} overlaps 「{b}」 {rb:?}"
+                    );
+                }
+            }
+        }
+    }
+}

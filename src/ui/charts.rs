@@ -525,13 +525,14 @@ fn paint_value_axis(
             text
         };
         let x = transform.position_from_point(&PlotPoint::new(value, 0.0)).x;
-        ui.painter().text(
-            egui::pos2(x, frame.bottom() + 4.0),
-            Align2::CENTER_TOP,
-            text,
-            font.clone(),
-            color,
-        );
+        let galley = ui.painter().layout_no_wrap(text, font.clone(), color);
+        // A label that would stick out of the plot's right edge is left out: its tick line says
+        // enough, and the card's border must not cut it.
+        if x + galley.size().x / 2.0 > frame.right() + 2.0 {
+            continue;
+        }
+        let at = egui::pos2(x - galley.size().x / 2.0, frame.bottom() + 4.0);
+        ui.painter().galley(at, galley, color);
     }
 }
 

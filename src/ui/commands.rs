@@ -341,15 +341,10 @@ impl UiCommand {
             | Self::NextChapter
             | Self::Present => at(Menu::View, 0),
             Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => at(Menu::View, 1),
+            Self::ThemeLight | Self::ThemeDark | Self::ThemeSystem => at(Menu::View, 2),
             Self::LanguageZh | Self::LanguageEn => at(Menu::Language, 0),
             Self::Shortcuts | Self::About => at(Menu::Help, 0),
-            Self::Chapter(_)
-            | Self::SearchReport
-            | Self::ClearSearch
-            | Self::Palette
-            | Self::ThemeLight
-            | Self::ThemeDark
-            | Self::ThemeSystem => None,
+            Self::Chapter(_) | Self::SearchReport | Self::ClearSearch | Self::Palette => None,
         }
     }
 

@@ -26,19 +26,85 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             crate::ui::with_original(response, title, &report.title);
         });
         ui.horizontal(|ui| {
-            search_ui(ui, app, &mut commands);
+            // What does not fit beside the search folds into the menus (视图 has the themes
+            // and zoom, 语言 the languages), so nothing is drawn over anything else.
+            let fits = Fits::of(ui);
+            search_ui(ui, app, &mut commands, fits.search_width);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                zoom_ui(ui, &mut commands);
-                ui.separator();
-                language_ui(ui, &mut commands);
-                ui.separator();
-                theme_ui(ui, app.settings.theme, &mut commands);
+                if fits.zoom {
+                    zoom_ui(ui, &mut commands);
+                }
+                if fits.language {
+                    ui.separator();
+                    language_ui(ui, &mut commands);
+                }
+                if fits.theme {
+                    ui.separator();
+                    theme_ui(ui, app.settings.theme, &mut commands);
+                }
             });
         });
         ui.add_space(2.0);
     });
     for command in commands {
         app.push(command);
+    }
+}
+
+/// Which of the second row's controls fit in the window's width, measured in this frame's
+/// language and zoom.
+struct Fits {
+    search_width: f32,
+    zoom: bool,
+    language: bool,
+    theme: bool,
+}
+
+impl Fits {
+    fn of(ui: &egui::Ui) -> Self {
+        let width = ui.available_width();
+        let text = |ui: &egui::Ui, text: &str| {
+            let font = egui::TextStyle::Button.resolve(ui.style());
+            let galley =
+                ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE));
+            galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+        };
+        let names = |ui: &egui::Ui, commands: &[UiCommand]| -> f32 {
+            commands.iter().map(|c| text(ui, &c.text(ui))).sum::<f32>() + 12.0
+        };
+        // The search label, the scope toggles and the match count beside the box.
+        let beside_search = text(ui, tr(ui, "搜索"))
+            + text(ui, tr(ui, "本章"))
+            + text(ui, tr(ui, "全文"))
+            + text(ui, "100 / 100 ×");
+        let zoom = text(ui, "＋") + text(ui, "100%") + text(ui, "－") + 12.0;
+        let language = names(ui, &[UiCommand::LanguageZh, UiCommand::LanguageEn]);
+        let theme = names(
+            ui,
+            &[
+                UiCommand::ThemeLight,
+                UiCommand::ThemeDark,
+                UiCommand::ThemeSystem,
+            ],
+        );
+        let search_width = (width * 0.3).clamp(120.0, 280.0);
+        let mut room = width - beside_search - search_width;
+        let mut take = |need: f32| {
+            let fits = room >= need;
+            if fits {
+                room -= need;
+            }
+            fits
+        };
+        let zoom = take(zoom);
+        let language = zoom && take(language);
+        let theme = language && take(theme);
+        Self {
+            search_width,
+            zoom,
+            language,
+            theme,
+        }
     }
 }
 
@@ -58,6 +124,17 @@ fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
         section_ui(ui, Menu::View, 0, commands);
         ui.separator();
         section_ui(ui, Menu::View, 1, commands);
+        ui.separator();
+        let current = Command::SetTheme(app.settings.theme);
+        for command in UiCommand::in_menu(Menu::View, 2) {
+            if ui
+                .radio(command.command() == current, command.text(ui))
+                .on_hover_text(command.description(ui))
+                .clicked()
+            {
+                commands.push(command.command());
+            }
+        }
     });
     ui.menu_button(tr(ui, "语言"), |ui| {
         let current = Command::SetLanguage(crate::i18n::lang(ui.ctx()));
@@ -115,7 +192,7 @@ fn recent_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
     });
 }
 
-fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>) {
+fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>, width: f32) {
     let view = app.view();
     let in_chapter = matches!(view, View::Chapter(_));
     let label = ui.label(tr(ui, "搜索"));
@@ -131,7 +208,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         } else {
             tr(ui, "搜索全文").to_owned()
         })
-        .desired_width(280.0);
+        .desired_width(width);
     // The label names the box for screen readers and IMEs.
     let response = ui.add(edit).labelled_by(label.id);
     if app.search.focus_requested {

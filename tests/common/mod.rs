@@ -157,3 +157,15 @@ pub fn painted_layout(harness: &Harness<'_, HuimouApp>) -> Vec<(String, [i32; 2]
     }
     layout
 }
+
+/// Every text painted last frame with the rectangle it covers.
+pub fn painted_rects(harness: &Harness<'_, HuimouApp>) -> Vec<(String, egui::Rect)> {
+    let mut rects = Vec::new();
+    for clipped in &harness.output().shapes {
+        visit_text(&clipped.shape, &mut |text| {
+            let rect = text.galley.rect.translate(text.pos.to_vec2());
+            rects.push((text.galley.job.text.clone(), rect));
+        });
+    }
+    rects
+}
