@@ -388,6 +388,8 @@ pub struct HuimouApp {
     pub show_shortcuts: bool,
     /// Measured heights of the rows of the list on screen.
     pub row_heights: ui::rows::ListHeights,
+    /// When the user last pressed a key or moved the pointer (`ui::cursor_blink`).
+    last_input: f64,
     /// The table of figures' rows for a search and a sort, kept until either (or the dataset)
     /// changes: filtering a large report takes longer than a frame.
     pub figure_rows: Option<(String, crate::figure_table::Sort, Vec<FigureRef>)>,
@@ -491,6 +493,7 @@ impl HuimouApp {
             show_about: false,
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
+            last_input: 0.0,
             figure_rows: None,
             screenshot: None,
             first_frame: None,
@@ -1134,6 +1137,7 @@ impl HuimouApp {
     /// One pass of the whole interface: panels, windows, then the commands they pushed.
     pub fn ui_pass(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        ui::cursor_blink(&ctx, &mut self.last_input);
         self.reload_if_changed();
         if self.presenting {
             ui::present::keys(&ctx, self);

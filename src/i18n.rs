@@ -95,12 +95,26 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16 * values.len());
     let mut values = values.iter();
     let mut rest = template;
-    while let Some(at) = rest.find("{}") {
+    // English plurals: `{s}` and `{es}` after a count are left out when the count is 1
+    // ("1 initiative", "2 initiatives"; "1 match", "3 matches").
+    let mut last = String::new();
+    while let Some(at) = rest.find('{') {
         out.push_str(&rest[..at]);
-        if let Some(value) = values.next() {
-            out.push_str(&value.to_string());
+        let tail = &rest[at..];
+        let (marker, ending) = [("{}", ""), ("{s}", "s"), ("{es}", "es")]
+            .into_iter()
+            .find(|(marker, _)| tail.starts_with(marker))
+            .unwrap_or(("{", "{"));
+        match marker {
+            "{}" => {
+                last = values.next().map(ToString::to_string).unwrap_or_default();
+                out.push_str(&last);
+            }
+            "{" => out.push('{'),
+            _ if last == "1" => {}
+            _ => out.push_str(ending),
         }
-        rest = &rest[at + 2..];
+        rest = &tail[marker.len()..];
     }
     out.push_str(rest);
     out
@@ -159,7 +173,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("内置报告", "Built-in report"),
     (
         "{} 章 · {} 项举措 · {} 个数据",
-        "{} chapters · {} initiatives · {} figures",
+        "{} chapter{s} · {} initiative{s} · {} figure{s}",
     ),
     ("{} 条提示", "Warnings: {}"),
     (
@@ -174,7 +188,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "所有数据列成一张表：可排序，按搜索筛选，可导出 CSV",
         "Every figure in one table: sortable, filtered by the search, exported as CSV",
     ),
-    ("共 {} 个数据", "{} figures"),
+    ("共 {} 个数据", "{} figure{s}"),
     (
         "{} / {} 个数据符合搜索",
         "{} of {} figures match the search",
@@ -230,8 +244,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     // Initiatives.
     ("收起全文", "Show less"),
     ("在浏览器中打开 {}", "Open {} in the browser"),
-    ("展开全文（共 {} 字）", "Show all ({} characters)"),
-    ("后文还有 {} 处匹配", "{} more matches further on"),
+    ("展开全文（共 {} 字）", "Show all ({} character{s})"),
+    ("后文还有 {} 处匹配", "{} more match{es} further on"),
     ("数据标签匹配：", "Matching figure labels:"),
     ("即 {}", "That is {}"),
     ("时间：{}", "When: {}"),
@@ -249,7 +263,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     // Search results.
     (
         "全文搜索「{}」：{} 项举措",
-        "Searching the report for “{}”: {} initiatives",
+        "Searching the report for “{}”: {} initiative{s}",
     ),
     (
         "Enter 打开选中的结果，↑/↓ 选择，Esc 清空",
@@ -274,6 +288,11 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "The file was just saved with errors; the last good version stays on screen. Fix and save it, and it updates by itself.",
     ),
     ("数据集提示", "Dataset warnings"),
+    ("数据集提示…", "Dataset warnings…"),
+    (
+        "列出数据集作者可能想知道的问题（huimou check 的提示）",
+        "List what the dataset's author may want to know (the warnings of huimou check)",
+    ),
     (
         "这些问题不妨碍显示报告，但作者可能想知道。",
         "These do not keep the report from showing, but its author may want to know.",
@@ -329,7 +348,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("重新打开", "Reopen"),
     (
         "另有 {} 项数据未画出（导出 CSV 可得全部）",
-        "{} more figures are not drawn (Export CSV has them all)",
+        "{} more figure{s} not drawn (Export CSV has them all)",
     ),
     ("忘记这个文件", "Forget this file"),
     // Keyboard shortcuts and the command table (src/ui/commands.rs).
@@ -450,6 +469,17 @@ pub const ENGLISH: &[(&str, &str)] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_of_one_are_singular_in_english() {
+        assert_eq!(
+            fill("{} chapter{s} · {} initiative{s}", &[&1, &21]),
+            "1 chapter · 21 initiatives"
+        );
+        assert_eq!(fill("{} more match{es}", &[&1]), "1 more match");
+        assert_eq!(fill("{} more match{es}", &[&3]), "3 more matches");
+        assert_eq!(fill("{a} {}", &[&2]), "{a} 2");
+    }
+
     use super::*;
 
     #[test]

@@ -1049,3 +1049,53 @@ fn the_top_bar_never_draws_over_itself_down_to_640_by_480() {
         }
     }
 }
+
+#[test]
+fn esc_closes_the_open_window_then_clears_the_search() {
+    let mut harness = viewer();
+    harness.state_mut().search.query = "科普".to_owned();
+    harness.state_mut().push(Command::ShowWarnings);
+    harness.state_mut().push(Command::ToggleShortcuts);
+    harness.run();
+    assert!(harness.state().show_shortcuts && harness.state().diagnostics.is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        !harness.state().show_shortcuts,
+        "the shortcuts window closes first"
+    );
+    assert!(harness.state().diagnostics.is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.state().diagnostics.is_none(),
+        "then the diagnostics"
+    );
+    assert!(harness.state().search.is_active());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        !harness.state().search.is_active(),
+        "then the search is cleared"
+    );
+}
+
+#[test]
+fn warnings_are_offered_for_a_file_not_to_readers_of_the_built_in_report() {
+    let mut harness = viewer();
+    assert_eq!(harness.state().dataset.warnings.len(), 1);
+    assert!(harness.query_by_label("1 条提示").is_none());
+    // On request they are there: 帮助 → 数据集提示….
+    harness.state_mut().push(Command::ShowWarnings);
+    harness.run();
+    assert!(matches!(
+        harness.state().diagnostics,
+        Some(Diagnostics::Warnings)
+    ));
+    harness.state_mut().push(Command::DismissDiagnostics);
+    harness
+        .state_mut()
+        .push(Command::Open(data("warn/chart-figure-twice.ron")));
+    harness.run();
+    harness.get_by_label("1 条提示");
+}

@@ -77,6 +77,8 @@ pub enum UiCommand {
     ZoomReset,
     /// Show or hide the shortcuts window.
     Shortcuts,
+    /// List the dataset's warnings.
+    Warnings,
     /// Show or hide the About box.
     About,
     /// Quit.
@@ -157,7 +159,7 @@ pub const WIDGET_KEYS: &[(&[KeyboardShortcut], &str)] = &[
 
 impl UiCommand {
     /// Every command, in the order the palette and the shortcuts window list them.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::Overview,
         Self::Figures,
         Self::Chapter(0),
@@ -189,6 +191,7 @@ impl UiCommand {
         Self::ZoomOut,
         Self::ZoomReset,
         Self::Shortcuts,
+        Self::Warnings,
         Self::About,
         Self::Quit,
     ];
@@ -225,6 +228,7 @@ impl UiCommand {
             Self::ZoomOut => "缩小",
             Self::ZoomReset => "重置缩放",
             Self::Shortcuts => "键盘快捷键",
+            Self::Warnings => "数据集提示…",
             Self::About => "关于回眸",
             Self::Quit => "退出",
         }
@@ -256,6 +260,7 @@ impl UiCommand {
             Self::ZoomOut => "把界面缩小一级",
             Self::ZoomReset => "恢复 100% 大小",
             Self::Shortcuts => "列出所有命令及其按键",
+            Self::Warnings => "列出数据集作者可能想知道的问题（huimou check 的提示）",
             Self::About => "版本、当前报告、日志和字体",
             Self::Quit => "关闭回眸",
         }
@@ -314,6 +319,7 @@ impl UiCommand {
             | Self::LanguageZh
             | Self::LanguageEn
             | Self::Shortcuts
+            | Self::Warnings
             | Self::About => &[],
         }
     }
@@ -343,7 +349,7 @@ impl UiCommand {
             Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => at(Menu::View, 1),
             Self::ThemeLight | Self::ThemeDark | Self::ThemeSystem => at(Menu::View, 2),
             Self::LanguageZh | Self::LanguageEn => at(Menu::Language, 0),
-            Self::Shortcuts | Self::About => at(Menu::Help, 0),
+            Self::Shortcuts | Self::Warnings | Self::About => at(Menu::Help, 0),
             Self::Chapter(_) | Self::SearchReport | Self::ClearSearch | Self::Palette => None,
         }
     }
@@ -380,6 +386,7 @@ impl UiCommand {
             Self::ZoomOut => Command::Zoom(1.0 / ZOOM_STEP),
             Self::ZoomReset => Command::Zoom(0.0),
             Self::Shortcuts => Command::ToggleShortcuts,
+            Self::Warnings => Command::ShowWarnings,
             Self::About => Command::ToggleAbout,
             Self::Quit => Command::Quit,
         }

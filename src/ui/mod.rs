@@ -43,6 +43,27 @@ pub fn central_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     });
 }
 
+/// How long a text cursor blinks after the last key or pointer movement: a blinking cursor
+/// redraws the whole window twice a second, which an idle viewer should not.
+const BLINK_SECONDS: f64 = 5.0;
+
+/// Lets the text cursor blink only while the user is active, as many editors do.
+/// `last_input` is when the user last did something, kept by the caller.
+pub fn cursor_blink(ctx: &egui::Context, last_input: &mut f64) {
+    let (now, active) = ctx.input(|i| (i.time, !i.events.is_empty() || i.pointer.is_moving()));
+    if active {
+        *last_input = now;
+    }
+    let blink = now - *last_input < BLINK_SECONDS;
+    if ctx.global_style().visuals.text_cursor.blink != blink {
+        ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);
+        ctx.request_repaint();
+    } else if blink {
+        // Be back in time to stop the blinking.
+        ctx.request_repaint_after_secs((*last_input + BLINK_SECONDS - now) as f32 + 0.05);
+    }
+}
+
 /// Windows over the panels: a crash notice, diagnostics, About, shortcuts, and on top the
 /// in-app file dialog.
 pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {

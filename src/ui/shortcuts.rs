@@ -26,6 +26,32 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
     for command in commands {
         app.push(command);
     }
+    escape(ctx, app);
+}
+
+/// Esc closes the topmost window (shortcuts, About, diagnostics), then clears the search.
+/// The palette, the in-app file dialog and a focused search box answer Esc themselves.
+fn escape(ctx: &egui::Context, app: &mut HuimouApp) {
+    if app.palette.is_some() || app.file_dialogs.in_app.is_some() {
+        return;
+    }
+    let window_open = app.show_shortcuts || app.show_about || app.diagnostics.is_some();
+    let search_box = crate::ui::top_bar::search_box_id();
+    let typing = ctx.memory(|m| m.has_focus(search_box));
+    if !window_open && (typing || !app.search.is_active()) {
+        return;
+    }
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        if app.show_shortcuts {
+            app.show_shortcuts = false;
+        } else if app.show_about {
+            app.show_about = false;
+        } else if app.diagnostics.is_some() {
+            app.diagnostics = None;
+        } else {
+            app.push(crate::app::Command::ClearSearch);
+        }
+    }
 }
 
 /// The window listing every command: on the left those with keys and the keys that move

@@ -50,8 +50,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                     &app.dataset.figures().count(),
                 ],
             ));
+            // Warnings are for the dataset's author: they are offered for a file opened, not to
+            // every reader of the built-in report (帮助 → 数据集提示 lists them on request).
             let warnings = app.dataset.warnings.len();
-            if warnings > 0 {
+            let from_file = matches!(app.dataset.origin, crate::dataset::Origin::File(_));
+            if warnings > 0 && from_file {
                 ui.separator();
                 if ui
                     .link(fill(tr(ui, "{} 条提示"), &[&warnings]))
