@@ -7,26 +7,30 @@ use std::io::Write as _;
 /// Watches the first frames of a window started for timing.
 #[derive(Debug)]
 pub struct FirstFrameProbe {
-    frames: u32,
+    /// egui's number of the first frame seen.
+    first: Option<u64>,
 }
 
 impl FirstFrameProbe {
     /// A probe when `HUIMOU_EXIT_AFTER_FIRST_FRAME` is set.
     pub fn from_env() -> Option<Self> {
-        std::env::var_os("HUIMOU_EXIT_AFTER_FIRST_FRAME").map(|_| Self { frames: 0 })
+        std::env::var_os("HUIMOU_EXIT_AFTER_FIRST_FRAME").map(|_| Self { first: None })
     }
 
-    /// Called at the start of every frame. The first frame is painted and presented after its
-    /// UI pass, so the start of the second is the first moment it is known to be on screen:
-    /// then it prints `first-frame-unix-ns N` on standard output and closes the window. The
-    /// window's closing (saving state, tearing the renderer down) is not start-up.
+    /// Called in every UI pass. The first frame is painted and presented after its passes
+    /// (egui may lay a frame out twice, `request_discard`), so the first pass of the second
+    /// frame is the first moment it is known to be on screen: then it prints
+    /// `first-frame-unix-ns N` on standard output and closes the window. Frames are told apart
+    /// by egui's frame number, not by passes. The window's closing (saving state, tearing the
+    /// renderer down) is not start-up.
     pub fn frame(&mut self, ctx: &egui::Context) {
-        self.frames += 1;
-        if self.frames == 1 {
+        let frame = ctx.cumulative_frame_nr();
+        let first = *self.first.get_or_insert(frame);
+        if frame == first {
             ctx.request_repaint();
             return;
         }
-        if self.frames == 2 {
+        if frame == first + 1 && ctx.current_pass_index() == 0 {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos());
