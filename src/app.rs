@@ -390,6 +390,8 @@ pub struct HuimouApp {
     pub row_heights: ui::rows::ListHeights,
     /// When the user last pressed a key or moved the pointer (`ui::cursor_blink`).
     last_input: f64,
+    /// Whether focus last moved by Tab rather than a click (`ui::focus_ring`).
+    focus_by_keyboard: bool,
     /// The table of figures' rows for a search and a sort, kept until either (or the dataset)
     /// changes: filtering a large report takes longer than a frame.
     pub figure_rows: Option<(String, crate::figure_table::Sort, Vec<FigureRef>)>,
@@ -494,6 +496,7 @@ impl HuimouApp {
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
             last_input: 0.0,
+            focus_by_keyboard: false,
             figure_rows: None,
             screenshot: None,
             first_frame: None,
@@ -1158,6 +1161,7 @@ impl HuimouApp {
         ui::central_ui(ui, self);
         ui::windows_ui(&ctx, self);
         ui::files::drop_overlay_ui(&ctx);
+        ui::focus_ring(&ctx, &mut self.focus_by_keyboard);
         self.run_pending(&ctx);
         self.poll_exports(&ctx);
         self.poll_file_dialog(&ctx);

@@ -1099,3 +1099,60 @@ fn warnings_are_offered_for_a_file_not_to_readers_of_the_built_in_report() {
     harness.run();
     harness.get_by_label("1 条提示");
 }
+
+#[test]
+fn every_quick_key_press_counts() {
+    let mut harness = viewer();
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    }
+    // All three presses arrive in one frame.
+    harness.step();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(2));
+}
+
+#[test]
+fn tab_shows_where_the_keyboard_is_on_every_stop() {
+    fn ring_count(harness: &egui_kittest::Harness<'_, huimou::app::HuimouApp>) -> usize {
+        let accent = palette(harness).accent;
+        fn count(shape: &egui::Shape, accent: egui::Color32) -> usize {
+            match shape {
+                egui::Shape::Rect(rect) => {
+                    usize::from(rect.stroke.color == accent && rect.stroke.width == 2.0)
+                }
+                egui::Shape::Vec(shapes) => shapes.iter().map(|s| count(s, accent)).sum(),
+                _ => 0,
+            }
+        }
+        harness
+            .output()
+            .shapes
+            .iter()
+            .map(|c| count(&c.shape, accent))
+            .sum()
+    }
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    assert_eq!(
+        ring_count(&harness),
+        0,
+        "no ring before the keyboard moves focus"
+    );
+    let mut stops = 0;
+    for _ in 0..25 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        if harness.ctx.memory(|m| m.focused()).is_some() {
+            stops += 1;
+            assert_eq!(ring_count(&harness), 1, "a ring around the focused control");
+        }
+    }
+    assert!(stops >= 20, "{stops} stops");
+    // A click puts the ring away.
+    let bar = bar_center(&harness.ctx, "patents").expect("the bar is drawn");
+    click_at(&mut harness, bar);
+    harness.run();
+    assert_eq!(ring_count(&harness), 0);
+}

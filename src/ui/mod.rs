@@ -64,6 +64,39 @@ pub fn cursor_blink(ctx: &egui::Context, last_input: &mut f64) {
     }
 }
 
+/// A ring around the widget that has the keyboard's focus, whatever kind it is (a chapter in
+/// the sidebar, a chart's row, a button), drawn over everything while the user moves with Tab;
+/// a click puts it away. `by_keyboard` remembers which of the two came last.
+pub fn focus_ring(ctx: &egui::Context, by_keyboard: &mut bool) {
+    ctx.input(|i| {
+        for event in &i.events {
+            match event {
+                egui::Event::Key {
+                    key: egui::Key::Tab,
+                    pressed: true,
+                    ..
+                } => *by_keyboard = true,
+                egui::Event::PointerButton { pressed: true, .. } => *by_keyboard = false,
+                _ => {}
+            }
+        }
+    });
+    let Some(focused) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    let Some(response) = ctx.read_response(focused).filter(|_| *by_keyboard) else {
+        return;
+    };
+    let accent = theme::Palette::new(ctx.global_style().visuals.dark_mode).accent;
+    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("focus-ring"));
+    ctx.layer_painter(layer).rect_stroke(
+        response.rect.expand(2.0),
+        4.0,
+        egui::Stroke::new(2.0, accent),
+        egui::StrokeKind::Outside,
+    );
+}
+
 /// Windows over the panels: a crash notice, diagnostics, About, shortcuts, and on top the
 /// in-app file dialog.
 pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {

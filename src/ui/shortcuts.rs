@@ -17,9 +17,9 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
                 continue;
             }
             for shortcut in command.shortcuts() {
-                if input.consume_shortcut(shortcut) {
-                    commands.push(command.command());
-                }
+                // Every press counts: three quick Alt+↓ in one frame move three chapters.
+                let presses = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
+                commands.extend(std::iter::repeat_n(command.command(), presses));
             }
         }
     });
