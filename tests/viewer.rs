@@ -1156,3 +1156,37 @@ fn tab_shows_where_the_keyboard_is_on_every_stop() {
     harness.run();
     assert_eq!(ring_count(&harness), 0);
 }
+
+#[test]
+fn page_keys_scroll_the_chapter() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    let heading = |harness: &egui_kittest::Harness<'_, huimou::app::HuimouApp>| {
+        text_position(
+            harness,
+            "着眼发挥聚才聚智优势，创新资源的多元配置能力进一步提高",
+        )
+        .map(|p| p.y)
+    };
+    let top = heading(&harness).expect("the headline is on screen");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    let line = heading(&harness).expect("still on screen");
+    assert!(line < top - 20.0, "↓ scrolls a line: {top} → {line}");
+    harness.key_press(Key::PageDown);
+    harness.run();
+    assert!(
+        heading(&harness).is_none_or(|y| y < line - 400.0),
+        "Page Down scrolls a screen"
+    );
+    harness.key_press(Key::End);
+    harness.run();
+    assert!(
+        text_position(&harness, "下一章：3 创新 →").is_some(),
+        "End shows the end"
+    );
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(heading(&harness), Some(top), "Home goes back to the top");
+}

@@ -64,6 +64,33 @@ const GAP: f32 = 6.0;
 /// tree; longer ones only where they are seen.
 const LAY_OUT_WHOLE_UP_TO: usize = 150;
 
+/// How far the page keys move the page (content down is positive), when nothing has the
+/// keyboard: ↑/↓ a line, Page Up/Down and Shift+Space/Space a screen, Home/End to the ends.
+/// A focused control (the search box, a button) keeps its keys.
+fn reading_keys(ctx: &egui::Context, page: f32) -> f32 {
+    use egui::{Key, Modifiers};
+    if ctx.memory(|m| m.focused().is_some()) {
+        return 0.0;
+    }
+    const LINE: f32 = 40.0;
+    let screen = (page - 48.0).max(LINE);
+    ctx.input_mut(|i| {
+        let mut delta = 0.0;
+        let mut take = |modifiers: Modifiers, key: Key, by: f32| {
+            delta += by * i.count_and_consume_key(modifiers, key) as f32;
+        };
+        take(Modifiers::NONE, Key::ArrowDown, -LINE);
+        take(Modifiers::NONE, Key::ArrowUp, LINE);
+        take(Modifiers::SHIFT, Key::Space, screen);
+        take(Modifiers::NONE, Key::Space, -screen);
+        take(Modifiers::NONE, Key::PageDown, -screen);
+        take(Modifiers::NONE, Key::PageUp, screen);
+        take(Modifiers::NONE, Key::End, -1.0e7);
+        take(Modifiers::NONE, Key::Home, 1.0e7);
+        delta
+    })
+}
+
 /// Shows `rows` inside a vertical scroll area, calling `row_ui` only for rows in view.
 ///
 /// `estimate` guesses the height of a row never drawn at this width; `scroll_to` names a row
@@ -81,6 +108,10 @@ pub fn rows_ui(
         .id_salt(id_salt)
         .auto_shrink(false)
         .show_viewport(ui, |ui, viewport| {
+            let reading = reading_keys(ui.ctx(), viewport.height());
+            if reading != 0.0 {
+                ui.scroll_with_delta(Vec2::new(0.0, reading));
+            }
             let width = ui.available_width();
             if (heights.width - width).abs() > 0.5 {
                 heights.width = width;
