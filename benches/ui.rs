@@ -50,7 +50,22 @@ fn bench_view(c: &mut Criterion, name: &str, (ctx, mut app): (egui::Context, Hui
     });
 }
 
+/// The frame that opens the command palette: its entries found and the window laid out.
+fn bench_palette(c: &mut Criterion, name: &str, (ctx, mut app): (egui::Context, HuimouApp)) {
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            app.palette = Some(huimou::ui::palette::PaletteState::default());
+            ctx.run_ui(input(), |ui| app.ui_pass(ui))
+        })
+    });
+}
+
 fn ui_benches(c: &mut Criterion) {
+    bench_palette(
+        c,
+        "ui/embedded/palette opening",
+        viewer(None, View::Chapter(1), None),
+    );
     bench_view(
         c,
         "ui/embedded/overview",
@@ -95,6 +110,11 @@ fn ui_benches(c: &mut Criterion) {
     bench_view(
         c,
         "ui/10000 chapters/chapter 5000",
+        viewer(Some(path.clone()), View::Chapter(4_999), None),
+    );
+    bench_palette(
+        c,
+        "ui/10000 chapters/palette opening",
         viewer(Some(path), View::Chapter(4_999), None),
     );
 

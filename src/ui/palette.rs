@@ -20,6 +20,9 @@ pub struct PaletteState {
     /// The highlighted row.
     pub selected: usize,
     opened: bool,
+    /// The entries found for a query, kept while it is what is typed: scoring every chapter's
+    /// name and pinyin is done once per query, not once per frame.
+    found: Option<(String, Vec<Entry>)>,
 }
 
 /// One thing the palette can do.
@@ -211,7 +214,15 @@ pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
             if response.changed() {
                 state.selected = 0;
             }
-            let found = entries(app, ui.ctx(), &state.query);
+            let fresh = state
+                .found
+                .as_ref()
+                .is_some_and(|(query, _)| *query == state.query);
+            if !fresh {
+                let found = entries(app, ui.ctx(), &state.query);
+                state.found = Some((state.query.clone(), found));
+            }
+            let found = state.found.as_ref().map_or(&[][..], |(_, found)| found);
             let (up, down, enter, escape) = ui.input(|i| {
                 (
                     i.key_pressed(Key::ArrowUp),
