@@ -23,8 +23,10 @@ pub fn figures_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let dataset = &app.dataset;
     let palette = Palette::of(ui);
     let mut clicked_sort = None;
+    let english = crate::i18n::lang(ui.ctx()) == crate::i18n::Lang::En;
+    let value_width = if english { 210.0 } else { 130.0 };
     TableBuilder::new(ui)
-        .id_salt("figures-table")
+        .id_salt(("figures-table", english))
         .striped(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
@@ -34,7 +36,13 @@ pub fn figures_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 .clip(true)
                 .resizable(true),
         )
-        .column(Width::initial(130.0).at_least(60.0).resizable(true))
+        // English says values in words ("more than 18 million yuan").
+        .column(
+            Width::initial(value_width)
+                .at_least(60.0)
+                .clip(true)
+                .resizable(true),
+        )
         .column(Width::initial(130.0).at_least(60.0).resizable(true))
         .column(Width::initial(80.0).at_least(40.0).resizable(true))
         .column(
