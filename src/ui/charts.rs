@@ -308,7 +308,6 @@ fn bars_ui(
     if items.is_empty() {
         return None;
     }
-    settle_width(ui, style.id);
     // As wide as the longest label needs, up to 42% of the chart; longer labels wrap.
     let label_width = labels
         .iter()
@@ -384,19 +383,6 @@ fn bars_ui(
         clicked = hovered_row(ui, style, items, &rows);
     });
     clicked
-}
-
-/// Asks egui to lay the frame out again when a chart is drawn at another width than last
-/// time (its first frame, or when the panel around it settles), so the frame shown has the
-/// chart's labels wrapped for its final width, not moved a frame later.
-fn settle_width(ui: &egui::Ui, id: Id) {
-    let width = ui.available_width();
-    let key = id.with("laid-out-width");
-    let last = ui.data(|d| d.get_temp::<f32>(key));
-    if last.is_none_or(|last| (last - width).abs() > 0.5) {
-        ui.data_mut(|d| d.insert_temp(key, width));
-        ui.ctx().request_discard("a chart's width changed");
-    }
 }
 
 /// Height of the x axis under the bars, with its tick labels.

@@ -54,6 +54,11 @@ pub fn cursor_blink(ctx: &egui::Context, last_input: &mut f64) {
     if active {
         *last_input = now;
     }
+    // Only a text box shows a cursor: with none focused there is nothing to blink or stop (and
+    // a frame drawn for nothing costs a software renderer dearly).
+    if !ctx.egui_wants_keyboard_input() {
+        return;
+    }
     let blink = now - *last_input < BLINK_SECONDS;
     if ctx.global_style().visuals.text_cursor.blink != blink {
         ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = blink);

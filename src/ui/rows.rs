@@ -156,9 +156,11 @@ pub fn rows_ui(
                     if (measured - height).abs() > 0.5 {
                         total += measured - height;
                         heights.heights.insert(key, measured);
-                        // Lay the frame out again with the true height, so the scroll bar
-                        // and any row scrolled to are right in the frame shown.
-                        ui.ctx().request_discard("a row's height was measured");
+                        // A row scrolled to was placed by estimates: lay the frame out
+                        // again with the true heights, so the frame shown has it in place.
+                        if scroll_to.is_some() {
+                            ui.ctx().request_discard("a row's height was measured");
+                        }
                     }
                     top += measured + GAP;
                 } else {
