@@ -1190,3 +1190,26 @@ fn page_keys_scroll_the_chapter() {
     harness.run();
     assert_eq!(heading(&harness), Some(top), "Home goes back to the top");
 }
+
+#[test]
+fn a_right_click_on_a_bar_or_a_key_figure_copies_it_with_its_source() {
+    let expected = "11.7%（2018 年，具备科学素质的公民比例；第 4 章 科普）";
+    // A key figure on the overview.
+    let mut harness = viewer();
+    let figure = text_position(&harness, "11.7%").expect("the key figure is on screen");
+    common::right_click_at(&mut harness, figure);
+    harness.get_by_label("复制（附出处）").click();
+    harness.run();
+    let status = harness.state().status.clone().expect("a message");
+    assert!(status.text.contains(expected), "{}", status.text);
+    // A bar in a chapter.
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num4);
+    harness.run();
+    let bar = bar_center(&harness.ctx, "literacy-2018").expect("the bar is drawn");
+    common::right_click_at(&mut harness, bar);
+    harness.get_by_label("复制（附出处）").click();
+    harness.run();
+    let status = harness.state().status.clone().expect("a message");
+    assert!(status.text.contains(expected), "{}", status.text);
+}

@@ -394,7 +394,7 @@ pub fn figure_menu(response: &egui::Response, place: FigureRef, command: &mut Op
     response.context_menu(|ui| figure_menu_items(ui, place, command));
 }
 
-fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Option<Command>) {
+pub fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Option<Command>) {
     if ui.button(tr(ui, "复制数据")).clicked() {
         *command = Some(Command::CopyFigure(place));
         ui.close();

@@ -47,9 +47,12 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 let last = (first + columns).min(chapter_count);
                 ui.columns(columns, |cols| {
                     for c in first..last {
-                        if chapter_card_ui(&mut cols[c - first], dataset, c, &palette) {
+                        let (clicked, menu) =
+                            chapter_card_ui(&mut cols[c - first], dataset, c, &palette);
+                        if clicked {
                             commands.push(Command::Show(View::Chapter(c)));
                         }
+                        commands.extend(menu);
                     }
                 });
             }
@@ -90,7 +93,15 @@ fn cover_ui(ui: &mut egui::Ui, report: &crate::model::Report, palette: &Palette)
     ui.add_space(10.0);
 }
 
-fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Palette) -> bool {
+/// A chapter's card; whether it was clicked, and a command chosen from a key figure's
+/// right-click menu.
+fn chapter_card_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    c: usize,
+    palette: &Palette,
+) -> (bool, Option<Command>) {
+    let mut figure_rows = Vec::new();
     let chapter = &dataset.report.chapters[c];
     let response = ui
         .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
@@ -105,7 +116,8 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
                 crate::ui::paragraph(ui, RichText::new(headline).color(palette.muted));
                 ui.add_space(6.0);
                 for place in dataset.key_figures(c) {
-                    key_figure_ui(ui, dataset, place, palette);
+                    let rect = key_figure_ui(ui, dataset, place, palette);
+                    figure_rows.push((place, rect));
                 }
             });
         })
@@ -122,11 +134,33 @@ fn chapter_card_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &Pal
     if response.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
-    response.clicked()
+    // Right-click on a key figure: copy it, or copy it with its source.
+    let menu_id = egui::Id::unique(("key-figure-menu", c));
+    if response.secondary_clicked() {
+        let at = response.interact_pointer_pos();
+        let place = figure_rows
+            .iter()
+            .find(|(_, rect)| at.is_some_and(|p| rect.contains(p)))
+            .map(|(place, _)| *place);
+        ui.data_mut(|d| d.insert_temp(menu_id, place));
+    }
+    let mut command = None;
+    response.context_menu(
+        |ui| match ui.data(|d| d.get_temp::<Option<FigureRef>>(menu_id)) {
+            Some(Some(place)) => crate::ui::initiatives::figure_menu_items(ui, place, &mut command),
+            _ => ui.close(),
+        },
+    );
+    (response.clicked(), command)
 }
 
 /// A key figure: its value as written, large, then what it counts and when.
-fn key_figure_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef, palette: &Palette) {
+fn key_figure_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    place: FigureRef,
+    palette: &Palette,
+) -> egui::Rect {
     let size = 18.0;
     let figure = dataset.figure(place);
     ui.horizontal_wrapped(|ui| {
@@ -144,5 +178,7 @@ fn key_figure_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef, palette
             None => label.to_owned(),
         };
         ui.label(RichText::new(label).size(size * 0.62));
-    });
+    })
+    .response
+    .rect
 }

@@ -169,3 +169,18 @@ pub fn painted_rects(harness: &Harness<'_, HuimouApp>) -> Vec<(String, egui::Rec
     }
     rects
 }
+
+/// Clicks the secondary (right) button at a screen position.
+pub fn right_click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
