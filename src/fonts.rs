@@ -160,15 +160,21 @@ impl HanScript {
     }
 }
 
+/// How long the listing of the system's fonts waits before it starts unasked.
+const LISTING_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Finds a system font for characters the bundled faces lack (rare characters, symbols, other
 /// scripts), preferring faces of the report's Han script and the weight asked for.
 ///
 /// The system's fonts are listed on a thread of their own by `fontdb`, which reads font folders
 /// itself: a machine with no fonts at all simply has none to offer, and a missing glyph is then
-/// drawn as a box.
+/// drawn as a box. The listing waits until the first frame has had the processor to itself
+/// ([`LISTING_DELAY`]), unless a character needs a system face before that.
 pub struct SystemFonts {
     database: std::sync::OnceLock<fontdb::Database>,
     loading: std::sync::Mutex<Option<std::sync::mpsc::Receiver<fontdb::Database>>>,
+    /// Tells the listing thread to start now rather than after its delay.
+    start_now: std::sync::Mutex<Option<std::sync::mpsc::Sender<()>>>,
     script: std::sync::Mutex<HanScript>,
     /// Face data already read, so that a face drawing many characters is read once.
     read: std::sync::Mutex<std::collections::HashMap<fontdb::ID, egui::epaint::text::Blob>>,
@@ -178,9 +184,13 @@ impl SystemFonts {
     /// Starts listing the system's fonts on another thread.
     pub fn new(script: HanScript) -> Self {
         let (sender, receiver) = std::sync::mpsc::channel();
+        let (start_now, wake) = std::sync::mpsc::channel::<()>();
         let spawned = std::thread::Builder::new()
             .name("system fonts".to_owned())
             .spawn(move || {
+                // Reading every font folder competes with the first frame on a machine of few
+                // cores; most reports never need a system face.
+                let _ = wake.recv_timeout(LISTING_DELAY);
                 let mut database = fontdb::Database::new();
                 database.load_system_fonts();
                 log::debug!("{} system font faces", database.len());
@@ -192,6 +202,7 @@ impl SystemFonts {
         Self {
             database: std::sync::OnceLock::new(),
             loading: std::sync::Mutex::new(Some(receiver)),
+            start_now: std::sync::Mutex::new(Some(start_now)),
             script: std::sync::Mutex::new(script),
             read: std::sync::Mutex::default(),
         }
@@ -207,6 +218,9 @@ impl SystemFonts {
     /// The system's fonts, waiting for the listing when it is not done yet.
     fn database(&self) -> &fontdb::Database {
         self.database.get_or_init(|| {
+            if let Some(start) = self.start_now.lock().ok().and_then(|mut s| s.take()) {
+                let _ = start.send(());
+            }
             let receiver = self.loading.lock().ok().and_then(|mut r| r.take());
             receiver.and_then(|r| r.recv().ok()).unwrap_or_default()
         })
