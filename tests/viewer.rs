@@ -511,11 +511,47 @@ fn the_command_palette_finds_chapters_commands_and_initiatives_by_pinyin() {
 #[test]
 fn palette_scores_prefer_the_typed_characters() {
     use huimou::ui::palette::score;
-    assert_eq!(score("科普", "科普"), Some(3));
-    assert_eq!(score("科普", "kepu"), Some(2));
-    assert_eq!(score("科普", "kp"), Some(2));
+    assert_eq!(score("科普", "科普"), Some(6));
+    assert_eq!(score("科普阵地", "科普"), Some(5));
+    assert_eq!(score("市级科普", "科普"), Some(4));
+    assert_eq!(score("科普", "kepu"), Some(3));
+    assert_eq!(score("科普", "kp"), Some(3));
+    assert_eq!(score("市级科普", "kp"), Some(2));
     assert_eq!(score("Keyboard shortcuts", "kbs"), Some(1));
     assert_eq!(score("科普", "zz"), None);
+}
+
+#[test]
+fn the_palette_finds_commands_by_either_name_or_what_they_do_and_ranks_starts_first() {
+    let mut harness = viewer();
+    harness.state_mut().push(Command::Show(View::Chapter(1)));
+    harness.run();
+    let app = harness.state();
+    let names = |query: &str| -> Vec<String> {
+        huimou::ui::palette::entries(app, &harness.ctx, query)
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
+    };
+    // "zhuti" (主题) and "theme" find the three themes in the Chinese interface.
+    for query in ["zhuti", "theme"] {
+        let found = names(query);
+        for theme in ["浅色", "深色", "跟随系统"] {
+            assert!(found.iter().any(|n| n == theme), "{query}: {found:?}");
+        }
+    }
+    // "ys": the chart whose name starts with 院士 comes before names with 与数, 验室, 要素 or
+    // 业生 inside them.
+    let found = names("ys");
+    let academicians = found
+        .iter()
+        .position(|n| n.contains("院士(专家)创新工作站"))
+        .expect("the chart of chapter 2 is offered");
+    for inside in ["与数", "验室", "要素", "业生"] {
+        if let Some(at) = found.iter().position(|n| n.contains(inside)) {
+            assert!(academicians < at, "{found:?}");
+        }
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use egui::{Key, RichText};
 
 use crate::app::{Command, Export, HuimouApp, View};
-use crate::i18n::{fill, tr};
+use crate::i18n::{Lang, fill, tr};
 use crate::pinyin;
 use crate::search::fold;
 use crate::ui::commands::UiCommand;
@@ -38,8 +38,9 @@ pub struct Entry {
     pub command: Command,
 }
 
-/// How well `name` matches `query`: 3 as a substring, 2 by pinyin (full or initials), 1 as
-/// letters in order; `None` not at all.
+/// How well `name` matches `query`: 6 the whole name, 5 its start, 4 elsewhere in it; by pinyin
+/// (full or initials) 3 at its start, 2 elsewhere; 1 as letters in order; `None` not at all.
+/// So "ys" lists 院士 before the 与数 and 验室 inside longer names.
 pub fn score(name: &str, query: &str) -> Option<u8> {
     score_with(name, query, &mut pinyin::Syllables::default())
 }
@@ -52,18 +53,21 @@ fn score_with(name: &str, query: &str, syllables: &mut pinyin::Syllables) -> Opt
         return Some(1);
     }
     let folded: String = name.chars().map(fold).collect();
+    if folded == query {
+        return Some(6);
+    }
+    if folded.starts_with(&query) {
+        return Some(5);
+    }
     if folded.contains(&query) {
-        return Some(3);
+        return Some(4);
     }
     if let Some(letters) = pinyin::as_pinyin_query(&query) {
         let mut text = pinyin::PinyinText::default();
         text.push(name, false, syllables);
         let readings = pinyin::readings(&letters, syllables);
-        if text
-            .find(0..text.len(), letters.as_bytes(), &readings)
-            .is_some()
-        {
-            return Some(2);
+        if let Some(found) = text.find(0..text.len(), letters.as_bytes(), &readings) {
+            return Some(if found.start == 0 { 3 } else { 2 });
         }
     }
     let mut rest = folded.chars();
@@ -82,8 +86,20 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
     let mut scored: Vec<(u8, usize, Entry)> = Vec::new();
     for command in UiCommand::ALL.into_iter().filter(|c| c.in_palette()) {
         let name = command.text(ctx);
-        // A command is found by its name in either language.
-        if let Some(s) = score(&name, query).max(score(command.label_zh(), query)) {
+        // A command is found by its name in either language, and (less well) by what it does:
+        // "zhuti" and "theme" find the themes.
+        let english = crate::i18n::tr_in(Lang::En, command.label_zh());
+        let by_name = score(&name, query)
+            .max(score(command.label_zh(), query))
+            .max(score(english, query));
+        let by_description = score(command.description_zh(), query)
+            .max(score(
+                crate::i18n::tr_in(Lang::En, command.description_zh()),
+                query,
+            ))
+            .filter(|s| *s >= 2)
+            .map(|_| 1);
+        if let Some(s) = by_name.or(by_description) {
             scored.push((
                 s,
                 0,
