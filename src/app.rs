@@ -1143,7 +1143,6 @@ impl HuimouApp {
         ui::cursor_blink(&ctx, &mut self.last_input);
         self.reload_if_changed();
         if self.presenting {
-            ui::present::keys(&ctx, self);
             ui::present::slide_ui(ui, self);
             ui::windows_ui(&ctx, self);
             self.run_pending(&ctx);

@@ -82,14 +82,6 @@ impl Qualifier {
         }
     }
 
-    /// A sign for places too small for words (chart axes): ≥ or ≈.
-    pub fn sign(self) -> &'static str {
-        match self {
-            Self::MoreThan | Self::Over => "≥",
-            Self::Nearly | Self::About => "≈",
-        }
-    }
-
     /// Reads a word written before a number.
     pub fn from_prefix(prefix: &str) -> Option<Self> {
         match prefix.trim() {

@@ -1249,3 +1249,17 @@ fn a_right_click_on_a_bar_or_a_key_figure_copies_it_with_its_source() {
     let status = harness.state().status.clone().expect("a message");
     assert!(status.text.contains(expected), "{}", status.text);
 }
+
+#[test]
+fn every_quick_press_moves_a_slide() {
+    let mut harness = viewer();
+    harness.key_press(Key::F5);
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(Key::ArrowRight);
+    }
+    // All three presses arrive in one frame.
+    harness.step();
+    harness.run();
+    assert_eq!(harness.state().slide, 3);
+}

@@ -214,6 +214,15 @@ fn comparison_caption(ui: &egui::Ui, before: &Item<'_>, after: &Item<'_>) -> Str
     caption
 }
 
+/// What a key figure counts, with its period when it has one: 具备科学素质的公民比例（2018 年）.
+pub fn figure_caption(ui: &egui::Ui, figure: &Figure) -> String {
+    let label = crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
+    match &figure.period {
+        Some(period) => fill(tr(ui, "{}（{}）"), &[&label, &period_label(ui, period)]),
+        None => label.to_owned(),
+    }
+}
+
 /// A period as a reader says it: 2018 → "2018 年" (English "2018"); other periods as written.
 pub fn period_label(ui: &egui::Ui, period: &str) -> String {
     if period.chars().all(|c| c.is_ascii_digit()) {

@@ -169,14 +169,7 @@ fn key_figure_ui(
                 .font(theme::bold(size))
                 .color(palette.accent),
         );
-        let label = crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
-        let label = match &figure.period {
-            Some(period) => fill(
-                tr(ui, "{}（{}）"),
-                &[&label, &crate::ui::charts::period_label(ui, period)],
-            ),
-            None => label.to_owned(),
-        };
+        let label = crate::ui::charts::figure_caption(ui, figure);
         ui.label(RichText::new(label).size(size * 0.62));
     })
     .response

@@ -9,7 +9,7 @@ use egui::{Id, RichText, Vec2, vec2};
 
 use crate::app::{Command, HuimouApp, View};
 use crate::dataset::Dataset;
-use crate::i18n::{fill, tr};
+use crate::i18n::tr;
 use crate::model::{Chart, ChartKind, Report};
 use crate::ui::{charts, theme};
 
@@ -136,25 +136,24 @@ pub fn first_slide_of(slides: &[Slide], view: View) -> usize {
 }
 
 /// Turns this frame's keys into slide moves while presenting; each press counts.
-pub fn keys(ctx: &egui::Context, app: &mut HuimouApp) {
-    let count = slides(&app.dataset.report).len();
+fn keys(ctx: &egui::Context, app: &mut HuimouApp, count: usize) {
     let mut leave = false;
+    let last = count.saturating_sub(1);
     ctx.input_mut(|input| {
         use egui::{Key, Modifiers};
-        for key in [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space] {
-            while input.consume_key(Modifiers::NONE, key) {
-                app.slide = (app.slide + 1).min(count.saturating_sub(1));
-            }
+        let mut presses = |keys: &[Key]| -> usize {
+            keys.iter()
+                .map(|&key| input.count_and_consume_key(Modifiers::NONE, key))
+                .sum()
+        };
+        let forward = presses(&[Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]);
+        let back = presses(&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp]);
+        app.slide = (app.slide + forward).min(last).saturating_sub(back);
+        if presses(&[Key::Home]) > 0 {
+            app.slide = 0;
         }
-        for key in [Key::ArrowLeft, Key::ArrowUp, Key::PageUp] {
-            while input.consume_key(Modifiers::NONE, key) {
-                app.slide = app.slide.saturating_sub(1);
-            }
-        }
-        for (modifiers, key) in [(Modifiers::NONE, Key::Home), (Modifiers::NONE, Key::End)] {
-            if input.consume_key(modifiers, key) {
-                app.slide = if key == Key::Home { 0 } else { count - 1 };
-            }
+        if presses(&[Key::End]) > 0 {
+            app.slide = last;
         }
         leave = input.consume_key(Modifiers::NONE, Key::Escape)
             || input.consume_key(Modifiers::NONE, Key::F5);
@@ -177,6 +176,7 @@ pub fn slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         ui.ctx().set_zoom_factor(zoom);
     }
     let slides = slides(&app.dataset.report);
+    keys(ui.ctx(), app, slides.len());
     app.slide = app.slide.min(slides.len().saturating_sub(1));
     let slide = slides[app.slide];
     let palette = theme::Palette::of(ui);
@@ -330,14 +330,7 @@ fn key_figures_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &them
     ui.horizontal(|ui| {
         for place in dataset.key_figures(c) {
             let figure = dataset.figure(place);
-            let label = crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
-            let label = match &figure.period {
-                Some(period) => fill(
-                    tr(ui, "{}（{}）"),
-                    &[&label, &charts::period_label(ui, period)],
-                ),
-                None => label.to_owned(),
-            };
+            let label = charts::figure_caption(ui, figure);
             let value = crate::ui::figure_value(ui, figure, dataset.quantity(place));
             theme::card(ui, palette.card, 14).show(ui, |ui| {
                 ui.set_max_width(CANVAS.x / 3.0 - 40.0);
