@@ -326,23 +326,43 @@ fn chapter_slide_ui(
     command
 }
 
+/// The chapter's key figures side by side, a third of the slide each: a value too long for its
+/// card at full size (English words: "more than 10 million attendances") is set smaller, so
+/// each stays on one line inside its card.
 fn key_figures_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &theme::Palette) {
-    ui.horizontal(|ui| {
-        for place in dataset.key_figures(c) {
+    let places = dataset.key_figures(c);
+    if places.is_empty() {
+        return;
+    }
+    ui.columns(crate::dataset::KEY_FIGURES, |columns| {
+        for (ui, place) in columns.iter_mut().zip(places) {
             let figure = dataset.figure(place);
             let label = charts::figure_caption(ui, figure);
             let value = crate::ui::figure_value(ui, figure, dataset.quantity(place));
             theme::card(ui, palette.card, 14).show(ui, |ui| {
-                ui.set_max_width(CANVAS.x / 3.0 - 40.0);
-                ui.label(
-                    RichText::new(value)
-                        .font(theme::bold(34.0))
-                        .color(palette.accent),
+                ui.set_width(ui.available_width());
+                let room = ui.available_width();
+                let size = fitting_size(ui, &value, room, 34.0);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(value)
+                            .font(theme::bold(size))
+                            .color(palette.accent),
+                    )
+                    .truncate(),
                 );
                 ui.add(egui::Label::new(RichText::new(label).size(16.0)).truncate());
             });
         }
     });
+}
+
+/// The largest size, up to `largest` and down to half of it, at which `text` fits `width`.
+fn fitting_size(ui: &egui::Ui, text: &str, width: f32, largest: f32) -> f32 {
+    let font = theme::bold(largest);
+    let wide = ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE));
+    let at_largest = wide.size().x.max(1.0);
+    (largest * width / at_largest).clamp(largest / 2.0, largest)
 }
 
 #[cfg(test)]
