@@ -113,7 +113,7 @@ pub enum Export {
     FiguresCsv,
     /// The chapter (or overview) on screen as a picture, as `huimou screenshot` makes it.
     ViewPng,
-    /// The whole report as a PDF, one page per view.
+    /// The whole report as a PDF: cover, contents, every chapter.
     ReportPdf,
 }
 
@@ -125,6 +125,79 @@ impl Export {
             Self::ChartCsv(..) | Self::InitiativesCsv | Self::FiguresCsv => ("CSV", "csv"),
             Self::ReportPdf => ("PDF", "pdf"),
         }
+    }
+}
+
+/// What a PDF job tells the viewer.
+pub enum PdfEvent {
+    /// The PDF is written.
+    Written(PathBuf),
+    /// The system's viewer has it (printing).
+    Opened,
+    /// It could not be made or opened, and why.
+    Failed(String),
+}
+
+/// The report's PDF being made on a thread of its own.
+pub struct PdfJob {
+    /// How far it is, in thousandths.
+    pub progress: std::sync::Arc<std::sync::atomic::AtomicU32>,
+    /// Whether it is for printing (opened in the system's viewer once written).
+    pub print: bool,
+    /// Where it goes.
+    pub path: PathBuf,
+    /// Where it was written, once it is (printing goes on to open it).
+    pub written: Option<PathBuf>,
+    receiver: std::sync::mpsc::Receiver<PdfEvent>,
+}
+
+impl PdfJob {
+    /// Starts writing `dataset`'s PDF to `path`; to print, then opens it with `open`.
+    fn start(
+        ctx: &egui::Context,
+        dataset: Dataset,
+        options: crate::export::pdf::Options,
+        path: PathBuf,
+        open: Option<fn(&std::path::Path) -> std::io::Result<()>>,
+    ) -> Self {
+        let progress = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let (shared, waker, out) = (progress.clone(), ctx.clone(), path.clone());
+        std::thread::spawn(move || {
+            let mut tell = |fraction: f32| {
+                let value = (fraction.clamp(0.0, 1.0) * 1000.0) as u32;
+                shared.store(value, std::sync::atomic::Ordering::Relaxed);
+                waker.request_repaint();
+            };
+            let event =
+                match crate::export::pdf::write_report_pdf(&dataset, options, &out, &mut tell) {
+                    Ok(()) => PdfEvent::Written(out.clone()),
+                    Err(error) => PdfEvent::Failed(error.to_string()),
+                };
+            let written = matches!(event, PdfEvent::Written(_));
+            let _ = sender.send(event);
+            waker.request_repaint();
+            if let Some(open) = open.filter(|_| written) {
+                let opened = match open(&out) {
+                    Ok(()) => PdfEvent::Opened,
+                    Err(error) => PdfEvent::Failed(format!("{}: {error}", out.display())),
+                };
+                let _ = sender.send(opened);
+                waker.request_repaint();
+            }
+        });
+        Self {
+            progress,
+            print: open.is_some(),
+            path,
+            written: None,
+            receiver,
+        }
+    }
+
+    /// How far the job is, from 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        self.progress.load(std::sync::atomic::Ordering::Relaxed) as f32 / 1000.0
     }
 }
 
@@ -203,6 +276,9 @@ pub enum Command {
     ShowWarnings,
     /// Close the diagnostics window.
     DismissDiagnostics,
+    /// Write the report's PDF to a temporary file and open it in the system's viewer, to
+    /// print from there (Ctrl+P).
+    Print,
     /// Quit the application.
     Quit,
 }
@@ -370,6 +446,10 @@ pub struct HuimouApp {
     pub status: Option<Status>,
     /// An export running on another thread, and where its outcome arrives.
     pub export_job: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    /// The report's PDF being written (to save or to print) on another thread.
+    pub pdf_job: Option<PdfJob>,
+    /// Opens a file in the system's viewer for it (tests put a recorder here).
+    pub open_file: fn(&std::path::Path) -> std::io::Result<()>,
     /// The file dialog asking where to open or export from, while one is open.
     pub file_dialogs: crate::dialog::FileDialogs,
     /// A chart picture to take from the next frame: chapter, chart, file.
@@ -482,6 +562,8 @@ impl HuimouApp {
             slide: 0,
             status: None,
             export_job: None,
+            pdf_job: None,
+            open_file: |path| open::that(path),
             file_dialogs: crate::dialog::FileDialogs::from_env(),
             pending_chart_png: None,
             watcher: None,
@@ -763,6 +845,7 @@ impl HuimouApp {
                 self.ask_for_file(ctx, crate::dialog::Purpose::Export(export));
             }
             Command::Export(export, path) => self.export(ctx, export, path),
+            Command::Print => self.print(ctx),
             Command::CopyFigure(place) => {
                 let figure = self.dataset.figure(place);
                 let label = crate::ui::localized_in(
@@ -887,8 +970,12 @@ impl HuimouApp {
                 ctx.request_repaint();
                 return;
             }
-            Export::ViewPng | Export::ReportPdf => {
-                self.start_view_export(ctx, export, path);
+            Export::ViewPng => {
+                self.start_view_export(ctx, path);
+                return;
+            }
+            Export::ReportPdf => {
+                self.start_pdf(ctx, path, false);
                 return;
             }
         };
@@ -933,15 +1020,10 @@ impl HuimouApp {
         self.dataset.index().places(scope).to_vec()
     }
 
-    /// Renders views with `huimou screenshot` in other processes (as the command line would)
-    /// on another thread: the view on screen as PNG, or every view into a PDF.
-    fn start_view_export(&mut self, ctx: &egui::Context, export: Export, path: PathBuf) {
-        let views: Vec<View> = match export {
-            Export::ReportPdf => std::iter::once(View::Overview)
-                .chain((0..self.dataset.report.chapters.len()).map(View::Chapter))
-                .collect(),
-            _ => vec![self.view()],
-        };
+    /// Renders the view on screen with `huimou screenshot` in another process (as the command
+    /// line would) on another thread.
+    fn start_view_export(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let views = vec![self.view()];
         let job = crate::export::ViewJob {
             file: match &self.dataset.origin {
                 crate::dataset::Origin::File(file) => Some(file.clone()),
@@ -950,16 +1032,11 @@ impl HuimouApp {
             views,
             english: crate::i18n::lang(ctx) == crate::i18n::Lang::En,
             dark: ctx.global_style().visuals.dark_mode,
-            title: self.dataset.report.title.clone(),
         };
         let (sender, receiver) = std::sync::mpsc::channel();
         let waker = ctx.clone();
         std::thread::spawn(move || {
-            let result = match export {
-                Export::ReportPdf => job.pdf(&path),
-                _ => job.png(&path),
-            }
-            .map(|()| path);
+            let result = job.png(&path).map(|()| path);
             let _ = sender.send(result);
             waker.request_repaint();
         });
@@ -967,8 +1044,85 @@ impl HuimouApp {
         self.say(crate::i18n::tr(ctx, "正在导出…").to_owned(), false);
     }
 
+    /// Prints: the report's PDF in a temporary file, opened in the system's PDF viewer.
+    fn print(&mut self, ctx: &egui::Context) {
+        let stem = self.export_stem(Export::ReportPdf);
+        let path = std::env::temp_dir().join(format!("{stem}-{}.pdf", std::process::id()));
+        self.start_pdf(ctx, path, true);
+    }
+
+    /// Writes the report's PDF on another thread, its progress shown in the status bar; to
+    /// print, then opens it in the system's viewer.
+    fn start_pdf(&mut self, ctx: &egui::Context, path: PathBuf, print: bool) {
+        if self.pdf_job.is_some() {
+            self.say(
+                crate::i18n::tr(ctx, "PDF 正在生成，请稍候").to_owned(),
+                true,
+            );
+            return;
+        }
+        let options = crate::export::pdf::Options {
+            paper: crate::export::pdf::Paper::A4,
+            lang: crate::i18n::lang(ctx),
+        };
+        let open = print.then_some(self.open_file);
+        self.pdf_job = Some(PdfJob::start(
+            ctx,
+            self.dataset.clone(),
+            options,
+            path,
+            open,
+        ));
+        ctx.request_repaint();
+    }
+
+    /// Collects what a PDF job has to say.
+    fn poll_pdf(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.pdf_job else {
+            return;
+        };
+        let tr = |zh| crate::i18n::tr(ctx, zh);
+        let (message, error, done) = match job.receiver.try_recv() {
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => (tr("导出失败：{}"), true, true),
+            Ok(PdfEvent::Written(path)) if job.print => {
+                let text = crate::i18n::fill(
+                    tr("已生成 PDF，正在用系统的 PDF 阅读器打开：{}"),
+                    &[&path.display()],
+                );
+                if let Some(job) = &mut self.pdf_job {
+                    job.written = Some(path);
+                }
+                self.say(text, false);
+                return;
+            }
+            Ok(PdfEvent::Written(_)) => (tr("已导出：{}"), false, true),
+            Ok(PdfEvent::Opened) => (
+                tr("已在系统的 PDF 阅读器中打开，可从那里打印：{}"),
+                false,
+                true,
+            ),
+            Ok(PdfEvent::Failed(reason)) => {
+                let template = if job.print {
+                    tr("无法打印：{}")
+                } else {
+                    tr("导出失败：{}")
+                };
+                self.pdf_job = None;
+                self.say(crate::i18n::fill(template, &[&reason]), true);
+                return;
+            }
+        };
+        let path = job.written.clone().unwrap_or_else(|| job.path.clone());
+        if done {
+            self.pdf_job = None;
+        }
+        self.say(crate::i18n::fill(message, &[&path.display()]), error);
+    }
+
     /// Collects a finished export, and takes a pending chart picture.
     fn poll_exports(&mut self, ctx: &egui::Context) {
+        self.poll_pdf(ctx);
         if let Some(receiver) = &self.export_job
             && let Ok(result) = receiver.try_recv()
         {

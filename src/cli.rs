@@ -67,20 +67,24 @@ pub enum Command {
         #[arg(num_args = 1..=2, required = true, value_names = ["FILE", "QUERY"])]
         args: Vec<String>,
     },
-    /// Render the overview and every chapter as `screenshot` does, one landscape A4 page each,
-    /// into a PDF for printing.
+    /// Write the whole report as a PDF for reading and printing: cover, contents, every chapter
+    /// with its charts and initiatives; text selectable, fonts embedded, bookmarks. Needs no
+    /// display.
     Pdf {
         /// The dataset (the embedded Chengdu report when left out).
         file: Option<PathBuf>,
         /// Where to write the PDF.
         #[arg(long)]
         out: PathBuf,
-        /// The theme to draw in.
-        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-        theme: ThemeArg,
-        /// The language of the interface.
+        /// The paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// The language of titles and labels (English where the dataset has it).
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// Accepted for older scripts and ignored: a PDF is always in light colours.
+        #[arg(long, value_enum, hide = true)]
+        theme: Option<ThemeArg>,
     },
     /// Print every figure of a dataset, one row each.
     Figures {
@@ -108,6 +112,15 @@ pub enum LangArg {
     Zh,
     /// English.
     En,
+}
+
+/// Paper sizes of `huimou pdf`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4 (210 × 297 mm).
+    A4,
+    /// US Letter (8.5 × 11 in).
+    Letter,
 }
 
 /// Themes the screenshot command can draw in.
@@ -323,8 +336,8 @@ pub fn dataset_or_embedded(path: Option<&Path>) -> Result<Dataset, LoadError> {
     }
 }
 
-/// Runs `huimou pdf`.
-fn pdf(file: Option<PathBuf>, out: &Path, theme: ThemeArg, lang: LangArg) -> ExitCode {
+/// Runs `huimou pdf`: in this process, with no window.
+fn pdf(file: Option<PathBuf>, out: &Path, paper: PaperArg, lang: LangArg) -> ExitCode {
     let dataset = match dataset_or_embedded(file.as_deref()) {
         Ok(dataset) => dataset,
         Err(error) => {
@@ -332,16 +345,17 @@ fn pdf(file: Option<PathBuf>, out: &Path, theme: ThemeArg, lang: LangArg) -> Exi
             return ExitCode::FAILURE;
         }
     };
-    let job = crate::export::ViewJob {
-        file,
-        views: std::iter::once(View::Overview)
-            .chain((0..dataset.report.chapters.len()).map(View::Chapter))
-            .collect(),
-        english: lang == LangArg::En,
-        dark: theme == ThemeArg::Dark,
-        title: dataset.report.title.clone(),
+    let options = crate::export::pdf::Options {
+        paper: match paper {
+            PaperArg::A4 => crate::export::pdf::Paper::A4,
+            PaperArg::Letter => crate::export::pdf::Paper::Letter,
+        },
+        lang: match lang {
+            LangArg::Zh => crate::i18n::Lang::Zh,
+            LangArg::En => crate::i18n::Lang::En,
+        },
     };
-    match job.pdf(out) {
+    match crate::export::pdf::write_report_pdf(&dataset, options, out, &mut |_| {}) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             let _ = writeln!(std::io::stderr(), "huimou pdf: {message}");
@@ -435,9 +449,18 @@ pub fn run_command(command: Command) -> ExitCode {
         Command::Pdf {
             file,
             out,
-            theme,
+            paper,
             lang,
-        } => return pdf(file, &out, theme, lang),
+            theme,
+        } => {
+            if theme == Some(ThemeArg::Dark) {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "huimou pdf: a PDF is always in light colours, for paper; --theme is ignored"
+                );
+            }
+            return pdf(file, &out, paper, lang);
+        }
         Command::Figures { file, format } => match dataset_or_embedded(file.as_deref()) {
             Ok(dataset) => figures(&dataset, format, &mut out).map(|()| ExitCode::SUCCESS),
             Err(error) => {

@@ -386,9 +386,25 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Save the initiatives listed (as the search filters them) as CSV",
     ),
     (
-        "把总览和每一章存为 PDF 的一页",
-        "Save the overview and each chapter as a page of a PDF",
+        "把整份报告存为可打印的 PDF：封面、目录、每章的图表和举措",
+        "Save the whole report as a printable PDF: cover, contents, every chapter's charts and initiatives",
     ),
+    ("打印…", "Print…"),
+    (
+        "生成整份报告的 PDF，在系统的 PDF 阅读器中打开以打印",
+        "Make the whole report's PDF and open it in the system's PDF viewer to print",
+    ),
+    ("PDF 正在生成，请稍候", "A PDF is being made; please wait"),
+    (
+        "已在系统的 PDF 阅读器中打开，可从那里打印：{}",
+        "Opened in the system's PDF viewer, to print from there: {}",
+    ),
+    ("无法打印：{}", "Cannot print: {}"),
+    (
+        "已生成 PDF，正在用系统的 PDF 阅读器打开：{}",
+        "PDF made; opening it in the system's PDF viewer: {}",
+    ),
+    ("正在生成 PDF… {}%", "Making the PDF… {}%"),
     ("使用浅色主题", "Use the light theme"),
     ("使用深色主题", "Use the dark theme"),
     (

@@ -22,6 +22,7 @@ pub use load::{LoadError, load_file, load_str};
 pub use model::{Chapter, Chart, ChartKind, Figure, Initiative, Report};
 pub use quantity::{Qualifier, Quantity};
 pub mod app;
+pub mod chart_text;
 pub mod cli;
 pub mod dialog;
 pub mod first_frame;

@@ -153,3 +153,84 @@ fn a_figure_is_copied_with_its_label_and_unit() {
         .collect();
     assert_eq!(copied, ["柔性引进院士：71名"]);
 }
+
+/// Runs frames until the PDF job is done, looking at what the status bar shows meanwhile.
+fn run_pdf_job(harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>) -> Vec<String> {
+    let mut seen = Vec::new();
+    // The frame that runs the command starts the job.
+    harness.step();
+    let started = std::time::Instant::now();
+    while harness.state().pdf_job.is_some() {
+        assert!(started.elapsed().as_secs() < 60, "the PDF takes too long");
+        harness.step();
+        seen.extend(
+            common::painted_texts(harness)
+                .into_iter()
+                .filter(|t| t.contains("PDF")),
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // The spinner's last frames.
+    harness.run_steps(60);
+    harness.run();
+    seen
+}
+
+#[test]
+fn the_report_pdf_is_made_on_a_thread_with_its_progress_shown() {
+    let mut harness = viewer();
+    let path = temp_file("report.pdf");
+    let _ = std::fs::remove_file(&path);
+    harness
+        .state_mut()
+        .push(Command::Export(Export::ReportPdf, path.clone()));
+    harness.step();
+    assert!(harness.state().pdf_job.is_some(), "made on another thread");
+    let seen = run_pdf_job(&mut harness);
+    assert!(
+        seen.iter().any(|t| t.starts_with("正在生成 PDF…")),
+        "{seen:?}"
+    );
+    let bytes = std::fs::read(&path).expect("the PDF");
+    assert!(bytes.starts_with(b"%PDF"));
+    let status = harness.state().status.clone().expect("a message");
+    assert!(
+        !status.error && status.text.contains("已导出"),
+        "{}",
+        status.text
+    );
+    // A folder that is not there: said in the window, in the interface's language.
+    let missing = temp_file("no-such-folder").join("report.pdf");
+    harness
+        .state_mut()
+        .push(Command::Export(Export::ReportPdf, missing));
+    run_pdf_job(&mut harness);
+    let status = harness.state().status.clone().expect("a message");
+    assert!(
+        status.error && status.text.starts_with("导出失败"),
+        "{}",
+        status.text
+    );
+    assert!(status.text.contains("no-such-folder"), "{}", status.text);
+    let painted = common::painted_texts(&harness);
+    assert!(
+        painted.iter().any(|t| t.starts_with("导出失败")),
+        "shown: {painted:?}"
+    );
+}
+
+#[test]
+fn printing_that_cannot_open_a_viewer_says_so_in_the_window() {
+    let mut harness = viewer();
+    harness.state_mut().open_file = |_| Err(std::io::Error::other("no PDF viewer is installed"));
+    harness.state_mut().push(Command::Print);
+    run_pdf_job(&mut harness);
+    let status = harness.state().status.clone().expect("a message");
+    assert!(status.error, "{}", status.text);
+    assert!(status.text.starts_with("无法打印"), "{}", status.text);
+    assert!(
+        status.text.contains("no PDF viewer is installed"),
+        "{}",
+        status.text
+    );
+}

@@ -679,8 +679,22 @@ fn press_shortcut(
             .iter()
             .any(|command| matches!(command, egui::ViewportCommand::Close))
     });
+    // A PDF being made shows a spinner until it is done.
+    let started = std::time::Instant::now();
+    while harness.state().pdf_job.is_some() && started.elapsed().as_secs() < 60 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     harness.run();
     closed
+}
+
+/// The files printing opened, instead of the system's viewer.
+static OPENED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn record_opened(path: &std::path::Path) -> std::io::Result<()> {
+    OPENED.lock().expect("lock").push(path.to_owned());
+    Ok(())
 }
 
 #[test]
@@ -695,6 +709,7 @@ fn every_key_of_the_command_table_runs_its_command() {
         },
     );
     harness.state_mut().file_dialogs.force_in_app = true;
+    harness.state_mut().open_file = record_opened;
     // egui closes on Ctrl+Q by itself; without that, only the table can.
     harness.ctx.options_mut(|o| o.quit_shortcuts.clear());
     let mut pressed = Vec::new();
@@ -719,6 +734,18 @@ fn every_key_of_the_command_table_runs_its_command() {
                 Command::TogglePalette => assert!(app.palette.is_some()),
                 Command::TogglePresenting => assert!(app.presenting),
                 Command::Quit => assert!(closed, "Ctrl+Q closes the window"),
+                Command::Print => {
+                    let opened = OPENED.lock().expect("lock").pop().expect("a file opened");
+                    let bytes = std::fs::read(&opened).expect("the PDF");
+                    assert!(bytes.starts_with(b"%PDF"), "{}", opened.display());
+                    let status = app.status.as_ref().expect("a message");
+                    assert!(
+                        !status.error && status.text.contains("打印"),
+                        "{}",
+                        status.text
+                    );
+                    let _ = std::fs::remove_file(opened);
+                }
                 other => panic!("{command:?} runs {other:?}: add a check of what it does"),
             }
             pressed.push(harness.ctx.format_shortcut(&shortcut));
@@ -730,6 +757,7 @@ fn every_key_of_the_command_table_runs_its_command() {
         assert!(pressed.iter().any(|p| p == keys), "{keys} in {pressed:?}");
     }
     assert!(pressed.iter().any(|p| p == "Ctrl+Q"), "{pressed:?}");
+    assert!(pressed.iter().any(|p| p == "Ctrl+P"), "{pressed:?}");
 
     // Behind the in-app file dialog the keys do nothing.
     reset_between_keys(&mut harness);

@@ -10,7 +10,7 @@ use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 use crate::app::Command;
 use crate::dataset::{Dataset, FigureRef};
 use crate::model::{Chart, ChartKind, Figure};
-use crate::quantity::{Quantity, format_value};
+use crate::quantity::Quantity;
 use crate::script_fold::HanScript;
 
 use crate::ui::theme::{self, Palette};
@@ -18,8 +18,7 @@ use crate::ui::theme::{self, Palette};
 /// Height of one bar's row, in points.
 const ROW_HEIGHT: f32 = 34.0;
 
-/// The most bars a chart draws.
-pub const MAX_BARS: usize = 30;
+pub use crate::chart_text::MAX_BARS;
 
 /// Where a figure's bar was drawn on the last frame (tests click there).
 pub fn bar_center(ctx: &egui::Context, figure_id: &str) -> Option<egui::Pos2> {
@@ -176,60 +175,25 @@ fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) ->
                 .color(palette.accent),
         );
     }
+    let lang = crate::i18n::lang(ui.ctx());
     let labels: Vec<String> = items
         .iter()
-        .map(|item| match &item.figure.period {
-            Some(period) => period_label(ui, period),
-            None => crate::ui::localized(ui, &item.figure.label, item.figure.label_en.as_ref())
-                .to_owned(),
-        })
+        .map(|item| crate::chart_text::bar_label(lang, item.figure, true))
         .collect();
     bars_ui(ui, style, items, &labels)
 }
 
-/// "2012 年 6.2% → 2018 年 11.7%，提高 5.5 个百分点": each figure with its period and as
-/// written, and the change; a change of a percentage is in points, not a percentage of it.
 fn comparison_caption(ui: &egui::Ui, before: &Item<'_>, after: &Item<'_>) -> String {
-    let dated = |item: &Item<'_>| {
-        let value = crate::ui::figure_value(ui, item.figure, item.quantity);
-        match &item.figure.period {
-            Some(period) => format!("{} {value}", period_label(ui, period)),
-            None => value,
-        }
-    };
-    let mut caption = format!("{} → {}", dated(before), dated(after));
-    let (from, to) = (before.quantity.base_value, after.quantity.base_value);
-    let word = if to >= from {
-        tr(ui, "提高")
-    } else {
-        tr(ui, "降低")
-    };
-    if after.quantity.base_unit == "%" {
-        let points = format_value((to - from).abs(), "%", HanScript::Simplified);
-        caption.push_str(&fill(tr(ui, "，{} {} 个百分点"), &[&word, &points]));
-    } else if from > 0.0 {
-        let change = format!("{:.1}", ((to - from) / from * 100.0).abs());
-        caption.push_str(&fill(tr(ui, "，{} {}%"), &[&word, &change]));
-    }
-    caption
+    crate::chart_text::comparison_caption(
+        crate::i18n::lang(ui.ctx()),
+        (before.figure, before.quantity),
+        (after.figure, after.quantity),
+    )
 }
 
 /// What a key figure counts, with its period when it has one: 具备科学素质的公民比例（2018 年）.
 pub fn figure_caption(ui: &egui::Ui, figure: &Figure) -> String {
-    let label = crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
-    match &figure.period {
-        Some(period) => fill(tr(ui, "{}（{}）"), &[&label, &period_label(ui, period)]),
-        None => label.to_owned(),
-    }
-}
-
-/// A period as a reader says it: 2018 → "2018 年" (English "2018"); other periods as written.
-pub fn period_label(ui: &egui::Ui, period: &str) -> String {
-    if period.chars().all(|c| c.is_ascii_digit()) {
-        fill(tr(ui, "{} 年"), &[&period])
-    } else {
-        period.to_owned()
-    }
+    crate::chart_text::figure_caption(crate::i18n::lang(ui.ctx()), figure)
 }
 
 fn progress_ui(
@@ -242,20 +206,13 @@ fn progress_ui(
     let [part, whole] = items else {
         return None;
     };
-    let fraction = if whole.quantity.base_value > 0.0 {
-        (part.quantity.base_value / whole.quantity.base_value).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    let lang = crate::i18n::lang(ui.ctx());
+    let fraction = crate::chart_text::progress_fraction(part.quantity, whole.quantity);
+    let (part_pair, whole_pair) = ((part.figure, part.quantity), (whole.figure, whole.quantity));
     // Each figure as its text writes it: an approximate one keeps its words (近8,400多個).
     ui.label(
-        RichText::new(fill(
-            tr(ui, "{} / {}（{}%）"),
-            &[
-                &crate::ui::figure_value(ui, part.figure, part.quantity),
-                &crate::ui::figure_value(ui, whole.figure, whole.quantity),
-                &format!("{:.1}", fraction * 100.0),
-            ],
+        RichText::new(crate::chart_text::progress_caption(
+            lang, part_pair, whole_pair,
         ))
         .font(theme::bold(18.0))
         .color(palette.accent),
@@ -278,14 +235,8 @@ fn progress_ui(
     let response = response
         .on_hover_ui(|ui| crate::ui::initiatives::figure_tooltip_ui(ui, dataset, part.place));
     ui.label(
-        RichText::new(fill(
-            tr(ui, "{}：{}；{}：{}"),
-            &[
-                &crate::ui::localized(ui, &part.figure.label, part.figure.label_en.as_ref()),
-                &crate::ui::figure_value(ui, part.figure, part.quantity),
-                &crate::ui::localized(ui, &whole.figure.label, whole.figure.label_en.as_ref()),
-                &crate::ui::figure_value(ui, whole.figure, whole.quantity),
-            ],
+        RichText::new(crate::chart_text::progress_legend(
+            lang, part_pair, whole_pair,
         ))
         .small()
         .color(palette.muted),
@@ -444,16 +395,13 @@ fn breaks_a_word(galley: &egui::Galley) -> bool {
     })
 }
 
-/// Where the value axis ends: the longest bar ends where its value label, and a margin, still
-/// fit inside the plot.
+/// Where the value axis ends: the longest bar ends where its value label still fits.
 fn x_max(items: &[Item<'_>], width: f32, value_width: f32) -> f64 {
     let max = items
         .iter()
         .map(|i| i.quantity.base_value)
         .fold(0.0, f64::max);
-    let max = if max > 0.0 { max } else { 1.0 };
-    let room = (width - value_width - 16.0).max(width * 0.35);
-    max * f64::from(width / room)
+    crate::chart_text::axis_end(max, width, value_width)
 }
 
 /// The plot of `n` bars: x from zero to `x_max`, a row per bar, its grid at round steps, no
@@ -481,20 +429,21 @@ fn bar_plot<'a>(id: Id, n: usize, (width, height): (f32, f32), x_max: f64) -> Pl
         .include_y(-0.5)
         .include_y(n as f64 - 0.5)
         .x_grid_spacer(move |input| {
-            ticks(input.bounds.1, tick_step(x_max, width))
+            let step = tick_step(x_max, width);
+            crate::chart_text::ticks(input.bounds.1, step)
                 .map(|value| GridMark {
                     value,
-                    step_size: tick_step(x_max, width),
+                    step_size: step,
                 })
                 .collect()
         })
         .label_formatter(|_| None)
 }
 
-/// The ticks of the value axis from zero to `end`, `step` apart (at most a hundred).
-fn ticks(end: f64, step: f64) -> impl Iterator<Item = f64> {
-    let count = (end.max(0.0) / step).floor() as usize;
-    (0..=count.min(100)).map(move |i| i as f64 * step)
+/// The step between the value axis's ticks, far enough apart on screen for every tick's label
+/// to be drawn in full (80 points).
+fn tick_step(x_max: f64, width: f32) -> f64 {
+    crate::chart_text::tick_step(x_max, width, 84.0)
 }
 
 /// The value axis's labels under the plot, centred on their ticks: 0, 1万, 2万 (or 10,000 in
@@ -508,17 +457,14 @@ fn paint_value_axis(
     let frame = transform.frame();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
-    for value in ticks(x_max, tick_step(x_max, width)) {
-        let text = if english {
-            crate::quantity::english_number(value, unit)
-        } else {
-            format_value(value, unit, script)
-        };
-        let text = if unit == "%" {
-            format!("{text}%")
-        } else {
-            text
-        };
+    let lang = if english {
+        crate::i18n::Lang::En
+    } else {
+        crate::i18n::Lang::Zh
+    };
+    let step = tick_step(x_max, width);
+    for value in crate::chart_text::ticks(x_max, step) {
+        let text = crate::chart_text::tick_label(value, unit, script, lang);
         let x = transform.position_from_point(&PlotPoint::new(value, 0.0)).x;
         let galley = ui.painter().layout_no_wrap(text, font.clone(), color);
         // A label that would stick out of the plot's right edge is left out: its tick line says
@@ -529,21 +475,6 @@ fn paint_value_axis(
         let at = egui::pos2(x - galley.size().x / 2.0, frame.bottom() + 4.0);
         ui.painter().galley(at, galley, color);
     }
-}
-
-/// The step between the value axis's ticks: 1, 2 or 5 times a power of ten, at least far enough
-/// apart on screen for egui_plot to draw every tick's label in full (80 points).
-fn tick_step(x_max: f64, width: f32) -> f64 {
-    let least = x_max * 84.0 / f64::from(width.max(1.0));
-    if !(least.is_finite() && least > 0.0) {
-        return 1.0;
-    }
-    let power = 10f64.powf(least.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|step| *step >= least)
-        .unwrap_or(10.0 * power)
 }
 
 /// The bars, the selected figure's in the accent colour; hovering them is answered by the

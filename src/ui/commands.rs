@@ -59,6 +59,8 @@ pub enum UiCommand {
     ExportListCsv,
     /// Export the whole report as PDF.
     ExportPdf,
+    /// Print the report (its PDF, in the system's viewer).
+    Print,
     /// The light theme.
     ThemeLight,
     /// The dark theme.
@@ -159,7 +161,7 @@ pub const WIDGET_KEYS: &[(&[KeyboardShortcut], &str)] = &[
 
 impl UiCommand {
     /// Every command, in the order the palette and the shortcuts window list them.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::Overview,
         Self::Figures,
         Self::Chapter(0),
@@ -182,6 +184,7 @@ impl UiCommand {
         Self::ExportViewPng,
         Self::ExportListCsv,
         Self::ExportPdf,
+        Self::Print,
         Self::ThemeLight,
         Self::ThemeDark,
         Self::ThemeSystem,
@@ -218,6 +221,7 @@ impl UiCommand {
             Self::ExportViewPng => "本章图片 (PNG)…",
             Self::ExportListCsv => "举措列表 (CSV)…",
             Self::ExportPdf => "整份报告 (PDF)…",
+            Self::Print => "打印…",
             Self::ThemeLight => "浅色",
             Self::ThemeDark => "深色",
             Self::ThemeSystem => "跟随系统",
@@ -250,7 +254,8 @@ impl UiCommand {
             Self::Palette => "命令面板：命令、章、举措（支持拼音）",
             Self::ExportViewPng => "把屏幕上的总览或章存为图片",
             Self::ExportListCsv => "把列出的举措（按搜索筛选）存为 CSV",
-            Self::ExportPdf => "把总览和每一章存为 PDF 的一页",
+            Self::ExportPdf => "把整份报告存为可打印的 PDF：封面、目录、每章的图表和举措",
+            Self::Print => "生成整份报告的 PDF，在系统的 PDF 阅读器中打开以打印",
             Self::ThemeLight => "使用浅色主题",
             Self::ThemeDark => "使用深色主题",
             Self::ThemeSystem => "主题跟随系统的浅色或深色",
@@ -308,6 +313,7 @@ impl UiCommand {
             Self::ZoomIn => const { &[kb_shortcuts::ZOOM_IN_SECONDARY, kb_shortcuts::ZOOM_IN] },
             Self::ZoomOut => const { &[kb_shortcuts::ZOOM_OUT] },
             Self::ZoomReset => const { &[kb_shortcuts::ZOOM_RESET] },
+            Self::Print => const { &[keys(Modifiers::COMMAND, Key::P)] },
             Self::Quit => const { &[keys(Modifiers::COMMAND, Key::Q)] },
             Self::OpenEmbedded
             | Self::ExportViewPng
@@ -339,7 +345,8 @@ impl UiCommand {
         match self {
             Self::Open => at(Menu::File, 0),
             Self::OpenEmbedded => at(Menu::File, 1),
-            Self::Quit => at(Menu::File, 2),
+            Self::Print => at(Menu::File, 2),
+            Self::Quit => at(Menu::File, 3),
             Self::ExportViewPng | Self::ExportListCsv | Self::ExportPdf => at(Menu::Export, 0),
             Self::Overview
             | Self::Figures
@@ -388,6 +395,7 @@ impl UiCommand {
             Self::Shortcuts => Command::ToggleShortcuts,
             Self::Warnings => Command::ShowWarnings,
             Self::About => Command::ToggleAbout,
+            Self::Print => Command::Print,
             Self::Quit => Command::Quit,
         }
     }

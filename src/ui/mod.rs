@@ -125,10 +125,7 @@ pub fn localized_in<'a>(
     chinese: &'a str,
     english: Option<&'a String>,
 ) -> &'a str {
-    match (lang, english) {
-        (crate::i18n::Lang::En, Some(english)) if !english.trim().is_empty() => english,
-        _ => chinese,
-    }
+    crate::chart_text::localized(lang, chinese, english)
 }
 
 /// A wrapped paragraph that is never stretched to the full width: egui justifies text in
@@ -147,10 +144,7 @@ pub fn figure_value(
     figure: &crate::model::Figure,
     quantity: &crate::quantity::Quantity,
 ) -> String {
-    match crate::i18n::lang(ui.ctx()) {
-        crate::i18n::Lang::En => quantity.english(),
-        crate::i18n::Lang::Zh => figure.written(),
-    }
+    crate::chart_text::figure_value(crate::i18n::lang(ui.ctx()), figure, quantity)
 }
 
 /// Adds the Chinese original as a hover to a response that shows a dataset text in English.

@@ -7,8 +7,28 @@ use crate::i18n::{fill, tr};
 /// How long a message stays in the status bar.
 const STATUS_SECONDS: f32 = 10.0;
 
+/// A PDF being made: a spinner and how far it is, on the right.
+fn pdf_progress_ui(ui: &mut egui::Ui, job: &crate::app::PdfJob) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let percent = (job.fraction() * 100.0).round() as u32;
+        ui.add(
+            egui::ProgressBar::new(job.fraction())
+                .desired_width(80.0)
+                .desired_height(10.0),
+        );
+        ui.label(fill(tr(ui, "正在生成 PDF… {}%"), &[&percent]));
+        ui.add(egui::Spinner::new());
+    });
+}
+
 /// The last message (an export's outcome, a copy), on the right, until it is old.
 fn status_ui(ui: &mut egui::Ui, app: &HuimouApp) {
+    if let Some(job) = &app.pdf_job
+        && job.written.is_none()
+    {
+        pdf_progress_ui(ui, job);
+        return;
+    }
     let Some(status) = &app.status else {
         return;
     };

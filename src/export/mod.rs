@@ -1,0 +1,139 @@
+//! What leaves the viewer as files: figures and initiatives as CSV, the report as a PDF
+//! ([`pdf`]), a view as a picture.
+//!
+//! The CSV of figures has the header of `huimou figures`, so a chart's export and the command
+//! line's read the same way.
+
+use std::io::Write;
+
+pub mod pdf;
+
+use crate::dataset::{Dataset, FigureRef};
+use crate::markup;
+use crate::search::Place;
+
+/// The header of every figures CSV (`huimou figures`, a chart's export).
+pub const FIGURES_HEADER: [&str; 8] = [
+    "chapter",
+    "initiative",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "base_value",
+    "base_unit",
+];
+
+/// Writes `places`' figures as CSV, one row each, under [`FIGURES_HEADER`].
+pub fn figures_csv(
+    dataset: &Dataset,
+    places: impl IntoIterator<Item = FigureRef>,
+    out: impl Write,
+) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(FIGURES_HEADER)?;
+    for place in places {
+        let figure = dataset.figure(place);
+        let quantity = dataset.quantity(place);
+        writer.write_record([
+            dataset.chapter_at(place).number.to_string().as_str(),
+            &dataset.initiative_at(place).title,
+            &figure.label,
+            &crate::quantity::format_written(figure.value),
+            &figure.unit,
+            &quantity.qualifier_keyword(),
+            &crate::quantity::format_written(quantity.base_value),
+            &quantity.base_unit,
+        ])?;
+    }
+    writer.flush()
+}
+
+/// The figures a chart shows, in its order (ids that name no figure are left out: `check`
+/// refuses such datasets).
+pub fn chart_figures(dataset: &Dataset, chapter: usize, chart: usize) -> Vec<FigureRef> {
+    dataset.report.chapters[chapter].charts[chart]
+        .figures
+        .iter()
+        .filter_map(|id| dataset.figure_by_id(id).map(|(place, _)| place))
+        .collect()
+}
+
+/// The header of an initiatives CSV.
+pub const INITIATIVES_HEADER: [&str; 5] = ["chapter", "number", "title", "title_en", "text"];
+
+/// Writes initiatives as CSV: chapter number, position in the chapter (1-based), title, English
+/// title, and the text without its figure marks.
+pub fn initiatives_csv(
+    dataset: &Dataset,
+    places: impl IntoIterator<Item = Place>,
+    out: impl Write,
+) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(INITIATIVES_HEADER)?;
+    for place in places {
+        let chapter = &dataset.report.chapters[place.chapter];
+        let initiative = &chapter.initiatives[place.initiative];
+        writer.write_record([
+            chapter.number.to_string().as_str(),
+            (place.initiative + 1).to_string().as_str(),
+            &initiative.title,
+            initiative.title_en.as_deref().unwrap_or_default(),
+            &markup::plain(&initiative.text),
+        ])?;
+    }
+    writer.flush()
+}
+
+/// Views rendered by `huimou screenshot` in other processes, as a user would from the command
+/// line: a window of their own, no menus over them, the same pixels every time.
+#[derive(Clone, Debug)]
+pub struct ViewJob {
+    /// The dataset file (`None`: the embedded report).
+    pub file: Option<std::path::PathBuf>,
+    /// The views, in order.
+    pub views: Vec<crate::app::View>,
+    /// Whether the interface is in English.
+    pub english: bool,
+    /// Whether to draw in the dark theme.
+    pub dark: bool,
+}
+
+/// The window size views are rendered at.
+const VIEW_SIZE: &str = "1280x860";
+
+impl ViewJob {
+    /// Renders view `k` into `out` as PNG.
+    fn render(&self, k: usize, out: &std::path::Path) -> Result<(), String> {
+        let exe = std::env::current_exe().map_err(|e| format!("cannot find Huimou itself: {e}"))?;
+        let view = match self.views[k] {
+            crate::app::View::Overview => "overview".to_owned(),
+            crate::app::View::Chapter(c) => (c + 1).to_string(),
+            crate::app::View::Figures => "figures".to_owned(),
+        };
+        let mut command = std::process::Command::new(exe);
+        command.arg("screenshot");
+        if let Some(file) = &self.file {
+            command.arg(file);
+        }
+        command
+            .args(["--view", &view, "--size", VIEW_SIZE])
+            .args(["--lang", if self.english { "en" } else { "zh" }])
+            .args(["--theme", if self.dark { "dark" } else { "light" }])
+            .arg("--out")
+            .arg(out);
+        let output = command
+            .output()
+            .map_err(|e| format!("cannot start the renderer: {e}"))?;
+        if output.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&output.stderr).trim().to_owned())
+        }
+    }
+
+    /// The first view as a PNG file.
+    pub fn png(&self, out: &std::path::Path) -> Result<(), String> {
+        self.render(0, out)
+    }
+}
