@@ -249,10 +249,35 @@ pub fn break_lines(faces: &mut Faces, spans: &[Span], size: f32, width: f32) -> 
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
+    no_lone_last_character(&mut lines);
     lines
         .into_iter()
         .map(|line| runs(spans, &line, size))
         .collect()
+}
+
+/// Whether `c` is a Han character (not punctuation, not Latin).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// A paragraph whose last line would hold a single character takes one more from the line
+/// above, as typesetters do: a lone 强 under a full line reads as a mistake.
+fn no_lone_last_character(lines: &mut [Vec<Placed>]) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let lone = matches!(lines[n - 1].as_slice(), [only] if is_han(only.c));
+    let above = &lines[n - 2];
+    let movable = above.len() >= 3
+        && above.last().is_some_and(|p| is_han(p.c))
+        && !no_end(above[above.len() - 2].c);
+    if lone && movable {
+        if let Some(moved) = lines[n - 2].pop() {
+            lines[n - 1].insert(0, moved);
+        }
+    }
 }
 
 /// Characters that may not start a line.
@@ -378,6 +403,25 @@ mod tests {
         assert!(texts.iter().all(|t| !t.starts_with('、')), "{texts:?}");
         assert_eq!(texts.concat(), "科协组织的政治性、先进性和群众性");
         assert!(lines.iter().all(|l| l.width <= 61.0 || l.runs.len() == 1));
+    }
+
+    #[test]
+    fn a_last_line_never_holds_one_character_alone() {
+        let mut faces = Faces::bundled();
+        let spans = [Span::new(
+            "科协组织的政治性先进性和群众性不断增强",
+            false,
+            [0; 3],
+        )];
+        // Six characters a line would leave 强 alone on the fourth.
+        let lines = break_lines(&mut faces, &spans, 10.0, 60.0);
+        let texts = texts(&lines);
+        assert_eq!(
+            texts.last().map(|t| t.chars().count()),
+            Some(2),
+            "{texts:?}"
+        );
+        assert_eq!(texts.concat(), "科协组织的政治性先进性和群众性不断增强");
     }
 
     #[test]
