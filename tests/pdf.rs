@@ -290,3 +290,23 @@ fn the_command_line_writes_the_pdf_with_no_display() {
     assert!(stderr.contains("missing-folder"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_traditional_report_is_printed_in_its_own_script() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/traditional.ron");
+    let dataset = load::load_file(&path).expect("valid");
+    let document = pdf_of(&dataset, Options::default());
+    let catalog = document.catalog().expect("catalog");
+    assert_eq!(
+        text_string(catalog.get(b"Lang").expect("language")),
+        "zh-Hant"
+    );
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    let text = squeeze(&document.extract_text(&pages).expect("text"));
+    assert!(
+        text.contains("目錄") && !text.contains("目录"),
+        "the contents' heading"
+    );
+    assert!(!text.contains("项举措"), "the cover's counts");
+}

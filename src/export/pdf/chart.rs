@@ -57,7 +57,7 @@ pub fn chart(
         .laid
         .element(Role::Figure(alt_text(chart, &items, lang)), Some(parent));
     let inner = flow.width() - 2.0 * PADDING;
-    let measured = measure(flow, chart, &items, lang, inner);
+    let measured = measure(flow, (dataset, chart), &items, lang, inner);
     let text = |lines: &[Line], s: Setting| lines.len() as f32 * s.leading;
     let height = PADDING * 2.0
         + text(&measured.title, TITLE)
@@ -116,7 +116,7 @@ pub fn chart(
 /// Lines and heights of a chart's texts and body.
 fn measure(
     flow: &mut Flow<'_>,
-    chart: &Chart,
+    (dataset, chart): (&Dataset, &Chart),
     items: &[Item<'_>],
     lang: Lang,
     inner: f32,
@@ -136,6 +136,10 @@ fn measure(
         _ => (String::new(), String::new()),
     };
     let indent = flow.width() - inner;
+    let (caption, legend) = (
+        super::in_script(dataset, lang, &caption),
+        super::in_script(dataset, lang, &legend),
+    );
     let caption = wrap(flow, &caption, true, ACCENT, CAPTION, indent);
     let legend = wrap(flow, &legend, false, MUTED, NOTE, indent);
     let hidden = chart.figures.len().saturating_sub(MAX_BARS);
@@ -294,7 +298,7 @@ fn bars(
             None,
         );
         // A label that would stick out past the plot's right edge is left out.
-        if tx + line.width / 2.0 <= plot_x + plot_width + 2.0 {
+        if tx + line.width / 2.0 <= plot_x + plot_width + PADDING - 1.0 {
             page.line(
                 line,
                 (

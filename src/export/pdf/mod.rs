@@ -41,6 +41,16 @@ const HEADLINE: Setting = Setting::new(12.0, 1.6, 12.0);
 const ENTRY: Setting = Setting::new(10.5, 1.7, 0.0);
 const SMALL: Setting = Setting::new(8.5, 1.4, 0.0);
 
+/// Words of the interface in the report's own script: a traditional report's PDF says 目錄 and
+/// 百分點, as its text would.
+fn in_script(dataset: &Dataset, lang: Lang, text: &str) -> String {
+    if lang == Lang::Zh && dataset.script() == crate::script_fold::HanScript::Traditional {
+        hanconv::s2t(text)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// What to make: the paper and the language of titles and labels.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
@@ -114,7 +124,8 @@ fn lay_out(
         anchors.push(chapter(&mut flow, dataset, c, lang, root));
         progress(0.6 * (c + 1) as f32 / count as f32);
     }
-    contents.place(&mut flow, (first_contents_page, lang), &anchors, toc);
+    let heading = in_script(dataset, lang, tr_in(lang, "目录"));
+    contents.place(&mut flow, (first_contents_page, &heading), &anchors, toc);
     flow.laid.outline = outline(dataset, lang, &anchors);
     running_header_and_footer(&mut flow, dataset, lang);
     flow.laid
@@ -156,7 +167,7 @@ fn cover(flow: &mut Flow<'_>, dataset: &Dataset, lang: Lang, root: usize) {
         flow.paragraph(&lines, setting, 0.0, p);
     }
     let holds = fill(
-        tr_in(lang, "{} 章 · {} 项举措 · {} 个数据"),
+        &in_script(dataset, lang, tr_in(lang, "{} 章 · {} 项举措 · {} 个数据")),
         &[
             &report.chapters.len(),
             &report.initiative_count(),
@@ -167,7 +178,10 @@ fn cover(flow: &mut Flow<'_>, dataset: &Dataset, lang: Lang, root: usize) {
     let p = flow.laid.element(Role::Paragraph, Some(section));
     flow.paragraph(&lines, BODY, 0.0, p);
     if !report.source.trim().is_empty() {
-        let source = fill(tr_in(lang, "来源：{}"), &[&report.source]);
+        let source = fill(
+            &in_script(dataset, lang, tr_in(lang, "来源：{}")),
+            &[&report.source],
+        );
         let lines = flow.lines(&span(&source, false, MUTED), SMALL, 0.0);
         flow.y = flow.bottom() - lines.len() as f32 * SMALL.leading;
         let p = flow.laid.element(Role::Paragraph, Some(section));
@@ -365,7 +379,7 @@ impl Contents {
     fn place(
         &self,
         flow: &mut Flow<'_>,
-        (first_page, lang): (usize, Lang),
+        (first_page, heading): (usize, &str),
         anchors: &[ChapterAnchors],
         toc: usize,
     ) {
@@ -374,10 +388,10 @@ impl Contents {
             let page_index = first_page + p;
             let mut y = flow::TOP;
             if p == 0 {
-                let title = flow.lines(&span(tr_in(lang, "目录"), true, INK), CHAPTER, 0.0);
+                let title = flow.lines(&span(heading, true, INK), CHAPTER, 0.0);
                 let h = flow
                     .laid
-                    .element(Role::Heading(1, tr_in(lang, "目录").to_owned()), Some(toc));
+                    .element(Role::Heading(1, heading.to_owned()), Some(toc));
                 flow.laid.pages[page_index].lines(
                     &title,
                     (MARGIN_X, y + CHAPTER.baseline()),
@@ -467,7 +481,7 @@ fn running_header_and_footer(flow: &mut Flow<'_>, dataset: &Dataset, lang: Lang)
     let title = localized(lang, &report.title, report.title_en.as_ref()).to_owned();
     let (width, height) = flow.size();
     let total = flow.laid.pages.len();
-    let contents = tr_in(lang, "目录").to_owned();
+    let contents = in_script(dataset, lang, tr_in(lang, "目录"));
     for k in 1..total {
         let chapter = flow.page_chapters[k]
             .clone()

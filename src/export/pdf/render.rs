@@ -73,7 +73,8 @@ pub fn render(
     }
     document.set_outline(outline(&laid.outline));
     document.set_metadata(metadata(dataset, options.lang));
-    document.set_tag_tree(tag_tree(laid, leaves, links, options.lang));
+    let tag = language(dataset, options.lang);
+    document.set_tag_tree(tag_tree(laid, leaves, links, tag));
     let bytes = document
         .finish()
         .map_err(|e| PdfError(format!("the PDF cannot be written: {e:?}")))?;
@@ -226,11 +227,12 @@ fn outline(entries: &[OutlineEntry]) -> Outline {
     outline
 }
 
-/// The language tag of the document's text.
-fn language(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
+/// The language tag of the document's text: Chinese in the report's script, or English.
+fn language(dataset: &Dataset, lang: Lang) -> &'static str {
+    match (lang, dataset.script()) {
+        (Lang::Zh, crate::script_fold::HanScript::Simplified) => "zh-CN",
+        (Lang::Zh, crate::script_fold::HanScript::Traditional) => "zh-Hant",
+        (Lang::En, _) => "en",
     }
 }
 
@@ -239,12 +241,11 @@ fn metadata(dataset: &Dataset, lang: Lang) -> Metadata {
     let title = crate::chart_text::localized(lang, &report.title, report.title_en.as_ref());
     let mut metadata = Metadata::new()
         .title(title.to_owned())
-        .language(language(lang).to_owned())
+        .language(language(dataset, lang).to_owned())
         .creator("Huimou".to_owned());
     if !report.source.trim().is_empty() {
-        metadata = metadata
-            .description(report.source.clone())
-            .authors(vec![report.source.clone()]);
+        // The source says where the report comes from; no author is claimed for it.
+        metadata = metadata.description(report.source.clone());
     }
     metadata
 }
@@ -255,7 +256,7 @@ fn tag_tree(
     laid: &Laid,
     mut leaves: Vec<Vec<Identifier>>,
     mut links: Vec<Vec<Identifier>>,
-    lang: Lang,
+    language: &str,
 ) -> TagTree {
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); laid.elements.len()];
     let mut roots = Vec::new();
@@ -265,7 +266,7 @@ fn tag_tree(
             None => roots.push(k),
         }
     }
-    let mut tree = TagTree::new().with_lang(Some(language(lang).to_owned()));
+    let mut tree = TagTree::new().with_lang(Some(language.to_owned()));
     fn group(
         k: usize,
         laid: &Laid,

@@ -229,6 +229,14 @@ pub fn break_lines(faces: &mut Faces, spans: &[Span], size: f32, width: f32) -> 
             .map(|p| p.glyph.advance * size)
             .sum();
         let space = unit.len() == 1 && placed[unit.start].c == ' ';
+        // A space where the line is full is where it breaks; it starts no line.
+        if space && line_width + unit_width > width {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0.0;
+            }
+            continue;
+        }
         if line_width + unit_width > width && !line.is_empty() && !space {
             lines.push(std::mem::take(&mut line));
             line_width = 0.0;
@@ -273,10 +281,11 @@ fn no_lone_last_character(lines: &mut [Vec<Placed>]) {
     let movable = above.len() >= 3
         && above.last().is_some_and(|p| is_han(p.c))
         && !no_end(above[above.len() - 2].c);
-    if lone && movable {
-        if let Some(moved) = lines[n - 2].pop() {
-            lines[n - 1].insert(0, moved);
-        }
+    if lone
+        && movable
+        && let Some(moved) = lines[n - 2].pop()
+    {
+        lines[n - 1].insert(0, moved);
     }
 }
 
@@ -371,13 +380,21 @@ pub fn cut_to_width(faces: &mut Faces, text: &str, size: f32, room: f32) -> Stri
     let ellipsis = width(faces, "…", false, size);
     let mut used = 0.0;
     let mut out = String::new();
-    for c in text.chars() {
+    let mut rest = text.chars();
+    for c in rest.by_ref() {
         used += faces.glyph(c, false).advance * size;
         if used + ellipsis > room {
+            // English is cut between words, not inside one.
+            let inside_a_word =
+                c.is_alphanumeric() && out.ends_with(|l: char| l.is_ascii_alphanumeric());
+            if inside_a_word && let Some(space) = out.rfind(' ') {
+                out.truncate(space);
+            }
             break;
         }
         out.push(c);
     }
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
@@ -422,6 +439,35 @@ mod tests {
             "{texts:?}"
         );
         assert_eq!(texts.concat(), "科协组织的政治性先进性和群众性不断增强");
+    }
+
+    #[test]
+    fn english_lines_start_with_a_word_and_cuts_fall_between_words() {
+        let mut faces = Faces::bundled();
+        let spans = [Span::new(
+            "more than 10 million attendances at events",
+            false,
+            [0; 3],
+        )];
+        for width in [40.0, 60.0, 80.0, 100.0] {
+            let lines = break_lines(&mut faces, &spans, 10.0, width);
+            for text in texts(&lines) {
+                assert!(!text.starts_with(' '), "{text:?} at {width}");
+            }
+        }
+        let cut = cut_to_width(
+            &mut faces,
+            "Looking Back on Our Work Since the 8th Congress",
+            10.0,
+            100.0,
+        );
+        assert!(cut.ends_with("…") && !cut.ends_with(" …"), "{cut}");
+        let kept = cut.trim_end_matches('…');
+        assert!("Looking Back on Our Work Since the 8th Congress".starts_with(kept));
+        let next = "Looking Back on Our Work Since the 8th Congress"[kept.len()..]
+            .chars()
+            .next();
+        assert_eq!(next, Some(' '), "{cut}");
     }
 
     #[test]
