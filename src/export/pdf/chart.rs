@@ -80,17 +80,18 @@ pub fn chart(
         None,
     );
     let (x, mut y) = (x + PADDING, y + PADDING);
-    for (lines, setting) in [(&measured.title, TITLE), (&measured.caption, CAPTION)] {
+    // The title, the space under it, then the caption.
+    for (lines, setting, after) in [
+        (&measured.title, TITLE, TITLE.after),
+        (&measured.caption, CAPTION, 0.0),
+    ] {
         page.lines(
             lines,
             (x, y + setting.baseline()),
             (setting.size, setting.leading),
             Some(element),
         );
-        y += text(lines, setting);
-        if std::ptr::eq(lines, &measured.title) {
-            y += TITLE.after;
-        }
+        y += text(lines, setting) + after;
     }
     let body = (x, y, inner);
     match chart.kind {

@@ -211,14 +211,11 @@ fn destination(anchor: Anchor) -> XyzDestination {
 
 fn outline(entries: &[OutlineEntry]) -> Outline {
     fn node(entry: &OutlineEntry) -> OutlineNode {
-        let mut node = OutlineNode::new(entry.title.clone(), destination(entry.to));
+        let mut made = OutlineNode::new(entry.title.clone(), destination(entry.to));
         for child in &entry.children {
-            node.push_child(node_of(child));
+            made.push_child(node(child));
         }
-        node
-    }
-    fn node_of(entry: &OutlineEntry) -> OutlineNode {
-        node(entry)
+        made
     }
     let mut outline = Outline::new();
     for entry in entries {
@@ -274,26 +271,17 @@ fn tag_tree(
         leaves: &mut [Vec<Identifier>],
         links: &mut [Vec<Identifier>],
     ) -> TagGroup {
-        let mut group = TagGroup::new(kind(&laid.elements[k].role));
+        let mut made = TagGroup::new(kind(&laid.elements[k].role));
         for &child in &children[k] {
-            group.push(group_of(child, laid, children, leaves, links));
+            made.push(group(child, laid, children, leaves, links));
         }
         for leaf in std::mem::take(&mut leaves[k]) {
-            group.push(leaf);
+            made.push(leaf);
         }
         for link in std::mem::take(&mut links[k]) {
-            group.push(TagGroup::with_children(Tag::Link, vec![link.into()]));
+            made.push(TagGroup::with_children(Tag::Link, vec![link.into()]));
         }
-        group
-    }
-    fn group_of(
-        k: usize,
-        laid: &Laid,
-        children: &[Vec<usize>],
-        leaves: &mut [Vec<Identifier>],
-        links: &mut [Vec<Identifier>],
-    ) -> TagGroup {
-        group(k, laid, children, leaves, links)
+        made
     }
     for root in roots {
         if laid.elements[root].role == Role::Document {
