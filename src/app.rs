@@ -15,7 +15,7 @@ use crate::watch::Fingerprint;
 const MAX_RECENT: usize = 8;
 
 /// What the central panel shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum View {
     /// The report's cover and a card per chapter.
     #[default]
@@ -279,6 +279,14 @@ pub enum Command {
     /// Write the report's PDF to a temporary file and open it in the system's viewer, to
     /// print from there (Ctrl+P).
     Print,
+    /// Go back to the place before the last jump (Alt+←).
+    Back,
+    /// Go forward again after going back (Alt+→).
+    Forward,
+    /// Light the next match of the search (F3, Enter in the search box), scrolled into view.
+    FindNext,
+    /// Light the match before (Shift+F3, Shift+Enter).
+    FindPrevious,
     /// Quit the application.
     Quit,
 }
@@ -292,12 +300,17 @@ pub struct Search {
     pub scope: SearchScope,
     /// Set for one frame to move the keyboard focus into the box.
     pub focus_requested: bool,
-    /// The result that Enter opens in the whole-report list.
+    /// The match lit in a chapter, or the result that Enter opens in the whole-report list.
     pub selected: usize,
     /// Set when ↑/↓ moved the selection, so the list scrolls to it once.
     pub selected_moved: bool,
+    /// Whether the whole-report results stand beside the chapter one of them was opened in,
+    /// rather than in the chapter's place.
+    pub beside: bool,
+    /// Which result was opened last (in `beside`), so that Enter goes on to the next.
+    pub opened: Option<usize>,
     hits: Vec<Place>,
-    hits_for: Option<(String, SearchScope, View)>,
+    hits_for: Option<(String, Option<usize>)>,
 }
 
 impl Search {
@@ -306,25 +319,51 @@ impl Search {
         !self.query.trim().is_empty()
     }
 
-    /// The initiatives matching the current query, found once per query, scope and view.
+    /// The initiatives matching the current query, found once per query and scope: the
+    /// chapter on screen, or the whole report (whichever chapter is on screen, so that
+    /// stepping through the report's results keeps its place).
     pub fn hits(&mut self, index: &SearchIndex, view: View) -> &[Place] {
-        let key = (self.query.clone(), self.scope, view);
+        let key = (self.query.clone(), self.chapter_scope(view));
         if self.hits_for.as_ref() != Some(&key) {
-            let scope = match (self.scope, view) {
-                (SearchScope::Chapter, View::Chapter(c)) => Some(c),
-                _ => None,
-            };
-            self.hits = index.search(&self.query, scope);
+            self.hits = index.search(&self.query, key.1);
             self.selected = 0;
+            self.opened = None;
             self.hits_for = Some(key);
         }
         &self.hits
+    }
+
+    /// The chapter the search is confined to in `view`, if any.
+    pub fn chapter_scope(&self, view: View) -> Option<usize> {
+        match (self.scope, view) {
+            (SearchScope::Chapter, View::Chapter(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Whether the whole-report results are shown beside the chapter in `view`.
+    pub fn results_beside(&self, view: View) -> bool {
+        self.beside
+            && self.is_active()
+            && self.scope == SearchScope::Report
+            && matches!(view, View::Chapter(_))
+    }
+
+    /// The match lit in `view`: the chapter's current match, or the result opened beside it.
+    pub fn lit(&self, view: View) -> Option<Place> {
+        let stepping = self.chapter_scope(view).is_some() || self.results_beside(view);
+        let current = self.hits_for.as_ref()?.1 == self.chapter_scope(view);
+        (stepping && current && self.is_active())
+            .then(|| self.hits.get(self.selected).copied())
+            .flatten()
     }
 
     /// Forgets cached hits (after a new dataset is opened).
     fn invalidate(&mut self) {
         self.hits_for = None;
         self.hits.clear();
+        self.selected = 0;
+        self.opened = None;
     }
 }
 
@@ -357,6 +396,26 @@ impl Reload {
         let loaded =
             (seen != before).then(|| bytes.and_then(|bytes| load::load_bytes(bytes, &path)));
         Self { path, seen, loaded }
+    }
+}
+
+/// A place the reader was at, for Back and Forward: the view, its search, and where its list
+/// was scrolled to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Visit {
+    view: View,
+    query: String,
+    scope: SearchScope,
+    beside: bool,
+    selected: usize,
+    list: Option<(ui::rows::ListKey, Option<ui::rows::Anchor>)>,
+}
+
+impl Visit {
+    /// Whether two visits are of the same view with the same search (scrolling aside).
+    fn same_place(&self, other: &Self) -> bool {
+        (self.view, &self.query, self.scope, self.beside)
+            == (other.view, &other.query, other.scope, other.beside)
     }
 }
 
@@ -466,8 +525,15 @@ pub struct HuimouApp {
     pub show_about: bool,
     /// Whether the keyboard shortcuts window is open.
     pub show_shortcuts: bool,
-    /// Measured heights of the rows of the list on screen.
+    /// Measured heights of the rows of the lists shown, and where each was scrolled to.
     pub row_heights: ui::rows::ListHeights,
+    /// The list in the central panel in the last frame, if it showed one.
+    pub shown_list: Option<ui::rows::ListKey>,
+    /// The places behind and ahead, for Back and Forward.
+    pub history: crate::history::History<Visit>,
+    /// Chapters whose initiatives the reader showed or hid in the contents, against the rule
+    /// that only the open chapter shows them.
+    pub contents_toggled: std::collections::HashSet<usize>,
     /// When the user last pressed a key or moved the pointer (`ui::cursor_blink`).
     last_input: f64,
     /// Whether focus last moved by Tab rather than a click (`ui::focus_ring`).
@@ -577,6 +643,9 @@ impl HuimouApp {
             show_about: false,
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
+            shown_list: None,
+            history: crate::history::History::default(),
+            contents_toggled: std::collections::HashSet::new(),
             last_input: 0.0,
             focus_by_keyboard: false,
             figure_rows: None,
@@ -758,13 +827,120 @@ impl HuimouApp {
         self.selection = None;
         self.scroll_to = None;
         self.row_heights.clear();
+        self.shown_list = None;
+        self.history.clear();
+        self.contents_toggled.clear();
         self.expanded.clear();
         self.diagnostics = None;
         self.settings.view = self.clamp_view(self.settings.view);
     }
 
-    /// Carries out one command.
+    /// Carries out one command; a jump to another place leaves a step in the history.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        let view = self.view();
+        // Enter on the whole report's results opens one (a jump); stepping on from there, or
+        // within a chapter, is not.
+        let opens_a_result = matches!(command, Command::FindNext | Command::FindPrevious)
+            && self.search.chapter_scope(view).is_none()
+            && !self.search.results_beside(view);
+        let jump = opens_a_result
+            || matches!(
+                command,
+                Command::Show(_)
+                    | Command::Previous
+                    | Command::Next
+                    | Command::OpenInitiative { .. }
+                    | Command::RevealFigure(_)
+            );
+        let from = jump.then(|| self.visit());
+        self.carry_out(ctx, command);
+        if let Some(from) = from
+            && (self.scroll_to.is_some() || !from.same_place(&self.visit()))
+        {
+            self.history.leave(from);
+        }
+    }
+
+    /// Where the reader is now.
+    pub fn visit(&self) -> Visit {
+        Visit {
+            view: self.view(),
+            query: self.search.query.clone(),
+            scope: self.search.scope,
+            beside: self.search.beside,
+            selected: self.search.selected,
+            list: self
+                .shown_list
+                .map(|key| (key, self.row_heights.anchor(key))),
+        }
+    }
+
+    /// Goes to a place from the history: its view, its search, its scroll position.
+    fn go_to(&mut self, visit: Visit) {
+        self.settings.view = self.clamp_view(visit.view);
+        self.search.query = visit.query;
+        self.search.scope = visit.scope;
+        self.search.beside = visit.beside;
+        let _ = self.search.hits(self.dataset.index(), self.settings.view);
+        self.search.selected = visit.selected;
+        self.search.opened = visit.beside.then_some(visit.selected);
+        self.scroll_to = None;
+        if let Some((key, anchor)) = visit.list {
+            self.row_heights.restore(key, anchor);
+        }
+    }
+
+    /// Steps to the next (or previous) match: within the chapter when the search filters it,
+    /// else to the next of the whole report's results, opened with the list beside it.
+    fn find(&mut self, forward: bool) {
+        let view = self.view();
+        if !self.search.is_active() || view == View::Figures {
+            return;
+        }
+        let count = self.search.hits(self.dataset.index(), view).len();
+        if count == 0 {
+            return;
+        }
+        let step = |k: usize| {
+            if forward {
+                (k + 1) % count
+            } else {
+                (k + count - 1) % count
+            }
+        };
+        let in_chapter = self.search.chapter_scope(view).is_some();
+        let on_current = in_chapter || self.search.opened == Some(self.search.selected);
+        if on_current && (in_chapter || self.search.results_beside(view)) {
+            self.search.selected = step(self.search.selected);
+        }
+        self.search.selected_moved = true;
+        let place = self.search.hits[self.search.selected.min(count - 1)];
+        self.open_result(place);
+    }
+
+    /// Shows a search result in its chapter, scrolled into view; the whole report's results
+    /// stay open beside it.
+    fn open_result(&mut self, place: Place) {
+        self.settings.view = self.clamp_view(View::Chapter(place.chapter));
+        self.scroll_to = Some((place.chapter, place.initiative));
+        if !self.search.is_active() {
+            return;
+        }
+        let report = self.search.scope == SearchScope::Report;
+        let hits = self.search.hits(self.dataset.index(), self.settings.view);
+        match hits.iter().position(|hit| *hit == place) {
+            Some(k) => {
+                self.search.selected = k;
+                self.search.opened = report.then_some(k);
+            }
+            // A chapter filtered by a query the initiative does not match would hide it.
+            None if !report => self.search.query.clear(),
+            None => {}
+        }
+        self.search.beside = report;
+    }
+
+    fn carry_out(&mut self, ctx: &egui::Context, command: Command) {
         let chapters = self.dataset.report.chapters.len();
         match command {
             Command::Show(view) => self.settings.view = self.clamp_view(view),
@@ -811,7 +987,12 @@ impl HuimouApp {
                 self.search.scope = scope;
                 self.search.focus_requested = true;
             }
-            Command::ClearSearch => self.search.query.clear(),
+            Command::ClearSearch => {
+                self.search.query.clear();
+                self.search.beside = false;
+                // The same query typed again starts again from its first match.
+                self.search.invalidate();
+            }
             Command::SelectFigure(place) => self.selection = Some(place),
             Command::RevealFigure(place) => {
                 self.selection = Some(place);
@@ -827,12 +1008,10 @@ impl HuimouApp {
             Command::OpenInitiative {
                 chapter,
                 initiative,
-            } => {
-                self.settings.view = self.clamp_view(View::Chapter(chapter));
-                self.scroll_to = Some((chapter, initiative));
-                // Keep the query so its matches stay highlighted, but show the whole chapter.
-                self.search.scope = SearchScope::Chapter;
-            }
+            } => self.open_result(Place {
+                chapter,
+                initiative,
+            }),
             Command::ToggleFullText {
                 chapter,
                 initiative,
@@ -846,6 +1025,18 @@ impl HuimouApp {
             }
             Command::Export(export, path) => self.export(ctx, export, path),
             Command::Print => self.print(ctx),
+            Command::Back => {
+                if let Some(to) = self.history.back(self.visit()) {
+                    self.go_to(to);
+                }
+            }
+            Command::Forward => {
+                if let Some(to) = self.history.forward(self.visit()) {
+                    self.go_to(to);
+                }
+            }
+            Command::FindNext => self.find(true),
+            Command::FindPrevious => self.find(false),
             Command::CopyFigure(place) => {
                 let figure = self.dataset.figure(place);
                 let label = crate::ui::localized_in(

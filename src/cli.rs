@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{Startup, View};
 use crate::dataset::Dataset;
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use crate::load::{self, LoadError};
 
 /// Huimou (回眸): a desktop viewer for Chinese work-review reports.
@@ -34,6 +36,10 @@ pub enum Command {
     Check {
         /// The dataset file to check.
         file: PathBuf,
+        /// The language of the messages; without it, the locale's (`LC_ALL`, `LC_MESSAGES`,
+        /// `LANG`): Chinese for `zh…`, else English.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Open a view in a window, save a PNG of it once painted, and exit.
     Screenshot {
@@ -105,13 +111,31 @@ pub enum FigureFormat {
     Json,
 }
 
-/// Languages the screenshot command can draw the interface in.
+/// Languages the screenshot command can draw the interface in, and `check` can speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// Chinese.
     Zh,
     /// English.
     En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Zh => Self::Zh,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+/// Prints why a dataset did not open, in the terminal's language (see [`Lang::of_terminal`]).
+fn print_load_error(error: &LoadError) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        error.render_in(Lang::of_terminal())
+    );
 }
 
 /// Paper sizes of `huimou pdf`.
@@ -172,7 +196,7 @@ pub fn screenshot(
     let dataset = match dataset_or_embedded(file.as_deref()) {
         Ok(dataset) => dataset,
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "{}", error.render());
+            print_load_error(&error);
             return ExitCode::FAILURE;
         }
     };
@@ -195,10 +219,7 @@ pub fn screenshot(
         }),
         search,
         crash: None,
-        language: Some(match lang {
-            LangArg::Zh => crate::i18n::Lang::Zh,
-            LangArg::En => crate::i18n::Lang::En,
-        }),
+        language: Some(lang.into()),
     };
     crate::run::run_viewer(
         startup,
@@ -209,8 +230,19 @@ pub fn screenshot(
     )
 }
 
-/// Runs `huimou check`: prints diagnostics like rustc and a summary line.
+/// Runs `huimou check` in English, the words scripts and the fuzz targets read: prints
+/// diagnostics like rustc and a summary line.
 pub fn check(path: &Path, out: &mut impl std::io::Write) -> std::io::Result<ExitCode> {
+    check_in(path, Lang::En, out)
+}
+
+/// Runs `huimou check` in `lang`: prints diagnostics like rustc and a summary line. Only the
+/// words change with the language; `file:line:column` and the exit code do not.
+pub fn check_in(
+    path: &Path,
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<ExitCode> {
     let file = path.display().to_string();
     let (diagnostics, (errors, mut warnings), uncovered) = match load::read_file(path) {
         Ok(source) => {
@@ -224,39 +256,51 @@ pub fn check(path: &Path, out: &mut impl std::io::Write) -> std::io::Result<Exit
         Err(error) => (error.diagnostics, (1, 0), Vec::new()),
     };
     for diagnostic in &diagnostics {
-        writeln!(out, "{}", diagnostic.render(&file))?;
+        writeln!(out, "{}", diagnostic.render_in(&file, lang))?;
     }
     if !uncovered.is_empty() {
-        let count = uncovered.len();
-        let list: Vec<String> = uncovered.iter().map(char::to_string).collect();
-        let (have, are, them) = if count == 1 {
-            ("character has", "is", "it")
-        } else {
-            ("characters have", "are", "them")
-        };
-        let message = format!(
-            "{count} {have} no glyph in Huimou's bundled fonts and {are} drawn with a system \
-             font if one has {them}: {}",
-            list.join(" ")
-        );
         writeln!(
             out,
             "{}",
-            crate::diagnostic::Diagnostic::warning(message).render(&file)
+            uncovered_warning(&uncovered).render_in(&file, lang)
         )?;
         warnings += 1;
     }
-    writeln!(
-        out,
-        "{file}: {errors} {}, {warnings} {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )?;
+    let summary = match lang {
+        Lang::En => format!(
+            "{errors} {}, {warnings} {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
+    };
+    writeln!(out, "{file}: {summary}")?;
     Ok(if errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The warning about characters of the dataset that no bundled font has.
+fn uncovered_warning(uncovered: &[char]) -> Diagnostic {
+    let count = uncovered.len();
+    let list: Vec<String> = uncovered.iter().map(char::to_string).collect();
+    let list = list.join(" ");
+    let (have, are, them, zh_them) = if count == 1 {
+        ("character has", "is", "it", "这个字")
+    } else {
+        ("characters have", "are", "them", "这些字")
+    };
+    Diagnostic::warning(
+        format!(
+            "{count} {have} no glyph in Huimou's bundled fonts and {are} drawn with a system \
+             font if one has {them}: {list}"
+        ),
+        format!(
+            "{count} 个字符在回眸自带的字体中没有字形，会用系统中有{zh_them}的字体显示：{list}"
+        ),
+    )
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -341,7 +385,7 @@ fn pdf(file: Option<PathBuf>, out: &Path, paper: PaperArg, lang: LangArg) -> Exi
     let dataset = match dataset_or_embedded(file.as_deref()) {
         Ok(dataset) => dataset,
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "{}", error.render());
+            print_load_error(&error);
             return ExitCode::FAILURE;
         }
     };
@@ -350,10 +394,7 @@ fn pdf(file: Option<PathBuf>, out: &Path, paper: PaperArg, lang: LangArg) -> Exi
             PaperArg::A4 => crate::export::pdf::Paper::A4,
             PaperArg::Letter => crate::export::pdf::Paper::Letter,
         },
-        lang: match lang {
-            LangArg::Zh => crate::i18n::Lang::Zh,
-            LangArg::En => crate::i18n::Lang::En,
-        },
+        lang: lang.into(),
     };
     match crate::export::pdf::write_report_pdf(&dataset, options, out, &mut |_| {}) {
         Ok(()) => ExitCode::SUCCESS,
@@ -422,7 +463,10 @@ pub fn run_command(command: Command) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match command {
-        Command::Check { file } => check(&file, &mut out),
+        Command::Check { file, lang } => {
+            let lang = lang.map_or_else(Lang::of_terminal, Lang::from);
+            check_in(&file, lang, &mut out)
+        }
         Command::Screenshot {
             file,
             view,
@@ -441,7 +485,7 @@ pub fn run_command(command: Command) -> ExitCode {
             match dataset_or_embedded(file) {
                 Ok(dataset) => search(&dataset, query, &mut out),
                 Err(error) => {
-                    let _ = writeln!(std::io::stderr(), "{}", error.render());
+                    print_load_error(&error);
                     return ExitCode::from(2);
                 }
             }
@@ -464,7 +508,7 @@ pub fn run_command(command: Command) -> ExitCode {
         Command::Figures { file, format } => match dataset_or_embedded(file.as_deref()) {
             Ok(dataset) => figures(&dataset, format, &mut out).map(|()| ExitCode::SUCCESS),
             Err(error) => {
-                let _ = writeln!(std::io::stderr(), "{}", error.render());
+                print_load_error(&error);
                 Ok(ExitCode::FAILURE)
             }
         },

@@ -3,6 +3,8 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::lang::Lang;
+
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -15,10 +17,67 @@ pub enum Severity {
 impl Severity {
     /// The word rustc uses for it.
     pub fn word(self) -> &'static str {
-        match self {
-            Self::Warning => "warning",
-            Self::Error => "error",
+        self.word_in(Lang::En)
+    }
+
+    /// The word for it in `lang`.
+    pub fn word_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Warning, Lang::En) => "warning",
+            (Self::Error, Lang::En) => "error",
+            (Self::Warning, Lang::Zh) => "警告",
+            (Self::Error, Lang::Zh) => "错误",
         }
+    }
+}
+
+/// A sentence of a diagnostic in both of Huimou's languages, so that no message can be written
+/// in one and forgotten in the other.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    /// The English: the wording data authors, scripts and tests have always grepped.
+    pub en: String,
+    /// The Simplified Chinese.
+    pub zh: String,
+}
+
+impl Text {
+    /// A sentence in English and in Chinese.
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    /// The sentence in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// A text reads as its English where no language is chosen (`message.contains("…")` in a test,
+/// a log line), the wording that was there before Chinese was added.
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.en == *other
     }
 }
 
@@ -239,31 +298,33 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub struct Diagnostic {
     /// Whether it stops the report from opening.
     pub severity: Severity,
-    /// What is wrong, in a sentence a data author understands.
-    pub message: String,
+    /// What is wrong, in a sentence a data author understands, in English and Chinese.
+    pub message: Text,
     /// Where, when the problem has a place in the file.
     pub location: Option<Location>,
-    /// How to fix it, when there is something useful to say.
-    pub help: Option<String>,
+    /// How to fix it, when there is something useful to say, in English and Chinese.
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
-    /// An error with no place yet.
-    pub fn error(message: impl Into<String>) -> Self {
+    /// A diagnostic with no place yet.
+    pub fn new(severity: Severity, message: Text) -> Self {
         Self {
-            severity: Severity::Error,
-            message: message.into(),
+            severity,
+            message,
             location: None,
             help: None,
         }
     }
 
-    /// A warning with no place yet.
-    pub fn warning(message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(message)
-        }
+    /// An error with no place yet, said in English and in Chinese.
+    pub fn error(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self::new(Severity::Error, Text::new(en, zh))
+    }
+
+    /// A warning with no place yet, said in English and in Chinese.
+    pub fn warning(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, Text::new(en, zh))
     }
 
     /// Places the diagnostic.
@@ -273,10 +334,16 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a hint on how to fix it, in English and in Chinese.
+    #[must_use]
+    pub fn with_help(self, en: impl Into<String>, zh: impl Into<String>) -> Self {
+        self.with_help_text(Text::new(en, zh))
+    }
+
     /// Adds a hint on how to fix it.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help_text(mut self, help: Text) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -293,19 +360,29 @@ impl Diagnostic {
         }
     }
 
-    /// The diagnostic in rustc's style: severity, message, arrow to the place, line and caret.
-    /// Control characters from the dataset are shown escaped, so that printing a diagnostic
-    /// can never drive the terminal.
+    /// The diagnostic in English, in rustc's style (see [`Self::render_in`]).
     pub fn render(&self, file: &str) -> String {
+        self.render_in(file, Lang::En)
+    }
+
+    /// The diagnostic in `lang`, in rustc's style: severity, message, arrow to the place, line
+    /// and caret; only the words change with the language, so that `file:line:column` reads
+    /// the same to an editor or a script either way. Control characters from the dataset are
+    /// shown escaped, so that printing a diagnostic can never drive the terminal.
+    pub fn render_in(&self, file: &str, lang: Lang) -> String {
         let mut out = format!(
-            "{}: {}\n",
-            self.severity.word(),
-            cut(&terminal_safe(&self.message))
+            "{}{}{}\n",
+            self.severity.word_in(lang),
+            colon(lang),
+            cut(&terminal_safe(self.message.get(lang)))
         );
-        let help = self
-            .help
-            .as_deref()
-            .map(|h| cut(&terminal_safe(h)).into_owned());
+        let help = self.help.as_ref().map(|h| {
+            let label = match lang {
+                Lang::En => "help",
+                Lang::Zh => "建议",
+            };
+            format!("{label}{}{}", colon(lang), cut(&terminal_safe(h.get(lang))))
+        });
         match &self.location {
             Some(l) => {
                 let gutter = " ".repeat(l.line.to_string().len());
@@ -315,17 +392,26 @@ impl Diagnostic {
                 let _ = writeln!(out, "{} | {text}", l.line);
                 let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(carets));
                 if let Some(help) = help {
-                    let _ = writeln!(out, "{gutter} = help: {help}");
+                    let _ = writeln!(out, "{gutter} = {help}");
                 }
             }
             None => {
                 let _ = writeln!(out, " --> {}", terminal_safe(file));
                 if let Some(help) = help {
-                    let _ = writeln!(out, "  = help: {help}");
+                    let _ = writeln!(out, "  = {help}");
                 }
             }
         }
         out
+    }
+}
+
+/// The colon after a label: `error: …` in English, `错误：…` in Chinese, whose full-width
+/// colon needs no space after it.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
     }
 }
 
@@ -492,7 +578,7 @@ mod tests {
     fn renders_like_rustc() {
         let source = "(\n  title: \"\",\n)";
         let at = source.find("\"\"").expect("quote");
-        let diagnostic = Diagnostic::error("the report's title is empty")
+        let diagnostic = Diagnostic::error("the report's title is empty", "报告标题为空")
             .at(Some(Location::from_span(source, at..at + 2)));
         assert_eq!(
             diagnostic.render("r.ron"),
@@ -501,9 +587,26 @@ mod tests {
     }
 
     #[test]
+    fn renders_in_chinese_with_the_same_place() {
+        let source = "(\n  title: \"\",\n)";
+        let at = source.find("\"\"").expect("quote");
+        let diagnostic = Diagnostic::warning("the title is empty", "标题为空")
+            .at(Some(Location::from_span(source, at..at + 2)))
+            .with_help("write one", "写上标题");
+        assert_eq!(
+            diagnostic.render_in("r.ron", Lang::Zh),
+            "警告：标题为空\n --> r.ron:2:10\n  |\n2 |   title: \"\",\n  |          ^^\n  = 建议：写上标题\n"
+        );
+        let english = diagnostic.render_in("r.ron", Lang::En);
+        assert!(english.ends_with("  = help: write one\n"), "{english}");
+        let unplaced = Diagnostic::error("no such file", "没有这个文件").render_in("f", Lang::Zh);
+        assert_eq!(unplaced, "错误：没有这个文件\n --> f\n");
+    }
+
+    #[test]
     fn carets_under_tabs_meet_the_same_tab_stops() {
         let location = Location::in_line(1, "\t\tx1", 4, 1);
-        let rendered = Diagnostic::error("e").at(Some(location)).render("f");
+        let rendered = Diagnostic::error("e", "错").at(Some(location)).render("f");
         assert!(
             rendered.ends_with("1 | \t\tx1\n  | \t\t ^\n"),
             "{rendered:?}"
@@ -513,7 +616,9 @@ mod tests {
     #[test]
     fn carets_under_wide_characters() {
         let location = Location::in_line(1, "思想科普", 3, 2);
-        let rendered = Diagnostic::warning("w").at(Some(location)).render("f");
+        let rendered = Diagnostic::warning("w", "警")
+            .at(Some(location))
+            .render("f");
         assert!(
             rendered.ends_with("1 | 思想科普\n  |     ^^^^\n"),
             "{rendered}"
@@ -528,7 +633,7 @@ mod tests {
         assert_eq!(location.column, column);
         assert_eq!(location.line_text.chars().count(), MAX_EXCERPT);
         assert_eq!(location.char_at(column), Some('错'));
-        let rendered = Diagnostic::error("e").at(Some(location)).render("f");
+        let rendered = Diagnostic::error("e", "错").at(Some(location)).render("f");
         let shown = rendered.lines().nth(3).expect("the line");
         assert!(
             shown.starts_with("1 | …a") && shown.ends_with("b…"),
@@ -560,9 +665,9 @@ mod tests {
             .find('x')
             .map(|i| line[..i].chars().count() + 1)
             .expect("x");
-        let rendered = Diagnostic::error("bad \u{1b}[31m id")
+        let rendered = Diagnostic::error("bad \u{1b}[31m id", "坏 \u{1b}[31m id")
             .at(Some(Location::in_line(1, line, column, 1)))
-            .with_help("\u{7}")
+            .with_help("\u{7}", "\u{7}")
             .render("f\u{1b}.ron");
         assert!(!rendered.chars().any(is_control), "{rendered:?}");
         assert!(rendered.contains("\\u{1b}]0;owned\\u{7}"), "{rendered}");

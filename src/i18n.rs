@@ -5,42 +5,9 @@
 //! filled in (`fill`). `tests/i18n.rs` checks that every string the interface passes to `tr`
 //! has an English entry, and that no Chinese string reaches the screen without `tr`.
 
-use serde::{Deserialize, Serialize};
-
-/// A language of the interface.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    /// Simplified Chinese.
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The language for a locale name such as `zh-CN`, `zh_TW.UTF-8` or `en-US`: Chinese for
-    /// any Chinese locale, English for everything else.
-    pub fn from_locale(locale: &str) -> Self {
-        if locale.trim().to_ascii_lowercase().starts_with("zh") {
-            Self::Zh
-        } else {
-            Self::En
-        }
-    }
-
-    /// The system's language, Chinese when it cannot be told.
-    pub fn system() -> Self {
-        sys_locale::get_locale().map_or(Self::Zh, |l| Self::from_locale(&l))
-    }
-
-    /// The language's own name, for the switch.
-    pub fn own_name(self) -> &'static str {
-        match self {
-            Self::Zh => "中文",
-            Self::En => "English",
-        }
-    }
-}
+/// The language type lives with the data layer, which names no GUI: diagnostics carry both
+/// languages and the command line picks one without egui.
+pub use crate::lang::Lang;
 
 /// Where the language of the interface is kept for the panels: in egui's memory, so that any
 /// panel can read it from its `Ui`.
@@ -423,7 +390,40 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("关闭回眸", "Close Huimou"),
     ("清空搜索", "Clear the search"),
-    ("打开选中的搜索结果", "Open the selected search result"),
+    (
+        "在搜索框中：打开选中的结果，再按是下一个 / 上一个匹配",
+        "In the search box: open the selected result; again, the next / previous match",
+    ),
+    ("后退", "Back"),
+    ("前进", "Forward"),
+    ("下一个匹配", "Next match"),
+    ("上一个匹配", "Previous match"),
+    (
+        "回到上一次跳转前的位置（视图、搜索和滚动位置）",
+        "Go back to where you were before the last jump (view, search and scroll position)",
+    ),
+    ("后退之后再前进", "Go forward again after going back"),
+    (
+        "点亮搜索的下一个匹配并滚动到它（在搜索框中按 Enter 也可）",
+        "Light the search's next match and scroll to it (Enter in the search box too)",
+    ),
+    (
+        "点亮搜索的上一个匹配（在搜索框中按 Shift+Enter 也可）",
+        "Light the search's previous match (Shift+Enter in the search box too)",
+    ),
+    (
+        "点亮的匹配 / 符合的举措",
+        "Lit match / matching initiatives",
+    ),
+    ("关闭搜索结果（Esc）", "Close the search results (Esc)"),
+    ("关闭搜索结果", "Close the search results"),
+    (
+        "Enter / F3 下一个，Shift+Enter / Shift+F3 上一个",
+        "Enter / F3 next, Shift+Enter / Shift+F3 previous",
+    ),
+    ("收起举措", "Hide initiatives"),
+    ("展开举措", "Show initiatives"),
+    ("{}：{} {}", "{}: {} {}"),
     ("在搜索结果中移动", "Move through search results"),
     ("打开数据集", "Open a dataset"),
     (

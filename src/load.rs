@@ -5,7 +5,8 @@ use std::io::Read as _;
 use std::path::Path;
 
 use crate::dataset::{Dataset, Origin};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Severity, Text};
+use crate::lang::Lang;
 use crate::model::Report;
 use crate::validate;
 use crate::watch::Fingerprint;
@@ -41,9 +42,14 @@ impl LoadError {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
 
-    /// Every diagnostic rendered like rustc's, one after another.
+    /// Every diagnostic rendered like rustc's, one after another, in English.
     pub fn render(&self) -> String {
-        render_all(&self.file, &self.diagnostics)
+        self.render_in(Lang::En)
+    }
+
+    /// Every diagnostic rendered like rustc's, one after another, in `lang`.
+    pub fn render_in(&self, lang: Lang) -> String {
+        render_all_in(&self.file, &self.diagnostics, lang)
     }
 }
 
@@ -55,11 +61,16 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Renders diagnostics like rustc does, separated by blank lines.
+/// Renders diagnostics like rustc does, separated by blank lines, in English.
 pub fn render_all(file: &str, diagnostics: &[Diagnostic]) -> String {
+    render_all_in(file, diagnostics, Lang::En)
+}
+
+/// Renders diagnostics like rustc does, separated by blank lines, in `lang`.
+pub fn render_all_in(file: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
     diagnostics
         .iter()
-        .map(|d| d.render(file))
+        .map(|d| d.render_in(file, lang))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -126,24 +137,27 @@ pub fn load_file_seen(path: &Path) -> (Option<Fingerprint>, Result<Dataset, Load
 /// Validates the bytes read from the dataset file at `path`.
 pub fn load_bytes(bytes: Vec<u8>, path: &Path) -> Result<Dataset, LoadError> {
     let source =
-        decode_owned(bytes).map_err(|d| LoadError::single(&path.display().to_string(), d))?;
+        decode_owned(bytes).map_err(|d| LoadError::single(&path.display().to_string(), *d))?;
     load_str(&source, Origin::File(path.to_path_buf()))
 }
 
 /// Reads a dataset file as text, refusing what is too large, not a file, or not UTF-8.
 pub fn read_file(path: &Path) -> Result<String, LoadError> {
     let bytes = read_bytes(path)?;
-    decode_owned(bytes).map_err(|d| LoadError::single(&path.display().to_string(), d))
+    decode_owned(bytes).map_err(|d| LoadError::single(&path.display().to_string(), *d))
 }
 
 /// Reads a dataset file's bytes, refusing what is too large or not a file.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
-    let fail = |message: String| LoadError::single(&file, Diagnostic::error(message));
+    let fail = |message: Text| LoadError::single(&file, Diagnostic::new(Severity::Error, message));
     // Looking before opening: opening a FIFO would wait for a writer forever.
     let metadata = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
-    if let Some(kind) = not_a_file(&metadata) {
-        return Err(fail(format!("this is {kind}, not a dataset file")));
+    if let Some((en, zh)) = not_a_file(&metadata) {
+        return Err(fail(Text::new(
+            format!("this is {en}, not a dataset file"),
+            format!("这是{zh}，不是数据集文件"),
+        )));
     }
     if metadata.len() > MAX_BYTES {
         return Err(fail(too_large(metadata.len())));
@@ -159,61 +173,76 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// What a path that is not a regular file is, in words; `None` for a regular file.
-fn not_a_file(metadata: &std::fs::Metadata) -> Option<&'static str> {
+/// What a path that is not a regular file is, in English and Chinese words; `None` for a
+/// regular file.
+fn not_a_file(metadata: &std::fs::Metadata) -> Option<(&'static str, &'static str)> {
     let kind = metadata.file_type();
     if kind.is_file() {
         return None;
     }
     if kind.is_dir() {
-        return Some("a folder");
+        return Some(("a folder", "一个文件夹"));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if kind.is_fifo() {
-            return Some("a named pipe (FIFO)");
+            return Some(("a named pipe (FIFO)", "一个命名管道（FIFO）"));
         }
         if kind.is_socket() {
-            return Some("a socket");
+            return Some(("a socket", "一个套接字"));
         }
         if kind.is_block_device() || kind.is_char_device() {
-            return Some("a device");
+            return Some(("a device", "一个设备"));
         }
     }
-    Some("something other than a file")
+    Some(("something other than a file", "别的东西，不是普通文件"))
 }
 
-fn too_large(len: u64) -> String {
+fn too_large(len: u64) -> Text {
     let mib = |bytes: u64| bytes as f64 / 1_048_576.0;
+    let limit = MAX_BYTES / 1_048_576;
     // Near the limit, rounded sizes would read "64.0 MiB; at most 64 MiB": say the bytes.
     if len < MAX_BYTES + MAX_BYTES / 100 {
-        format!(
-            "the file is {len} bytes; Huimou reads datasets of at most {MAX_BYTES} bytes ({} MiB)",
-            MAX_BYTES / 1_048_576
+        Text::new(
+            format!(
+                "the file is {len} bytes; Huimou reads datasets of at most {MAX_BYTES} bytes ({limit} MiB)"
+            ),
+            format!("文件有 {len} 字节；回眸只读取不超过 {MAX_BYTES} 字节（{limit} MiB）的数据集"),
         )
     } else {
-        format!(
-            "the file is {:.1} MiB; Huimou reads datasets of at most {} MiB",
-            mib(len),
-            MAX_BYTES / 1_048_576
+        Text::new(
+            format!(
+                "the file is {:.1} MiB; Huimou reads datasets of at most {limit} MiB",
+                mib(len)
+            ),
+            format!(
+                "文件有 {:.1} MiB；回眸只读取不超过 {limit} MiB 的数据集",
+                mib(len)
+            ),
         )
     }
 }
 
 /// The words for a failure to read a file.
-pub fn io_message(error: &std::io::Error) -> String {
+pub fn io_message(error: &std::io::Error) -> Text {
     match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied: Huimou may not read this file".to_owned()
-        }
-        _ => format!("cannot read the file: {error}"),
+        std::io::ErrorKind::NotFound => Text::new("no such file", "没有这个文件"),
+        std::io::ErrorKind::PermissionDenied => Text::new(
+            "permission denied: Huimou may not read this file",
+            "没有权限：回眸不能读取这个文件",
+        ),
+        // The system's own words, which only it knows, stay as it gives them.
+        _ => Text::new(
+            format!("cannot read the file: {error}"),
+            format!("无法读取文件：{error}"),
+        ),
     }
 }
 
 /// Turns bytes into text without copying them, pointing at the first byte that is not UTF-8.
-pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+/// The diagnostic is boxed: it holds two languages, and the text is what is passed around.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     if Encoding::looks_utf16(&bytes) {
         return decode(&bytes);
     }
@@ -221,13 +250,18 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<String, Diagnostic> {
 }
 
 /// Turns bytes into text, pointing at the first byte that is not UTF-8.
-pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     // UTF-16 without a byte-order mark can pass as UTF-8 as long as it is ASCII (with a zero
     // byte after each letter), so it is recognised by those zeros first.
     if Encoding::looks_utf16(bytes) {
-        return Err(Diagnostic::error("the file is UTF-16 text, not UTF-8")
+        return Err(Box::new(
+            Diagnostic::error(
+                "the file is UTF-16 text, not UTF-8",
+                "文件是 UTF-16 文本，不是 UTF-8",
+            )
             .at(Some(Location::in_line(1, "", 1, 1)))
-            .with_help("save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)"));
+            .with_help(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1),
+        ));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
@@ -240,25 +274,39 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             let lossy = String::from_utf8_lossy(bytes);
             let byte = bytes[e.valid_up_to()];
             let offset = e.valid_up_to();
-            let (message, help) = match Encoding::guess(bytes, offset) {
-                Encoding::Gbk => (
+            let diagnostic = match Encoding::guess(bytes, offset) {
+                Encoding::Gbk => Diagnostic::error(
                     format!(
                         "the file is not UTF-8 text: it looks like GBK (GB 18030), the encoding \
                          Chinese Windows uses by default (byte 0x{byte:02X} at offset {offset})"
                     ),
-                    "save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)",
-                ),
-                Encoding::Other => (
+                    format!(
+                        "文件不是 UTF-8 文本：看来是中文 Windows 默认的 GBK（GB 18030）编码\
+                         （偏移 {offset} 处的字节 0x{byte:02X}）"
+                    ),
+                )
+                .with_help(SAVE_AS_UTF8.0, SAVE_AS_UTF8.1),
+                Encoding::Other => Diagnostic::error(
                     format!("the file is not UTF-8 text (byte 0x{byte:02X} at offset {offset})"),
+                    format!("文件不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02X}）"),
+                )
+                .with_help(
                     "save the file as UTF-8; GBK or Latin-1 files must be converted first",
+                    "请把文件另存为 UTF-8；GBK 或 Latin-1 编码的文件要先转换",
                 ),
             };
-            Err(Diagnostic::error(message)
-                .at(Some(Location::from_line_column(&lossy, line, column)))
-                .with_help(help))
+            Err(Box::new(
+                diagnostic.at(Some(Location::from_line_column(&lossy, line, column))),
+            ))
         }
     }
 }
+
+/// How to save a file as UTF-8, in English and Chinese.
+const SAVE_AS_UTF8: (&str, &str) = (
+    "save it as UTF-8 (in Notepad: File → Save As, Encoding: UTF-8)",
+    "请另存为 UTF-8（记事本：文件 → 另存为，编码选 UTF-8）",
+);
 
 /// What a file that is not UTF-8 probably is, to tell its author how to fix it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -323,14 +371,20 @@ pub fn diagnose_str(source: &str) -> Checked {
 
 fn checked(source: &str, origin: Option<Origin>) -> Checked {
     if source.len() as u64 > MAX_BYTES {
-        return Checked::listed(vec![Diagnostic::error(too_large(source.len() as u64))]);
+        return Checked::listed(vec![Diagnostic::new(
+            Severity::Error,
+            too_large(source.len() as u64),
+        )]);
     }
     // A byte-order mark is harmless; editors on Windows add one.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
-        return Checked::listed(vec![Diagnostic::error("the file is empty").with_help(
-            "a dataset starts with `(format_version: 1, title: \"…\", chapters: [ … ])`",
-        )]);
+        return Checked::listed(vec![
+            Diagnostic::error("the file is empty", "文件是空的").with_help(
+                "a dataset starts with `(format_version: 1, title: \"…\", chapters: [ … ])`",
+                "数据集以 `(format_version: 1, title: \"…\", chapters: [ … ])` 开头",
+            ),
+        ]);
     }
     let report: Report = match ron::from_str(source) {
         Ok(report) => report,
@@ -348,11 +402,15 @@ fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnost
     if error.code == E::ExpectedComma && closes_bracket(&location) {
         // `…)),` where `…),` was meant: the bracket is one too many, not a comma missing.
         let bracket = location.char_at(location.column).unwrap_or(')');
-        return Diagnostic::error(format!("there is one `{bracket}` too many here"))
-            .at(Some(location))
-            .with_help(
-                "the list or parenthesis around it is still open; remove the extra bracket",
-            );
+        return Diagnostic::error(
+            format!("there is one `{bracket}` too many here"),
+            format!("这里多了一个 `{bracket}`"),
+        )
+        .at(Some(location))
+        .with_help(
+            "the list or parenthesis around it is still open; remove the extra bracket",
+            "外层的列表或括号还没有结束；删去多余的括号",
+        );
     }
     if error.code == E::ExpectedComma {
         // The parser notices a missing comma at the next value; it belongs after the last one.
@@ -373,133 +431,349 @@ fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnost
             location.column = column;
         }
     }
-    let (message, help) = match &error.code {
+    // A string left open swallows what follows, so the parser stumbles a line or two later;
+    // point at the quote that has no partner instead.
+    if let Some(unclosed) = unclosed_quote(source, location.line) {
+        return Diagnostic::error("this string is never closed", "这个字符串没有结束")
+            .at(Some(unclosed))
+            .with_help(
+                "add the closing \" at the end of the text",
+                "在文字末尾补上结尾的 \"",
+            );
+    }
+    let (message, help) = field_words(&error.code)
+        .or_else(|| token_words(&error.code, &location))
+        .or_else(|| value_words(&error.code, &location))
+        .unwrap_or_else(|| (other_syntax_words(&error.code), None));
+    let diagnostic = Diagnostic::new(Severity::Error, message).at(Some(location));
+    match help {
+        Some(help) => diagnostic.with_help_text(help),
+        None => diagnostic,
+    }
+}
+
+/// What a syntax error says and how to fix it: a message and perhaps a help, in both languages.
+type SyntaxWords = (Text, Option<Text>);
+
+/// The words for a field or value the report's shape does not allow (unknown, missing or
+/// repeated fields, values of the wrong kind).
+fn field_words(code: &ron::Error) -> Option<SyntaxWords> {
+    use ron::Error as E;
+    // "in Figure" after an English message; "数据中" before a Chinese one.
+    let within = |outer: &Option<String>| {
+        let name = outer.as_deref();
+        (
+            name.map(|o| format!(" in {o}")).unwrap_or_default(),
+            name.map(|o| format!("{}中", shape_name_zh(o)))
+                .unwrap_or_default(),
+        )
+    };
+    Some(match code {
         E::NoSuchStructField {
             expected,
             found,
             outer,
-        } => (
-            format!(
-                "unknown field `{found}`{}",
-                outer
-                    .as_deref()
-                    .map(|o| format!(" in {o}"))
-                    .unwrap_or_default()
-            ),
-            Some(format!(
-                "check the spelling; the fields here are: {}",
-                expected.join(", ")
-            )),
-        ),
-        E::MissingStructField { field, outer } => (
-            format!(
-                "missing field `{field}`{}",
-                outer
-                    .as_deref()
-                    .map(|o| format!(" in {o}"))
-                    .unwrap_or_default()
-            ),
-            Some(format!("add `{field}: …` before the closing parenthesis")),
-        ),
-        E::DuplicateStructField { field, .. } => {
-            (format!("the field `{field}` is written twice"), None)
-        }
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => (
-            format!("`{found}` is not one of the allowed values"),
-            Some(format!("use one of: {}", expected.join(", "))),
-        ),
-        E::InvalidValueForType { expected, found } => {
-            (format!("expected {expected}, found {found}"), None)
-        }
-        E::ExpectedComma => (
-            "expected a comma here".to_owned(),
-            Some("separate fields and list items with commas".to_owned()),
-        ),
-        E::Eof => (
-            "the file ends too early: a bracket, parenthesis or string is left open".to_owned(),
-            None,
-        ),
-        E::ExpectedStringEnd => (
-            "this string is never closed".to_owned(),
-            Some("add the closing \"".to_owned()),
-        ),
-        E::ExpectedArrayEnd => ("expected `]` to close the list here".to_owned(), None),
-        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => (
-            "expected `)` to close the parenthesis here".to_owned(),
-            None,
-        ),
-        E::TrailingCharacters => (
-            "there is more text after the report's closing parenthesis".to_owned(),
-            Some("a dataset holds exactly one report".to_owned()),
-        ),
-        E::ExpectedString => ("expected text in double quotes here".to_owned(), None),
-        E::ExpectedFloat | E::ExpectedInteger => ("expected a number here".to_owned(), None),
-        E::ExpectedNamedStructLike(name) if closes_bracket(&location) => (
-            format!("this bracket closes a list of {name} with the wrong kind of bracket"),
-            Some(
-                "a list opened with `[` closes with `]`; a parenthesis `(` closes with `)`"
-                    .to_owned(),
-            ),
-        ),
-        E::ExpectedNamedStructLike(name) => (
-            format!("expected {} {name} here, written `( … )`", article(name)),
-            Some(format!(
-                "{} {name} is a list of fields in parentheses: `(id: \"…\", …)`",
-                capitalised(article(name))
-            )),
-        ),
-        E::ExpectedStructLike => ("expected `( … )` here".to_owned(), None),
-        E::ExpectedArray => (
-            "expected a list here, written `[ … ]`".to_owned(),
-            Some("a list holds its items in square brackets, separated by commas".to_owned()),
-        ),
-        E::ExpectedOption => (
-            "expected `Some(…)` or `None` here".to_owned(),
-            Some("an optional field is written `prefix: Some(\"超过\")`, or left out".to_owned()),
-        ),
-        E::ExpectedMapColon => (
-            "expected a colon `:` after the field's name".to_owned(),
-            Some("fields are written `name: value`".to_owned()),
-        ),
-        E::ExpectedBoolean => ("expected `true` or `false` here".to_owned(), None),
-        E::IntegerOutOfBounds => (
-            "this whole number is out of range".to_owned(),
-            Some(
-                "chapter numbers and the format version are whole numbers from 0 to 4294967295"
-                    .to_owned(),
-            ),
-        ),
-        E::SuggestRawIdentifier(found) | E::InvalidIdentifier(found)
-            if found.bytes().all(|b| b.is_ascii_digit()) && after_digits_and_comma(&location) =>
-        {
+        } => {
+            let (en, zh) = within(outer);
             (
-                "numbers are written without thousands separators".to_owned(),
-                Some(format!(
-                    "write the digits together (…{found}, not …,{found}); the viewer adds separators itself"
+                Text::new(
+                    format!("unknown field `{found}`{en}"),
+                    format!("{zh}有未知字段 `{found}`"),
+                ),
+                Some(Text::new(
+                    format!(
+                        "check the spelling; the fields here are: {}",
+                        expected.join(", ")
+                    ),
+                    format!("请检查拼写；这里的字段有：{}", code_list(expected)),
                 )),
             )
         }
-        E::UnclosedBlockComment => (
-            "this comment is never closed".to_owned(),
-            Some("a comment opened with `/*` ends with `*/`".to_owned()),
+        E::MissingStructField { field, outer } => {
+            let (en, zh) = within(outer);
+            (
+                Text::new(
+                    format!("missing field `{field}`{en}"),
+                    format!("{zh}缺少字段 `{field}`"),
+                ),
+                Some(Text::new(
+                    format!("add `{field}: …` before the closing parenthesis"),
+                    format!("在右括号前加上 `{field}: …`"),
+                )),
+            )
+        }
+        E::DuplicateStructField { field, .. } => (
+            Text::new(
+                format!("the field `{field}` is written twice"),
+                format!("字段 `{field}` 写了两次"),
+            ),
+            None,
         ),
-        E::ExceededRecursionLimit => ("the file nests too deeply to be a report".to_owned(), None),
-        other => (format!("the file is not valid RON: {other}"), None),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => (
+            Text::new(
+                format!("`{found}` is not one of the allowed values"),
+                format!("`{found}` 不是允许的取值"),
+            ),
+            Some(Text::new(
+                format!("use one of: {}", expected.join(", ")),
+                format!("可用的取值：{}", code_list(expected)),
+            )),
+        ),
+        E::InvalidValueForType { expected, found } => (
+            Text::new(
+                format!("expected {expected}, found {found}"),
+                format!(
+                    "这里应为{}，却是{}",
+                    serde_words_zh(expected),
+                    serde_words_zh(found)
+                ),
+            ),
+            None,
+        ),
+        _ => return None,
+    })
+}
+
+/// The words for a token the parser expected and did not find, or one it did not expect.
+fn token_words(code: &ron::Error, location: &Location) -> Option<SyntaxWords> {
+    use ron::Error as E;
+    let plain = |en: &str, zh: &str| (Text::new(en, zh), None);
+    let helped = |en: &str, zh: &str, help_en: &str, help_zh: &str| {
+        (Text::new(en, zh), Some(Text::new(help_en, help_zh)))
     };
-    // A string left open swallows what follows, so the parser stumbles a line or two later;
-    // point at the quote that has no partner instead.
-    if let Some(unclosed) = unclosed_quote(source, location.line) {
-        return Diagnostic::error("this string is never closed")
-            .at(Some(unclosed))
-            .with_help("add the closing \" at the end of the text");
+    Some(match code {
+        E::ExpectedComma => helped(
+            "expected a comma here",
+            "这里缺少逗号",
+            "separate fields and list items with commas",
+            "字段之间、列表项之间用逗号分隔",
+        ),
+        E::Eof => plain(
+            "the file ends too early: a bracket, parenthesis or string is left open",
+            "文件提前结束：有方括号、圆括号或字符串没有闭合",
+        ),
+        E::ExpectedStringEnd => helped(
+            "this string is never closed",
+            "这个字符串没有结束",
+            "add the closing \"",
+            "补上结尾的 \"",
+        ),
+        E::ExpectedArrayEnd => plain(
+            "expected `]` to close the list here",
+            "这里应有 `]` 结束列表",
+        ),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => plain(
+            "expected `)` to close the parenthesis here",
+            "这里应有 `)` 闭合括号",
+        ),
+        E::TrailingCharacters => helped(
+            "there is more text after the report's closing parenthesis",
+            "报告的右括号之后还有内容",
+            "a dataset holds exactly one report",
+            "一个数据集只含一份报告",
+        ),
+        E::ExpectedNamedStructLike(name) => return Some(shape_words(name, location)),
+        E::ExpectedStructLike => plain("expected `( … )` here", "这里应为 `( … )`"),
+        E::ExpectedArray => helped(
+            "expected a list here, written `[ … ]`",
+            "这里应为列表，写作 `[ … ]`",
+            "a list holds its items in square brackets, separated by commas",
+            "列表把各项写在方括号里，用逗号分隔",
+        ),
+        E::ExpectedOption => helped(
+            "expected `Some(…)` or `None` here",
+            "这里应为 `Some(…)` 或 `None`",
+            "an optional field is written `prefix: Some(\"超过\")`, or left out",
+            "可选字段写作 `prefix: Some(\"超过\")`，也可以省略",
+        ),
+        E::ExpectedMapColon => helped(
+            "expected a colon `:` after the field's name",
+            "字段名后应有冒号 `:`",
+            "fields are written `name: value`",
+            "字段写作 `name: value`",
+        ),
+        E::UnclosedBlockComment => helped(
+            "this comment is never closed",
+            "这段注释没有结束",
+            "a comment opened with `/*` ends with `*/`",
+            "以 `/*` 开始的注释要以 `*/` 结束",
+        ),
+        _ => return None,
+    })
+}
+
+/// The words for a value the parser could not read (a number, truth value or string written
+/// wrongly), or for a file nested too deeply to be a report.
+fn value_words(code: &ron::Error, location: &Location) -> Option<SyntaxWords> {
+    use ron::Error as E;
+    let plain = |en: &str, zh: &str| (Text::new(en, zh), None);
+    Some(match code {
+        E::ExpectedString => plain(
+            "expected text in double quotes here",
+            "这里应为双引号中的文字",
+        ),
+        E::ExpectedFloat | E::ExpectedInteger => plain("expected a number here", "这里应为数字"),
+        E::ExpectedBoolean => plain(
+            "expected `true` or `false` here",
+            "这里应为 `true` 或 `false`",
+        ),
+        E::IntegerOutOfBounds => (
+            Text::new("this whole number is out of range", "这个整数超出范围"),
+            Some(Text::new(
+                "chapter numbers and the format version are whole numbers from 0 to 4294967295",
+                "章号和格式版本是 0 到 4294967295 之间的整数",
+            )),
+        ),
+        E::SuggestRawIdentifier(found) | E::InvalidIdentifier(found)
+            if found.bytes().all(|b| b.is_ascii_digit()) && after_digits_and_comma(location) =>
+        {
+            (
+                Text::new(
+                    "numbers are written without thousands separators",
+                    "数字不加千位分隔符",
+                ),
+                Some(Text::new(
+                    format!(
+                        "write the digits together (…{found}, not …,{found}); the viewer adds separators itself"
+                    ),
+                    format!("把数字连着写（…{found}，而不是 …,{found}）；查看器会自己加分隔符"),
+                )),
+            )
+        }
+        E::ExceededRecursionLimit => plain(
+            "the file nests too deeply to be a report",
+            "文件嵌套太深，不像一份报告",
+        ),
+        _ => return None,
+    })
+}
+
+/// The words for a place where a report, chapter, initiative, figure or chart (`name`) was
+/// expected: either its bracket is the wrong kind, or something else stands there.
+fn shape_words(name: &str, location: &Location) -> SyntaxWords {
+    let zh = shape_name_zh(name);
+    if closes_bracket(location) {
+        return (
+            Text::new(
+                format!("this bracket closes a list of {name} with the wrong kind of bracket"),
+                format!("这个括号用错了，不能结束{zh}列表"),
+            ),
+            Some(Text::new(
+                "a list opened with `[` closes with `]`; a parenthesis `(` closes with `)`",
+                "以 `[` 开始的列表用 `]` 结束，以 `(` 开始的括号用 `)` 结束",
+            )),
+        );
     }
-    let diagnostic = Diagnostic::error(message).at(Some(location));
-    match help {
-        Some(help) => diagnostic.with_help(help),
-        None => diagnostic,
+    (
+        Text::new(
+            format!("expected {} {name} here, written `( … )`", article(name)),
+            format!("这里应为{zh}，写作 `( … )`"),
+        ),
+        Some(Text::new(
+            format!(
+                "{} {name} is a list of fields in parentheses: `(id: \"…\", …)`",
+                capitalised(article(name))
+            ),
+            format!("{zh}是写在圆括号里的一组字段：`(id: \"…\", …)`"),
+        )),
+    )
+}
+
+/// Any other syntax error, in the parser's own words: English as the parser writes it, and in
+/// Chinese a frame around a translation of the kinds a hand-written file can run into.
+fn other_syntax_words(code: &ron::Error) -> Text {
+    use ron::Error as E;
+    let zh = match code {
+        E::UnexpectedChar(c) => Some(format!("意外的字符 {c:?}")),
+        E::ExpectedIdentifier => Some("这里应为字段名".to_owned()),
+        E::ExpectedChar => Some("这里应为单个字符".to_owned()),
+        E::ExpectedMap => Some("这里应为 `{`".to_owned()),
+        E::ExpectedMapEnd => Some("这里应有 `}` 闭合".to_owned()),
+        E::ExpectedUnit => Some("这里应为 `()`".to_owned()),
+        E::InvalidEscape(_) => Some("字符串中有无效的转义（`\\` 后的字符）".to_owned()),
+        E::FloatUnderscore | E::UnderscoreAtBeginning => {
+            Some("数字中有不该出现的下划线 `_`".to_owned())
+        }
+        E::InvalidIntegerDigit { digit, .. } => Some(format!("整数中有无效的数字 {digit:?}")),
+        E::ExpectedDifferentLength { found, .. } => Some(format!("这里的项数（{found}）不对")),
+        E::ExpectedDifferentStructName { found, .. } => {
+            Some(format!("这里不应写 `{found}` 这个名称"))
+        }
+        E::UnclosedLineComment => Some("行注释没有结束".to_owned()),
+        _ => None,
+    };
+    let zh = zh.unwrap_or_else(|| code.to_string());
+    Text::new(
+        format!("the file is not valid RON: {code}"),
+        format!("文件不是有效的 RON：{zh}"),
+    )
+}
+
+/// The Chinese name of a part of the report as the parser names it (`Figure`), the name in
+/// backticks for a part the report does not have.
+fn shape_name_zh(name: &str) -> String {
+    match name {
+        "Report" => "报告".to_owned(),
+        "Chapter" => "章".to_owned(),
+        "Initiative" => "举措".to_owned(),
+        "Figure" => "数据".to_owned(),
+        "Chart" => "图表".to_owned(),
+        "ChartKind" => "图表类型".to_owned(),
+        other => format!("`{other}`"),
     }
+}
+
+/// Names of fields or values as a Chinese list: each in backticks, joined by 、.
+fn code_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The Chinese for what serde says a value should be or was (`a string`, `the boolean
+/// `true``); words it does not know are kept as serde wrote them.
+fn serde_words_zh(words: &str) -> String {
+    // A value found is named with its literal: "the string \"x\"", "the signed integer `-5`".
+    let literal = |prefix: &str| words.strip_prefix(prefix).map(str::trim);
+    if let Some(text) = literal("the string") {
+        return format!("文字 {text}");
+    }
+    for (prefix, zh) in [
+        ("the boolean", "布尔值"),
+        ("the unsigned integer", "整数"),
+        ("the signed integer", "整数"),
+        ("the floating point number", "数字"),
+        ("the UTF-8 character", "字符"),
+    ] {
+        if let Some(value) = literal(prefix) {
+            return format!("{zh} {value}");
+        }
+    }
+    if let Some(name) = words.strip_prefix("struct ") {
+        return format!("{}，写作 `( … )`", shape_name_zh(name));
+    }
+    if let Some(name) = words.strip_prefix("enum ") {
+        return format!("{}的一个取值", shape_name_zh(name));
+    }
+    match words {
+        "a boolean" | "bool" => "`true` 或 `false`",
+        "a string" | "a borrowed string" | "string" => "双引号中的文字",
+        "a sequence" => "列表 `[ … ]`",
+        "a map" => "映射 `{ … }`",
+        "option" | "an optional value" => "`Some(…)` 或 `None`",
+        "a unit value" | "unit" => "`()`",
+        "f32" | "f64" => "数字",
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "isize" => "整数",
+        "an enum" | "a unit variant" | "a newtype variant" | "a tuple variant"
+        | "a struct variant" => "枚举值",
+        "a newtype struct" => "带括号的值",
+        other => return other.to_owned(),
+    }
+    .to_owned()
 }
 
 /// "a" or "an" before an English name.
@@ -592,5 +866,38 @@ mod tests {
         let location = error.location.expect("located");
         assert_eq!((location.line, location.column), (2, 14));
         assert!(error.message.contains("not UTF-8"), "{}", error.message);
+        assert!(
+            error.message.zh.contains("不是 UTF-8"),
+            "{}",
+            error.message.zh
+        );
+    }
+
+    #[test]
+    fn the_parsers_own_words_get_a_chinese_frame() {
+        let (message, help) = field_words(&ron::Error::InvalidValueForType {
+            expected: "a string".to_owned(),
+            found: "the unsigned integer `5`".to_owned(),
+        })
+        .expect("words");
+        assert_eq!(message, "expected a string, found the unsigned integer `5`");
+        assert_eq!(message.zh, "这里应为双引号中的文字，却是整数 `5`");
+        assert!(help.is_none());
+        assert_eq!(serde_words_zh("struct Figure"), "数据，写作 `( … )`");
+        assert_eq!(serde_words_zh("the boolean `true`"), "布尔值 `true`");
+        // Words it does not know stay as the parser wrote them, inside the Chinese frame.
+        assert_eq!(serde_words_zh("a frobnicator"), "a frobnicator");
+        let other = other_syntax_words(&ron::Error::UnexpectedChar('@'));
+        assert_eq!(other.zh, "文件不是有效的 RON：意外的字符 '@'");
+        assert!(
+            other.en.starts_with("the file is not valid RON: "),
+            "{other}"
+        );
+        let untranslated = other_syntax_words(&ron::Error::ExpectedRawValue);
+        assert!(
+            untranslated.zh.starts_with("文件不是有效的 RON："),
+            "{}",
+            untranslated.zh
+        );
     }
 }

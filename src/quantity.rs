@@ -160,6 +160,29 @@ impl fmt::Display for UnitError {
 
 impl std::error::Error for UnitError {}
 
+impl UnitError {
+    /// The problem in Chinese, for diagnostics shown in the Chinese interface (the `Display`
+    /// above is the English).
+    pub fn chinese(&self) -> String {
+        match self {
+            Self::UnknownPrefix(p) => format!(
+                "「{p}」不是回眸认识的数字前置词（可用 超过、逾、近、将近、约 或 大约，简繁皆可）"
+            ),
+            Self::MagnitudeOnPercent(u) => format!("单位「{u}」给百分比加了万或亿"),
+            Self::BadCounter(u) => format!("单位「{u}」的量词中有数字或符号"),
+            Self::OutOfRange(u) => {
+                format!("单位「{u}」下的值太大，无法计数（超过 10^308）")
+            }
+            Self::MisplacedWord(u, w) if Qualifier::from_prefix(w).is_some() => format!(
+                "单位「{u}」含有「{w}」，这是写在数字前面的词：请写 `prefix: Some(\"{w}\")`，并从单位中删去"
+            ),
+            Self::MisplacedWord(u, w) => format!(
+                "单位「{u}」的量词中夹着「{w}」：单位要照数字后面的原文写，数量级和余/多在前（3.1 萬多個 → `value: 3.1, unit: \"萬多個\"`）"
+            ),
+        }
+    }
+}
+
 /// What the characters of a unit before its counter say.
 #[derive(Default)]
 struct UnitWords {

@@ -7,7 +7,7 @@ use crate::dataset::KEY_FIGURES;
 use crate::dataset::{Dataset, Origin};
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity, Text};
 use crate::load;
 use crate::locate::{SourceMap, Step};
 use crate::markup::{self, MarkupError, Segment};
@@ -111,13 +111,10 @@ impl Validator<'_> {
         &mut self,
         severity: Severity,
         path: &[Step<'static>],
-        message: String,
-        help: Option<String>,
+        message: Text,
+        help: Option<Text>,
     ) {
-        let mut diagnostic = match severity {
-            Severity::Error => Diagnostic::error(message),
-            Severity::Warning => Diagnostic::warning(message),
-        };
+        let mut diagnostic = Diagnostic::new(severity, message);
         diagnostic.help = help;
         self.push_located(diagnostic, Locator::Value(Path::new(path)));
     }
@@ -214,49 +211,68 @@ impl Validator<'_> {
         }
     }
 
-    fn error(&mut self, path: &[Step<'static>], message: String) {
+    fn error(&mut self, path: &[Step<'static>], message: Text) {
         self.push(Severity::Error, path, message, None);
     }
 
-    fn error_with_help(&mut self, path: &[Step<'static>], message: String, help: String) {
+    fn error_with_help(&mut self, path: &[Step<'static>], message: Text, help: Text) {
         self.push(Severity::Error, path, message, Some(help));
     }
 
-    fn warning_with_help(&mut self, path: &[Step<'static>], message: String, help: String) {
+    fn warning_with_help(&mut self, path: &[Step<'static>], message: Text, help: Text) {
         if self.warning_budget() {
             self.push(Severity::Warning, path, message, Some(help));
         }
     }
 
-    /// Checks an optional English text: present means not empty, and not Chinese.
+    /// Checks an optional English text: present means not empty, and not Chinese. `what` names
+    /// the field, in English to follow "the English" and in Chinese whole (第 1 章的英文名称),
+    /// since Chinese puts 英文 inside the phrase.
     fn check_english(
         &mut self,
         path: &[Step<'static>],
         value: Option<&String>,
-        what: impl FnOnce() -> String,
+        what: impl FnOnce() -> Text,
     ) {
         let Some(value) = value else {
             return;
         };
         if value.trim().is_empty() {
+            let what = what();
             self.error_with_help(
                 path,
-                format!("the English {} is empty", what()),
-                "write the English, or leave the field out to show the Chinese".to_owned(),
+                Text::new(
+                    format!("the English {} is empty", what.en),
+                    format!("{}为空", what.zh),
+                ),
+                Text::new(
+                    "write the English, or leave the field out to show the Chinese",
+                    "写上英文，或删去这个字段以显示中文",
+                ),
             );
         } else if value.chars().any(is_han) {
+            let what = what();
             self.warning_with_help(
                 path,
-                format!("the English {} contains Chinese characters", what()),
-                "the English interface shows this text; the Chinese original is shown on hover"
-                    .to_owned(),
+                Text::new(
+                    format!("the English {} contains Chinese characters", what.en),
+                    format!("{}含有汉字", what.zh),
+                ),
+                Text::new(
+                    "the English interface shows this text; the Chinese original is shown on hover",
+                    "英文界面显示这段文字；鼠标悬停时显示中文原文",
+                ),
             );
         }
     }
 
-    fn require_text(&mut self, path: &[Step<'static>], value: &str, what: impl FnOnce() -> String) {
+    fn require_text(&mut self, path: &[Step<'static>], value: &str, what: impl FnOnce() -> Text) {
         if value.trim().is_empty() {
-            self.error(path, format!("{} is empty", what()));
+            let what = what();
+            self.error(
+                path,
+                Text::new(format!("{} is empty", what.en), format!("{}为空", what.zh)),
+            );
         }
     }
 
@@ -268,22 +284,33 @@ impl Validator<'_> {
         seen: &mut HashMap<&'r str, Owner>,
         id: &'r str,
         path: &[Step<'static>],
-        kind: &str,
+        kind: Kind,
         owner: Owner,
-        describe: &dyn Fn(Owner) -> String,
+        describe: &dyn Fn(Owner) -> Text,
     ) {
         if id.trim().is_empty() {
+            let owner = describe(owner);
             self.error(
                 path,
-                format!("the {kind} id of {} is empty", describe(owner)),
+                Text::new(
+                    format!("the {} id of {} is empty", kind.en, owner.en),
+                    format!("{}的 id 为空", owner.zh),
+                ),
             );
         } else if let Some(first) = seen.get(id) {
+            let first = describe(*first);
             self.error_with_help(
                 path,
-                format!("duplicate {kind} id `{id}`"),
-                format!(
-                    "it is already the id of {}; every {kind} needs its own",
-                    describe(*first)
+                Text::new(
+                    format!("duplicate {} id `{id}`", kind.en),
+                    format!("{} id `{id}` 重复了", kind.zh),
+                ),
+                Text::new(
+                    format!(
+                        "it is already the id of {}; every {} needs its own",
+                        first.en, kind.en
+                    ),
+                    format!("它已是{}的 id；{}都要有自己的 id", first.zh, kind.zh_each),
                 ),
             );
         } else {
@@ -291,6 +318,31 @@ impl Validator<'_> {
         }
     }
 }
+
+/// A kind of item that has an id, as diagnostics name it.
+#[derive(Clone, Copy)]
+struct Kind {
+    en: &'static str,
+    zh: &'static str,
+    /// "every chapter", with the measure word Chinese needs.
+    zh_each: &'static str,
+}
+
+const CHAPTER: Kind = Kind {
+    en: "chapter",
+    zh: "章",
+    zh_each: "每一章",
+};
+const INITIATIVE: Kind = Kind {
+    en: "initiative",
+    zh: "举措",
+    zh_each: "每项举措",
+};
+const FIGURE: Kind = Kind {
+    en: "figure",
+    zh: "数据",
+    zh_each: "每个数据",
+};
 
 /// Whether a character is a Chinese (Han) character.
 fn is_han(c: char) -> bool {
@@ -448,47 +500,8 @@ fn check<'r>(
         unlisted_errors: 0,
         diagnostics: Vec::new(),
     };
+    check_cover(&mut v, report);
 
-    if report.format_version != FORMAT_VERSION {
-        let help = if report.format_version > FORMAT_VERSION {
-            "this dataset was written for a newer Huimou; update Huimou to open it".to_owned()
-        } else {
-            format!("set `format_version: {FORMAT_VERSION}`")
-        };
-        v.error_with_help(
-            &[Field("format_version")],
-            format!(
-                "format version {} is not one this Huimou reads (it reads version {FORMAT_VERSION})",
-                report.format_version
-            ),
-            help,
-        );
-    }
-    v.require_text(&[Field("title")], &report.title, || {
-        "the report's title".to_owned()
-    });
-    v.check_english(&[Field("title_en")], report.title_en.as_ref(), || {
-        "title of the report".to_owned()
-    });
-    if report.chapters.is_empty() {
-        v.error_with_help(
-            &[Field("chapters")],
-            "the report has no chapters".to_owned(),
-            "add at least one chapter: `chapters: [(id: \"…\", number: 1, …)]`".to_owned(),
-        );
-    }
-
-    let describe_chapter =
-        |(c, _, _): Owner| format!("chapter {} ({})", c + 1, report.chapters[c].name);
-    let describe_initiative =
-        |(c, i, _): Owner| format!("initiative {} of chapter {}", i + 1, c + 1);
-    let describe_figure = |(c, i, f): Owner| {
-        format!(
-            "figure {} of 「{}」",
-            f + 1,
-            report.chapters[c].initiatives[i].title
-        )
-    };
     let initiative_count = report.initiative_count();
     let figure_count: usize = report
         .chapters
@@ -496,200 +509,476 @@ fn check<'r>(
         .flat_map(|c| &c.initiatives)
         .map(|i| i.figures.len())
         .sum();
-    let mut chapter_ids = HashMap::default();
-    let mut initiative_ids =
-        HashMap::with_capacity_and_hasher(initiative_count, Default::default());
-    let mut figure_ids: HashMap<&str, Owner> =
-        HashMap::with_capacity_and_hasher(figure_count, Default::default());
+    let mut ids = Ids {
+        chapters: HashMap::default(),
+        initiatives: HashMap::with_capacity_and_hasher(initiative_count, Default::default()),
+        figures: HashMap::with_capacity_and_hasher(figure_count, Default::default()),
+    };
     // quantities[chapter][initiative][figure]; `None` where the unit could not be read.
     let mut quantities: Vec<Vec<Vec<Option<Quantity>>>> = Vec::with_capacity(report.chapters.len());
     let mut segments = Vec::with_capacity(report.chapters.len());
-
-    for (c, chapter) in report.chapters.iter().enumerate() {
-        let base = Path::new(&[Field("chapters"), Index(c)]);
-        let at = |rest: &[Step<'static>]| base.with(rest);
-        let owner = (c, 0, 0);
-        let here = || describe_chapter(owner);
-        v.require_unique_id(
-            &mut chapter_ids,
-            &chapter.id,
-            &at(&[Field("id")]),
-            "chapter",
-            owner,
-            &describe_chapter,
-        );
-        let expected = u32::try_from(c + 1).unwrap_or(u32::MAX);
-        if chapter.number != expected {
-            v.error_with_help(
-                &at(&[Field("number")]),
-                format!("the chapter in position {} is numbered {}", c + 1, chapter.number),
-                format!("chapters are numbered 1, 2, 3 … in the order they appear; this one is {expected}"),
-            );
-        }
-        v.require_text(&at(&[Field("name")]), &chapter.name, || {
-            format!("the name of chapter {}", c + 1)
-        });
-        v.require_text(&at(&[Field("headline")]), &chapter.headline, || {
-            format!("the headline of {}", here())
-        });
-        v.check_english(&at(&[Field("name_en")]), chapter.name_en.as_ref(), || {
-            format!("name of chapter {}", c + 1)
-        });
-        v.check_english(
-            &at(&[Field("headline_en")]),
-            chapter.headline_en.as_ref(),
-            || format!("headline of chapter {}", c + 1),
-        );
-        if chapter.initiatives.is_empty() {
-            v.warning_with_help(
-                &at(&[Field("initiatives")]),
-                format!("{} has no initiatives", here()),
-                "its panel will only show its headline".to_owned(),
-            );
-        }
-
-        let mut titles: HashMap<&str, usize> = HashMap::default();
-        let mut chapter_segments = Vec::with_capacity(chapter.initiatives.len());
-        let mut chapter_quantities = Vec::with_capacity(chapter.initiatives.len());
-        for (i, initiative) in chapter.initiatives.iter().enumerate() {
-            let base = Path::new(&[Field("chapters"), Index(c), Field("initiatives"), Index(i)]);
-            let at = |rest: &[Step<'static>]| base.with(rest);
-            let owner = (c, i, 0);
-            let here = || describe_initiative(owner);
-            v.require_unique_id(
-                &mut initiative_ids,
-                &initiative.id,
-                &at(&[Field("id")]),
-                "initiative",
-                owner,
-                &describe_initiative,
-            );
-            v.require_text(&at(&[Field("title")]), &initiative.title, || {
-                format!("the title of {}", here())
-            });
-            v.require_text(&at(&[Field("text")]), &initiative.text, || {
-                format!("the text of {}", here())
-            });
-            v.check_english(
-                &at(&[Field("title_en")]),
-                initiative.title_en.as_ref(),
-                || format!("title of {}", here()),
-            );
-            if let Some(first) = titles
-                .insert(&initiative.title, i)
-                .filter(|_| !initiative.title.trim().is_empty())
-            {
-                v.warning_with_help(
-                    &at(&[Field("title")]),
-                    format!(
-                        "two initiatives of chapter {} are both titled 「{}」",
-                        c + 1,
-                        initiative.title
-                    ),
-                    format!("initiative {} has the same title", first + 1),
-                );
-            }
-            let mut initiative_quantities = Vec::with_capacity(initiative.figures.len());
-            for (f, figure) in initiative.figures.iter().enumerate() {
-                let base = Path::new(&[
-                    Field("chapters"),
-                    Index(c),
-                    Field("initiatives"),
-                    Index(i),
-                    Field("figures"),
-                    Index(f),
-                ]);
-                let at = |rest: &[Step<'static>]| base.with(rest);
-                let owner = (c, i, f);
-                let here = || describe_figure(owner);
-                v.require_unique_id(
-                    &mut figure_ids,
-                    &figure.id,
-                    &at(&[Field("id")]),
-                    "figure",
-                    owner,
-                    &describe_figure,
-                );
-                v.require_text(&at(&[Field("label")]), &figure.label, || {
-                    format!("the label of {}", here())
-                });
-                v.check_english(&at(&[Field("label_en")]), figure.label_en.as_ref(), || {
-                    format!("label of {}", here())
-                });
-                if figure.value.is_nan() {
-                    v.error(
-                        &at(&[Field("value")]),
-                        format!("the value of figure `{}` is not a number (NaN)", figure.id),
-                    );
-                } else if figure.value.is_infinite() {
-                    v.error(
-                        &at(&[Field("value")]),
-                        format!("the value of figure `{}` is infinite", figure.id),
-                    );
-                } else if figure.value < 0.0 {
-                    v.error_with_help(
-                        &at(&[Field("value")]),
-                        format!("the value of figure `{}` is negative ({})", figure.id, figure.value),
-                        "reports state counts and amounts; write a decrease as a positive figure and say so in its label".to_owned(),
-                    );
-                }
-                match Quantity::parse(figure.prefix.as_deref(), figure.value, &figure.unit) {
-                    Ok(quantity) => {
-                        if !quantity.has_known_counter() {
-                            v.warning_with_help(
-                                &at(&[Field("unit")]),
-                                format!(
-                                    "Huimou does not know the counter 「{}」 of figure `{}`",
-                                    quantity.base_unit, figure.id
-                                ),
-                                format!(
-                                    "it is shown as written; the known counters are {}",
-                                    quantity::KNOWN_COUNTERS.join(" ")
-                                ),
-                            );
-                        }
-                        initiative_quantities.push(Some(quantity));
-                    }
-                    Err(e) => {
-                        let field = if matches!(e, quantity::UnitError::UnknownPrefix(_)) {
-                            "prefix"
-                        } else {
-                            "unit"
-                        };
-                        v.error(&at(&[Field(field)]), format!("figure `{}`: {e}", figure.id));
-                        initiative_quantities.push(None);
-                    }
-                }
-            }
-
-            let initiative_segments = link_marks(
-                &mut v,
-                at(&[Field("text")]),
-                at(&[Field("figures")]),
-                initiative,
-                &initiative_quantities,
-            );
-            // Only the viewer draws segments; `check` does not keep them.
-            if keep_segments {
-                chapter_segments.push(initiative_segments);
-            }
-            chapter_quantities.push(initiative_quantities);
-        }
+    for c in 0..report.chapters.len() {
+        let (chapter_quantities, chapter_segments) =
+            check_chapter(&mut v, report, c, &mut ids, keep_segments);
         segments.push(chapter_segments);
         quantities.push(chapter_quantities);
     }
 
     let (repeats, repeats_unlisted) = repeats();
+    report_repeats(&mut v, report, repeats);
+    v.unlisted_warnings += repeats_unlisted;
+
+    // Charts are checked once every figure is known, since they may name figures of any chapter.
+    for (c, chapter) in report.chapters.iter().enumerate() {
+        for (k, chart) in chapter.charts.iter().enumerate() {
+            check_chart(&mut v, (c, k), chart, &ids.figures, &quantities, report);
+        }
+        check_key_figures(&mut v, c, &chapter.key_figures, &ids.figures);
+    }
+
+    let (diagnostics, totals) = v.finish();
+    Checked {
+        diagnostics,
+        totals,
+        quantities,
+        segments,
+    }
+}
+
+/// The ids seen so far of each kind, with where each stands.
+struct Ids<'r> {
+    chapters: HashMap<&'r str, Owner>,
+    initiatives: HashMap<&'r str, Owner>,
+    figures: HashMap<&'r str, Owner>,
+}
+
+impl Validator<'_> {
+    /// Places the diagnostics and puts them in order, errors first, each in file order; says
+    /// how many of each kind were found, listed or not.
+    fn finish(mut self) -> (Vec<Diagnostic>, (usize, usize)) {
+        self.resolve_locations();
+        let mut diagnostics = std::mem::take(&mut self.diagnostics);
+        diagnostics.sort_by_key(|d| {
+            (
+                std::cmp::Reverse(d.severity),
+                d.location.as_ref().map_or((0, 0), |l| (l.line, l.column)),
+            )
+        });
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let totals = (
+            errors + self.unlisted_errors,
+            diagnostics.len() - errors + self.unlisted_warnings,
+        );
+        // What was not listed is said after the last of its kind.
+        if self.unlisted_errors > 0 {
+            let at = diagnostics.partition_point(Diagnostic::is_error);
+            let n = self.unlisted_errors;
+            diagnostics.insert(
+                at,
+                Diagnostic::error(
+                    format!("and {n} more errors, not listed; fix the ones above and check again"),
+                    format!("另有 {n} 个错误未列出；请改正以上错误后再检查"),
+                ),
+            );
+        }
+        if self.unlisted_warnings > 0 {
+            let n = self.unlisted_warnings;
+            diagnostics.push(Diagnostic::warning(
+                format!("{n} more warnings are not listed; fix the ones above and check again"),
+                format!("另有 {n} 条警告未列出；请处理以上警告后再检查"),
+            ));
+        }
+        (diagnostics, totals)
+    }
+}
+
+/// The report's own fields: its format version, its title, that it has chapters.
+fn check_cover(v: &mut Validator<'_>, report: &Report) {
+    if report.format_version != FORMAT_VERSION {
+        let help = if report.format_version > FORMAT_VERSION {
+            Text::new(
+                "this dataset was written for a newer Huimou; update Huimou to open it",
+                "这个数据集是为更新版本的回眸编写的；请更新回眸后再打开",
+            )
+        } else {
+            Text::new(
+                format!("set `format_version: {FORMAT_VERSION}`"),
+                format!("请改为 `format_version: {FORMAT_VERSION}`"),
+            )
+        };
+        let version = report.format_version;
+        v.error_with_help(
+            &[Field("format_version")],
+            Text::new(
+                format!(
+                    "format version {version} is not one this Huimou reads (it reads version {FORMAT_VERSION})"
+                ),
+                format!("这个版本的回眸读不了格式版本 {version}（它读取版本 {FORMAT_VERSION}）"),
+            ),
+            help,
+        );
+    }
+    v.require_text(&[Field("title")], &report.title, || {
+        Text::new("the report's title", "报告标题")
+    });
+    v.check_english(&[Field("title_en")], report.title_en.as_ref(), || {
+        Text::new("title of the report", "报告的英文标题")
+    });
+    if report.chapters.is_empty() {
+        v.error_with_help(
+            &[Field("chapters")],
+            Text::new("the report has no chapters", "报告没有任何章"),
+            Text::new(
+                "add at least one chapter: `chapters: [(id: \"…\", number: 1, …)]`",
+                "至少添加一章：`chapters: [(id: \"…\", number: 1, …)]`",
+            ),
+        );
+    }
+}
+
+/// Chapter `c` as diagnostics name it: its number and name.
+fn describe_chapter(report: &Report, (c, _, _): Owner) -> Text {
+    let name = &report.chapters[c].name;
+    Text::new(
+        format!("chapter {} ({name})", c + 1),
+        format!("第 {} 章「{name}」", c + 1),
+    )
+}
+
+/// An initiative as diagnostics name it: its place in its chapter.
+fn describe_initiative((c, i, _): Owner) -> Text {
+    Text::new(
+        format!("initiative {} of chapter {}", i + 1, c + 1),
+        format!("第 {} 章第 {} 项举措", c + 1, i + 1),
+    )
+}
+
+/// A figure as diagnostics name it: its place in its initiative, named by its title.
+fn describe_figure(report: &Report, (c, i, f): Owner) -> Text {
+    let title = &report.chapters[c].initiatives[i].title;
+    Text::new(
+        format!("figure {} of 「{title}」", f + 1),
+        format!("「{title}」的第 {} 个数据", f + 1),
+    )
+}
+
+/// Checks chapter `c` and its initiatives; returns the quantities of its figures and, when
+/// `keep_segments`, how its texts split around their marks.
+fn check_chapter<'r>(
+    v: &mut Validator<'_>,
+    report: &'r Report,
+    c: usize,
+    ids: &mut Ids<'r>,
+    keep_segments: bool,
+) -> (Vec<Vec<Option<Quantity>>>, Vec<Vec<Segment>>) {
+    check_chapter_fields(v, report, c, &mut ids.chapters);
+    let chapter = &report.chapters[c];
+    let mut titles: HashMap<&str, usize> = HashMap::default();
+    let mut chapter_segments = Vec::with_capacity(chapter.initiatives.len());
+    let mut chapter_quantities = Vec::with_capacity(chapter.initiatives.len());
+    for i in 0..chapter.initiatives.len() {
+        let (initiative_quantities, initiative_segments) =
+            check_initiative(v, report, (c, i), ids, &mut titles);
+        // Only the viewer draws segments; `check` does not keep them.
+        if keep_segments {
+            chapter_segments.push(initiative_segments);
+        }
+        chapter_quantities.push(initiative_quantities);
+    }
+    (chapter_quantities, chapter_segments)
+}
+
+/// Chapter `c`'s own fields: its id, number, name and headline (and their English), and that
+/// it has initiatives.
+fn check_chapter_fields<'r>(
+    v: &mut Validator<'_>,
+    report: &'r Report,
+    c: usize,
+    chapter_ids: &mut HashMap<&'r str, Owner>,
+) {
+    let chapter = &report.chapters[c];
+    let base = Path::new(&[Field("chapters"), Index(c)]);
+    let at = |rest: &[Step<'static>]| base.with(rest);
+    let owner = (c, 0, 0);
+    let describe = |owner: Owner| describe_chapter(report, owner);
+    let n = c + 1;
+    v.require_unique_id(
+        chapter_ids,
+        &chapter.id,
+        &at(&[Field("id")]),
+        CHAPTER,
+        owner,
+        &describe,
+    );
+    let expected = u32::try_from(n).unwrap_or(u32::MAX);
+    if chapter.number != expected {
+        v.error_with_help(
+            &at(&[Field("number")]),
+            Text::new(
+                format!("the chapter in position {n} is numbered {}", chapter.number),
+                format!("排在第 {n} 位的章编号为 {}", chapter.number),
+            ),
+            Text::new(
+                format!("chapters are numbered 1, 2, 3 … in the order they appear; this one is {expected}"),
+                format!("章按出现的顺序编号为 1、2、3 …；这一章应为 {expected}"),
+            ),
+        );
+    }
+    v.require_text(&at(&[Field("name")]), &chapter.name, || {
+        Text::new(
+            format!("the name of chapter {n}"),
+            format!("第 {n} 章的名称"),
+        )
+    });
+    v.require_text(&at(&[Field("headline")]), &chapter.headline, || {
+        let here = describe(owner);
+        Text::new(
+            format!("the headline of {}", here.en),
+            format!("{}的提要", here.zh),
+        )
+    });
+    v.check_english(&at(&[Field("name_en")]), chapter.name_en.as_ref(), || {
+        Text::new(
+            format!("name of chapter {n}"),
+            format!("第 {n} 章的英文名称"),
+        )
+    });
+    v.check_english(
+        &at(&[Field("headline_en")]),
+        chapter.headline_en.as_ref(),
+        || {
+            Text::new(
+                format!("headline of chapter {n}"),
+                format!("第 {n} 章的英文提要"),
+            )
+        },
+    );
+    if chapter.initiatives.is_empty() {
+        let here = describe(owner);
+        v.warning_with_help(
+            &at(&[Field("initiatives")]),
+            Text::new(
+                format!("{} has no initiatives", here.en),
+                format!("{}没有举措", here.zh),
+            ),
+            Text::new(
+                "its panel will only show its headline",
+                "它的面板只会显示提要",
+            ),
+        );
+    }
+}
+
+/// Checks initiative `i` of chapter `c`, its figures and its marks. `titles`: the titles of the
+/// chapter's initiatives before it, with their indexes.
+fn check_initiative<'r>(
+    v: &mut Validator<'_>,
+    report: &'r Report,
+    (c, i): (usize, usize),
+    ids: &mut Ids<'r>,
+    titles: &mut HashMap<&'r str, usize>,
+) -> (Vec<Option<Quantity>>, Vec<Segment>) {
+    let initiative = &report.chapters[c].initiatives[i];
+    let base = Path::new(&[Field("chapters"), Index(c), Field("initiatives"), Index(i)]);
+    let at = |rest: &[Step<'static>]| base.with(rest);
+    let owner = (c, i, 0);
+    let here = describe_initiative(owner);
+    v.require_unique_id(
+        &mut ids.initiatives,
+        &initiative.id,
+        &at(&[Field("id")]),
+        INITIATIVE,
+        owner,
+        &describe_initiative,
+    );
+    let of_here = |en: &str, zh: &str| {
+        Text::new(format!("{en} of {}", here.en), format!("{}的{zh}", here.zh))
+    };
+    v.require_text(&at(&[Field("title")]), &initiative.title, || {
+        of_here("the title", "标题")
+    });
+    v.require_text(&at(&[Field("text")]), &initiative.text, || {
+        of_here("the text", "正文")
+    });
+    v.check_english(
+        &at(&[Field("title_en")]),
+        initiative.title_en.as_ref(),
+        || of_here("title", "英文标题"),
+    );
+    if let Some(first) = titles
+        .insert(&initiative.title, i)
+        .filter(|_| !initiative.title.trim().is_empty())
+    {
+        let title = &initiative.title;
+        v.warning_with_help(
+            &at(&[Field("title")]),
+            Text::new(
+                format!(
+                    "two initiatives of chapter {} are both titled 「{title}」",
+                    c + 1
+                ),
+                format!("第 {} 章有两项举措的标题都是「{title}」", c + 1),
+            ),
+            Text::new(
+                format!("initiative {} has the same title", first + 1),
+                format!("第 {} 项举措的标题与它相同", first + 1),
+            ),
+        );
+    }
+    let quantities: Vec<Option<Quantity>> = (0..initiative.figures.len())
+        .map(|f| check_figure(v, report, (c, i, f), &mut ids.figures))
+        .collect();
+    let segments = link_marks(
+        v,
+        at(&[Field("text")]),
+        at(&[Field("figures")]),
+        initiative,
+        &quantities,
+    );
+    (quantities, segments)
+}
+
+/// Checks a figure: its id, label, value and unit; returns its quantity when its unit reads.
+fn check_figure<'r>(
+    v: &mut Validator<'_>,
+    report: &'r Report,
+    owner: Owner,
+    figure_ids: &mut HashMap<&'r str, Owner>,
+) -> Option<Quantity> {
+    let (c, i, f) = owner;
+    let figure = &report.chapters[c].initiatives[i].figures[f];
+    let base = Path::new(&[
+        Field("chapters"),
+        Index(c),
+        Field("initiatives"),
+        Index(i),
+        Field("figures"),
+        Index(f),
+    ]);
+    let at = |rest: &[Step<'static>]| base.with(rest);
+    let describe = |owner: Owner| describe_figure(report, owner);
+    v.require_unique_id(
+        figure_ids,
+        &figure.id,
+        &at(&[Field("id")]),
+        FIGURE,
+        owner,
+        &describe,
+    );
+    v.require_text(&at(&[Field("label")]), &figure.label, || {
+        let here = describe(owner);
+        Text::new(
+            format!("the label of {}", here.en),
+            format!("{}的标签", here.zh),
+        )
+    });
+    v.check_english(&at(&[Field("label_en")]), figure.label_en.as_ref(), || {
+        let here = describe(owner);
+        Text::new(
+            format!("label of {}", here.en),
+            format!("{}的英文标签", here.zh),
+        )
+    });
+    check_value(v, &at(&[Field("value")]), figure);
+    check_unit(v, at, figure)
+}
+
+/// A figure's value is a finite number, not negative.
+fn check_value(v: &mut Validator<'_>, path: &[Step<'static>], figure: &crate::model::Figure) {
+    let id = &figure.id;
+    if figure.value.is_nan() {
+        v.error(
+            path,
+            Text::new(
+                format!("the value of figure `{id}` is not a number (NaN)"),
+                format!("数据 `{id}` 的值不是数字（NaN）"),
+            ),
+        );
+    } else if figure.value.is_infinite() {
+        v.error(
+            path,
+            Text::new(
+                format!("the value of figure `{id}` is infinite"),
+                format!("数据 `{id}` 的值为无穷大"),
+            ),
+        );
+    } else if figure.value < 0.0 {
+        let value = figure.value;
+        v.error_with_help(
+            path,
+            Text::new(
+                format!("the value of figure `{id}` is negative ({value})"),
+                format!("数据 `{id}` 的值为负数（{value}）"),
+            ),
+            Text::new(
+                "reports state counts and amounts; write a decrease as a positive figure and say so in its label",
+                "报告陈述的是数量和金额；减少量请写成正数，并在标签中说明",
+            ),
+        );
+    }
+}
+
+/// A figure's prefix and unit read as a quantity, with a counter Huimou knows (warned when
+/// not); `at` makes the path of one of the figure's fields.
+fn check_unit(
+    v: &mut Validator<'_>,
+    at: impl Fn(&[Step<'static>]) -> Path,
+    figure: &crate::model::Figure,
+) -> Option<Quantity> {
+    let id = &figure.id;
+    match Quantity::parse(figure.prefix.as_deref(), figure.value, &figure.unit) {
+        Ok(quantity) => {
+            if !quantity.has_known_counter() {
+                let counter = &quantity.base_unit;
+                let known = quantity::KNOWN_COUNTERS.join(" ");
+                v.warning_with_help(
+                    &at(&[Field("unit")]),
+                    Text::new(
+                        format!("Huimou does not know the counter 「{counter}」 of figure `{id}`"),
+                        format!("回眸不认识数据 `{id}` 的量词「{counter}」"),
+                    ),
+                    Text::new(
+                        format!("it is shown as written; the known counters are {known}"),
+                        format!("它会照原样显示；已知的量词有：{known}"),
+                    ),
+                );
+            }
+            Some(quantity)
+        }
+        Err(e) => {
+            let field = if matches!(e, quantity::UnitError::UnknownPrefix(_)) {
+                "prefix"
+            } else {
+                "unit"
+            };
+            v.error(
+                &at(&[Field(field)]),
+                Text::new(
+                    format!("figure `{id}`: {e}"),
+                    format!("数据 `{id}`：{}", e.chinese()),
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Warns of passages an earlier initiative already printed, at the repeat.
+fn report_repeats(v: &mut Validator<'_>, report: &Report, repeats: Vec<Repeat<'_>>) {
     for repeat in repeats {
         if !v.warning_budget() {
             continue;
         }
         let first_title = &report.chapters[repeat.first.0].initiatives[repeat.first.1].title;
-        let diagnostic = Diagnostic::warning(format!(
-            "this passage is repeated from 「{first_title}」 (chapter {})",
-            repeat.first.0 + 1
-        ))
-        .with_help("a paragraph printed twice is usually a slip in the source; check which initiative it belongs to");
+        let chapter = repeat.first.0 + 1;
+        let diagnostic = Diagnostic::warning(
+            format!("this passage is repeated from 「{first_title}」 (chapter {chapter})"),
+            format!("这段文字与第 {chapter} 章「{first_title}」中的重复"),
+        )
+        .with_help(
+            "a paragraph printed twice is usually a slip in the source; check which initiative it belongs to",
+            "同一段文字出现两次，通常是原文的疏漏；请核对它属于哪项举措",
+        );
         let text = Path::new(&[
             Field("chapters"),
             Index(repeat.at.0),
@@ -701,52 +990,6 @@ fn check<'r>(
             diagnostic,
             Locator::Needle(text, repeat.sentence.to_owned()),
         );
-    }
-    v.unlisted_warnings += repeats_unlisted;
-
-    // Charts are checked once every figure is known, since they may name figures of any chapter.
-    for (c, chapter) in report.chapters.iter().enumerate() {
-        for (k, chart) in chapter.charts.iter().enumerate() {
-            check_chart(&mut v, (c, k), chart, &figure_ids, &quantities, report);
-        }
-        check_key_figures(&mut v, c, &chapter.key_figures, &figure_ids);
-    }
-
-    v.resolve_locations();
-    let mut diagnostics = std::mem::take(&mut v.diagnostics);
-    diagnostics.sort_by_key(|d| {
-        (
-            std::cmp::Reverse(d.severity),
-            d.location.as_ref().map_or((0, 0), |l| (l.line, l.column)),
-        )
-    });
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let totals = (
-        errors + v.unlisted_errors,
-        diagnostics.len() - errors + v.unlisted_warnings,
-    );
-    // What was not listed is said after the last of its kind.
-    if v.unlisted_errors > 0 {
-        let at = diagnostics.partition_point(Diagnostic::is_error);
-        diagnostics.insert(
-            at,
-            Diagnostic::error(format!(
-                "and {} more errors, not listed; fix the ones above and check again",
-                v.unlisted_errors
-            )),
-        );
-    }
-    if v.unlisted_warnings > 0 {
-        diagnostics.push(Diagnostic::warning(format!(
-            "{} more warnings are not listed; fix the ones above and check again",
-            v.unlisted_warnings
-        )));
-    }
-    Checked {
-        diagnostics,
-        totals,
-        quantities,
-        segments,
     }
 }
 
@@ -763,76 +1006,39 @@ fn check_chart(
 ) {
     let base = Path::new(&[Field("chapters"), Index(c), Field("charts"), Index(k)]);
     let at = |rest: &[Step<'static>]| base.with(rest);
+    let (kn, cn) = (k + 1, c + 1);
     v.require_text(&at(&[Field("title")]), &chart.title, || {
-        format!("the title of chart {} of chapter {}", k + 1, c + 1)
+        Text::new(
+            format!("the title of chart {kn} of chapter {cn}"),
+            format!("第 {cn} 章第 {kn} 个图表的标题"),
+        )
     });
     v.check_english(&at(&[Field("title_en")]), chart.title_en.as_ref(), || {
-        format!("title of chart {} of chapter {}", k + 1, c + 1)
+        Text::new(
+            format!("title of chart {kn} of chapter {cn}"),
+            format!("第 {cn} 章第 {kn} 个图表的英文标题"),
+        )
     });
     let name = if chart.title.trim().is_empty() {
-        format!("chart {}", k + 1)
+        Text::new(format!("chart {kn}"), format!("第 {kn} 个图表"))
     } else {
-        format!("chart 「{}」", chart.title)
+        Text::new(
+            format!("chart 「{}」", chart.title),
+            format!("图表「{}」", chart.title),
+        )
     };
     if chart.figures.is_empty() {
-        v.error(&at(&[Field("figures")]), format!("{name} shows no figures"));
+        v.error(
+            &at(&[Field("figures")]),
+            Text::new(
+                format!("{} shows no figures", name.en),
+                format!("{}没有显示任何数据", name.zh),
+            ),
+        );
         return;
     }
-    if let Some(required) = chart.kind.required_figures()
-        && chart.figures.len() != required
-    {
-        v.error_with_help(
-            &at(&[Field("figures")]),
-            format!(
-                "{name} is a {:?} chart, which shows exactly {required} figures, not {}",
-                chart.kind,
-                chart.figures.len()
-            ),
-            match chart.kind {
-                ChartKind::Comparison => {
-                    "a comparison shows exactly two figures: before, then after".to_owned()
-                }
-                _ => "a progress chart shows exactly two figures: the part, then the whole"
-                    .to_owned(),
-            },
-        );
-    }
-    let mut seen = HashSet::default();
-    let mut units: Vec<(&str, Vec<&str>)> = Vec::new();
-    let mut values = Vec::new();
-    for (j, id) in chart.figures.iter().enumerate() {
-        if !seen.insert(id.as_str()) {
-            v.warning_with_help(
-                &at(&[Field("figures"), Index(j)]),
-                format!("{name} shows figure `{id}` twice"),
-                "each figure needs to appear only once".to_owned(),
-            );
-        }
-        let Some(&(fc, fi, ff)) = figure_ids.get(id.as_str()) else {
-            // The nearest id is looked for only while errors are still listed.
-            let near = v
-                .errors_listed()
-                .then(|| closest_id(id, figure_ids.keys().copied()))
-                .flatten();
-            v.error_with_help(
-                &at(&[Field("figures"), Index(j)]),
-                format!("{name} names figure `{id}`, but no figure has that id"),
-                near.map_or_else(
-                    || "check the id against the figures' `id` fields".to_owned(),
-                    |near| format!("did you mean `{near}`?"),
-                ),
-            );
-            continue;
-        };
-        if let Some(quantity) = quantities[fc][fi][ff].as_ref() {
-            values.push(quantity.base_value);
-            // 個 and 个 are one counter: compared in simplified form.
-            match units.iter_mut().find(|(u, _)| *u == quantity.counter) {
-                Some((_, ids)) => ids.push(id),
-                None => units.push((&quantity.counter, vec![id])),
-            }
-        }
-    }
+    check_chart_count(v, &at(&[Field("figures")]), &name, chart);
+    let (units, values) = chart_figures(v, base, &name, chart, figure_ids, quantities);
     check_chart_units(
         v,
         &at(&[Field("figures")]),
@@ -852,17 +1058,129 @@ fn check_chart(
     }
 }
 
+/// A chart's base counters with the ids of their figures, and its figures' values in base
+/// units; reports figures named twice and ids no figure has.
+fn chart_figures<'c>(
+    v: &mut Validator<'_>,
+    base: Path,
+    name: &Text,
+    chart: &'c crate::model::Chart,
+    figure_ids: &HashMap<&str, Owner>,
+    quantities: &'c [Vec<Vec<Option<Quantity>>>],
+) -> (Vec<(&'c str, Vec<&'c str>)>, Vec<f64>) {
+    let at = |rest: &[Step<'static>]| base.with(rest);
+    let mut seen = HashSet::default();
+    let mut units: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut values = Vec::new();
+    for (j, id) in chart.figures.iter().enumerate() {
+        if !seen.insert(id.as_str()) {
+            v.warning_with_help(
+                &at(&[Field("figures"), Index(j)]),
+                Text::new(
+                    format!("{} shows figure `{id}` twice", name.en),
+                    format!("{}两次显示数据 `{id}`", name.zh),
+                ),
+                Text::new(
+                    "each figure needs to appear only once",
+                    "每个数据只需出现一次",
+                ),
+            );
+        }
+        let Some(&(fc, fi, ff)) = figure_ids.get(id.as_str()) else {
+            let message = Text::new(
+                format!("{} names figure `{id}`, but no figure has that id", name.en),
+                format!("{}引用了数据 `{id}`，但没有数据使用这个 id", name.zh),
+            );
+            let help = unknown_id_help(v, id, figure_ids);
+            v.error_with_help(&at(&[Field("figures"), Index(j)]), message, help);
+            continue;
+        };
+        if let Some(quantity) = quantities[fc][fi][ff].as_ref() {
+            values.push(quantity.base_value);
+            // 個 and 个 are one counter: compared in simplified form.
+            match units.iter_mut().find(|(u, _)| *u == quantity.counter) {
+                Some((_, ids)) => ids.push(id),
+                None => units.push((&quantity.counter, vec![id])),
+            }
+        }
+    }
+    (units, values)
+}
+
+/// A comparison or progress chart shows exactly as many figures as its kind draws.
+fn check_chart_count(
+    v: &mut Validator<'_>,
+    path: &[Step<'static>],
+    name: &Text,
+    chart: &crate::model::Chart,
+) {
+    let Some(required) = chart.kind.required_figures() else {
+        return;
+    };
+    let count = chart.figures.len();
+    if count == required {
+        return;
+    }
+    let kind_zh = match chart.kind {
+        ChartKind::Comparison => "对比图（Comparison）",
+        ChartKind::Progress => "进度图（Progress）",
+        ChartKind::Bars => "柱状图（Bars）",
+    };
+    v.error_with_help(
+        path,
+        Text::new(
+            format!(
+                "{} is a {:?} chart, which shows exactly {required} figures, not {count}",
+                name.en, chart.kind
+            ),
+            format!(
+                "{}是{kind_zh}，只能显示 {required} 个数据，而不是 {count} 个",
+                name.zh
+            ),
+        ),
+        match chart.kind {
+            ChartKind::Comparison => Text::new(
+                "a comparison shows exactly two figures: before, then after",
+                "对比图正好显示两个数据：先写之前的，再写之后的",
+            ),
+            _ => Text::new(
+                "a progress chart shows exactly two figures: the part, then the whole",
+                "进度图正好显示两个数据：先写部分，再写整体",
+            ),
+        },
+    );
+}
+
+/// What to say about an id that names no figure: the nearest known id, looked for only while
+/// errors are still listed.
+fn unknown_id_help(v: &Validator<'_>, id: &str, figure_ids: &HashMap<&str, Owner>) -> Text {
+    let near = v
+        .errors_listed()
+        .then(|| closest_id(id, figure_ids.keys().copied()))
+        .flatten();
+    match near {
+        Some(near) => Text::new(
+            format!("did you mean `{near}`?"),
+            format!("是不是要写 `{near}`？"),
+        ),
+        None => Text::new(
+            "check the id against the figures' `id` fields",
+            "请对照各数据的 `id` 字段检查",
+        ),
+    }
+}
+
 /// A chart's figures share one base unit (個 and 个 are one), and a progress chart's part is no
 /// larger than its whole. `units`: each counter with the ids of its figures.
 fn check_chart_units(
     v: &mut Validator<'_>,
     path: &[Step<'static>],
-    name: &str,
+    name: &Text,
     kind: ChartKind,
     (units, values): (&[(&str, Vec<&str>)], &[f64]),
 ) {
     if units.len() > 1 {
-        let listed: Vec<String> = units
+        let listed_en: Vec<String> = units
             .iter()
             .map(|(unit, ids)| {
                 format!(
@@ -872,20 +1190,37 @@ fn check_chart_units(
                 )
             })
             .collect();
+        let listed_zh: Vec<String> = units
+            .iter()
+            .map(|(unit, ids)| {
+                let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+                let unit = if unit.is_empty() { "无单位" } else { unit };
+                format!("「{unit}」（{}）", ids.join("、"))
+            })
+            .collect();
         v.error_with_help(
             path,
-            format!("{name} mixes units: {}", listed.join(" and ")),
-            "a chart compares figures of one base unit; split it into one chart per unit"
-                .to_owned(),
+            Text::new(
+                format!("{} mixes units: {}", name.en, listed_en.join(" and ")),
+                format!("{}混用了单位：{}", name.zh, listed_zh.join("和")),
+            ),
+            Text::new(
+                "a chart compares figures of one base unit; split it into one chart per unit",
+                "一个图表只比较同一基本单位的数据；请按单位拆成几个图表",
+            ),
         );
     } else if kind == ChartKind::Progress && values.len() == 2 && values[0] > values[1] {
+        let (part, whole) = (values[0], values[1]);
         v.error_with_help(
             path,
-            format!(
-                "{name} shows a part ({}) larger than its whole ({})",
-                values[0], values[1]
+            Text::new(
+                format!(
+                    "{} shows a part ({part}) larger than its whole ({whole})",
+                    name.en
+                ),
+                format!("{}中部分（{part}）大于整体（{whole}）", name.zh),
             ),
-            "list the part first, then the whole".to_owned(),
+            Text::new("list the part first, then the whole", "先写部分，再写整体"),
         );
     }
 }
@@ -898,42 +1233,45 @@ fn check_key_figures(
     figure_ids: &HashMap<&str, Owner>,
 ) {
     let base = Path::new(&[Field("chapters"), Index(c), Field("key_figures")]);
+    let n = c + 1;
     let mut seen = HashSet::default();
     for (j, id) in ids.iter().enumerate() {
         let path = base.with(&[Index(j)]);
         if !figure_ids.contains_key(id.as_str()) {
-            let near = v
-                .errors_listed()
-                .then(|| closest_id(id, figure_ids.keys().copied()))
-                .flatten();
+            let help = unknown_id_help(v, id, figure_ids);
             v.error_with_help(
                 &path,
-                format!(
-                    "chapter {} names key figure `{id}`, but no figure has that id",
-                    c + 1
+                Text::new(
+                    format!("chapter {n} names key figure `{id}`, but no figure has that id"),
+                    format!("第 {n} 章把 `{id}` 列为重点数据，但没有数据使用这个 id"),
                 ),
-                near.map_or_else(
-                    || "check the id against the figures' `id` fields".to_owned(),
-                    |near| format!("did you mean `{near}`?"),
-                ),
+                help,
             );
         } else if !seen.insert(id.as_str()) {
             v.warning_with_help(
                 &path,
-                format!("chapter {} names key figure `{id}` twice", c + 1),
-                "each key figure is shown once".to_owned(),
+                Text::new(
+                    format!("chapter {n} names key figure `{id}` twice"),
+                    format!("第 {n} 章两次把 `{id}` 列为重点数据"),
+                ),
+                Text::new("each key figure is shown once", "每个重点数据只显示一次"),
             );
         }
     }
     if ids.len() > KEY_FIGURES {
+        let count = ids.len();
         v.warning_with_help(
             &base.with(&[Index(KEY_FIGURES)]),
-            format!(
-                "chapter {} names {} key figures; the overview and slides show the first {KEY_FIGURES}",
-                c + 1,
-                ids.len()
+            Text::new(
+                format!(
+                    "chapter {n} names {count} key figures; the overview and slides show the first {KEY_FIGURES}"
+                ),
+                format!("第 {n} 章列了 {count} 个重点数据；概览和幻灯片只显示前 {KEY_FIGURES} 个"),
             ),
-            format!("keep the {KEY_FIGURES} that matter most"),
+            Text::new(
+                format!("keep the {KEY_FIGURES} that matter most"),
+                format!("保留最重要的 {KEY_FIGURES} 个"),
+            ),
         );
     }
 }
@@ -943,7 +1281,7 @@ fn check_key_figures(
 fn check_comparison(
     v: &mut Validator<'_>,
     path: &[Step<'static>],
-    name: &str,
+    name: &Text,
     chart: &crate::model::Chart,
     figure_ids: &HashMap<&str, Owner>,
     report: &Report,
@@ -959,37 +1297,55 @@ fn check_comparison(
     };
     let undated = before.period.is_none() && after.period.is_none();
     if undated && before.label.trim() != after.label.trim() {
+        let (a, b) = (&before.label, &after.label);
         v.warning_with_help(
             path,
-            format!(
-                "{name} compares 「{}」 with 「{}」: a comparison shows one measure at two times",
-                before.label, after.label
+            Text::new(
+                format!(
+                    "{} compares 「{a}」 with 「{b}」: a comparison shows one measure at two times",
+                    name.en
+                ),
+                format!(
+                    "{}把「{a}」和「{b}」对比：对比图显示的是同一指标在两个时间的值",
+                    name.zh
+                ),
             ),
-            "give both figures a `period` (e.g. period: Some(\"2012\")), or make it a Bars chart"
-                .to_owned(),
+            Text::new(
+                "give both figures a `period` (e.g. period: Some(\"2012\")), or make it a Bars chart",
+                "给两个数据都加上 `period`（如 `period: Some(\"2012\")`），或改用柱状图 `Bars`",
+            ),
         );
     }
 }
 
 /// What to say about an initiative's figures when a mark matches none of them: the first few.
-fn figures_help(initiative: &crate::model::Initiative) -> String {
+fn figures_help(initiative: &crate::model::Initiative) -> Text {
     const LISTED: usize = 8;
     let figures = &initiative.figures;
     if figures.is_empty() {
-        return "this initiative lists no figures; add one under `figures`".to_owned();
+        return Text::new(
+            "this initiative lists no figures; add one under `figures`",
+            "这项举措没有列出数据；请在 `figures` 下添加",
+        );
     }
-    let shown: Vec<String> = figures
-        .iter()
-        .take(LISTED)
+    let shown = figures.iter().take(LISTED);
+    let shown_en: Vec<String> = shown
+        .clone()
         .map(|f| format!("{} ({})", quantity::format_written(f.value), f.label))
         .collect();
+    let shown_zh: Vec<String> = shown
+        .map(|f| format!("{}（{}）", quantity::format_written(f.value), f.label))
+        .collect();
     let more = figures.len().saturating_sub(LISTED);
-    let more = if more > 0 {
-        format!(" and {more} more")
+    let (more_en, more_zh) = if more > 0 {
+        (format!(" and {more} more"), format!("，另有 {more} 个"))
     } else {
-        String::new()
+        (String::new(), String::new())
     };
-    format!("its figures are: {}{more}", shown.join(", "))
+    Text::new(
+        format!("its figures are: {}{more_en}", shown_en.join(", ")),
+        format!("它的数据有：{}{more_zh}", shown_zh.join("、")),
+    )
 }
 
 /// Links each `**…**` mark of an initiative's text to the figure it shows, reporting marks
@@ -1009,16 +1365,10 @@ fn link_marks(
     let marks = match markup::marks(text) {
         Ok(marks) => marks,
         Err(e) => {
-            let message = match e {
-                MarkupError::Unclosed(_) => "a `**` figure mark is never closed",
-                MarkupError::Empty(_) => "a `****` figure mark has nothing inside",
-            };
-            let diagnostic =
-                Diagnostic::error(format!("{message} in the text of 「{}」", initiative.title))
-                    .with_help(
-                        "write each figure's number between two pairs of asterisks: **1.396**",
-                    );
-            v.push_located(diagnostic, Locator::Markup(text_path));
+            v.push_located(
+                markup_diagnostic(&e, initiative),
+                Locator::Markup(text_path),
+            );
             return whole;
         }
     };
@@ -1054,16 +1404,8 @@ fn link_marks(
         if let Some(j) = found {
             taken[j] = true;
         } else if v.errors_listed() {
-            let message = if number.is_none() {
-                format!("the text marks 「{content}」 as a figure, but it is not a number")
-            } else {
-                format!(
-                    "the text marks 「{content}」 as a figure, but no figure of 「{}」 has that value",
-                    initiative.title
-                )
-            };
             v.push_located(
-                Diagnostic::error(message).with_help(figures_help(initiative)),
+                unmatched_mark(content, number.is_some(), initiative),
                 Locator::Mark(text_path, k),
             );
         } else {
@@ -1072,24 +1414,78 @@ fn link_marks(
         linked.push(found);
     }
     // An empty text is reported once; every figure missing from it would say the same again.
-    let text_is_blank = text.trim().is_empty();
-    for (j, figure) in initiative.figures.iter().enumerate() {
-        if !taken[j] && !text_is_blank {
-            let path = figures_path.with(&[Index(j)]);
-            v.error_with_help(
-                &path,
-                format!(
-                    "figure `{}` ({}) never appears in the text of 「{}」",
-                    figure.id, figure.label, initiative.title
-                ),
-                format!(
-                    "mark its number in the text: **{}**",
-                    quantity::format_written(figure.value)
-                ),
-            );
+    if !text.trim().is_empty() {
+        for (j, figure) in initiative.figures.iter().enumerate() {
+            if !taken[j] {
+                report_unmarked(v, figures_path.with(&[Index(j)]), figure, &initiative.title);
+            }
         }
     }
     markup::segments(text, &marks, &linked)
+}
+
+/// The error for `**` marks that do not pair up in an initiative's text.
+fn markup_diagnostic(error: &MarkupError, initiative: &crate::model::Initiative) -> Diagnostic {
+    let title = &initiative.title;
+    let (en, zh) = match error {
+        MarkupError::Unclosed(_) => (
+            "a `**` figure mark is never closed",
+            "有一个 `**` 数据标记没有闭合",
+        ),
+        MarkupError::Empty(_) => (
+            "a `****` figure mark has nothing inside",
+            "有一个 `****` 数据标记里面是空的",
+        ),
+    };
+    Diagnostic::error(
+        format!("{en} in the text of 「{title}」"),
+        format!("「{title}」的正文中{zh}"),
+    )
+    .with_help(
+        "write each figure's number between two pairs of asterisks: **1.396**",
+        "把每个数据的数字写在两对星号之间：**1.396**",
+    )
+}
+
+/// The error for a mark that shows no figure of its initiative: it holds no number, or none of
+/// the figures has its value.
+fn unmatched_mark(
+    content: &str,
+    is_number: bool,
+    initiative: &crate::model::Initiative,
+) -> Diagnostic {
+    let title = &initiative.title;
+    let diagnostic = if is_number {
+        Diagnostic::error(
+            format!(
+                "the text marks 「{content}」 as a figure, but no figure of 「{title}」 has that value"
+            ),
+            format!("正文把「{content}」标为数据，但「{title}」没有这个值的数据"),
+        )
+    } else {
+        Diagnostic::error(
+            format!("the text marks 「{content}」 as a figure, but it is not a number"),
+            format!("正文把「{content}」标为数据，但它不是数字"),
+        )
+    };
+    diagnostic.with_help_text(figures_help(initiative))
+}
+
+/// Reports a figure whose number no mark of its initiative's text (titled `title`) shows.
+fn report_unmarked(v: &mut Validator<'_>, path: Path, figure: &crate::model::Figure, title: &str) {
+    let (id, label) = (&figure.id, &figure.label);
+    let written = quantity::format_written(figure.value);
+    v.error_with_help(
+        &path,
+        Text::new(
+            format!("figure `{id}` ({label}) never appears in the text of 「{title}」"),
+            format!("数据 `{id}`（{label}）没有出现在「{title}」的正文中"),
+        ),
+        Text::new(
+            format!("mark its number in the text: **{written}**"),
+            format!("在正文中标出它的数字：**{written}**"),
+        ),
+    );
 }
 
 /// The sentences of a text long enough that a repeat is no coincidence.

@@ -11,6 +11,8 @@ use huimou::app::{Settings, Startup};
 fn figures_csv(file: &str) -> Vec<String> {
     let output = Command::new(env!("CARGO_BIN_EXE_huimou"))
         .args(["figures", common::data(file).to_str().expect("UTF-8 path")])
+        // The messages checked are the English ones, whatever the machine's locale.
+        .env("LC_ALL", "C")
         .output()
         .expect("runs");
     assert!(output.status.success());

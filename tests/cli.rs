@@ -3,10 +3,15 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// Runs the binary in the C locale: `check` and the other commands speak the locale's language,
+/// and these tests read the English words.
 fn huimou(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_huimou"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .output()
         .expect("runs")
 }

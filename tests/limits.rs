@@ -20,6 +20,8 @@ fn temp_dir(name: &str) -> PathBuf {
 fn huimou(args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_huimou"))
         .args(args)
+        // The messages checked are the English ones, whatever the machine's locale.
+        .env("LC_ALL", "C")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -8,7 +8,7 @@ use common::{
     click_at, data, rects_filled, text_position, text_with_background, viewer, viewer_with,
 };
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use huimou::app::{Command, Diagnostics, SearchScope, Settings, Startup, View};
 use huimou::ui::charts::bar_center;
 use huimou::ui::theme::Palette;
@@ -103,7 +103,9 @@ fn chapter_search_filters_and_highlights() {
             .query_by_label("形成高质量调研成果服务科学决策")
             .is_none()
     );
-    harness.get_by_label("1 / 4");
+    // The one match is lit, and the chapter's head says of how many initiatives.
+    harness.get_by_label("1 / 1");
+    harness.get_by_label("（1 / 4 项符合「院士」）");
     let highlighted = text_with_background(&harness, palette(&harness).match_background);
     assert!(
         highlighted.iter().filter(|t| t.as_str() == "院士").count() >= 2,
@@ -155,8 +157,12 @@ fn whole_report_search_lists_results_by_chapter_and_opens_one() {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(harness.state().view(), View::Chapter(4));
-    // The initiative was scrolled into view.
-    let card = harness.get_by_label("丰富科技会堂服务功能").rect();
+    // The initiative was scrolled into view (its card, not its result in the list beside).
+    let card = harness
+        .get_all_by_label("丰富科技会堂服务功能")
+        .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Button)
+        .expect("the initiative's card")
+        .rect();
     assert!(
         card.min.y >= 0.0 && card.max.y <= common::SIZE[1],
         "{card:?}"
@@ -219,7 +225,7 @@ fn a_malformed_dataset_shows_its_diagnostics_and_keeps_the_report() {
         Some(Diagnostics::Failed(_))
     ));
     harness.get_by_label_contains("duplicate-figure-id.ron:22:30");
-    harness.get_by_label("duplicate figure id `patents`");
+    harness.get_by_label("数据 id `patents` 重复了");
     // The Chengdu report is still on screen, on the same chapter.
     assert_eq!(harness.state().view(), View::Chapter(1));
     assert_eq!(
@@ -643,6 +649,33 @@ fn ten_chapters(dir_name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
     (dir, path)
 }
 
+/// What a command's key needs to show what it does: somewhere to go back or forward to,
+/// matches to step through.
+fn prepare_for(
+    harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
+    command: huimou::ui::commands::UiCommand,
+) {
+    use huimou::ui::commands::UiCommand;
+    let app = harness.state_mut();
+    match command {
+        UiCommand::Back => app.push(Command::Show(View::Chapter(4))),
+        UiCommand::Forward => {
+            app.push(Command::Show(View::Chapter(3)));
+            app.push(Command::Back);
+        }
+        UiCommand::FindNext | UiCommand::FindPrevious => {
+            app.search.scope = SearchScope::Report;
+            app.search.query = "举措".to_owned();
+            app.push(Command::OpenInitiative {
+                chapter: 0,
+                initiative: 0,
+            });
+        }
+        _ => return,
+    }
+    harness.run();
+}
+
 /// Back to chapter 2 with nothing open and the focus nowhere, between two key presses.
 fn reset_between_keys(harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>) {
     let app = harness.state_mut();
@@ -652,6 +685,7 @@ fn reset_between_keys(harness: &mut egui_kittest::Harness<'_, huimou::app::Huimo
     app.palette = None;
     app.file_dialogs.in_app = None;
     app.search.scope = SearchScope::Chapter;
+    app.push(Command::ClearSearch);
     app.push(Command::Show(View::Chapter(1)));
     harness
         .ctx
@@ -719,6 +753,7 @@ fn every_key_of_the_command_table_runs_its_command() {
         }
         for &shortcut in command.shortcuts() {
             reset_between_keys(&mut harness);
+            prepare_for(&mut harness, command);
             let closed = press_shortcut(&mut harness, shortcut);
             let app = harness.state();
             match command.command() {
@@ -734,6 +769,12 @@ fn every_key_of_the_command_table_runs_its_command() {
                 Command::TogglePalette => assert!(app.palette.is_some()),
                 Command::TogglePresenting => assert!(app.presenting),
                 Command::Quit => assert!(closed, "Ctrl+Q closes the window"),
+                // From chapter 5 back to chapter 2; forward again to chapter 4.
+                Command::Back => assert_eq!(app.view(), View::Chapter(1), "{shortcut:?}"),
+                Command::Forward => assert_eq!(app.view(), View::Chapter(3), "{shortcut:?}"),
+                // From the first of the ten results, the second, or back round to the last.
+                Command::FindNext => assert_eq!(app.view(), View::Chapter(1)),
+                Command::FindPrevious => assert_eq!(app.view(), View::Chapter(9)),
                 Command::Print => {
                     let opened = OPENED.lock().expect("lock").pop().expect("a file opened");
                     let bytes = std::fs::read(&opened).expect("the PDF");

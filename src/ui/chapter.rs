@@ -10,7 +10,7 @@ use crate::app::{Command, HuimouApp, SearchScope, View};
 use crate::dataset::Dataset;
 use crate::search::{Hit, Place};
 use crate::ui::commands::UiCommand;
-use crate::ui::rows::{RowKey, rows_ui};
+use crate::ui::rows::{Anchor, RowKey, rows_ui};
 use crate::ui::{charts, initiatives, theme};
 
 /// Width above which charts sit two to a row.
@@ -20,14 +20,22 @@ const TWO_COLUMNS_FROM: f32 = 980.0;
 pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
     let view = View::Chapter(c);
     let filtering = app.search.is_active() && app.search.scope == SearchScope::Chapter;
+    // The query's matches are marked in the chapter whether it filters the chapter or the
+    // whole report's results stand beside it.
+    let marking = app.search.is_active();
+    let lit = app.search.lit(view);
+    let list = (view, false);
+    let (heights, restore) = app
+        .row_heights
+        .for_list(list, ui.ctx().cumulative_pass_nr());
     let scroll_to = app
         .scroll_to
         .take()
         .filter(|(chapter, _)| *chapter == c)
-        .map(|(_, i)| RowKey::Item(i));
+        .map(|(_, i)| Anchor::top_of(RowKey::Item(i)))
+        .or(restore);
     let selection = app.selection;
     let query = app.search.query.trim().to_owned();
-    let heights = app.row_heights.for_view(view, false);
     let hits: &[Place] = if filtering {
         app.search.hits(app.dataset.index(), view)
     } else {
@@ -48,7 +56,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
 
     let mut commands = Vec::new();
     let estimate = |key: RowKey, width: f32| estimate_height(dataset, c, key, width, expanded);
-    rows_ui(
+    let seen = rows_ui(
         ui,
         ("chapter", c),
         heights,
@@ -72,7 +80,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                     chapter: c,
                     initiative: i,
                 };
-                let hit = filtering.then(|| Hit::new(&dataset.report, place, &query));
+                let hit = marking.then(|| Hit::new(&dataset.report, place, &query));
                 let full = expanded.contains(&(c, i));
                 if let Some(command) = initiatives::initiative_card_ui(
                     ui,
@@ -84,6 +92,9 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                     full,
                 ) {
                     commands.push(command);
+                }
+                if lit == Some(place) {
+                    light_ui(ui);
                 }
             }
             RowKey::Foot => foot_ui(
@@ -97,9 +108,21 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
             RowKey::Heading(_) => {}
         },
     );
+    app.row_heights.remember(list, seen);
     for command in commands {
         app.push(command);
     }
+}
+
+/// A ring in the accent colour around the card just drawn: the match the reader stepped to.
+fn light_ui(ui: &egui::Ui) {
+    let accent = theme::Palette::of(ui).accent;
+    ui.painter().rect_stroke(
+        ui.min_rect().expand(1.0),
+        8.0,
+        egui::Stroke::new(2.5, accent),
+        egui::StrokeKind::Outside,
+    );
 }
 
 /// A guess of a row's height before it is first drawn, from the length of its text.

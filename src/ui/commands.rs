@@ -41,6 +41,14 @@ pub enum UiCommand {
     PreviousChapter,
     /// Show the next chapter.
     NextChapter,
+    /// Go back to the place before the last jump.
+    Back,
+    /// Go forward again.
+    Forward,
+    /// Light the search's next match.
+    FindNext,
+    /// Light the search's match before.
+    FindPrevious,
     /// Search the whole report.
     SearchReport,
     /// Empty the search box.
@@ -140,8 +148,11 @@ static CHAPTER_KEYS: [KeyboardShortcut; 9] = [
 /// Keys that move within a widget rather than give a command, for the shortcuts window.
 pub const WIDGET_KEYS: &[(&[KeyboardShortcut], &str)] = &[
     (
-        &[KeyboardShortcut::new(Modifiers::NONE, Key::Enter)],
-        "打开选中的搜索结果",
+        &[
+            KeyboardShortcut::new(Modifiers::NONE, Key::Enter),
+            KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter),
+        ],
+        "在搜索框中：打开选中的结果，再按是下一个 / 上一个匹配",
     ),
     (
         &[
@@ -161,7 +172,7 @@ pub const WIDGET_KEYS: &[(&[KeyboardShortcut], &str)] = &[
 
 impl UiCommand {
     /// Every command, in the order the palette and the shortcuts window list them.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 39] = [
         Self::Overview,
         Self::Figures,
         Self::Chapter(0),
@@ -175,7 +186,11 @@ impl UiCommand {
         Self::Chapter(8),
         Self::PreviousChapter,
         Self::NextChapter,
+        Self::Back,
+        Self::Forward,
         Self::SearchReport,
+        Self::FindNext,
+        Self::FindPrevious,
         Self::ClearSearch,
         Self::Open,
         Self::OpenEmbedded,
@@ -212,6 +227,10 @@ impl UiCommand {
             Self::Chapter(_) => "第 {} 章",
             Self::PreviousChapter => "上一章",
             Self::NextChapter => "下一章",
+            Self::Back => "后退",
+            Self::Forward => "前进",
+            Self::FindNext => "下一个匹配",
+            Self::FindPrevious => "上一个匹配",
             Self::SearchReport => "搜索全文",
             Self::ClearSearch => "清空搜索",
             Self::Open => "打开…",
@@ -246,6 +265,10 @@ impl UiCommand {
             Self::Chapter(_) => "打开第 {} 章",
             Self::PreviousChapter => "显示上一章（第一章之前是总览）",
             Self::NextChapter => "显示下一章",
+            Self::Back => "回到上一次跳转前的位置（视图、搜索和滚动位置）",
+            Self::Forward => "后退之后再前进",
+            Self::FindNext => "点亮搜索的下一个匹配并滚动到它（在搜索框中按 Enter 也可）",
+            Self::FindPrevious => "点亮搜索的上一个匹配（在搜索框中按 Shift+Enter 也可）",
             Self::SearchReport => "把光标移到搜索框，在整份报告中搜索",
             Self::ClearSearch => "清空搜索框（光标在搜索框中时）",
             Self::Open => "打开数据集",
@@ -304,6 +327,25 @@ impl UiCommand {
                 .map_or(&[] as &[KeyboardShortcut], std::slice::from_ref),
             Self::PreviousChapter => const { &[keys(Modifiers::ALT, Key::ArrowUp)] },
             Self::NextChapter => const { &[keys(Modifiers::ALT, Key::ArrowDown)] },
+            // ⌘[ and ⌘] are macOS's own; `applies` hides them elsewhere.
+            Self::Back => {
+                const {
+                    &[
+                        keys(Modifiers::ALT, Key::ArrowLeft),
+                        keys(Modifiers::MAC_CMD, Key::OpenBracket),
+                    ]
+                }
+            }
+            Self::Forward => {
+                const {
+                    &[
+                        keys(Modifiers::ALT, Key::ArrowRight),
+                        keys(Modifiers::MAC_CMD, Key::CloseBracket),
+                    ]
+                }
+            }
+            Self::FindNext => const { &[keys(Modifiers::NONE, Key::F3)] },
+            Self::FindPrevious => const { &[keys(Modifiers::SHIFT, Key::F3)] },
             Self::SearchReport => const { &[keys(Modifiers::COMMAND, Key::F)] },
             Self::ClearSearch => const { &[keys(Modifiers::NONE, Key::Escape)] },
             Self::Open => const { &[keys(Modifiers::COMMAND, Key::O)] },
@@ -352,12 +394,19 @@ impl UiCommand {
             | Self::Figures
             | Self::PreviousChapter
             | Self::NextChapter
+            | Self::Back
+            | Self::Forward
             | Self::Present => at(Menu::View, 0),
             Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => at(Menu::View, 1),
             Self::ThemeLight | Self::ThemeDark | Self::ThemeSystem => at(Menu::View, 2),
             Self::LanguageZh | Self::LanguageEn => at(Menu::Language, 0),
             Self::Shortcuts | Self::Warnings | Self::About => at(Menu::Help, 0),
-            Self::Chapter(_) | Self::SearchReport | Self::ClearSearch | Self::Palette => None,
+            Self::Chapter(_)
+            | Self::SearchReport
+            | Self::FindNext
+            | Self::FindPrevious
+            | Self::ClearSearch
+            | Self::Palette => None,
         }
     }
 
@@ -375,6 +424,10 @@ impl UiCommand {
             Self::Chapter(index) => Command::Show(View::Chapter(index)),
             Self::PreviousChapter => Command::Previous,
             Self::NextChapter => Command::Next,
+            Self::Back => Command::Back,
+            Self::Forward => Command::Forward,
+            Self::FindNext => Command::FindNext,
+            Self::FindPrevious => Command::FindPrevious,
             Self::SearchReport => Command::FocusSearch(SearchScope::Report),
             Self::ClearSearch => Command::ClearSearch,
             Self::Open => Command::OpenDialog,
@@ -403,13 +456,20 @@ impl UiCommand {
     /// The first key, written as this platform writes it (Ctrl+K, or ⌘K on macOS).
     pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
         self.shortcuts()
-            .first()
+            .iter()
+            .find(|shortcut| applies(ctx, shortcut))
             .map(|shortcut| ctx.format_shortcut(shortcut))
     }
 
-    /// Every key, written as this platform writes them, separated by slashes.
+    /// Every key of this platform, written as it writes them, separated by slashes.
     pub fn all_shortcuts_text(self, ctx: &egui::Context) -> String {
-        shortcuts_text(ctx, self.shortcuts())
+        let keys: Vec<KeyboardShortcut> = self
+            .shortcuts()
+            .iter()
+            .copied()
+            .filter(|shortcut| applies(ctx, shortcut))
+            .collect();
+        shortcuts_text(ctx, &keys)
     }
 
     /// The name with the first key in brackets, for hover hints: 放大（Ctrl+=）.
@@ -427,6 +487,11 @@ impl UiCommand {
             .into_iter()
             .filter(move |command| command.menu() == Some(MenuPlace { menu, section }))
     }
+}
+
+/// Whether a key exists on this platform: the ⌘ key (`Modifiers::MAC_CMD`) only on macOS.
+pub fn applies(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> bool {
+    !shortcut.modifiers.mac_cmd || ctx.os() == egui::os::OperatingSystem::Mac
 }
 
 /// Keys written as this platform writes them, separated by slashes.

@@ -1,7 +1,7 @@
 //! The diagnostics window: why a dataset did not open (or what it warns about), each at
 //! file:line:column with the offending line.
 
-use crate::i18n::{fill, tr};
+use crate::i18n::{Translate as _, fill, tr};
 use egui::{Color32, RichText};
 
 use crate::app::{Command, Diagnostics, HuimouApp};
@@ -100,11 +100,14 @@ fn diagnostic_ui(ui: &mut egui::Ui, file: &str, diagnostic: &Diagnostic) {
         ui.label(RichText::new(word).strong().color(color));
         ui.label(RichText::new(diagnostic.position(file)).monospace());
     });
-    ui.add(egui::Label::new(&diagnostic.message).wrap());
+    // Every diagnostic carries both languages: the interface's is shown.
+    let lang = ui.lang();
+    ui.add(egui::Label::new(diagnostic.message.get(lang)).wrap());
     if let Some(location) = &diagnostic.location {
         excerpt_ui(ui, location, color);
     }
     if let Some(help) = &diagnostic.help {
-        ui.label(RichText::new(fill(tr(ui, "建议：{}"), &[help])).small());
+        let help = help.get(lang);
+        ui.label(RichText::new(fill(tr(ui, "建议：{}"), &[&help])).small());
     }
 }

@@ -23,17 +23,32 @@ pub mod top_bar;
 
 use crate::app::{HuimouApp, SearchScope, View};
 
-/// The central panel: search results across the report, the overview, or a chapter.
+/// The central panel: search results across the report, the overview, or a chapter; once a
+/// result is opened, the results stay beside its chapter.
 pub fn central_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    let view = app.view();
+    if app.search.results_beside(view) {
+        let width = ui.available_width();
+        egui::Panel::right("results-beside")
+            .resizable(true)
+            .default_size((width * 0.3).clamp(200.0, 380.0))
+            .min_size(180.0)
+            .show(ui, |ui| results::results_ui(ui, app, true));
+    }
     egui::CentralPanel::default().show(ui, |ui| {
-        let view = app.view();
         let global = app.search.is_active()
-            && (app.search.scope == SearchScope::Report || view == View::Overview);
+            && (app.search.scope == SearchScope::Report || view == View::Overview)
+            && !app.search.results_beside(view);
         // The table of figures is filtered by the search box itself.
+        app.shown_list = match view {
+            View::Figures => None,
+            _ if global => Some((view, true)),
+            _ => Some((view, false)),
+        };
         if view == View::Figures {
             figures::figures_ui(ui, app);
         } else if global {
-            results::results_ui(ui, app);
+            results::results_ui(ui, app, false);
         } else {
             match view {
                 View::Overview | View::Figures => overview::overview_ui(ui, app),

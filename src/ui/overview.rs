@@ -26,20 +26,23 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let mut rows = Vec::with_capacity(card_rows + 2);
     rows.push(RowKey::Head);
     rows.extend((0..card_rows).map(RowKey::Item));
-    let heights = app.row_heights.for_view(View::Overview, false);
+    let list = (View::Overview, false);
+    let (heights, restore) = app
+        .row_heights
+        .for_list(list, ui.ctx().cumulative_pass_nr());
     let chapter_count = report.chapters.len();
     let estimate = |key: RowKey, _width: f32| match key {
         RowKey::Head => 150.0,
         RowKey::Item(_) => 236.0,
         RowKey::Foot | RowKey::Heading(_) => 0.0,
     };
-    rows_ui(
+    let seen = rows_ui(
         ui,
         "overview",
         heights,
         &rows,
         &estimate,
-        None,
+        restore,
         &mut |ui, key| match key {
             RowKey::Head => cover_ui(ui, report, &palette),
             RowKey::Item(row) => {
@@ -61,6 +64,7 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             RowKey::Foot | RowKey::Heading(_) => {}
         },
     );
+    app.row_heights.remember(list, seen);
     for command in commands {
         app.push(command);
     }

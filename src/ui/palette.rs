@@ -179,8 +179,18 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
             let initiative = &report.chapters[place.chapter].initiatives[place.initiative];
             let title =
                 crate::ui::localized_in(lang, &initiative.title, initiative.title_en.as_ref());
+            // Its title first; then the names of its figures, which are whole names in a
+            // text without word breaks: "ys" finds 院士 in 院士(专家)创新工作站 before the 与数
+            // and 验室 that run across words in a title.
+            let by_figure = initiative
+                .figures
+                .iter()
+                .filter_map(|figure| score(&figure.label, query))
+                .max()
+                .map(|s| s.min(3));
             let s = score(&initiative.title, query)
                 .max(score(title, query))
+                .max(by_figure)
                 .unwrap_or(0);
             scored.push((
                 s,

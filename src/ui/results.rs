@@ -10,16 +10,20 @@ use crate::app::{Command, HuimouApp, View};
 use crate::dataset::Dataset;
 use crate::search::{Hit, Place, snippet};
 use crate::ui::initiatives::{BODY_SIZE, Emphasis, TITLE_SIZE, highlighted_job};
-use crate::ui::rows::{RowKey, rows_ui};
+use crate::ui::rows::{Anchor, RowKey, rows_ui};
 use crate::ui::theme::{self, Palette};
 
-/// The central panel while searching the whole report.
-pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+/// The whole report's search results: in the central panel, or `beside` the chapter one of
+/// them was opened in.
+pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp, beside: bool) {
     let view = app.view();
     let selected = app.search.selected;
     let selected_moved = app.search.selected_moved;
     let query = app.search.query.trim().to_owned();
-    let heights = app.row_heights.for_view(view, true);
+    let list = (view, true);
+    let (heights, restore) = app
+        .row_heights
+        .for_list(list, ui.ctx().cumulative_pass_nr());
     let hits: &[Place] = app.search.hits(app.dataset.index(), view);
     let dataset = &app.dataset;
 
@@ -33,11 +37,12 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         }
         rows.push(RowKey::Item(k));
     }
-    // Keep the result chosen with ↑/↓ in view.
+    // Keep the result chosen with ↑/↓ (or stepped to) in view.
     let scroll_to = hits
         .get(selected)
-        .map(|_| RowKey::Item(selected))
-        .filter(|_| selected_moved);
+        .map(|_| Anchor::top_of(RowKey::Item(selected)))
+        .filter(|_| selected_moved)
+        .or(restore);
 
     let mut commands = Vec::new();
     let estimate = |key: RowKey, _width: f32| match key {
@@ -45,15 +50,15 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         RowKey::Heading(_) => 40.0,
         _ => 96.0,
     };
-    rows_ui(
+    let seen = rows_ui(
         ui,
-        "results",
+        ("results", beside),
         heights,
         &rows,
         &estimate,
         scroll_to,
         &mut |ui, key| match key {
-            RowKey::Head => head_ui(ui, &query, hits.len(), view),
+            RowKey::Head => head_ui(ui, &query, hits.len(), view, beside, &mut commands),
             RowKey::Heading(c) => {
                 let chapter = &dataset.report.chapters[c];
                 let palette = Palette::of(ui);
@@ -77,20 +82,48 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         },
     );
     app.search.selected_moved = false;
+    app.row_heights.remember(list, seen);
     for command in commands {
         app.push(command);
     }
 }
 
-fn head_ui(ui: &mut egui::Ui, query: &str, count: usize, view: View) {
+fn head_ui(
+    ui: &mut egui::Ui,
+    query: &str,
+    count: usize,
+    view: View,
+    beside: bool,
+    commands: &mut Vec<Command>,
+) {
     let palette = Palette::of(ui);
     ui.add_space(8.0);
-    ui.label(
-        RichText::new(fill(tr(ui, "全文搜索「{}」：{} 项举措"), &[&query, &count]))
-            .font(theme::bold(20.0))
-            .strong(),
-    );
-    if view != View::Overview {
+    let size = if beside { 16.0 } else { 20.0 };
+    ui.horizontal(|ui| {
+        if beside {
+            let close = ui.button("×").on_hover_text(tr(ui, "关闭搜索结果（Esc）"));
+            let name = tr(ui, "关闭搜索结果").to_owned();
+            close.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if close.clicked() {
+                commands.push(Command::ClearSearch);
+            }
+        }
+        ui.add(
+            egui::Label::new(
+                RichText::new(fill(tr(ui, "全文搜索「{}」：{} 项举措"), &[&query, &count]))
+                    .font(theme::bold(size))
+                    .strong(),
+            )
+            .wrap(),
+        );
+    });
+    if beside {
+        ui.label(
+            RichText::new(tr(ui, "Enter / F3 下一个，Shift+Enter / Shift+F3 上一个"))
+                .small()
+                .color(palette.muted),
+        );
+    } else if view != View::Overview {
         ui.label(
             RichText::new(tr(ui, "Enter 打开选中的结果，↑/↓ 选择，Esc 清空"))
                 .small()

@@ -11,29 +11,110 @@ use egui::{Align, Rect, Ui, UiBuilder, Vec2};
 pub struct RowHeights {
     width: f32,
     heights: HashMap<RowKey, f32>,
+    /// One more than the pass in which the list was last drawn (0: never), to tell a list
+    /// shown anew.
+    drawn_after: u64,
 }
 
-/// The row heights of the list on screen, kept while the same list stays on screen.
+/// Which list: a view's own (`results` false) or the search results shown over or beside it.
+pub type ListKey = (crate::app::View, bool);
+
+/// What the viewer remembers of its long lists: the heights of their rows, and where each was
+/// scrolled to, so that a view shown again (by its key, by Back) opens where the reader left it.
 #[derive(Debug, Default)]
 pub struct ListHeights {
-    owner: Option<(crate::app::View, bool)>,
-    heights: RowHeights,
+    lists: HashMap<ListKey, RowHeights>,
+    anchors: HashMap<ListKey, Anchor>,
+    reading: HashMap<ListKey, RowKey>,
+    /// Rows scrolled to on request, read until the reader scrolls: at the end of a list the
+    /// row asked for may not reach the top.
+    pinned: HashMap<ListKey, RowKey>,
 }
 
 impl ListHeights {
-    /// The heights for a view's list (`results`: the search results shown over it).
-    pub fn for_view(&mut self, view: crate::app::View, results: bool) -> &mut RowHeights {
-        if self.owner != Some((view, results)) {
-            self.owner = Some((view, results));
-            self.heights.clear();
-        }
-        &mut self.heights
+    /// The heights for a list drawn in pass `pass`, and where to scroll it when it is shown
+    /// anew (not drawn in the pass before): where the reader left it.
+    pub fn for_list(&mut self, key: ListKey, pass: u64) -> (&mut RowHeights, Option<Anchor>) {
+        let heights = self.lists.entry(key).or_default();
+        let anew = heights.drawn_after == 0 || heights.drawn_after < pass;
+        heights.drawn_after = pass + 1;
+        let restore = anew.then(|| self.anchors.get(&key).copied()).flatten();
+        (heights, restore)
     }
 
-    /// Forgets every measurement.
+    /// Remembers where a list is scrolled to.
+    pub fn remember(&mut self, key: ListKey, seen: Seen) {
+        if let Some(anchor) = seen.top {
+            self.anchors.insert(key, anchor);
+        }
+        if let Some(row) = seen.scrolled_to {
+            self.pinned.insert(key, row);
+        } else if seen.reader_scrolled {
+            self.pinned.remove(&key);
+        }
+        match self.pinned.get(&key).copied().or(seen.reading) {
+            Some(row) => self.reading.insert(key, row),
+            None => self.reading.remove(&key),
+        };
+    }
+
+    /// The row the reader is reading in a list (`Seen::reading`).
+    pub fn reading(&self, key: ListKey) -> Option<RowKey> {
+        self.reading.get(&key).copied()
+    }
+
+    /// Where a list was last scrolled to.
+    pub fn anchor(&self, key: ListKey) -> Option<Anchor> {
+        self.anchors.get(&key).copied()
+    }
+
+    /// Scrolls a list to `anchor` the next time it is drawn (going back in the history).
+    pub fn restore(&mut self, key: ListKey, anchor: Option<Anchor>) {
+        match anchor {
+            Some(anchor) => self.anchors.insert(key, anchor),
+            None => self.anchors.remove(&key),
+        };
+        if let Some(heights) = self.lists.get_mut(&key) {
+            heights.drawn_after = 0;
+        }
+    }
+
+    /// Forgets every measurement and position (another dataset).
     pub fn clear(&mut self) {
-        self.owner = None;
-        self.heights.clear();
+        self.lists.clear();
+        self.anchors.clear();
+        self.reading.clear();
+        self.pinned.clear();
+    }
+}
+
+/// A place in a list: a row, and how far below its top the view begins.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Anchor {
+    /// The row.
+    pub row: RowKey,
+    /// Points from the row's top to the top of the view.
+    pub offset: f32,
+}
+
+/// What a list showed: where it is scrolled to, and the row being read.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Seen {
+    /// The row at the top of the view.
+    pub top: Option<Anchor>,
+    /// The row at the top when it begins there (a row just scrolled to), else the first row
+    /// that begins in the upper third of the view, else the row at the top.
+    pub reading: Option<RowKey>,
+    /// The row scrolled to on request in this frame.
+    pub scrolled_to: Option<RowKey>,
+    /// Whether the reader scrolled in this frame (wheel, keys, a drag).
+    pub reader_scrolled: bool,
+}
+
+impl Anchor {
+    /// The top of a row.
+    pub fn top_of(row: RowKey) -> Self {
+        Self { row, offset: 0.0 }
     }
 }
 
@@ -50,13 +131,6 @@ pub enum RowKey {
     Foot,
 }
 
-impl RowHeights {
-    /// Forgets every measurement (a new dataset, a new zoom).
-    pub fn clear(&mut self) {
-        self.heights.clear();
-    }
-}
-
 /// Space between rows.
 const GAP: f32 = 6.0;
 
@@ -64,14 +138,16 @@ const GAP: f32 = 6.0;
 /// tree; longer ones only where they are seen.
 const LAY_OUT_WHOLE_UP_TO: usize = 150;
 
-/// How far the page keys move the page (content down is positive), when nothing has the
-/// keyboard: ↑/↓ a line, Page Up/Down and Shift+Space/Space a screen, Home/End to the ends.
-/// A focused control (the search box, a button) keeps its keys.
+/// How far the page keys move the page (content down is positive): ↑/↓ a line, Shift+Space
+/// and Space a screen when no control has the keyboard (a focused control moves the focus or
+/// presses itself with them); Page Up/Down a screen and Home/End to the ends unless a text box
+/// has the keyboard (after a click on the contents, say).
 fn reading_keys(ctx: &egui::Context, page: f32) -> f32 {
     use egui::{Key, Modifiers};
-    if ctx.memory(|m| m.focused().is_some()) {
+    if ctx.text_edit_focused() {
         return 0.0;
     }
+    let nothing_focused = ctx.memory(|m| m.focused().is_none());
     const LINE: f32 = 40.0;
     let screen = (page - 48.0).max(LINE);
     ctx.input_mut(|i| {
@@ -79,10 +155,12 @@ fn reading_keys(ctx: &egui::Context, page: f32) -> f32 {
         let mut take = |modifiers: Modifiers, key: Key, by: f32| {
             delta += by * i.count_and_consume_key(modifiers, key) as f32;
         };
-        take(Modifiers::NONE, Key::ArrowDown, -LINE);
-        take(Modifiers::NONE, Key::ArrowUp, LINE);
-        take(Modifiers::SHIFT, Key::Space, screen);
-        take(Modifiers::NONE, Key::Space, -screen);
+        if nothing_focused {
+            take(Modifiers::NONE, Key::ArrowDown, -LINE);
+            take(Modifiers::NONE, Key::ArrowUp, LINE);
+            take(Modifiers::SHIFT, Key::Space, screen);
+            take(Modifiers::NONE, Key::Space, -screen);
+        }
         take(Modifiers::NONE, Key::PageDown, -screen);
         take(Modifiers::NONE, Key::PageUp, screen);
         take(Modifiers::NONE, Key::End, -1.0e7);
@@ -91,9 +169,10 @@ fn reading_keys(ctx: &egui::Context, page: f32) -> f32 {
     })
 }
 
-/// Shows `rows` inside a vertical scroll area, calling `row_ui` only for rows in view.
+/// Shows `rows` inside a vertical scroll area, calling `row_ui` only for rows in view, and
+/// says which row is at the top of the view.
 ///
-/// `estimate` guesses the height of a row never drawn at this width; `scroll_to` names a row
+/// `estimate` guesses the height of a row never drawn at this width; `scroll_to` names a place
 /// to bring to the top.
 pub fn rows_ui(
     ui: &mut Ui,
@@ -101,9 +180,11 @@ pub fn rows_ui(
     heights: &mut RowHeights,
     rows: &[RowKey],
     estimate: &dyn Fn(RowKey, f32) -> f32,
-    scroll_to: Option<RowKey>,
+    scroll_to: Option<Anchor>,
     row_ui: &mut dyn FnMut(&mut Ui, RowKey),
-) {
+) -> Seen {
+    let mut seen = Seen::default();
+    let mut reading_settled = false;
     egui::ScrollArea::vertical()
         .id_salt(id_salt)
         .auto_shrink(false)
@@ -112,6 +193,9 @@ pub fn rows_ui(
             if reading != 0.0 {
                 ui.scroll_with_delta(Vec2::new(0.0, reading));
             }
+            seen.scrolled_to = scroll_to.map(|target| target.row);
+            seen.reader_scrolled = reading != 0.0
+                || ui.input(|i| i.is_scrolling() || i.pointer.is_decidedly_dragging());
             let width = ui.available_width();
             if (heights.width - width).abs() > 0.5 {
                 heights.width = width;
@@ -133,10 +217,27 @@ pub fn rows_ui(
             for &key in rows {
                 let height = height_of(heights, key);
                 let bottom = top + height;
-                if Some(key) == scroll_to {
-                    let rect =
-                        Rect::from_min_size(origin + Vec2::new(0.0, top), Vec2::new(width, height));
+                if let Some(target) = scroll_to.filter(|target| target.row == key) {
+                    let offset = target.offset.clamp(0.0, height);
+                    let rect = Rect::from_min_size(
+                        origin + Vec2::new(0.0, top + offset),
+                        Vec2::new(width, (height - offset).max(1.0)),
+                    );
                     ui.scroll_to_rect(rect, Some(Align::TOP));
+                }
+                if seen.top.is_none() && bottom > viewport.min.y {
+                    seen.top = Some(Anchor {
+                        row: key,
+                        offset: (viewport.min.y - top).max(0.0),
+                    });
+                    seen.reading = Some(key);
+                    reading_settled = viewport.min.y - top < 1.0;
+                } else if !reading_settled
+                    && top > viewport.min.y
+                    && top < viewport.min.y + viewport.height() / 3.0
+                {
+                    seen.reading = Some(key);
+                    reading_settled = true;
                 }
                 let whole = rows.len() <= LAY_OUT_WHOLE_UP_TO;
                 if whole || (bottom >= viewport.min.y && top <= viewport.max.y) {
@@ -172,4 +273,5 @@ pub fn rows_ui(
                 egui::Sense::hover(),
             );
         });
+    seen
 }

@@ -11,15 +11,33 @@ use crate::ui::commands::{KeyOwner, UiCommand, WIDGET_KEYS, shortcuts_text};
 /// windows and presenting.
 pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
     let mut commands = Vec::new();
+    // egui matches a key without Shift whether Shift is held or not: Shift+F3 is taken
+    // before F3, or F3 would take it.
+    let mut keys: Vec<_> = UiCommand::ALL
+        .into_iter()
+        .filter(|command| command.key_owner() == KeyOwner::Viewer)
+        .flat_map(|command| command.shortcuts().iter().map(move |key| (command, *key)))
+        .collect();
+    keys.sort_by_key(|(_, key)| std::cmp::Reverse(modifier_count(key.modifiers)));
     ctx.input_mut(|input| {
-        for command in UiCommand::ALL {
-            if command.key_owner() != KeyOwner::Viewer {
-                continue;
-            }
-            for shortcut in command.shortcuts() {
-                // Every press counts: three quick Alt+↓ in one frame move three chapters.
-                let presses = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
-                commands.extend(std::iter::repeat_n(command.command(), presses));
+        for (command, shortcut) in keys {
+            // Every press counts: three quick Alt+↓ in one frame move three chapters.
+            let presses = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
+            commands.extend(std::iter::repeat_n(command.command(), presses));
+        }
+        // The mouse's back and forward buttons, as in a browser.
+        for event in &input.events {
+            if let egui::Event::PointerButton {
+                button,
+                pressed: true,
+                ..
+            } = event
+            {
+                match button {
+                    egui::PointerButton::Extra1 => commands.push(crate::app::Command::Back),
+                    egui::PointerButton::Extra2 => commands.push(crate::app::Command::Forward),
+                    _ => {}
+                }
             }
         }
     });
@@ -27,6 +45,20 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
         app.push(command);
     }
     escape(ctx, app);
+}
+
+/// How many modifiers a key needs.
+fn modifier_count(modifiers: egui::Modifiers) -> u8 {
+    [
+        modifiers.alt,
+        modifiers.ctrl,
+        modifiers.shift,
+        modifiers.mac_cmd,
+        modifiers.command,
+    ]
+    .into_iter()
+    .map(u8::from)
+    .sum()
 }
 
 /// Esc closes the topmost window (shortcuts, About, diagnostics), then clears the search.

@@ -51,40 +51,68 @@ fn status_ui(ui: &mut egui::Ui, app: &HuimouApp) {
     });
 }
 
-/// The bottom bar.
+/// The bottom bar: the last message on the right, given room first (up to two thirds of the
+/// width), then the dataset's counts, then its file, cut to what is left.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     egui::Panel::bottom("status-bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            let report = &app.dataset.report;
-            let source = match &app.dataset.origin {
-                Origin::Embedded => tr(ui, "内置报告").to_owned(),
-                Origin::File(path) => path.display().to_string(),
-            };
-            ui.label(source);
-            ui.separator();
-            ui.label(fill(
-                tr(ui, "{} 章 · {} 项举措 · {} 个数据"),
-                &[
-                    &report.chapters.len(),
-                    &report.initiative_count(),
-                    &app.dataset.figures().count(),
-                ],
-            ));
-            // Warnings are for the dataset's author: they are offered for a file opened, not to
-            // every reader of the built-in report (帮助 → 数据集提示 lists them on request).
-            let warnings = app.dataset.warnings.len();
-            let from_file = matches!(app.dataset.origin, crate::dataset::Origin::File(_));
-            if warnings > 0 && from_file {
-                ui.separator();
-                if ui
-                    .link(fill(tr(ui, "{} 条提示"), &[&warnings]))
-                    .on_hover_text(tr(ui, "数据集可以打开，但有作者可能想知道的问题"))
-                    .clicked()
-                {
-                    app.push(Command::ShowWarnings);
-                }
-            }
-            status_ui(ui, app);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let room = egui::vec2(ui.available_width() * 0.66, ui.available_height());
+            ui.allocate_ui_with_layout(
+                room,
+                egui::Layout::right_to_left(egui::Align::Center),
+                |ui| status_ui(ui, app),
+            );
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                dataset_ui(ui, app);
+            });
         });
     });
+}
+
+/// Which dataset is open, its size, and its warnings.
+fn dataset_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    let report = &app.dataset.report;
+    let source = match &app.dataset.origin {
+        Origin::Embedded => tr(ui, "内置报告").to_owned(),
+        Origin::File(path) => path.display().to_string(),
+    };
+    let counts = fill(
+        tr(ui, "{} 章 · {} 项举措 · {} 个数据"),
+        &[
+            &report.chapters.len(),
+            &report.initiative_count(),
+            &app.dataset.figures().count(),
+        ],
+    );
+    // Warnings are for the dataset's author: they are offered for a file opened, not to
+    // every reader of the built-in report (帮助 → 数据集提示 lists them on request).
+    let warnings = app.dataset.warnings.len();
+    let from_file = matches!(app.dataset.origin, crate::dataset::Origin::File(_));
+    let warnings = (warnings > 0 && from_file).then(|| fill(tr(ui, "{} 条提示"), &[&warnings]));
+    // The counts and the warnings keep their room; the file's path is cut to what is left.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = |text: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE))
+            .size()
+            .x
+    };
+    let kept = width(&counts) + warnings.as_deref().map_or(0.0, width) + 40.0;
+    let path_room = (ui.available_width() - kept).max(40.0);
+    ui.scope(|ui| {
+        ui.set_max_width(path_room);
+        ui.add(egui::Label::new(&source).truncate())
+            .on_hover_text(&source);
+    });
+    ui.separator();
+    ui.add(egui::Label::new(counts).truncate());
+    if let Some(warnings) = warnings {
+        ui.separator();
+        if ui
+            .link(warnings)
+            .on_hover_text(tr(ui, "数据集可以打开，但有作者可能想知道的问题"))
+            .clicked()
+        {
+            app.push(Command::ShowWarnings);
+        }
+    }
 }

@@ -29,6 +29,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             // What does not fit beside the search folds into the menus (视图 has the themes
             // and zoom, 语言 the languages), so nothing is drawn over anything else.
             let fits = Fits::of(ui);
+            history_ui(ui, app, &mut commands);
             search_ui(ui, app, &mut commands, fits.search_width);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if fits.zoom {
@@ -73,10 +74,15 @@ impl Fits {
             commands.iter().map(|c| text(ui, &c.text(ui))).sum::<f32>() + 12.0
         };
         // The search label, the scope toggles and the match count beside the box.
-        let beside_search = text(ui, tr(ui, "搜索"))
+        let beside_search = text(ui, "←")
+            + text(ui, "→")
+            + text(ui, tr(ui, "搜索"))
             + text(ui, tr(ui, "本章"))
             + text(ui, tr(ui, "全文"))
-            + text(ui, "100 / 100 ×");
+            + text(ui, "100 / 100")
+            + text(ui, "▲")
+            + text(ui, "▼")
+            + text(ui, "×");
         let zoom = text(ui, "＋") + text(ui, "100%") + text(ui, "－") + 12.0;
         let language = names(ui, &[UiCommand::LanguageZh, UiCommand::LanguageEn]);
         let theme = names(
@@ -216,42 +222,7 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         app.search.focus_requested = false;
     }
     if response.has_focus() || response.lost_focus() {
-        let (escape, enter, down, up) = ui.input(|i| {
-            (
-                i.key_pressed(Key::Escape),
-                i.key_pressed(Key::Enter),
-                i.key_pressed(Key::ArrowDown),
-                i.key_pressed(Key::ArrowUp),
-            )
-        });
-        if escape {
-            commands.push(Command::ClearSearch);
-        }
-        // The table of figures is filtered in place: it has no list of results to move in.
-        let global = (app.search.scope == SearchScope::Report || view == View::Overview)
-            && view != View::Figures;
-        if global && app.search.is_active() {
-            let count = app.search.hits(app.dataset.index(), view).len();
-            if down && count > 0 {
-                app.search.selected = (app.search.selected + 1).min(count - 1);
-                app.search.selected_moved = true;
-                response.request_focus();
-            }
-            if up {
-                app.search.selected = app.search.selected.saturating_sub(1);
-                app.search.selected_moved = true;
-                response.request_focus();
-            }
-            if enter {
-                let selected = app.search.selected;
-                if let Some(hit) = app.search.hits(app.dataset.index(), view).get(selected) {
-                    commands.push(Command::OpenInitiative {
-                        chapter: hit.chapter,
-                        initiative: hit.initiative,
-                    });
-                }
-            }
-        }
+        search_keys_ui(app, &response, commands);
     }
     if in_chapter {
         let mut scope = app.search.scope;
@@ -271,21 +242,110 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
             }
             return;
         }
-        let hits = app.search.hits(app.dataset.index(), view).len();
-        let total = match (app.search.scope, view) {
-            (SearchScope::Chapter, View::Chapter(c)) => {
-                app.dataset.report.chapters[c].initiatives.len()
-            }
-            _ => app.dataset.report.initiative_count(),
-        };
-        ui.label(format!("{hits} / {total}"))
-            .on_hover_text(tr(ui, "符合的举措 / 举措总数"));
+        match_count_ui(ui, app, commands);
         if ui
             .button("×")
             .on_hover_text(UiCommand::ClearSearch.hint(ui.ctx()))
             .clicked()
         {
             commands.push(Command::ClearSearch);
+        }
+    }
+}
+
+/// The search box's keys: Esc clears it; in the whole report's results ↑/↓ choose and Enter
+/// opens; once a result is open, or in a chapter, Enter and Shift+Enter step through the
+/// matches, the box keeping the keyboard.
+fn search_keys_ui(app: &mut HuimouApp, response: &egui::Response, commands: &mut Vec<Command>) {
+    let view = app.view();
+    let (escape, enter, shift, down, up) = response.ctx.input(|i| {
+        (
+            i.key_pressed(Key::Escape),
+            i.key_pressed(Key::Enter),
+            i.modifiers.shift,
+            i.key_pressed(Key::ArrowDown),
+            i.key_pressed(Key::ArrowUp),
+        )
+    });
+    if escape {
+        commands.push(Command::ClearSearch);
+    }
+    // The table of figures is filtered in place: it has no matches to move between.
+    if !app.search.is_active() || view == View::Figures {
+        return;
+    }
+    let count = app.search.hits(app.dataset.index(), view).len();
+    if app.search.chapter_scope(view).is_none() {
+        if down && count > 0 {
+            app.search.selected = (app.search.selected + 1).min(count - 1);
+            app.search.selected_moved = true;
+            response.request_focus();
+        }
+        if up {
+            app.search.selected = app.search.selected.saturating_sub(1);
+            app.search.selected_moved = true;
+            response.request_focus();
+        }
+    }
+    if enter && count > 0 {
+        commands.push(if shift {
+            Command::FindPrevious
+        } else {
+            Command::FindNext
+        });
+        response.request_focus();
+    }
+}
+
+/// How many initiatives match: while stepping through them (in a chapter, or beside the
+/// whole report's results) which one is lit of how many, with buttons to step; else how many
+/// of all.
+fn match_count_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>) {
+    let view = app.view();
+    let hits = app.search.hits(app.dataset.index(), view).len();
+    let stepping = app.search.chapter_scope(view).is_some() || app.search.results_beside(view);
+    if !stepping || hits == 0 {
+        let total = match app.search.chapter_scope(view) {
+            Some(c) => app.dataset.report.chapters[c].initiatives.len(),
+            None => app.dataset.report.initiative_count(),
+        };
+        ui.label(format!("{hits} / {total}"))
+            .on_hover_text(tr(ui, "符合的举措 / 举措总数"));
+        return;
+    }
+    ui.label(format!(
+        "{} / {hits}",
+        app.search.selected.min(hits - 1) + 1
+    ))
+    .on_hover_text(tr(ui, "点亮的匹配 / 符合的举措"));
+    for (arrow, command) in [("▲", UiCommand::FindPrevious), ("▼", UiCommand::FindNext)] {
+        if ui
+            .small_button(arrow)
+            .on_hover_text(command.hint(ui.ctx()))
+            .clicked()
+        {
+            commands.push(command.command());
+        }
+    }
+}
+
+/// Back and Forward, as in a browser; each greyed out where there is nowhere to go.
+fn history_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
+    let buttons = [
+        ("←", UiCommand::Back, app.history.can_go_back()),
+        ("→", UiCommand::Forward, app.history.can_go_forward()),
+    ];
+    for (arrow, command, enabled) in buttons {
+        let response = ui
+            .add_enabled(enabled, egui::Button::new(arrow))
+            .on_hover_text(command.hint(ui.ctx()))
+            .on_disabled_hover_text(command.hint(ui.ctx()));
+        // Named for screen readers (and tests) by the command, not the arrow; worked out
+        // before `widget_info`, which holds the context's lock.
+        let name = command.text(ui.ctx());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+        if response.clicked() {
+            commands.push(command.command());
         }
     }
 }

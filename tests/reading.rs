@@ -1,0 +1,271 @@
+//! Moving through a report as in a good PDF reader: back and forward, stepping through a
+//! search's matches, the contents tree.
+
+mod common;
+
+use common::{text_position, viewer};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use huimou::app::{HuimouApp, SearchScope, View};
+use huimou::search::Place;
+
+fn type_query(harness: &mut Harness<'_, HuimouApp>, query: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .type_text(query);
+    harness.run();
+}
+
+/// The title of initiative `i` of chapter `c` of the built-in report.
+fn title(harness: &Harness<'_, HuimouApp>, c: usize, i: usize) -> String {
+    harness.state().dataset.report.chapters[c].initiatives[i]
+        .title
+        .clone()
+}
+
+/// Whether an initiative's card is drawn within the window.
+fn on_screen(harness: &Harness<'_, HuimouApp>, text: &str) -> bool {
+    text_position(harness, text).is_some_and(|p| p.y >= 0.0 && p.y <= common::SIZE[1])
+}
+
+#[test]
+fn back_and_forward_restore_the_view_and_its_scroll_position() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    harness.key_press(Key::PageDown);
+    harness.run();
+    harness.key_press(Key::PageDown);
+    harness.run();
+    let anchor = harness
+        .state()
+        .row_heights
+        .anchor((View::Chapter(1), false))
+        .expect("the chapter's list says where it is");
+    let last = title(&harness, 1, 3);
+    let before = text_position(&harness, &last).expect("scrolled to the chapter's end");
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num4);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(3));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    let after = text_position(&harness, &last).expect("back where the reader was");
+    assert!(
+        (after.y - before.y).abs() < 2.0,
+        "{before:?} → {after:?} ({anchor:?})"
+    );
+
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(3));
+    // The top bar's buttons and the mouse's side buttons do the same.
+    harness.get_by_label("后退").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    harness.get_by_label("前进").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(3));
+    let pos = egui::pos2(600.0, 400.0);
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Extra1,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    // Nothing ahead after a new jump.
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
+    harness.run();
+    assert!(!harness.state().history.can_go_forward());
+}
+
+#[test]
+fn back_from_an_opened_result_brings_the_results_back() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    type_query(&mut harness, "科技会堂");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(4));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(0));
+    assert_eq!(harness.state().search.query, "科技会堂");
+    assert!(!harness.state().search.beside);
+    harness.get_by_label("全文搜索「科技会堂」：1 项举措");
+}
+
+#[test]
+fn f3_and_enter_step_through_a_chapter_s_matches() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .focus();
+    harness.run();
+    type_query(&mut harness, "创新");
+    let matches: Vec<Place> = harness.state().dataset.index().search("创新", Some(1));
+    let count = matches.len();
+    assert!(count >= 3, "{matches:?}");
+    harness.get_by_label(&format!("1 / {count}"));
+
+    // Enter in the box steps on, and the box keeps the keyboard.
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!("2 / {count}"));
+    assert_eq!(
+        harness.state().search.lit(View::Chapter(1)),
+        Some(matches[1])
+    );
+    assert!(on_screen(
+        &harness,
+        &title(&harness, 1, matches[1].initiative)
+    ));
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!("3 / {count}"));
+    assert!(on_screen(
+        &harness,
+        &title(&harness, 1, matches[2].initiative)
+    ));
+
+    // Shift+Enter and Shift+F3 step back; before the first comes the last.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!("2 / {count}"));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().search.query.is_empty());
+    type_query(&mut harness, "创新");
+    harness.key_press(Key::Tab);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    harness.run();
+    harness.get_by_label(&format!("{count} / {count}"));
+    harness.key_press(Key::F3);
+    harness.run();
+    harness.get_by_label(&format!("1 / {count}"));
+}
+
+#[test]
+fn opened_results_stay_beside_the_chapter_and_its_charts() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    type_query(&mut harness, "院士");
+    let results: Vec<Place> = harness.state().dataset.index().search("院士", None);
+    assert!(results.len() >= 3, "{results:?}");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let first = results[0];
+    assert_eq!(harness.state().view(), View::Chapter(first.chapter));
+    assert_eq!(harness.state().search.scope, SearchScope::Report);
+    // The list is still there, beside the whole chapter with its charts.
+    let heading = format!("全文搜索「院士」：{} 项举措", results.len());
+    harness.get_by_label(&heading);
+    assert!(
+        harness
+            .query_by_label("搜索时不显示图表；清空搜索（Esc）即可看到。")
+            .is_none()
+    );
+    harness.get_by_label(&format!("1 / {}", results.len()));
+
+    // Enter again opens the next result, in whichever chapter it is.
+    harness.key_press(Key::Enter);
+    harness.run();
+    let second = results[1];
+    assert_eq!(harness.state().view(), View::Chapter(second.chapter));
+    assert_eq!(
+        harness.state().search.lit(harness.state().view()),
+        Some(second)
+    );
+    harness.get_by_label(&heading);
+    harness.get_by_label(&format!("2 / {}", results.len()));
+    assert!(on_screen(
+        &harness,
+        &title(&harness, second.chapter, second.initiative)
+    ));
+
+    // Closing the list leaves the chapter.
+    harness.get_by_label("关闭搜索结果").click();
+    harness.run();
+    assert!(harness.query_by_label(&heading).is_none());
+    assert_eq!(harness.state().view(), View::Chapter(second.chapter));
+}
+
+#[test]
+fn the_contents_open_to_the_initiatives_of_the_chapter_on_screen() {
+    let mut harness = viewer();
+    let entry = |harness: &Harness<'_, HuimouApp>, c: usize, i: usize| {
+        format!("{}.{} {}", c + 1, i + 1, title(harness, c, i))
+    };
+    // On the overview no chapter is open.
+    assert!(harness.query_by_label(&entry(&harness, 1, 0)).is_none());
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    harness.get_by_label(&entry(&harness, 1, 0));
+    assert!(harness.query_by_label(&entry(&harness, 2, 0)).is_none());
+
+    // A click on an initiative scrolls it into view, and it is lit in the contents.
+    let last = 1;
+    harness.get_by_label(&entry(&harness, 1, last)).click();
+    harness.run();
+    harness.run();
+    assert!(on_screen(&harness, &title(&harness, 1, last)));
+    let lit = |harness: &Harness<'_, HuimouApp>, i: usize| {
+        harness
+            .get_by_label(&entry(harness, 1, i))
+            .accesskit_node()
+            .toggled()
+            == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(lit(&harness, last));
+    assert!(!lit(&harness, 0));
+    // Scrolling back to the top, to the charts, leaves the chapter alone lit.
+    harness.key_press(Key::Home);
+    harness.run();
+    assert!(!lit(&harness, last));
+    assert!(!lit(&harness, 0));
+
+    // Chapters fold and unfold.
+    harness.get_by_label("收起举措：2 资源").click();
+    harness.run();
+    assert!(harness.query_by_label(&entry(&harness, 1, 0)).is_none());
+    harness.get_by_label("展开举措：3 创新").click();
+    harness.run();
+    harness.get_by_label(&entry(&harness, 2, 0));
+    harness.get_by_label("展开举措：2 资源").click();
+    harness.run();
+    harness.get_by_label(&entry(&harness, 1, 0));
+}
+
+#[test]
+fn the_palette_lists_initiatives_naming_the_initials_first() {
+    let harness = viewer();
+    let app = harness.state();
+    let initiatives: Vec<String> = huimou::ui::palette::entries(app, &harness.ctx, "ys")
+        .into_iter()
+        .filter(|entry| entry.kind == "举措")
+        .map(|entry| entry.name)
+        .collect();
+    // The initiative whose figures are 院士(专家)创新工作站 and 柔性引进院士 comes before those
+    // with 与数, 验室, 要素 or 业生 inside their titles.
+    assert_eq!(
+        initiatives.first().map(String::as_str),
+        Some("聚集高端智力资源助力创新主体"),
+        "{initiatives:?}"
+    );
+}
