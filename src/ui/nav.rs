@@ -221,15 +221,14 @@ fn chapter_entry_ui(
         } else {
             tr(ui, "展开举措")
         };
-        // egui's own triangle, drawn rather than typed: the bundled font has no small triangles.
+        // A triangle drawn rather than typed: the bundled font has no small triangles.
         let sense = if chapter.initiatives.is_empty() {
             Sense::hover()
         } else {
             Sense::click()
         };
-        let (_, toggle) = ui.allocate_exact_size(egui::vec2(16.0, 22.0), sense);
-        let openness = if expanded { 1.0 } else { 0.0 };
-        egui::collapsing_header::paint_default_icon(ui, openness, &toggle);
+        let (_, toggle) = ui.allocate_exact_size(egui::vec2(12.0, 30.0), sense);
+        paint_toggle(ui, &toggle, expanded);
         let label = crate::i18n::fill(
             tr(ui, "{}：{} {}"),
             &[&hint, &chapter.number, &chapter.name],
@@ -242,6 +241,32 @@ fn chapter_entry_ui(
             commands.push(Command::Show(View::Chapter(c)));
         }
     });
+}
+
+/// A small triangle, pointing down when the chapter is expanded, right when it is not, level
+/// with the chapter's name.
+fn paint_toggle(ui: &egui::Ui, toggle: &egui::Response, expanded: bool) {
+    let color = ui.style().interact(toggle).fg_stroke.color;
+    let center = egui::pos2(toggle.rect.center().x, toggle.rect.top() + 15.0);
+    let r = 4.5;
+    let points = if expanded {
+        vec![
+            center + egui::vec2(-r, -0.6 * r),
+            center + egui::vec2(r, -0.6 * r),
+            center + egui::vec2(0.0, 0.8 * r),
+        ]
+    } else {
+        vec![
+            center + egui::vec2(-0.6 * r, -r),
+            center + egui::vec2(-0.6 * r, r),
+            center + egui::vec2(0.8 * r, 0.0),
+        ]
+    };
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
 }
 
 /// The chapter's card: one click target with its number, name and short headline.
