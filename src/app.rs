@@ -941,21 +941,49 @@ impl HuimouApp {
     }
 
     fn carry_out(&mut self, ctx: &egui::Context, command: Command) {
-        let chapters = self.dataset.report.chapters.len();
         match command {
             Command::Show(view) => self.settings.view = self.clamp_view(view),
-            Command::Previous => {
-                self.settings.view = match self.settings.view {
-                    View::Overview | View::Chapter(0) | View::Figures => View::Overview,
-                    View::Chapter(c) => View::Chapter(c - 1),
-                };
+            Command::Previous => self.settings.view = self.previous_view(),
+            Command::Next => self.settings.view = self.next_view(),
+            Command::Back => {
+                if let Some(to) = self.history.back(self.visit()) {
+                    self.go_to(to);
+                }
             }
-            Command::Next => {
-                self.settings.view = match self.settings.view {
-                    View::Overview | View::Figures if chapters > 0 => View::Chapter(0),
-                    View::Chapter(c) if c + 1 < chapters => View::Chapter(c + 1),
-                    view => view,
-                };
+            Command::Forward => {
+                if let Some(to) = self.history.forward(self.visit()) {
+                    self.go_to(to);
+                }
+            }
+            Command::OpenInitiative {
+                chapter,
+                initiative,
+            } => self.open_result(Place {
+                chapter,
+                initiative,
+            }),
+            Command::FocusSearch(scope) => {
+                self.search.scope = scope;
+                self.search.focus_requested = true;
+            }
+            Command::ClearSearch => {
+                self.search.query.clear();
+                self.search.beside = false;
+                // The same query typed again starts again from its first match.
+                self.search.invalidate();
+            }
+            Command::FindNext => self.find(true),
+            Command::FindPrevious => self.find(false),
+            Command::SelectFigure(place) => self.selection = Some(place),
+            Command::RevealFigure(place) => self.reveal(place),
+            Command::CopyFigure(_) | Command::CopyFigureWithSource(_) => self.copy(ctx, &command),
+            Command::ToggleFullText {
+                chapter,
+                initiative,
+            } => {
+                if !self.expanded.remove(&(chapter, initiative)) {
+                    self.expanded.insert((chapter, initiative));
+                }
             }
             Command::OpenDialog => self.ask_for_file(ctx, crate::dialog::Purpose::Open),
             Command::Open(path) => {
@@ -966,6 +994,28 @@ impl HuimouApp {
                 self.watch(None, None);
                 self.settings.last_file = None;
             }
+            Command::ExportDialog(export) => {
+                self.ask_for_file(ctx, crate::dialog::Purpose::Export(export));
+            }
+            Command::Export(export, path) => self.export(ctx, export, path),
+            Command::Print => self.print(ctx),
+            // Listed, not `_`, so that a new command cannot be left out unnoticed.
+            Command::SetLanguage(_)
+            | Command::SetTheme(_)
+            | Command::Zoom(_)
+            | Command::TogglePalette
+            | Command::TogglePresenting
+            | Command::ToggleAbout
+            | Command::ToggleShortcuts
+            | Command::ShowWarnings
+            | Command::DismissDiagnostics
+            | Command::Quit => self.set_up(ctx, command),
+        }
+    }
+
+    /// Commands that change how the viewer looks and which windows are open.
+    fn set_up(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
             Command::SetLanguage(lang) => {
                 self.settings.language = Some(lang);
                 crate::i18n::set(ctx, lang);
@@ -983,109 +1033,87 @@ impl HuimouApp {
                 ctx.set_zoom_factor(zoom);
                 self.settings.zoom = zoom;
             }
-            Command::FocusSearch(scope) => {
-                self.search.scope = scope;
-                self.search.focus_requested = true;
-            }
-            Command::ClearSearch => {
-                self.search.query.clear();
-                self.search.beside = false;
-                // The same query typed again starts again from its first match.
-                self.search.invalidate();
-            }
-            Command::SelectFigure(place) => self.selection = Some(place),
-            Command::RevealFigure(place) => {
-                self.selection = Some(place);
-                self.settings.view = View::Chapter(place.chapter);
-                self.scroll_to = Some((place.chapter, place.initiative));
-                // A filter that hides the figure's initiative, or a list of results shown in
-                // the chapter's place (a search from the table of figures), would hide what
-                // was asked for.
-                if self.search.is_active() {
-                    self.search.query.clear();
-                }
-            }
-            Command::OpenInitiative {
-                chapter,
-                initiative,
-            } => self.open_result(Place {
-                chapter,
-                initiative,
-            }),
-            Command::ToggleFullText {
-                chapter,
-                initiative,
-            } => {
-                if !self.expanded.remove(&(chapter, initiative)) {
-                    self.expanded.insert((chapter, initiative));
-                }
-            }
-            Command::ExportDialog(export) => {
-                self.ask_for_file(ctx, crate::dialog::Purpose::Export(export));
-            }
-            Command::Export(export, path) => self.export(ctx, export, path),
-            Command::Print => self.print(ctx),
-            Command::Back => {
-                if let Some(to) = self.history.back(self.visit()) {
-                    self.go_to(to);
-                }
-            }
-            Command::Forward => {
-                if let Some(to) = self.history.forward(self.visit()) {
-                    self.go_to(to);
-                }
-            }
-            Command::FindNext => self.find(true),
-            Command::FindPrevious => self.find(false),
-            Command::CopyFigure(place) => {
-                let figure = self.dataset.figure(place);
-                let label = crate::ui::localized_in(
-                    crate::i18n::lang(ctx),
-                    &figure.label,
-                    figure.label_en.as_ref(),
-                );
-                let text = format!("{label}{}{}", crate::i18n::tr(ctx, "："), figure.written());
-                ctx.copy_text(text.clone());
-                self.say(
-                    crate::i18n::fill(crate::i18n::tr(ctx, "已复制：{}"), &[&text]),
-                    false,
-                );
-            }
-            Command::CopyFigureWithSource(place) => {
-                let english = crate::i18n::lang(ctx) == crate::i18n::Lang::En;
-                let text = crate::figure_table::citation(&self.dataset, place, english);
-                ctx.copy_text(text.clone());
-                self.say(
-                    crate::i18n::fill(crate::i18n::tr(ctx, "已复制：{}"), &[&text]),
-                    false,
-                );
-            }
             Command::TogglePalette => {
                 self.palette = match self.palette {
                     Some(_) => None,
                     None => Some(ui::palette::PaletteState::default()),
                 };
             }
-            Command::TogglePresenting => {
-                let slides = ui::present::slides(&self.dataset.report);
-                self.presenting = !self.presenting;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presenting));
-                if self.presenting {
-                    // Slides scale themselves to the screen (ui::present::slide_ui).
-                    self.slide = ui::present::first_slide_of(&slides, self.view());
-                } else {
-                    // Back to the view of the slide on screen, at the reader's own zoom.
-                    if let Some(slide) = slides.get(self.slide) {
-                        self.settings.view = slide.view();
-                    }
-                    ctx.set_zoom_factor(self.settings.zoom);
-                }
-            }
+            Command::TogglePresenting => self.toggle_presenting(ctx),
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ShowWarnings => self.diagnostics = Some(Diagnostics::Warnings),
             Command::DismissDiagnostics => self.diagnostics = None,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            other => debug_assert!(false, "{other:?} is not a command of the viewer's set-up"),
+        }
+    }
+
+    /// The chapter before the one on screen, or the overview before the first.
+    fn previous_view(&self) -> View {
+        match self.settings.view {
+            View::Overview | View::Chapter(0) | View::Figures => View::Overview,
+            View::Chapter(c) => View::Chapter(c - 1),
+        }
+    }
+
+    /// The chapter after the one on screen; the last stays.
+    fn next_view(&self) -> View {
+        let chapters = self.dataset.report.chapters.len();
+        match self.settings.view {
+            View::Overview | View::Figures if chapters > 0 => View::Chapter(0),
+            View::Chapter(c) if c + 1 < chapters => View::Chapter(c + 1),
+            view => view,
+        }
+    }
+
+    /// Lights a figure and scrolls its initiative into view (from a chart).
+    fn reveal(&mut self, place: FigureRef) {
+        self.selection = Some(place);
+        self.settings.view = View::Chapter(place.chapter);
+        self.scroll_to = Some((place.chapter, place.initiative));
+        // A filter that hides the figure's initiative, or a list of results shown in the
+        // chapter's place (a search from the table of figures), would hide what was asked for.
+        if self.search.is_active() {
+            self.search.query.clear();
+        }
+    }
+
+    /// Puts a figure on the clipboard: with its label, or with its period, label and chapter.
+    fn copy(&mut self, ctx: &egui::Context, command: &Command) {
+        let lang = crate::i18n::lang(ctx);
+        let text = match *command {
+            Command::CopyFigure(place) => {
+                let figure = self.dataset.figure(place);
+                let label = crate::ui::localized_in(lang, &figure.label, figure.label_en.as_ref());
+                format!("{label}{}{}", crate::i18n::tr(ctx, "："), figure.written())
+            }
+            Command::CopyFigureWithSource(place) => {
+                crate::figure_table::citation(&self.dataset, place, lang == crate::i18n::Lang::En)
+            }
+            _ => return,
+        };
+        ctx.copy_text(text.clone());
+        self.say(
+            crate::i18n::fill(crate::i18n::tr(ctx, "已复制：{}"), &[&text]),
+            false,
+        );
+    }
+
+    /// Starts or stops presenting: full screen, from the slide of the view on screen; back to
+    /// the view of the slide on screen, at the reader's own zoom.
+    fn toggle_presenting(&mut self, ctx: &egui::Context) {
+        let slides = ui::present::slides(&self.dataset.report);
+        self.presenting = !self.presenting;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presenting));
+        if self.presenting {
+            // Slides scale themselves to the screen (ui::present::slide_ui).
+            self.slide = ui::present::first_slide_of(&slides, self.view());
+        } else {
+            if let Some(slide) = slides.get(self.slide) {
+                self.settings.view = slide.view();
+            }
+            ctx.set_zoom_factor(self.settings.zoom);
         }
     }
 

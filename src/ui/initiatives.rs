@@ -132,57 +132,86 @@ pub fn initiative_card_ui(
     expanded: bool,
 ) -> Option<Command> {
     let palette = Palette::of(ui);
-    let item = &dataset.report.chapters[chapter].initiatives[initiative];
-    let text_color = ui.visuals().text_color();
+    let card = Card {
+        dataset,
+        chapter,
+        initiative,
+        item: &dataset.report.chapters[chapter].initiatives[initiative],
+        hit,
+        expanded,
+    };
     let mut command = None;
-    let frame = theme::card(ui, palette.card, 12);
-    frame.show(ui, |ui| {
+    theme::card(ui, palette.card, 12).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let wrap = ui.available_width();
-
-        let title_color = ui.visuals().strong_text_color();
-        let title_matches = hit.map_or(&[][..], |h| &h.title[..]);
-        // In English the English title leads, the Chinese original on hover; a search match
-        // in the Chinese title still shows, under it.
-        let english_title = crate::ui::localized(ui, &item.title, item.title_en.as_ref());
-        if english_title != item.title {
-            ui.add(
-                egui::Label::new(egui::RichText::new(english_title).font(theme::bold(TITLE_SIZE)))
-                    .wrap(),
-            )
-            .on_hover_text(truncated_for_hover(&item.title));
-        }
-        let show_chinese_title = english_title == item.title || !title_matches.is_empty();
-        let title_end = item
-            .title
-            .char_indices()
-            .nth(LONG_TITLE_CHARS)
-            .map_or(item.title.len(), |(i, _)| i);
-        let title_pieces = [(0..title_end, Emphasis::Plain)];
-        let title_format = |_: Emphasis| TextFormat::simple(theme::bold(TITLE_SIZE), title_color);
-        let (mut title_job, _) = highlighted_job(
-            &item.title,
-            &title_pieces,
-            title_matches,
-            &title_format,
-            &palette,
-        );
-        title_job.wrap.max_width = wrap;
-        if show_chinese_title {
-            if title_end < item.title.len() {
-                title_job.append("…", 0.0, title_format(Emphasis::Plain));
-                ui.add(egui::Label::new(title_job).selectable(true))
-                    .on_hover_text(truncated_for_hover(&item.title));
-            } else {
-                ui.add(egui::Label::new(title_job).selectable(true));
-            }
-        }
+        title_ui(ui, card.item, hit, &palette);
         ui.add_space(4.0);
+        let text = card.shown_text();
+        // A whole long text can be far taller than the window: its "show less" also stands
+        // above it, where the reader is when they decide.
+        if expanded && text.long && ui.button(tr(ui, "收起全文")).clicked() {
+            command = Some(card.toggle());
+        }
+        let selected = selection
+            .filter(|s| s.chapter == chapter && s.initiative == initiative)
+            .map(|s| s.figure);
+        if let Some(clicked) = body_ui(ui, &card, &text, selected, &palette) {
+            command = Some(clicked);
+        }
+        if text.long && more_ui(ui, &card, &text, &palette) {
+            command = Some(card.toggle());
+        }
+        if let Some(clicked) = matched_labels_ui(ui, &card, &palette) {
+            command = Some(clicked);
+        }
+    });
+    command
+}
 
-        let links = crate::markup::web_links(&item.text);
+/// What one card shows, and of what.
+#[derive(Clone, Copy)]
+struct Card<'a> {
+    dataset: &'a Dataset,
+    chapter: usize,
+    initiative: usize,
+    item: &'a crate::model::Initiative,
+    hit: Option<&'a Hit>,
+    expanded: bool,
+}
+
+/// The part of a text a card shows: its pieces, where it is cut, which matches fall in it.
+struct ShownText<'a> {
+    pieces: Vec<(Range<usize>, Emphasis)>,
+    links: Vec<Range<usize>>,
+    cut: Option<usize>,
+    matches: &'a [Range<usize>],
+    hidden_matches: usize,
+    long: bool,
+}
+
+impl<'a> Card<'a> {
+    fn figure(&self, figure: usize) -> FigureRef {
+        FigureRef {
+            chapter: self.chapter,
+            initiative: self.initiative,
+            figure,
+        }
+    }
+
+    fn toggle(&self) -> Command {
+        Command::ToggleFullText {
+            chapter: self.chapter,
+            initiative: self.initiative,
+        }
+    }
+
+    /// The text's pieces (figures, links, plain text) up to where a long text is cut until the
+    /// reader asks for the rest; a figure or an address the cut falls in is kept whole.
+    fn shown_text(&self) -> ShownText<'a> {
+        let text = &self.item.text;
+        let links = crate::markup::web_links(text);
+        let segments = self.dataset.segments(self.chapter, self.initiative);
         let mut pieces = with_links(
-            dataset
-                .segments(chapter, initiative)
+            segments
                 .iter()
                 .map(|s| {
                     let emphasis = s.figure.map_or(Emphasis::Plain, Emphasis::Figure);
@@ -191,9 +220,8 @@ pub fn initiative_card_ui(
                 .collect(),
             &links,
         );
-        // A long text shows its start until the reader asks for the rest; a figure or an
-        // address the cut falls in is kept whole.
-        let cut = preview_cut(&item.text).filter(|_| !expanded).map(|cut| {
+        let long = preview_cut(text).is_some();
+        let cut = preview_cut(text).filter(|_| !self.expanded).map(|cut| {
             pieces
                 .iter()
                 .find(|(r, e)| *e != Emphasis::Plain && r.start < cut && cut < r.end)
@@ -205,177 +233,220 @@ pub fn initiative_card_ui(
                 last.0.end = last.0.end.min(cut);
             }
         }
-        let selected_here = selection
-            .filter(|s| s.chapter == chapter && s.initiative == initiative)
-            .map(|s| s.figure);
-        let link_color = ui.visuals().hyperlink_color;
-        let body_format = |emphasis: Emphasis| -> TextFormat {
-            match emphasis {
-                Emphasis::Figure(f) => {
-                    let mut format = TextFormat::simple(theme::bold(BODY_SIZE), palette.accent);
-                    if selected_here == Some(f) {
-                        format.background = palette.selection_background;
-                    }
-                    format
-                }
-                Emphasis::Link(_) => {
-                    let mut format = TextFormat::simple(
-                        FontId::new(BODY_SIZE, FontFamily::Proportional),
-                        link_color,
-                    );
-                    format.underline = egui::Stroke::new(1.0, link_color);
-                    format
-                }
-                Emphasis::Plain => {
-                    TextFormat::simple(FontId::new(BODY_SIZE, FontFamily::Proportional), text_color)
-                }
-            }
-        };
-        // A whole long text can be far taller than the window: its "show less" also stands
-        // above it, where the reader is when they decide.
-        if expanded && preview_cut(&item.text).is_some() && ui.button(tr(ui, "收起全文")).clicked()
-        {
-            command = Some(Command::ToggleFullText {
-                chapter,
-                initiative,
-            });
+        let all: &'a [Range<usize>] = self.hit.map_or(&[][..], |h| &h.text[..]);
+        let shown = cut.map_or(all.len(), |cut| all.partition_point(|m| m.end <= cut));
+        ShownText {
+            pieces,
+            links,
+            cut,
+            matches: &all[..shown],
+            hidden_matches: all.len() - shown,
+            long,
         }
-        let all_matches = hit.map_or(&[][..], |h| &h.text[..]);
-        let shown_matches = cut.map_or(all_matches.len(), |cut| {
-            all_matches.partition_point(|m| m.end <= cut)
-        });
-        let text_matches = &all_matches[..shown_matches];
-        let (mut job, emphasised) =
-            highlighted_job(&item.text, &pieces, text_matches, &body_format, &palette);
-        if cut.is_some() {
-            job.append("……", 0.0, body_format(Emphasis::Plain));
-        }
-        job.wrap.max_width = wrap;
-        // Chinese body text reads better with more leading than egui's default.
-        for section in &mut job.sections {
-            section.format.line_height = Some(BODY_SIZE * 1.65);
-        }
-        let galley = ui.painter().layout_job(job);
-        let response = ui.add(
-            egui::Label::new(Arc::clone(&galley))
-                .selectable(true)
-                .sense(Sense::click()),
-        );
-        let piece_at =
-            |pos: egui::Pos2| emphasis_under(&galley, &emphasised, pos - response.rect.min);
-        match response.hover_pos().and_then(piece_at) {
-            Some(Emphasis::Figure(f)) => {
-                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-                let place = FigureRef {
-                    chapter,
-                    initiative,
-                    figure: f,
-                };
-                response
-                    .clone()
-                    .on_hover_ui_at_pointer(|ui| figure_tooltip_ui(ui, dataset, place));
+    }
+}
+
+/// The bold title, its search matches highlighted. In English the English title leads, the
+/// Chinese original on hover; a search match in the Chinese title still shows, under it.
+fn title_ui(
+    ui: &mut egui::Ui,
+    item: &crate::model::Initiative,
+    hit: Option<&Hit>,
+    palette: &Palette,
+) {
+    let title_matches = hit.map_or(&[][..], |h| &h.title[..]);
+    let english_title = crate::ui::localized(ui, &item.title, item.title_en.as_ref());
+    if english_title != item.title {
+        ui.add(
+            egui::Label::new(egui::RichText::new(english_title).font(theme::bold(TITLE_SIZE)))
+                .wrap(),
+        )
+        .on_hover_text(truncated_for_hover(&item.title));
+    }
+    if english_title != item.title && title_matches.is_empty() {
+        return;
+    }
+    let title_end = item
+        .title
+        .char_indices()
+        .nth(LONG_TITLE_CHARS)
+        .map_or(item.title.len(), |(i, _)| i);
+    let title_color = ui.visuals().strong_text_color();
+    let title_format = |_: Emphasis| TextFormat::simple(theme::bold(TITLE_SIZE), title_color);
+    let pieces = [(0..title_end, Emphasis::Plain)];
+    let (mut job, _) = highlighted_job(&item.title, &pieces, title_matches, &title_format, palette);
+    job.wrap.max_width = ui.available_width();
+    if title_end < item.title.len() {
+        job.append("…", 0.0, title_format(Emphasis::Plain));
+        ui.add(egui::Label::new(job).selectable(true))
+            .on_hover_text(truncated_for_hover(&item.title));
+    } else {
+        ui.add(egui::Label::new(job).selectable(true));
+    }
+}
+
+/// How each piece of a body text looks: figures bold in the accent colour (the selected one on
+/// the selection's background), addresses as links.
+fn body_format(
+    ui: &egui::Ui,
+    palette: &Palette,
+    selected: Option<usize>,
+) -> impl Fn(Emphasis) -> TextFormat + use<> {
+    let link_color = ui.visuals().hyperlink_color;
+    let text_color = ui.visuals().text_color();
+    let (accent, selection_background) = (palette.accent, palette.selection_background);
+    let body = FontId::new(BODY_SIZE, FontFamily::Proportional);
+    move |emphasis: Emphasis| match emphasis {
+        Emphasis::Figure(f) => {
+            let mut format = TextFormat::simple(theme::bold(BODY_SIZE), accent);
+            if selected == Some(f) {
+                format.background = selection_background;
             }
-            Some(Emphasis::Link(k)) => {
-                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-                let url = &item.text[links[k].clone()];
-                response
-                    .clone()
-                    .on_hover_text_at_pointer(fill(tr(ui, "在浏览器中打开 {}"), &[&url]));
-            }
+            format
+        }
+        Emphasis::Link(_) => {
+            let mut format = TextFormat::simple(body.clone(), link_color);
+            format.underline = egui::Stroke::new(1.0, link_color);
+            format
+        }
+        Emphasis::Plain => TextFormat::simple(body.clone(), text_color),
+    }
+}
+
+/// The text with its figures and links live: hover a figure for what it counts, click it to
+/// light its bar, right-click to copy it; click an address to open it.
+fn body_ui(
+    ui: &mut egui::Ui,
+    card: &Card<'_>,
+    text: &ShownText<'_>,
+    selected: Option<usize>,
+    palette: &Palette,
+) -> Option<Command> {
+    let item = card.item;
+    let format = body_format(ui, palette, selected);
+    let (mut job, emphasised) =
+        highlighted_job(&item.text, &text.pieces, text.matches, &format, palette);
+    if text.cut.is_some() {
+        job.append("……", 0.0, format(Emphasis::Plain));
+    }
+    job.wrap.max_width = ui.available_width();
+    // Chinese body text reads better with more leading than egui's default.
+    for section in &mut job.sections {
+        section.format.line_height = Some(BODY_SIZE * 1.65);
+    }
+    let galley = ui.painter().layout_job(job);
+    let response = ui.add(
+        egui::Label::new(Arc::clone(&galley))
+            .selectable(true)
+            .sense(Sense::click()),
+    );
+    let piece_at = |pos: egui::Pos2| emphasis_under(&galley, &emphasised, pos - response.rect.min);
+    let url = |k: usize| &item.text[text.links[k].clone()];
+    match response.hover_pos().and_then(piece_at) {
+        Some(Emphasis::Figure(f)) => {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            let place = card.figure(f);
+            response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| figure_tooltip_ui(ui, card.dataset, place));
+        }
+        Some(Emphasis::Link(k)) => {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            response
+                .clone()
+                .on_hover_text_at_pointer(fill(tr(ui, "在浏览器中打开 {}"), &[&url(k)]));
+        }
+        _ => {}
+    }
+    let mut command = figure_context_menu(ui, &response, card, &piece_at);
+    if response.clicked() {
+        match response.interact_pointer_pos().and_then(piece_at) {
+            Some(Emphasis::Figure(f)) => command = Some(Command::SelectFigure(card.figure(f))),
+            // Opened only on a click, and only ever an http(s) address (see web_links).
+            Some(Emphasis::Link(k)) => ui.ctx().open_url(egui::OpenUrl::new_tab(url(k))),
             _ => {}
         }
-        // Right-click on a figure: copy it with its label and unit.
-        let menu_id = egui::Id::unique(("figure-menu", chapter, initiative));
-        if response.secondary_clicked() {
-            let figure = match response.interact_pointer_pos().and_then(piece_at) {
-                Some(Emphasis::Figure(f)) => Some(f),
-                _ => None,
-            };
-            ui.data_mut(|d| d.insert_temp(menu_id, figure));
+    }
+    command
+}
+
+/// Right-click on a figure: copy it with its label and unit, or with its source. The figure
+/// under the pointer when the menu opened is remembered while it stays open.
+fn figure_context_menu(
+    ui: &mut egui::Ui,
+    response: &egui::Response,
+    card: &Card<'_>,
+    piece_at: &dyn Fn(egui::Pos2) -> Option<Emphasis>,
+) -> Option<Command> {
+    let menu_id = egui::Id::unique(("figure-menu", card.chapter, card.initiative));
+    if response.secondary_clicked() {
+        let figure = match response.interact_pointer_pos().and_then(piece_at) {
+            Some(Emphasis::Figure(f)) => Some(f),
+            _ => None,
+        };
+        ui.data_mut(|d| d.insert_temp(menu_id, figure));
+    }
+    let mut command = None;
+    response.context_menu(
+        |ui| match ui.data(|d| d.get_temp::<Option<usize>>(menu_id)).flatten() {
+            Some(f) => figure_menu_items(ui, card.figure(f), &mut command),
+            None => ui.close(),
+        },
+    );
+    command
+}
+
+/// Under a long text: show the rest (with its length) or show less, and how many matches the
+/// cut hides. Says whether the button was clicked.
+fn more_ui(ui: &mut egui::Ui, card: &Card<'_>, text: &ShownText<'_>, palette: &Palette) -> bool {
+    ui.horizontal_wrapped(|ui| {
+        let words = if card.expanded {
+            tr(ui, "收起全文").to_owned()
+        } else {
+            // Characters as shown: each figure's `**` pair is not.
+            let marks = card
+                .dataset
+                .segments(card.chapter, card.initiative)
+                .iter()
+                .filter(|s| s.figure.is_some())
+                .count();
+            let shown = card.item.text.chars().count().saturating_sub(4 * marks);
+            fill(tr(ui, "展开全文（共 {} 字）"), &[&shown])
+        };
+        let clicked = ui.button(words).clicked();
+        if text.hidden_matches > 0 {
+            ui.label(
+                egui::RichText::new(fill(tr(ui, "后文还有 {} 处匹配"), &[&text.hidden_matches]))
+                    .small()
+                    .background_color(palette.match_background),
+            );
         }
-        response.context_menu(|ui| {
-            match ui.data(|d| d.get_temp::<Option<usize>>(menu_id)).flatten() {
-                Some(f) => {
-                    let place = FigureRef {
-                        chapter,
-                        initiative,
-                        figure: f,
-                    };
-                    figure_menu_items(ui, place, &mut command);
-                }
-                None => ui.close(),
+        clicked
+    })
+    .inner
+}
+
+/// Labels of matching figures, so that a match on a label shows although labels are not in
+/// the text; a click lights the figure.
+fn matched_labels_ui(ui: &mut egui::Ui, card: &Card<'_>, palette: &Palette) -> Option<Command> {
+    let hit = card.hit.filter(|h| !h.figures.is_empty())?;
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(tr(ui, "数据标签匹配："))
+                .small()
+                .color(palette.muted),
+        );
+        for &f in &hit.figures {
+            let label = egui::RichText::new(&card.item.figures[f].label)
+                .small()
+                .background_color(palette.match_background);
+            if ui
+                .add(egui::Label::new(label).sense(Sense::click()))
+                .clicked()
+            {
+                command = Some(Command::SelectFigure(card.figure(f)));
             }
-        });
-        if response.clicked() {
-            match response.interact_pointer_pos().and_then(piece_at) {
-                Some(Emphasis::Figure(f)) => {
-                    command = Some(Command::SelectFigure(FigureRef {
-                        chapter,
-                        initiative,
-                        figure: f,
-                    }));
-                }
-                // Opened only on a click, and only ever an http(s) address (see web_links).
-                Some(Emphasis::Link(k)) => ui
-                    .ctx()
-                    .open_url(egui::OpenUrl::new_tab(&item.text[links[k].clone()])),
-                _ => {}
-            }
-        }
-        if preview_cut(&item.text).is_some() {
-            ui.horizontal_wrapped(|ui| {
-                let words = if expanded {
-                    tr(ui, "收起全文").to_owned()
-                } else {
-                    // Characters as shown: each figure's `**` pair is not.
-                    let marks = dataset
-                        .segments(chapter, initiative)
-                        .iter()
-                        .filter(|s| s.figure.is_some())
-                        .count();
-                    let shown = item.text.chars().count().saturating_sub(4 * marks);
-                    fill(tr(ui, "展开全文（共 {} 字）"), &[&shown])
-                };
-                if ui.button(words).clicked() {
-                    command = Some(Command::ToggleFullText {
-                        chapter,
-                        initiative,
-                    });
-                }
-                let hidden = all_matches.len() - shown_matches;
-                if hidden > 0 {
-                    ui.label(
-                        egui::RichText::new(fill(tr(ui, "后文还有 {} 处匹配"), &[&hidden]))
-                            .small()
-                            .background_color(palette.match_background),
-                    );
-                }
-            });
-        }
-        // Labels of matching figures, so a hit on a label is visible even though labels are not in the text.
-        if let Some(hit) = hit.filter(|h| !h.figures.is_empty()) {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    egui::RichText::new(tr(ui, "数据标签匹配："))
-                        .small()
-                        .color(palette.muted),
-                );
-                for &f in &hit.figures {
-                    let label = egui::RichText::new(&item.figures[f].label)
-                        .small()
-                        .background_color(palette.match_background);
-                    if ui
-                        .add(egui::Label::new(label).sense(Sense::click()))
-                        .clicked()
-                    {
-                        command = Some(Command::SelectFigure(FigureRef {
-                            chapter,
-                            initiative,
-                            figure: f,
-                        }));
-                    }
-                }
-            });
         }
     });
     command

@@ -80,40 +80,65 @@ fn score_with(name: &str, query: &str, syllables: &mut pinyin::Syllables) -> Opt
 
 /// Everything that matches `query`, best first: commands, then chapters, then initiatives.
 pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> {
-    let lang = crate::i18n::lang(ctx);
     let mut syllables = pinyin::Syllables::default();
-    let mut score = |name: &str, query: &str| score_with(name, query, &mut syllables);
+    let mut score = |name: &str| score_with(name, query, &mut syllables);
     let mut scored: Vec<(u8, usize, Entry)> = Vec::new();
+    command_entries(ctx, &mut score, &mut scored);
+    chapter_entries(app, ctx, &mut score, &mut scored);
+    contextual_entries(app, ctx, &mut score, &mut scored);
+    if !query.trim().is_empty() {
+        initiative_entries(app, ctx, query, &mut score, &mut scored);
+    }
+    // Best score first; among equals, commands, then chapters, then what belongs to the view
+    // on screen (its charts, the selection), then initiatives: a chapter's name outranks its charts.
+    scored.sort_by_key(|(s, group, _)| (std::cmp::Reverse(*s), *group));
+    scored.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// How well a name matches the query being typed (`score`).
+type Score<'a> = dyn FnMut(&str) -> Option<u8> + 'a;
+
+/// Commands, found by their name in either language, and (less well) by what they do: "zhuti"
+/// and "theme" find the themes.
+fn command_entries(
+    ctx: &egui::Context,
+    score: &mut Score<'_>,
+    scored: &mut Vec<(u8, usize, Entry)>,
+) {
     for command in UiCommand::ALL.into_iter().filter(|c| c.in_palette()) {
         let name = command.text(ctx);
-        // A command is found by its name in either language, and (less well) by what it does:
-        // "zhuti" and "theme" find the themes.
         let english = crate::i18n::tr_in(Lang::En, command.label_zh());
-        let by_name = score(&name, query)
-            .max(score(command.label_zh(), query))
-            .max(score(english, query));
-        let by_description = score(command.description_zh(), query)
-            .max(score(
-                crate::i18n::tr_in(Lang::En, command.description_zh()),
-                query,
-            ))
+        let by_name = score(&name)
+            .max(score(command.label_zh()))
+            .max(score(english));
+        let by_description = score(command.description_zh())
+            .max(score(crate::i18n::tr_in(
+                Lang::En,
+                command.description_zh(),
+            )))
             .filter(|s| *s >= 2)
             .map(|_| 1);
         if let Some(s) = by_name.or(by_description) {
-            scored.push((
-                s,
-                0,
-                Entry {
-                    kind: tr(ctx, "命令"),
-                    name,
-                    shortcut: command.shortcut_text(ctx).unwrap_or_default(),
-                    command: command.command(),
-                },
-            ));
+            let entry = Entry {
+                kind: tr(ctx, "命令"),
+                name,
+                shortcut: command.shortcut_text(ctx).unwrap_or_default(),
+                command: command.command(),
+            };
+            scored.push((s, 0, entry));
         }
     }
+}
+
+/// What belongs to the view on screen: its charts' exports, the selected figure's copy.
+fn contextual_entries(
+    app: &HuimouApp,
+    ctx: &egui::Context,
+    score: &mut Score<'_>,
+    scored: &mut Vec<(u8, usize, Entry)>,
+) {
+    let lang = crate::i18n::lang(ctx);
     let report = &app.dataset.report;
-    // What belongs to the view on screen: its charts' exports, the selected figure's copy.
     let mut contextual: Vec<(String, Command)> = Vec::new();
     if let View::Chapter(c) = app.view() {
         for (k, chart) in report.chapters[c].charts.iter().enumerate() {
@@ -137,80 +162,84 @@ pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> 
         ));
     }
     for (name, command) in contextual {
-        if let Some(s) = score(&name, query) {
-            scored.push((
-                s,
-                2,
-                Entry {
-                    kind: tr(ctx, "命令"),
-                    name,
-                    shortcut: String::new(),
-                    command,
-                },
-            ));
+        if let Some(s) = score(&name) {
+            let entry = Entry {
+                kind: tr(ctx, "命令"),
+                name,
+                shortcut: String::new(),
+                command,
+            };
+            scored.push((s, 2, entry));
         }
     }
-    for (c, chapter) in report.chapters.iter().enumerate() {
+}
+
+/// Chapters, by their number and name.
+fn chapter_entries(
+    app: &HuimouApp,
+    ctx: &egui::Context,
+    score: &mut Score<'_>,
+    scored: &mut Vec<(u8, usize, Entry)>,
+) {
+    let lang = crate::i18n::lang(ctx);
+    for (c, chapter) in app.dataset.report.chapters.iter().enumerate() {
         let shown = crate::ui::localized_in(lang, &chapter.name, chapter.name_en.as_ref());
         let name = fill(tr(ctx, "第 {} 章 {}"), &[&chapter.number, &shown]);
-        if let Some(s) = score(&name, query).max(score(&chapter.name, query)) {
-            scored.push((
-                s,
-                1,
-                Entry {
-                    kind: tr(ctx, "章"),
-                    name,
-                    shortcut: String::new(),
-                    command: Command::Show(View::Chapter(c)),
-                },
-            ));
+        if let Some(s) = score(&name).max(score(&chapter.name)) {
+            let entry = Entry {
+                kind: tr(ctx, "章"),
+                name,
+                shortcut: String::new(),
+                command: Command::Show(View::Chapter(c)),
+            };
+            scored.push((s, 1, entry));
         }
     }
-    // Initiatives by title, found with the report's search index (pinyin included), so a
-    // large report is not walked per keystroke.
-    if !query.trim().is_empty() {
-        for place in app
-            .dataset
-            .index()
-            .search(query, None)
-            .into_iter()
-            .take(200)
-        {
-            let initiative = &report.chapters[place.chapter].initiatives[place.initiative];
-            let title =
-                crate::ui::localized_in(lang, &initiative.title, initiative.title_en.as_ref());
-            // Its title first; then the names of its figures, which are whole names in a
-            // text without word breaks: "ys" finds 院士 in 院士(专家)创新工作站 before the 与数
-            // and 验室 that run across words in a title.
-            let by_figure = initiative
-                .figures
-                .iter()
-                .filter_map(|figure| score(&figure.label, query))
-                .max()
-                .map(|s| s.min(3));
-            let s = score(&initiative.title, query)
-                .max(score(title, query))
-                .max(by_figure)
-                .unwrap_or(0);
-            scored.push((
-                s,
-                3,
-                Entry {
-                    kind: tr(ctx, "举措"),
-                    name: title.to_owned(),
-                    shortcut: String::new(),
-                    command: Command::OpenInitiative {
-                        chapter: place.chapter,
-                        initiative: place.initiative,
-                    },
-                },
-            ));
-        }
+}
+
+/// Initiatives, found with the report's search index (pinyin included), so that a large
+/// report is not walked per keystroke; ranked by their title, then by the names of their
+/// figures, which are whole names in a text without word breaks: "ys" finds 院士 in
+/// 院士(专家)创新工作站 before the 与数 and 验室 that run across words in a title.
+fn initiative_entries(
+    app: &HuimouApp,
+    ctx: &egui::Context,
+    query: &str,
+    score: &mut Score<'_>,
+    scored: &mut Vec<(u8, usize, Entry)>,
+) {
+    let lang = crate::i18n::lang(ctx);
+    let report = &app.dataset.report;
+    for place in app
+        .dataset
+        .index()
+        .search(query, None)
+        .into_iter()
+        .take(200)
+    {
+        let initiative = &report.chapters[place.chapter].initiatives[place.initiative];
+        let title = crate::ui::localized_in(lang, &initiative.title, initiative.title_en.as_ref());
+        let by_figure = initiative
+            .figures
+            .iter()
+            .filter_map(|figure| score(&figure.label))
+            .max()
+            .map(|s| s.min(3));
+        let s = score(&initiative.title)
+            .max(score(title))
+            .max(by_figure)
+            .unwrap_or(0);
+        let entry = Entry {
+            kind: tr(ctx, "举措"),
+            name: title.to_owned(),
+            shortcut: String::new(),
+            command: Command::OpenInitiative {
+                chapter: place.chapter,
+                initiative: place.initiative,
+            },
+        };
+        scored.push((s, 3, entry));
     }
-    // Best score first; among equals, commands, then chapters, then what belongs to the view
-    // on screen (its charts, the selection), then initiatives: a chapter's name outranks its charts.
-    scored.sort_by_key(|(s, group, _)| (std::cmp::Reverse(*s), *group));
-    scored.into_iter().map(|(_, _, e)| e).collect()
 }
 
 /// Shows the palette while it is open.
