@@ -45,6 +45,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
     let expanded = &app.expanded;
     let chapter = &dataset.report.chapters[c];
 
+    // While filtering, only the matching initiatives are listed.
     let mut rows = Vec::with_capacity(chapter.initiatives.len() + 2);
     rows.push(RowKey::Head);
     if filtering {
@@ -75,27 +76,16 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                 &mut commands,
             ),
             RowKey::Item(i) => {
-                // Where the query matches is worked out only for the rows on screen.
                 let place = Place {
                     chapter: c,
                     initiative: i,
                 };
-                let hit = marking.then(|| Hit::new(&dataset.report, place, &query));
-                let full = expanded.contains(&(c, i));
-                if let Some(command) = initiatives::initiative_card_ui(
-                    ui,
-                    dataset,
-                    c,
-                    i,
-                    hit.as_ref(),
+                let marks = Marks {
+                    query: marking.then_some(query.as_str()),
                     selection,
-                    full,
-                ) {
-                    commands.push(command);
-                }
-                if lit == Some(place) {
-                    light_ui(ui);
-                }
+                    lit: lit == Some(place),
+                };
+                commands.extend(item_ui(ui, dataset, place, expanded, marks));
             }
             RowKey::Foot => foot_ui(
                 ui,
@@ -112,6 +102,36 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
     for command in commands {
         app.push(command);
     }
+}
+
+/// What an initiative's card marks: the query's matches, the selected figure, and whether it is
+/// the match the reader stepped to.
+#[derive(Clone, Copy)]
+struct Marks<'a> {
+    query: Option<&'a str>,
+    selection: Option<crate::dataset::FigureRef>,
+    lit: bool,
+}
+
+/// One initiative's card, with the query's matches (worked out only for the rows on screen).
+fn item_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    place: Place,
+    expanded: &std::collections::HashSet<(usize, usize)>,
+    marks: Marks<'_>,
+) -> Option<Command> {
+    let (c, i) = (place.chapter, place.initiative);
+    let hit = marks
+        .query
+        .map(|query| Hit::new(&dataset.report, place, query));
+    let full = expanded.contains(&(c, i));
+    let command =
+        initiatives::initiative_card_ui(ui, dataset, c, i, hit.as_ref(), marks.selection, full);
+    if marks.lit {
+        light_ui(ui);
+    }
+    command
 }
 
 /// A ring in the accent colour around the card just drawn: the match the reader stepped to.

@@ -109,6 +109,30 @@ pub struct Seen {
     pub scrolled_to: Option<RowKey>,
     /// Whether the reader scrolled in this frame (wheel, keys, a drag).
     pub reader_scrolled: bool,
+    /// Whether `reading` is decided for this frame.
+    reading_settled: bool,
+}
+
+impl Seen {
+    /// Notes a row that spans `span` (content coordinates, like `viewport`): the first that
+    /// reaches into the view is at the top; the row being read is that one when it begins at
+    /// the top, else the first that begins in the upper third of the view.
+    fn note(&mut self, row: RowKey, span: std::ops::Range<f32>, viewport: Rect) {
+        if self.top.is_none() && span.end > viewport.min.y {
+            self.top = Some(Anchor {
+                row,
+                offset: (viewport.min.y - span.start).max(0.0),
+            });
+            self.reading = Some(row);
+            self.reading_settled = viewport.min.y - span.start < 1.0;
+        } else if !self.reading_settled
+            && span.start > viewport.min.y
+            && span.start < viewport.min.y + viewport.height() / 3.0
+        {
+            self.reading = Some(row);
+            self.reading_settled = true;
+        }
+    }
 }
 
 impl Anchor {
@@ -169,6 +193,16 @@ fn reading_keys(ctx: &egui::Context, page: f32) -> f32 {
     })
 }
 
+/// Scrolls so that the view begins `offset` points below the top of `row`.
+fn scroll_to_anchor(ui: &Ui, row: Rect, offset: f32) {
+    let offset = offset.clamp(0.0, row.height());
+    let rect = Rect::from_min_max(row.min + Vec2::new(0.0, offset), row.max);
+    ui.scroll_to_rect(
+        rect.with_max_y(rect.max.y.max(rect.min.y + 1.0)),
+        Some(Align::TOP),
+    );
+}
+
 /// Shows `rows` inside a vertical scroll area, calling `row_ui` only for rows in view, and
 /// says which row is at the top of the view.
 ///
@@ -184,7 +218,6 @@ pub fn rows_ui(
     row_ui: &mut dyn FnMut(&mut Ui, RowKey),
 ) -> Seen {
     let mut seen = Seen::default();
-    let mut reading_settled = false;
     egui::ScrollArea::vertical()
         .id_salt(id_salt)
         .auto_shrink(false)
@@ -218,35 +251,19 @@ pub fn rows_ui(
                 let height = height_of(heights, key);
                 let bottom = top + height;
                 if let Some(target) = scroll_to.filter(|target| target.row == key) {
-                    let offset = target.offset.clamp(0.0, height);
-                    let rect = Rect::from_min_size(
-                        origin + Vec2::new(0.0, top + offset),
-                        Vec2::new(width, (height - offset).max(1.0)),
-                    );
-                    ui.scroll_to_rect(rect, Some(Align::TOP));
+                    let row =
+                        Rect::from_min_size(origin + Vec2::new(0.0, top), Vec2::new(width, height));
+                    scroll_to_anchor(ui, row, target.offset);
                 }
-                if seen.top.is_none() && bottom > viewport.min.y {
-                    seen.top = Some(Anchor {
-                        row: key,
-                        offset: (viewport.min.y - top).max(0.0),
-                    });
-                    seen.reading = Some(key);
-                    reading_settled = viewport.min.y - top < 1.0;
-                } else if !reading_settled
-                    && top > viewport.min.y
-                    && top < viewport.min.y + viewport.height() / 3.0
-                {
-                    seen.reading = Some(key);
-                    reading_settled = true;
-                }
+                seen.note(key, top..bottom, viewport);
                 let whole = rows.len() <= LAY_OUT_WHOLE_UP_TO;
                 if whole || (bottom >= viewport.min.y && top <= viewport.max.y) {
-                    let rect = Rect::from_min_size(
+                    let at = Rect::from_min_size(
                         origin + Vec2::new(0.0, top),
                         Vec2::new(width, f32::INFINITY),
                     );
                     let measured = ui
-                        .scope_builder(UiBuilder::new().max_rect(rect).id_salt(key), |ui| {
+                        .scope_builder(UiBuilder::new().max_rect(at).id_salt(key), |ui| {
                             row_ui(ui, key);
                         })
                         .response
