@@ -144,10 +144,7 @@ fn the_system_locale_chooses_the_first_language() {
         ..Settings::default()
     };
     // `viewer_with` pins Chinese for tests; build one that follows the system instead.
-    let harness = egui_kittest::Harness::builder()
-        .with_size(common::SIZE)
-        .build_eframe(move |cc| {
-            huimou::app::HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
-        });
+    let builder = egui_kittest::Harness::builder().with_size(common::SIZE);
+    let harness = common::build_viewer(builder, settings, Startup::default());
     assert_eq!(i18n::lang(&harness.ctx), Lang::system());
 }

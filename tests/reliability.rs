@@ -375,16 +375,10 @@ fn any_search_text_is_safe() {
             };
             // Emoji have no glyph in the bundled fonts; on a desktop a system font draws them,
             // or a box stands in. What matters here is that nothing breaks.
-            let mut harness = egui_kittest::Harness::builder()
+            let builder = egui_kittest::Harness::builder()
                 .with_size(common::SIZE)
-                .allow_missing_glyphs()
-                .build_eframe(move |cc| {
-                    huimou::app::HuimouApp::with_settings(
-                        &cc.egui_ctx,
-                        Settings::default(),
-                        startup,
-                    )
-                });
+                .allow_missing_glyphs();
+            let mut harness = common::build_viewer(builder, Settings::default(), startup);
             harness.state_mut().search.scope = scope;
             harness.run();
             let app = harness.state();

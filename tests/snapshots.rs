@@ -25,23 +25,12 @@ fn render_file(
         language: Some(huimou::i18n::Lang::Zh),
         ..Settings::default()
     };
-    // kittest applies its own theme after the app is built; give it the same one.
-    let kittest_theme = if theme == egui::ThemePreference::Dark {
-        egui::Theme::Dark
-    } else {
-        egui::Theme::Light
+    let builder = common::pictured(common::SIZE, &settings).wgpu();
+    let startup = Startup {
+        file,
+        ..Startup::default()
     };
-    let mut harness = Harness::builder()
-        .with_size(common::SIZE)
-        .with_theme(kittest_theme)
-        .wgpu()
-        .build_eframe(move |cc| {
-            let startup = Startup {
-                file,
-                ..Startup::default()
-            };
-            HuimouApp::with_settings(&cc.egui_ctx, settings, startup)
-        });
+    let mut harness = common::build_viewer(builder, settings, startup);
     harness.run();
     harness
 }
@@ -109,18 +98,13 @@ fn slides_fit_the_screen() {
     for (width, height) in [(1280.0, 720.0), (1920.0, 1080.0)] {
         let count = huimou::ui::present::slides(&huimou::load::embedded().report).len();
         for slide in [0, 1, 3, count - 1] {
-            let mut harness = Harness::builder()
-                .with_size([width, height])
-                .with_theme(egui::Theme::Light)
-                .wgpu()
-                .build_eframe(|cc| {
-                    let settings = Settings {
-                        theme: egui::ThemePreference::Light,
-                        language: Some(huimou::i18n::Lang::Zh),
-                        ..Settings::default()
-                    };
-                    HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
-                });
+            let settings = Settings {
+                theme: egui::ThemePreference::Light,
+                language: Some(huimou::i18n::Lang::Zh),
+                ..Settings::default()
+            };
+            let builder = common::pictured([width, height], &settings).wgpu();
+            let mut harness = common::build_viewer(builder, settings, Startup::default());
             harness
                 .state_mut()
                 .push(huimou::app::Command::TogglePresenting);
@@ -154,28 +138,18 @@ fn every_view_at_three_sizes_in_both_languages() {
         ] {
             let sizes = [[800.0, 600.0], [1280.0, 860.0], [1920.0, 1080.0]];
             for (size, dark) in sizes.into_iter().flat_map(|s| [(s, false), (s, true)]) {
-                let theme = if dark {
-                    egui::Theme::Dark
-                } else {
-                    egui::Theme::Light
+                let settings = Settings {
+                    view,
+                    theme: if dark {
+                        egui::ThemePreference::Dark
+                    } else {
+                        egui::ThemePreference::Light
+                    },
+                    language: Some(lang),
+                    ..Settings::default()
                 };
-                let mut harness = Harness::builder()
-                    .with_size(size)
-                    .with_theme(theme)
-                    .wgpu()
-                    .build_eframe(move |cc| {
-                        let settings = Settings {
-                            view,
-                            theme: if dark {
-                                egui::ThemePreference::Dark
-                            } else {
-                                egui::ThemePreference::Light
-                            },
-                            language: Some(lang),
-                            ..Settings::default()
-                        };
-                        HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
-                    });
+                let builder = common::pictured(size, &settings).wgpu();
+                let mut harness = common::build_viewer(builder, settings, Startup::default());
                 harness.run();
                 let shade = if dark { "dark" } else { "light" };
                 harness.snapshot(format!(

@@ -20,9 +20,20 @@ const ROW_HEIGHT: f32 = 34.0;
 
 pub use crate::chart_text::MAX_BARS;
 
-/// Where a figure's bar was drawn on the last frame (tests click there).
+/// Where a figure's bar was drawn on the last frame (tests click there), once
+/// `record_bar_centers` asked for them.
 pub fn bar_center(ctx: &egui::Context, figure_id: &str) -> Option<egui::Pos2> {
     ctx.data(|d| d.get_temp(bar_key(figure_id)))
+}
+
+/// Makes every chart note where its bars' middles are, for `bar_center`: tests ask for it;
+/// the viewer itself never needs it and does not pay for it.
+pub fn record_bar_centers(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(recording_id(), true));
+}
+
+fn recording_id() -> Id {
+    Id::unique("record-bar-centers")
 }
 
 fn bar_key(figure_id: &str) -> Id {
@@ -530,8 +541,11 @@ fn paint_categories(
     }
 }
 
-/// Where each bar's middle is on screen, for tests and the presenter to click.
+/// Where each bar's middle is on screen, for tests to click (`record_bar_centers`).
 fn remember_bar_centers(ui: &egui::Ui, items: &[Item<'_>], transform: &egui_plot::PlotTransform) {
+    if !ui.data(|d| d.get_temp::<bool>(recording_id()).unwrap_or(false)) {
+        return;
+    }
     for (i, item) in items.iter().enumerate() {
         let middle = PlotPoint::new(item.quantity.base_value / 2.0, row(items.len(), i));
         let center = transform.position_from_point(&middle);

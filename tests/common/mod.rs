@@ -18,10 +18,33 @@ pub fn viewer() -> Harness<'static, HuimouApp> {
 /// otherwise, whatever the machine's locale.
 pub fn viewer_with(mut settings: Settings, startup: Startup) -> Harness<'static, HuimouApp> {
     settings.language.get_or_insert(huimou::i18n::Lang::Zh);
-    let mut harness = Harness::builder()
-        .with_size(SIZE)
-        .build_eframe(move |cc| HuimouApp::with_settings(&cc.egui_ctx, settings, startup));
+    let mut harness = build_viewer(Harness::builder().with_size(SIZE), settings, startup);
     harness.run();
+    harness
+}
+
+/// A harness builder for a picture at `size` in the settings' theme (kittest applies its own
+/// theme after the app is built: it is given the same one), drawn with wgpu.
+pub fn pictured(size: [f32; 2], settings: &Settings) -> egui_kittest::HarnessBuilder<HuimouApp> {
+    let theme = if settings.theme == egui::ThemePreference::Dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
+    Harness::builder().with_size(size).with_theme(theme)
+}
+
+/// The viewer built by `builder` with the settings and start-up options as they are (the
+/// language is not pinned); every test harness is made here.
+pub fn build_viewer(
+    builder: egui_kittest::HarnessBuilder<HuimouApp>,
+    settings: Settings,
+    startup: Startup,
+) -> Harness<'static, HuimouApp> {
+    let harness =
+        builder.build_eframe(move |cc| HuimouApp::with_settings(&cc.egui_ctx, settings, startup));
+    // Tests click bars where the charts say they are.
+    huimou::ui::charts::record_bar_centers(&harness.ctx);
     harness
 }
 
@@ -141,9 +164,11 @@ pub fn elided_texts(harness: &Harness<'_, HuimouApp>) -> Vec<String> {
 /// The viewer before its first frame, so a test can look at that frame.
 pub fn viewer_before_first_frame(mut settings: Settings) -> Harness<'static, HuimouApp> {
     settings.language.get_or_insert(huimou::i18n::Lang::Zh);
-    Harness::builder().with_size(SIZE).build_eframe(move |cc| {
-        HuimouApp::with_settings(&cc.egui_ctx, settings, Startup::default())
-    })
+    build_viewer(
+        Harness::builder().with_size(SIZE),
+        settings,
+        Startup::default(),
+    )
 }
 
 /// Every text painted last frame and where, rounded to whole points.
