@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{Dataset, FigureRef};
+use crate::dataset::{ChartRef, Dataset, FigureRef, InitiativeRef};
 use crate::load::{self, LoadError};
-use crate::search::{Place, SearchIndex};
+use crate::search::SearchIndex;
 use crate::ui;
 use crate::watch::Fingerprint;
 
@@ -104,9 +104,9 @@ impl Settings {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Export {
     /// Chart `k` of chapter `c` as a picture of its own pixels.
-    ChartPng(usize, usize),
+    ChartPng(ChartRef),
     /// Chart `k` of chapter `c`'s figures as CSV.
-    ChartCsv(usize, usize),
+    ChartCsv(ChartRef),
     /// The initiatives listed in the view on screen (following the search) as CSV.
     InitiativesCsv,
     /// The rows of the table of figures (following its search and sort) as CSV.
@@ -201,6 +201,15 @@ impl PdfJob {
     }
 }
 
+/// A chart's picture waiting to be taken from a frame drawn after the menu that asked for it
+/// has closed.
+#[derive(Debug)]
+struct ChartPicture {
+    chart: ChartRef,
+    path: PathBuf,
+    frames_to_wait: u8,
+}
+
 /// A message in the status bar, such as the outcome of an export.
 #[derive(Clone, Debug)]
 pub struct Status {
@@ -243,19 +252,9 @@ pub enum Command {
     /// Highlight a figure and scroll its initiative into view (from a chart).
     RevealFigure(FigureRef),
     /// Show an initiative in its chapter, scrolled into view.
-    OpenInitiative {
-        /// Index of the chapter.
-        chapter: usize,
-        /// Index of the initiative in its chapter.
-        initiative: usize,
-    },
+    OpenInitiative(InitiativeRef),
     /// Show the whole of a long initiative text, or its start again.
-    ToggleFullText {
-        /// Index of the chapter.
-        chapter: usize,
-        /// Index of the initiative in its chapter.
-        initiative: usize,
-    },
+    ToggleFullText(InitiativeRef),
     /// Ask where to save an export (as `OpenDialog` asks), then make it.
     ExportDialog(Export),
     /// Make an export into a file.
@@ -309,7 +308,7 @@ pub struct Search {
     pub beside: bool,
     /// Which result was opened last (in `beside`), so that Enter goes on to the next.
     pub opened: Option<usize>,
-    hits: Vec<Place>,
+    hits: Vec<InitiativeRef>,
     hits_for: Option<(String, Option<usize>)>,
 }
 
@@ -322,7 +321,7 @@ impl Search {
     /// The initiatives matching the current query, found once per query and scope: the
     /// chapter on screen, or the whole report (whichever chapter is on screen, so that
     /// stepping through the report's results keeps its place).
-    pub fn hits(&mut self, index: &SearchIndex, view: View) -> &[Place] {
+    pub fn hits(&mut self, index: &SearchIndex, view: View) -> &[InitiativeRef] {
         let key = (self.query.clone(), self.chapter_scope(view));
         if self.hits_for.as_ref() != Some(&key) {
             self.hits = index.search(&self.query, key.1);
@@ -350,7 +349,7 @@ impl Search {
     }
 
     /// The match lit in `view`: the chapter's current match, or the result opened beside it.
-    pub fn lit(&self, view: View) -> Option<Place> {
+    pub fn lit(&self, view: View) -> Option<InitiativeRef> {
         let stepping = self.chapter_scope(view).is_some() || self.results_beside(view);
         let current = self.hits_for.as_ref()?.1 == self.chapter_scope(view);
         (stepping && current && self.is_active())
@@ -492,9 +491,9 @@ pub struct HuimouApp {
     /// The diagnostics window, when open.
     pub diagnostics: Option<Diagnostics>,
     /// An initiative to scroll into view on the next frame.
-    pub scroll_to: Option<(usize, usize)>,
+    pub scroll_to: Option<InitiativeRef>,
     /// Long initiative texts the reader expanded, as (chapter, initiative).
-    pub expanded: std::collections::HashSet<(usize, usize)>,
+    pub expanded: std::collections::HashSet<InitiativeRef>,
     /// The command palette, while open.
     pub palette: Option<ui::palette::PaletteState>,
     /// Whether the viewer is presenting: full screen, slides, large.
@@ -512,7 +511,7 @@ pub struct HuimouApp {
     /// The file dialog asking where to open or export from, while one is open.
     pub file_dialogs: crate::dialog::FileDialogs,
     /// A chart picture to take from the next frame: chapter, chart, file.
-    pending_chart_png: Option<(usize, usize, PathBuf, u8)>,
+    pending_chart_png: Option<ChartPicture>,
     /// Watches the open dataset's file for saves.
     pub watcher: Option<crate::watch::FileWatcher>,
     /// A reload of the watched file running on another thread.
@@ -849,7 +848,7 @@ impl HuimouApp {
                 Command::Show(_)
                     | Command::Previous
                     | Command::Next
-                    | Command::OpenInitiative { .. }
+                    | Command::OpenInitiative(_)
                     | Command::RevealFigure(_)
             );
         let from = jump.then(|| self.visit());
@@ -920,9 +919,9 @@ impl HuimouApp {
 
     /// Shows a search result in its chapter, scrolled into view; the whole report's results
     /// stay open beside it.
-    fn open_result(&mut self, place: Place) {
+    fn open_result(&mut self, place: InitiativeRef) {
         self.settings.view = self.clamp_view(View::Chapter(place.chapter));
-        self.scroll_to = Some((place.chapter, place.initiative));
+        self.scroll_to = Some(place);
         if !self.search.is_active() {
             return;
         }
@@ -955,13 +954,7 @@ impl HuimouApp {
                     self.go_to(to);
                 }
             }
-            Command::OpenInitiative {
-                chapter,
-                initiative,
-            } => self.open_result(Place {
-                chapter,
-                initiative,
-            }),
+            Command::OpenInitiative(place) => self.open_result(place),
             Command::FocusSearch(scope) => {
                 self.search.scope = scope;
                 self.search.focus_requested = true;
@@ -977,12 +970,9 @@ impl HuimouApp {
             Command::SelectFigure(place) => self.selection = Some(place),
             Command::RevealFigure(place) => self.reveal(place),
             Command::CopyFigure(_) | Command::CopyFigureWithSource(_) => self.copy(ctx, &command),
-            Command::ToggleFullText {
-                chapter,
-                initiative,
-            } => {
-                if !self.expanded.remove(&(chapter, initiative)) {
-                    self.expanded.insert((chapter, initiative));
+            Command::ToggleFullText(place) => {
+                if !self.expanded.remove(&place) {
+                    self.expanded.insert(place);
                 }
             }
             Command::OpenDialog => self.ask_for_file(ctx, crate::dialog::Purpose::Open),
@@ -1071,7 +1061,7 @@ impl HuimouApp {
     fn reveal(&mut self, place: FigureRef) {
         self.selection = Some(place);
         self.settings.view = View::Chapter(place.chapter);
-        self.scroll_to = Some((place.chapter, place.initiative));
+        self.scroll_to = Some(place.initiative_ref());
         // A filter that hides the figure's initiative, or a list of results shown in the
         // chapter's place (a search from the table of figures), would hide what was asked for.
         if self.search.is_active() {
@@ -1135,7 +1125,17 @@ impl HuimouApp {
     fn export_stem(&self, export: Export) -> String {
         let report = &self.dataset.report;
         match (export, self.view()) {
-            (Export::ChartPng(c, k) | Export::ChartCsv(c, k), _) => {
+            (
+                Export::ChartPng(ChartRef {
+                    chapter: c,
+                    chart: k,
+                })
+                | Export::ChartCsv(ChartRef {
+                    chapter: c,
+                    chart: k,
+                }),
+                _,
+            ) => {
                 format!(
                     "{}-{}",
                     report.chapters[c].name, report.chapters[c].charts[k].title
@@ -1159,7 +1159,10 @@ impl HuimouApp {
         let written =
             |result: std::io::Result<()>| result.map_err(|e| format!("{}: {e}", path.display()));
         let done = match export {
-            Export::ChartCsv(c, k) => written(std::fs::File::create(&path).and_then(|file| {
+            Export::ChartCsv(ChartRef {
+                chapter: c,
+                chart: k,
+            }) => written(std::fs::File::create(&path).and_then(|file| {
                 crate::export::figures_csv(
                     &self.dataset,
                     crate::export::chart_figures(&self.dataset, c, k),
@@ -1182,10 +1185,14 @@ impl HuimouApp {
                     crate::export::figures_csv(&self.dataset, rows, std::io::BufWriter::new(file))
                 }))
             }
-            Export::ChartPng(c, k) => {
+            Export::ChartPng(chart) => {
                 // Taken from a frame drawn after this one, when the menu that asked is closed.
-                self.pending_chart_png = Some((c, k, path, 2));
-                crate::ui::charts::set_exporting(ctx, Some((c, k)));
+                self.pending_chart_png = Some(ChartPicture {
+                    chart,
+                    path,
+                    frames_to_wait: 2,
+                });
+                crate::ui::charts::set_exporting(ctx, Some(chart));
                 ctx.request_repaint();
                 return;
             }
@@ -1226,7 +1233,7 @@ impl HuimouApp {
 
     /// The initiatives the view on screen lists: the chapter's, filtered by its search, or the
     /// whole report's search results.
-    pub fn listed_initiatives(&mut self) -> Vec<Place> {
+    pub fn listed_initiatives(&mut self) -> Vec<InitiativeRef> {
         let view = self.view();
         // A search lists its hits: the chapter's when it filters a chapter, else the report's.
         if self.search.is_active() {
@@ -1358,13 +1365,15 @@ impl HuimouApp {
                 ),
             }
         }
-        if let Some((c, k, path, frames)) = self.pending_chart_png.take() {
-            if frames > 0 {
-                self.pending_chart_png = Some((c, k, path, frames - 1));
+        if let Some(mut picture) = self.pending_chart_png.take() {
+            if picture.frames_to_wait > 0 {
+                picture.frames_to_wait -= 1;
+                self.pending_chart_png = Some(picture);
                 ctx.request_repaint();
                 return;
             }
-            let Some(rect) = crate::ui::charts::chart_rect(ctx, c, k) else {
+            let ChartPicture { chart, path, .. } = picture;
+            let Some(rect) = crate::ui::charts::chart_rect(ctx, chart) else {
                 self.say(
                     crate::i18n::fill(
                         crate::i18n::tr(ctx, "导出失败：{}"),

@@ -29,6 +29,34 @@ impl Origin {
     }
 }
 
+/// Where an initiative stands in the report: its chapter, and its position in the chapter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InitiativeRef {
+    /// Index of the chapter.
+    pub chapter: usize,
+    /// Index of the initiative in its chapter.
+    pub initiative: usize,
+}
+
+/// Where a chart stands in the report: its chapter, and its position among the chapter's charts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ChartRef {
+    /// Index of the chapter.
+    pub chapter: usize,
+    /// Index of the chart in its chapter.
+    pub chart: usize,
+}
+
+impl FigureRef {
+    /// The initiative the figure belongs to.
+    pub fn initiative_ref(self) -> InitiativeRef {
+        InitiativeRef {
+            chapter: self.chapter,
+            initiative: self.initiative,
+        }
+    }
+}
+
 /// Where a figure stands in the report: chapter, initiative and figure indexes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FigureRef {

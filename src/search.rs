@@ -179,14 +179,7 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
-/// An initiative, by chapter and position in its chapter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Place {
-    /// Index of the chapter.
-    pub chapter: usize,
-    /// Index of the initiative in its chapter.
-    pub initiative: usize,
-}
+pub use crate::dataset::InitiativeRef;
 
 /// Where an initiative matched a query: byte ranges in its title and (marked-up) text, and the
 /// figures whose labels matched.
@@ -224,7 +217,7 @@ impl Hit {
 
     /// Where `query` matches the initiative at `place`; computed when a result is shown, so a
     /// search itself only has to find which initiatives match.
-    pub fn new(report: &Report, place: Place, query: &str) -> Self {
+    pub fn new(report: &Report, place: InitiativeRef, query: &str) -> Self {
         let query = fold_query(query);
         let initiative = &report.chapters[place.chapter].initiatives[place.initiative];
         let mut hit = Self {
@@ -375,7 +368,7 @@ pub struct SearchIndex {
     pinyin: Arc<OnceLock<PinyinIndex>>,
     /// Where each initiative's fields start in the haystack, in report order, and one past.
     starts: Vec<usize>,
-    places: Vec<Place>,
+    places: Vec<InitiativeRef>,
     /// The first initiative (index into `places`) of each chapter, and one past the last.
     chapter_starts: Vec<usize>,
 }
@@ -405,7 +398,7 @@ impl SearchIndex {
             chapter_starts.push(places.len());
             for (i, initiative) in chapter.initiatives.iter().enumerate() {
                 starts.push(builder.haystack.len());
-                places.push(Place {
+                places.push(InitiativeRef {
                     chapter: c,
                     initiative: i,
                 });
@@ -457,7 +450,7 @@ impl SearchIndex {
         let pinyin = self.pinyin();
         self.haystack.capacity()
             + (self.starts.capacity() + self.chapter_starts.capacity()) * size_of::<usize>()
-            + self.places.capacity() * size_of::<Place>()
+            + self.places.capacity() * size_of::<InitiativeRef>()
             + pinyin.text.syllables.capacity() * 2
             + pinyin.text.initials.capacity()
             + pinyin.starts.capacity() * size_of::<usize>()
@@ -476,7 +469,7 @@ impl SearchIndex {
     }
 
     /// Every initiative of chapter `scope` (or of the report), in report order.
-    pub fn places(&self, scope: Option<usize>) -> &[Place] {
+    pub fn places(&self, scope: Option<usize>) -> &[InitiativeRef] {
         self.range(scope)
             .map_or(&[][..], |(first, last)| &self.places[first..last])
     }
@@ -488,7 +481,7 @@ impl SearchIndex {
 
     /// The initiatives in `first..last` that `letters` match as pinyin (full syllables or
     /// initials), in report order; a large range is searched on two threads.
-    fn search_pinyin(&self, letters: &str, first: usize, last: usize) -> Vec<Place> {
+    fn search_pinyin(&self, letters: &str, first: usize, last: usize) -> Vec<InitiativeRef> {
         let index = self.pinyin();
         let readings = pinyin::readings(letters, &index.syllables);
         let bytes = self.starts[last] - self.starts[first];
@@ -515,7 +508,7 @@ impl SearchIndex {
         readings: &[pinyin::Reading],
         first: usize,
         last: usize,
-    ) -> Vec<Place> {
+    ) -> Vec<InitiativeRef> {
         let mut matched = vec![false; last - first];
         let end = index.starts[last];
         // Each way of reading the query is followed through the range once.
@@ -548,12 +541,12 @@ impl SearchIndex {
     /// A query of Latin letters also finds Chinese text by its pinyin ("kepu", "kp" find
     /// 科普): those initiatives follow the ones that hold the query as typed. A blank query
     /// matches nothing.
-    pub fn search(&self, query: &str, scope: Option<usize>) -> Vec<Place> {
+    pub fn search(&self, query: &str, scope: Option<usize>) -> Vec<InitiativeRef> {
         let mut found = self.search_literal(query, scope);
         if let Some(letters) = pinyin::as_pinyin_query(&fold_query(query))
             && let Some((first, last)) = self.range(scope)
         {
-            let literal: std::collections::HashSet<Place> = found.iter().copied().collect();
+            let literal: std::collections::HashSet<InitiativeRef> = found.iter().copied().collect();
             found.extend(
                 self.search_pinyin(&letters, first, last)
                     .into_iter()
@@ -564,7 +557,7 @@ impl SearchIndex {
     }
 
     /// Every initiative that holds `query` as typed (folded), in report order.
-    fn search_literal(&self, query: &str, scope: Option<usize>) -> Vec<Place> {
+    fn search_literal(&self, query: &str, scope: Option<usize>) -> Vec<InitiativeRef> {
         let query = fold_query(query);
         let Some((first, last)) = self.range(scope).filter(|_| !query.is_empty()) else {
             return Vec::new();
@@ -594,7 +587,7 @@ impl SearchIndex {
         finder: &memchr::memmem::Finder<'_>,
         first: usize,
         last: usize,
-    ) -> Vec<Place> {
+    ) -> Vec<InitiativeRef> {
         let haystack = self.haystack.as_bytes();
         let end = self.starts[last];
         let mut found = Vec::new();
@@ -827,12 +820,12 @@ mod tests {
         let index = SearchIndex::new(&report);
         for query in ["科", "科普", "院士", "1", "万", "e站", "成都", "app", "%"] {
             let found = index.search(query, None);
-            let expected: Vec<Place> = report
+            let expected: Vec<InitiativeRef> = report
                 .chapters
                 .iter()
                 .enumerate()
                 .flat_map(|(c, ch)| {
-                    (0..ch.initiatives.len()).map(move |i| Place {
+                    (0..ch.initiatives.len()).map(move |i| InitiativeRef {
                         chapter: c,
                         initiative: i,
                     })

@@ -32,9 +32,13 @@ fn a_chart_exports_its_figures_as_csv() {
     let mut harness = viewer();
     let path = temp_file("chart.csv");
     // Chapter 2's second chart: 柔性引进人才（名）.
-    harness
-        .state_mut()
-        .push(Command::Export(Export::ChartCsv(1, 1), path.clone()));
+    harness.state_mut().push(Command::Export(
+        Export::ChartCsv(huimou::dataset::ChartRef {
+            chapter: 1,
+            chart: 1,
+        }),
+        path.clone(),
+    ));
     harness.run();
     let (header, rows) = read_csv(&path);
     assert_eq!(header, huimou::export::FIGURES_HEADER);
@@ -119,9 +123,13 @@ fn the_listed_initiatives_export_following_the_search() {
 fn a_failed_export_says_why_and_changes_nothing() {
     let mut harness = viewer();
     let path = std::path::PathBuf::from("/nonexistent-folder/chart.csv");
-    harness
-        .state_mut()
-        .push(Command::Export(Export::ChartCsv(1, 1), path));
+    harness.state_mut().push(Command::Export(
+        Export::ChartCsv(huimou::dataset::ChartRef {
+            chapter: 1,
+            chart: 1,
+        }),
+        path,
+    ));
     harness.run();
     let status = harness.state().status.clone().expect("a message");
     assert!(status.error, "{}", status.text);

@@ -5,14 +5,14 @@ mod common;
 use common::{data, viewer_with};
 use egui_kittest::kittest::Queryable as _;
 use huimou::app::{SearchScope, Settings, Startup, View};
-use huimou::search::{Hit, Place};
+use huimou::search::{Hit, InitiativeRef};
 use huimou::ui::theme::Palette;
 
 fn embedded() -> huimou::Dataset {
     huimou::load::embedded()
 }
 
-fn titles(dataset: &huimou::Dataset, places: &[Place]) -> Vec<String> {
+fn titles(dataset: &huimou::Dataset, places: &[InitiativeRef]) -> Vec<String> {
     places
         .iter()
         .map(|p| {

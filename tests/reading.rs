@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use huimou::app::{HuimouApp, SearchScope, View};
-use huimou::search::Place;
+use huimou::search::InitiativeRef;
 
 fn type_query(harness: &mut Harness<'_, HuimouApp>, query: &str) {
     harness
@@ -117,7 +117,7 @@ fn f3_and_enter_step_through_a_chapter_s_matches() {
         .focus();
     harness.run();
     type_query(&mut harness, "创新");
-    let matches: Vec<Place> = harness.state().dataset.index().search("创新", Some(1));
+    let matches: Vec<InitiativeRef> = harness.state().dataset.index().search("创新", Some(1));
     let count = matches.len();
     assert!(count >= 3, "{matches:?}");
     harness.get_by_label(&format!("1 / {count}"));
@@ -166,7 +166,7 @@ fn opened_results_stay_beside_the_chapter_and_its_charts() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
     type_query(&mut harness, "院士");
-    let results: Vec<Place> = harness.state().dataset.index().search("院士", None);
+    let results: Vec<InitiativeRef> = harness.state().dataset.index().search("院士", None);
     assert!(results.len() >= 3, "{results:?}");
     harness.key_press(Key::Enter);
     harness.run();

@@ -3,7 +3,7 @@
 //! pinyin reads traditional characters, and highlights fall on the text as written.
 
 use huimou::Report;
-use huimou::search::{Hit, Place, SearchIndex};
+use huimou::search::{Hit, InitiativeRef, SearchIndex};
 
 /// A small report in traditional characters (and one initiative in simplified ones), built in
 /// memory from the dataset format without validation.
@@ -55,7 +55,7 @@ fn traditional() -> Report {
 
 /// What each match of `query` highlights in the initiative at `place`: its title's and text's
 /// matched passages as written.
-fn highlighted(report: &Report, place: Place, query: &str) -> Vec<String> {
+fn highlighted(report: &Report, place: InitiativeRef, query: &str) -> Vec<String> {
     let hit = Hit::new(report, place, query);
     let initiative = &report.chapters[place.chapter].initiatives[place.initiative];
     hit.title
@@ -78,8 +78,8 @@ fn everything_highlighted(report: &Report, index: &SearchIndex, query: &str) -> 
         .collect()
 }
 
-fn place(initiative: usize) -> Place {
-    Place {
+fn place(initiative: usize) -> InitiativeRef {
+    InitiativeRef {
         chapter: 0,
         initiative,
     }
@@ -227,7 +227,7 @@ fn a_traditional_character_keeps_its_own_reading() {
 fn every_place_found_has_a_highlight() {
     let report = traditional();
     let index = SearchIndex::new(&report);
-    let all: Vec<Place> = (0..report.chapters[0].initiatives.len())
+    let all: Vec<InitiativeRef> = (0..report.chapters[0].initiatives.len())
         .map(place)
         .collect();
     for query in [
@@ -235,7 +235,7 @@ fn every_place_found_has_a_highlight() {
         "qianlong", "ql", "shuyuan", "干", "乾", "8400", "个",
     ] {
         let found = index.search(query, None);
-        let expected: Vec<Place> = all
+        let expected: Vec<InitiativeRef> = all
             .iter()
             .copied()
             .filter(|&p| Hit::new(&report, p, query).match_count() > 0)

@@ -52,7 +52,10 @@ fn a_chart_exports_its_own_pixels() {
     let path = std::env::temp_dir().join(format!("huimou-chart-{}.png", std::process::id()));
     let _ = std::fs::remove_file(&path);
     harness.state_mut().push(huimou::app::Command::Export(
-        huimou::app::Export::ChartPng(1, 1),
+        huimou::app::Export::ChartPng(huimou::dataset::ChartRef {
+            chapter: 1,
+            chart: 1,
+        }),
         path.clone(),
     ));
     for _ in 0..10 {
@@ -63,7 +66,14 @@ fn a_chart_exports_its_own_pixels() {
     }
     harness.run();
     let picture = image::open(&path).expect("the chart was saved").to_rgb8();
-    let rect = huimou::ui::charts::chart_rect(&harness.ctx, 1, 1).expect("drawn");
+    let rect = huimou::ui::charts::chart_rect(
+        &harness.ctx,
+        huimou::dataset::ChartRef {
+            chapter: 1,
+            chart: 1,
+        },
+    )
+    .expect("drawn");
     let scale = harness.ctx.pixels_per_point();
     assert_eq!(picture.width(), (rect.width() * scale).round() as u32);
     assert_eq!(picture.height(), (rect.height() * scale).round() as u32);

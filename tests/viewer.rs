@@ -666,10 +666,10 @@ fn prepare_for(
         UiCommand::FindNext | UiCommand::FindPrevious => {
             app.search.scope = SearchScope::Report;
             app.search.query = "举措".to_owned();
-            app.push(Command::OpenInitiative {
+            app.push(Command::OpenInitiative(huimou::dataset::InitiativeRef {
                 chapter: 0,
                 initiative: 0,
-            });
+            }));
         }
         _ => return,
     }

@@ -10,7 +10,7 @@ pub mod pdf;
 
 use crate::dataset::{Dataset, FigureRef};
 use crate::markup;
-use crate::search::Place;
+use crate::search::InitiativeRef;
 
 /// The header of every figures CSV (`huimou figures`, a chart's export).
 pub const FIGURES_HEADER: [&str; 8] = [
@@ -66,7 +66,7 @@ pub const INITIATIVES_HEADER: [&str; 5] = ["chapter", "number", "title", "title_
 /// title, and the text without its figure marks.
 pub fn initiatives_csv(
     dataset: &Dataset,
-    places: impl IntoIterator<Item = Place>,
+    places: impl IntoIterator<Item = InitiativeRef>,
     out: impl Write,
 ) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);

@@ -8,7 +8,7 @@ use egui::{Id, RichText};
 
 use crate::app::{Command, HuimouApp, SearchScope, View};
 use crate::dataset::Dataset;
-use crate::search::{Hit, Place};
+use crate::search::{Hit, InitiativeRef};
 use crate::ui::commands::UiCommand;
 use crate::ui::rows::{Anchor, RowKey, rows_ui};
 use crate::ui::{charts, initiatives, theme};
@@ -31,12 +31,12 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
     let scroll_to = app
         .scroll_to
         .take()
-        .filter(|(chapter, _)| *chapter == c)
-        .map(|(_, i)| Anchor::top_of(RowKey::Item(i)))
+        .filter(|place| place.chapter == c)
+        .map(|place| Anchor::top_of(RowKey::Item(place.initiative)))
         .or(restore);
     let selection = app.selection;
     let query = app.search.query.trim().to_owned();
-    let hits: &[Place] = if filtering {
+    let hits: &[InitiativeRef] = if filtering {
         app.search.hits(app.dataset.index(), view)
     } else {
         &[]
@@ -76,7 +76,7 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                 &mut commands,
             ),
             RowKey::Item(i) => {
-                let place = Place {
+                let place = InitiativeRef {
                     chapter: c,
                     initiative: i,
                 };
@@ -117,15 +117,15 @@ struct Marks<'a> {
 fn item_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
-    place: Place,
-    expanded: &std::collections::HashSet<(usize, usize)>,
+    place: InitiativeRef,
+    expanded: &std::collections::HashSet<InitiativeRef>,
     marks: Marks<'_>,
 ) -> Option<Command> {
     let (c, i) = (place.chapter, place.initiative);
     let hit = marks
         .query
         .map(|query| Hit::new(&dataset.report, place, query));
-    let full = expanded.contains(&(c, i));
+    let full = expanded.contains(&place);
     let command =
         initiatives::initiative_card_ui(ui, dataset, c, i, hit.as_ref(), marks.selection, full);
     if marks.lit {
@@ -151,7 +151,7 @@ fn estimate_height(
     c: usize,
     key: RowKey,
     width: f32,
-    expanded: &std::collections::HashSet<(usize, usize)>,
+    expanded: &std::collections::HashSet<InitiativeRef>,
 ) -> f32 {
     let chapter = &dataset.report.chapters[c];
     match key {
@@ -164,12 +164,15 @@ fn estimate_height(
             let per_line = ((width - 30.0) / initiatives::BODY_SIZE).max(10.0);
             // Bytes / 3 counts Chinese characters closely enough, without walking the text;
             // a long text not expanded shows only its start.
-            let shown =
-                if text.len() > 3 * initiatives::LONG_TEXT_CHARS && !expanded.contains(&(c, i)) {
-                    3 * initiatives::PREVIEW_CHARS
-                } else {
-                    text.len()
-                };
+            let shown = if text.len() > 3 * initiatives::LONG_TEXT_CHARS
+                && !expanded.contains(&InitiativeRef {
+                    chapter: c,
+                    initiative: i,
+                }) {
+                3 * initiatives::PREVIEW_CHARS
+            } else {
+                text.len()
+            };
             let lines = ((shown / 3) as f32 / per_line).ceil();
             60.0 + lines * initiatives::BODY_SIZE * 1.65
         }

@@ -8,6 +8,7 @@ use egui::{Align2, Id, RichText, Sense};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use crate::app::Command;
+use crate::dataset::ChartRef;
 use crate::dataset::{Dataset, FigureRef};
 use crate::model::{Chart, ChartKind, Figure};
 use crate::quantity::Quantity;
@@ -46,27 +47,27 @@ struct Item<'a> {
     quantity: &'a Quantity,
 }
 
-/// Where chart `k` of chapter `c` was drawn last frame (its card), for exporting its pixels.
-pub fn chart_rect(ctx: &egui::Context, c: usize, k: usize) -> Option<egui::Rect> {
-    ctx.data(|d| d.get_temp(chart_rect_id(c, k)))
+/// Where a chart was drawn last frame (its card), for exporting its pixels.
+pub fn chart_rect(ctx: &egui::Context, chart: ChartRef) -> Option<egui::Rect> {
+    ctx.data(|d| d.get_temp(chart_rect_id(chart)))
 }
 
-fn chart_rect_id(c: usize, k: usize) -> Id {
-    Id::unique(("chart-rect", c, k))
+fn chart_rect_id(chart: ChartRef) -> Id {
+    Id::unique(("chart-rect", chart))
 }
 
 fn exporting_id() -> Id {
     Id::unique("chart-being-exported")
 }
 
-/// Marks chart `k` of chapter `c` as being exported as a picture (its menu button is then
-/// left out, so the picture shows the chart alone), or no chart.
-pub fn set_exporting(ctx: &egui::Context, chart: Option<(usize, usize)>) {
+/// Marks a chart as being exported as a picture (its menu button is then left out, so the
+/// picture shows the chart alone), or no chart.
+pub fn set_exporting(ctx: &egui::Context, chart: Option<ChartRef>) {
     ctx.data_mut(|d| match chart {
         Some(chart) => {
             d.insert_temp(exporting_id(), chart);
         }
-        None => d.remove::<(usize, usize)>(exporting_id()),
+        None => d.remove::<ChartRef>(exporting_id()),
     });
 }
 
@@ -115,7 +116,11 @@ pub fn chart_card_ui(
                 ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).wrap());
             crate::ui::with_original(response, title, &chart.title);
             let exporting = options.slide.is_some()
-                || ui.data(|d| d.get_temp::<(usize, usize)>(exporting_id())) == Some((c, k));
+                || ui.data(|d| d.get_temp::<ChartRef>(exporting_id()))
+                    == Some(ChartRef {
+                        chapter: c,
+                        chart: k,
+                    });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if exporting {
                     // Its place stays, so the card keeps its size while the picture is taken.
@@ -123,12 +128,20 @@ pub fn chart_card_ui(
                 } else {
                     ui.menu_button("…", |ui| {
                         if ui.button(tr(ui, "导出 PNG…")).clicked() {
-                            command =
-                                Some(Command::ExportDialog(crate::app::Export::ChartPng(c, k)));
+                            command = Some(Command::ExportDialog(crate::app::Export::ChartPng(
+                                ChartRef {
+                                    chapter: c,
+                                    chart: k,
+                                },
+                            )));
                         }
                         if ui.button(tr(ui, "导出 CSV…")).clicked() {
-                            command =
-                                Some(Command::ExportDialog(crate::app::Export::ChartCsv(c, k)));
+                            command = Some(Command::ExportDialog(crate::app::Export::ChartCsv(
+                                ChartRef {
+                                    chapter: c,
+                                    chart: k,
+                                },
+                            )));
                         }
                     });
                 }
@@ -172,7 +185,11 @@ pub fn chart_card_ui(
             command = clicked;
         }
     });
-    ui.data_mut(|d| d.insert_temp(chart_rect_id(c, k), card.response.rect));
+    let chart = ChartRef {
+        chapter: c,
+        chart: k,
+    };
+    ui.data_mut(|d| d.insert_temp(chart_rect_id(chart), card.response.rect));
     command
 }
 

@@ -198,10 +198,10 @@ impl<'a> Card<'a> {
     }
 
     fn toggle(&self) -> Command {
-        Command::ToggleFullText {
+        Command::ToggleFullText(crate::dataset::InitiativeRef {
             chapter: self.chapter,
             initiative: self.initiative,
-        }
+        })
     }
 
     /// The text's pieces (figures, links, plain text) up to where a long text is cut until the

@@ -355,10 +355,10 @@ fn initiative_entry_ui(
             .add(egui::Button::selectable(lit, RichText::new(&text)).truncate())
             .on_hover_text(&initiative.title);
         if response.clicked() {
-            commands.push(Command::OpenInitiative {
+            commands.push(Command::OpenInitiative(crate::dataset::InitiativeRef {
                 chapter: c,
                 initiative: i,
-            });
+            }));
         }
     });
 }

@@ -4,6 +4,7 @@
 use egui::{Key, RichText};
 
 use crate::app::{Command, Export, HuimouApp, View};
+use crate::dataset::ChartRef;
 use crate::i18n::{Lang, fill, tr};
 use crate::pinyin;
 use crate::search::fold;
@@ -145,11 +146,17 @@ fn contextual_entries(
             let title = crate::ui::localized_in(lang, &chart.title, chart.title_en.as_ref());
             contextual.push((
                 fill(tr(ctx, "导出图表 PNG：{}"), &[&title]),
-                Command::ExportDialog(Export::ChartPng(c, k)),
+                Command::ExportDialog(Export::ChartPng(ChartRef {
+                    chapter: c,
+                    chart: k,
+                })),
             ));
             contextual.push((
                 fill(tr(ctx, "导出图表 CSV：{}"), &[&title]),
-                Command::ExportDialog(Export::ChartCsv(c, k)),
+                Command::ExportDialog(Export::ChartCsv(ChartRef {
+                    chapter: c,
+                    chart: k,
+                })),
             ));
         }
     }
@@ -233,10 +240,7 @@ fn initiative_entries(
             kind: tr(ctx, "举措"),
             name: title.to_owned(),
             shortcut: String::new(),
-            command: Command::OpenInitiative {
-                chapter: place.chapter,
-                initiative: place.initiative,
-            },
+            command: Command::OpenInitiative(place),
         };
         scored.push((s, 3, entry));
     }

@@ -8,7 +8,7 @@ use egui::{RichText, Sense, TextFormat};
 
 use crate::app::{Command, HuimouApp, View};
 use crate::dataset::Dataset;
-use crate::search::{Hit, Place, snippet};
+use crate::search::{Hit, InitiativeRef, snippet};
 use crate::ui::initiatives::{BODY_SIZE, Emphasis, TITLE_SIZE, highlighted_job};
 use crate::ui::rows::{Anchor, RowKey, rows_ui};
 use crate::ui::theme::{self, Palette};
@@ -24,7 +24,7 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp, beside: bool) {
     let (heights, restore) = app
         .row_heights
         .for_list(list, ui.ctx().cumulative_pass_nr());
-    let hits: &[Place] = app.search.hits(app.dataset.index(), view);
+    let hits: &[InitiativeRef] = app.search.hits(app.dataset.index(), view);
     let dataset = &app.dataset;
 
     let mut rows = Vec::with_capacity(hits.len() + 16);
@@ -72,10 +72,7 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp, beside: bool) {
             RowKey::Item(k) => {
                 let hit = Hit::new(&dataset.report, hits[k], &query);
                 if result_ui(ui, dataset, &hit, k == selected) {
-                    commands.push(Command::OpenInitiative {
-                        chapter: hits[k].chapter,
-                        initiative: hits[k].initiative,
-                    });
+                    commands.push(Command::OpenInitiative(hits[k]));
                 }
             }
             RowKey::Foot => {}
