@@ -92,6 +92,22 @@ pub enum Command {
         #[arg(long, value_enum, hide = true)]
         theme: Option<ThemeArg>,
     },
+    /// Make a dataset from a brochure (.md, .txt or .docx): chapters, initiatives verbatim,
+    /// figures from the bold numbers (labels guessed, to confirm), proposed charts. Exit 0 when
+    /// written, 1 when the brochure cannot be imported or the dataset exists already.
+    Import {
+        /// The brochure: Markdown-like text (.md, .txt) or a Word document (.docx).
+        source: PathBuf,
+        /// Where to write the dataset (the brochure's name with `.ron` when left out).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace the dataset when it exists.
+        #[arg(long)]
+        force: bool,
+        /// The language of the messages; without it, the locale's, as for `check`.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Print every figure of a dataset, one row each.
     Figures {
         /// The dataset (the embedded Chengdu report when left out).
@@ -405,6 +421,94 @@ fn pdf(file: Option<PathBuf>, out: &Path, paper: PaperArg, lang: LangArg) -> Exi
     }
 }
 
+/// Runs `huimou import`: reads the brochure at `source` and writes its dataset to `out` (the
+/// source's name with `.ron` when left out), never over an existing file unless `force`. Says
+/// what it did, or why not, on stderr in `lang`.
+pub fn import(source: &Path, out: Option<&Path>, force: bool, lang: Lang) -> ExitCode {
+    let out = out.map_or_else(|| source.with_extension("ron"), Path::to_path_buf);
+    let say = |en: String, zh: String| {
+        let line = match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            crate::diagnostic::terminal_safe(&line)
+        );
+    };
+    let shown = out.display();
+    let error = crate::diagnostic::Severity::Error.word_in(lang);
+    let colon = if lang == Lang::En { ": " } else { "：" };
+    if out == source {
+        say(
+            format!(
+                "{error}{colon}{shown}: the dataset would replace the brochure; choose another --out"
+            ),
+            format!("{error}{colon}{shown}：数据集会覆盖原文；请用 --out 另选文件"),
+        );
+        return ExitCode::FAILURE;
+    }
+    // Looked at before the brochure is read, so that the answer comes at once; written with
+    // create_new below, so that a file made meanwhile is not replaced either.
+    if !force && out.exists() {
+        say(
+            format!("{error}{colon}{shown} already exists; add --force to replace it"),
+            format!("{error}{colon}{shown} 已存在；要替换它请加 --force"),
+        );
+        return ExitCode::FAILURE;
+    }
+    let imported = match crate::import::import_file(source) {
+        Ok(imported) => imported,
+        Err(e) => {
+            say(
+                format!("{error}{colon}{}", e.message(Lang::En)),
+                format!("{error}{colon}{}", e.message(Lang::Zh)),
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = write_new(&out, imported.ron.as_bytes(), force) {
+        let (en, zh) = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            (
+                "already exists; add --force to replace it".to_owned(),
+                "已存在；要替换它请加 --force".to_owned(),
+            )
+        } else {
+            (format!("cannot be written: {e}"), format!("无法写入：{e}"))
+        };
+        say(
+            format!("{error}{colon}{shown} {en}"),
+            format!("{error}{colon}{shown} {zh}"),
+        );
+        return ExitCode::FAILURE;
+    }
+    let report = &imported.report;
+    let (chapters, initiatives) = (report.chapters.len(), report.initiative_count());
+    let (figures, guessed) = (report.figures().count(), imported.guessed_labels);
+    say(
+        format!(
+            "wrote {shown}: {chapters} chapters, {initiatives} initiatives, {figures} figures; {guessed} labels guessed, to confirm (`huimou check {shown}` lists them)"
+        ),
+        format!(
+            "已写入 {shown}：{chapters} 章，{initiatives} 项举措，{figures} 个数据；其中 {guessed} 个数据名称是猜的，请确认（`huimou check {shown}` 会列出）"
+        ),
+    );
+    ExitCode::SUCCESS
+}
+
+/// Writes `bytes` to `path`, which must not exist unless `replace`.
+fn write_new(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if replace {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    options.open(path)?.write_all(bytes)
+}
+
 /// Prints what the whole-report search finds for `query`, in the viewer's order (matches of
 /// the characters as typed first, then pinyin matches).
 pub fn search(
@@ -504,6 +608,15 @@ pub fn run_command(command: Command) -> ExitCode {
                 );
             }
             return pdf(file, &out, paper, lang);
+        }
+        Command::Import {
+            source,
+            out,
+            force,
+            lang,
+        } => {
+            let lang = lang.map_or_else(Lang::of_terminal, Lang::from);
+            return import(&source, out.as_deref(), force, lang);
         }
         Command::Figures { file, format } => match dataset_or_embedded(file.as_deref()) {
             Ok(dataset) => figures(&dataset, format, &mut out).map(|()| ExitCode::SUCCESS),

@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod figure_table;
 pub mod glyphs;
+pub mod import;
 pub mod lang;
 pub mod load;
 pub mod locate;

@@ -11,6 +11,7 @@ use huimou::app::Startup;
 use huimou::cli::Cli;
 
 fn main() -> ExitCode {
+    attach_console();
     let cli = Cli::parse();
     match cli.command {
         Some(command) => {
@@ -39,3 +40,20 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A windowed program on Windows starts without a console, so `huimou check` would print
+/// nothing in cmd or PowerShell. Started from a console, it writes to that one; double-clicked,
+/// there is none to attach to and no window opens.
+#[cfg(windows)]
+fn attach_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: AttachConsole takes a process id and has no other precondition; without a
+    // parent console it fails, which leaves the program as it was.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+/// Elsewhere a program always has the terminal it was started from.
+#[cfg(not(windows))]
+fn attach_console() {}

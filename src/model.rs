@@ -90,6 +90,10 @@ pub struct Figure {
     /// The label in English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_en: Option<String>,
+    /// Whether `huimou import` guessed the label from the text: `huimou check` warns until the
+    /// author confirms it by deleting the flag.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub label_guessed: bool,
     /// A word written before the number, such as 超过 or 近.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,

@@ -879,8 +879,32 @@ fn check_figure<'r>(
             format!("{}的英文标签", here.zh),
         )
     });
+    if figure.label_guessed {
+        warn_label_guessed(v, &at(&[Field("label_guessed")]), figure);
+    }
     check_value(v, &at(&[Field("value")]), figure);
     check_unit(v, at, figure)
+}
+
+/// An imported figure's label is the importer's guess until its author deletes the flag, so
+/// that no guessed word reaches a chart or a slide unread.
+fn warn_label_guessed(
+    v: &mut Validator<'_>,
+    path: &[Step<'static>],
+    figure: &crate::model::Figure,
+) {
+    let (id, label) = (&figure.id, &figure.label);
+    v.warning_with_help(
+        path,
+        Text::new(
+            format!("label guessed; confirm 「{label}」 (figure `{id}`)"),
+            format!("数据名称是猜的，请确认：「{label}」（数据 `{id}`）"),
+        ),
+        Text::new(
+            "correct the label if it is wrong, then delete `label_guessed: true`",
+            "名称不对就改正，然后删去 `label_guessed: true`",
+        ),
+    );
 }
 
 /// A figure's value is a finite number, not negative.

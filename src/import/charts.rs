@@ -1,0 +1,191 @@
+//! Charts and key figures proposed for an imported chapter: two percentages of one measure in
+//! two years make a Comparison, "N 项 … 完成 M 项" a Progress, and the other figures that count
+//! the same thing (项 with 项, 元 with 元) Bars of at most six.
+
+use crate::dataset::KEY_FIGURES;
+use crate::model::{Chart, ChartKind};
+use crate::script_fold::HanScript;
+
+use super::infer::Guess;
+
+/// The most bars a proposed chart has; more would not read at a glance.
+const MAX_BARS: usize = 6;
+
+/// A figure of the chapter being imported: which initiative it belongs to, what was read of
+/// it, and its id once it has one.
+pub(crate) struct Planned {
+    pub initiative: usize,
+    pub guess: Guess,
+    pub id: String,
+}
+
+/// Two figures that make a chart of their own, by their places in the chapter's figures.
+pub(crate) struct Pair {
+    kind: ChartKind,
+    figures: [usize; 2],
+    title: String,
+}
+
+/// Finds the comparisons and progress charts among a chapter's figures (neighbours in one
+/// initiative), and labels their second figures after the first: both of a comparison count
+/// one measure, and the part of a progress is the finished share of the whole.
+pub(crate) fn pair(figures: &mut [Planned], script: HanScript) -> Vec<Pair> {
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut used = vec![false; figures.len()];
+    for i in 1..figures.len() {
+        if used[i - 1] || figures[i - 1].initiative != figures[i].initiative {
+            continue;
+        }
+        let (a, b) = (&figures[i - 1].guess, &figures[i].guess);
+        let pair = if is_comparison(a, b) {
+            let measure = a.label.clone();
+            figures[i].guess.label.clone_from(&measure);
+            // Drawn before, then after.
+            let earlier_first = figures[i - 1].guess.period <= figures[i].guess.period;
+            let order = if earlier_first {
+                [i - 1, i]
+            } else {
+                [i, i - 1]
+            };
+            Pair {
+                kind: ChartKind::Comparison,
+                figures: order,
+                title: measure,
+            }
+        } else if is_progress(a, b) {
+            let whole = a.label.clone();
+            figures[i].guess.label = format!("已完成的{whole}");
+            let status = match script {
+                HanScript::Simplified => "完成情况",
+                HanScript::Traditional => "完成情況",
+            };
+            Pair {
+                kind: ChartKind::Progress,
+                figures: [i, i - 1],
+                title: format!("{whole}{status}"),
+            }
+        } else {
+            continue;
+        };
+        used[i - 1] = true;
+        used[i] = true;
+        pairs.push(pair);
+    }
+    pairs
+}
+
+/// Two percentages of one sentence with two different years (11.7% in 2018, 6.2% in 2012).
+fn is_comparison(a: &Guess, b: &Guess) -> bool {
+    a.quantity.is_percent()
+        && b.quantity.is_percent()
+        && a.period.is_some()
+        && b.period.is_some()
+        && a.period != b.period
+}
+
+/// A whole, then a part of it said to be done: 21 项 … 已完成 19 项.
+fn is_progress(whole: &Guess, part: &Guess) -> bool {
+    let counter = &whole.quantity.counter;
+    !counter.is_empty()
+        && !whole.quantity.is_percent()
+        && *counter == part.quantity.counter
+        && part.quantity.base_value <= whole.quantity.base_value
+        && part.lead.contains("完成")
+}
+
+/// The chapter's charts: its pairs, then Bars of the figures left that count the same thing.
+pub(crate) fn charts(figures: &[Planned], pairs: Vec<Pair>) -> Vec<Chart> {
+    let mut used = vec![false; figures.len()];
+    let mut charts: Vec<Chart> = pairs
+        .into_iter()
+        .map(|pair| {
+            for &f in &pair.figures {
+                used[f] = true;
+            }
+            Chart {
+                title: pair.title,
+                title_en: None,
+                kind: pair.kind,
+                figures: pair
+                    .figures
+                    .iter()
+                    .map(|&f| figures[f].id.clone())
+                    .collect(),
+            }
+        })
+        .collect();
+    for group in bar_groups(figures, &used) {
+        // Split evenly (7 bars as 4 and 3, not 6 and 1).
+        let count = group.len().div_ceil(MAX_BARS);
+        let size = group.len().div_ceil(count);
+        for chunk in group.chunks(size).filter(|c| c.len() >= 2) {
+            let first = &figures[chunk[0]].guess;
+            charts.push(Chart {
+                title: format!("{}等（{}）", first.label, first.quantity.base_unit),
+                title_en: None,
+                kind: ChartKind::Bars,
+                figures: chunk.iter().map(|&f| figures[f].id.clone()).collect(),
+            });
+        }
+    }
+    charts
+}
+
+/// The figures not in a pair that count the same thing, grouped by their counter (in
+/// simplified form, so that 個 and 个 go together) in order of appearance. Percentages of
+/// different measures compare nothing, and a figure printed twice is drawn once.
+fn bar_groups(figures: &[Planned], used: &[bool]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut seen: Vec<&Guess> = Vec::new();
+    for (f, planned) in figures.iter().enumerate() {
+        let guess = &planned.guess;
+        let counter = guess.quantity.counter.as_str();
+        if used[f] || counter.is_empty() || guess.quantity.is_percent() {
+            continue;
+        }
+        let repeated = seen
+            .iter()
+            .any(|s| s.label == guess.label && s.value == guess.value && s.unit == guess.unit);
+        if repeated {
+            continue;
+        }
+        seen.push(guess);
+        match groups.iter_mut().find(|(c, _)| *c == counter) {
+            Some((_, group)) => group.push(f),
+            None => groups.push((counter, vec![f])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, group)| group)
+        .filter(|group| group.len() >= 2)
+        .collect()
+}
+
+/// The figures a chapter leads with: one from each chart (the later of a comparison, the part
+/// of a progress, the largest bar), then the others, each label once.
+pub(crate) fn key_figures(figures: &[Planned], charts: &[Chart]) -> Vec<String> {
+    let by_id = |id: &str| figures.iter().find(|f| f.id == id);
+    let leads = charts.iter().filter_map(|chart| match chart.kind {
+        ChartKind::Comparison => chart.figures.last().and_then(|id| by_id(id)),
+        ChartKind::Progress => chart.figures.first().and_then(|id| by_id(id)),
+        ChartKind::Bars => chart
+            .figures
+            .iter()
+            .filter_map(|id| by_id(id))
+            .max_by(|a, b| {
+                let value = |f: &Planned| f.guess.quantity.base_value;
+                value(a).total_cmp(&value(b))
+            }),
+    });
+    let mut chosen: Vec<&Planned> = Vec::with_capacity(KEY_FIGURES);
+    for planned in leads.chain(figures.iter()) {
+        if chosen.len() == KEY_FIGURES {
+            break;
+        }
+        if !chosen.iter().any(|c| c.guess.label == planned.guess.label) {
+            chosen.push(planned);
+        }
+    }
+    chosen.iter().map(|f| f.id.clone()).collect()
+}

@@ -1,0 +1,565 @@
+//! Figures read off an initiative's bold numbers and the words around them: the number as the
+//! loader reads a mark (`markup::mark_number`), the unit and qualifiers as `quantity` reads them,
+//! a label guessed from the clause, and a year where the text gives one.
+
+use std::ops::Range;
+
+use crate::markup::{self, MarkupError};
+use crate::quantity::{self, Quantity};
+
+/// A figure as the importer reads it from its mark and the words around it.
+#[derive(Clone, Debug)]
+pub(crate) struct Guess {
+    pub value: f64,
+    /// The word before the number (超过, 近, 约), as written.
+    pub prefix: Option<String>,
+    /// Everything after the number that belongs to it (余万元, 万余人次, %), as written.
+    pub unit: String,
+    pub label: String,
+    /// The year the clause gives (2018 年 → 2018).
+    pub period: Option<String>,
+    pub quantity: Quantity,
+    /// The words between the previous figure and this one's mark, where 完成 may stand.
+    pub lead: String,
+}
+
+/// Words written before a number and what stands before them when they are part of another
+/// word instead (最近 is recently, 节约 is to save).
+const PREFIXES: &[(&str, &str)] = &[
+    ("超过", ""),
+    ("超過", ""),
+    ("将近", ""),
+    ("將近", ""),
+    ("接近", ""),
+    ("大约", ""),
+    ("大約", ""),
+    ("逾", ""),
+    ("近", "最附临臨靠邻鄰亲親贴貼走逼"),
+    ("约", "节節签簽预預合公条條制契婚特邀履违違守相简簡隐隱"),
+    ("約", "节節签簽预預合公条條制契婚特邀履违違守相简簡隐隱"),
+    ("超", "高赶趕"),
+];
+
+/// Punctuation that ends the clause a label is taken from.
+const CLAUSE_BREAKS: &[char] = &[
+    '，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '\n',
+];
+
+/// Words before what a label counts that say nothing of it (共开展 …, 累计 …).
+const LEADING_WORDS: &[&str] = &[
+    "其中",
+    "共计",
+    "共計",
+    "合计",
+    "合計",
+    "累计",
+    "累計",
+    "总计",
+    "總計",
+    "先后",
+    "先後",
+    "全年",
+    "另有",
+    "共",
+    "并",
+    "並",
+    "的",
+    "和",
+    "及",
+    "与",
+    "與",
+    "或",
+    "较",
+    "較",
+    "比",
+    "开展",
+    "開展",
+    "举办",
+    "舉辦",
+    "实施",
+    "實施",
+    "形成",
+    "成功创建",
+    "成功創建",
+    "创建",
+    "創建",
+    "铺建",
+    "鋪建",
+    "注册",
+    "註冊",
+    "引入",
+    "承担",
+    "承擔",
+    "申请",
+    "申請",
+    "获得",
+    "獲得",
+    "提出",
+    "落实",
+    "落實",
+    "建成",
+    "建立",
+];
+
+/// Words after it that say nothing of it (… 达, … 已完成).
+const TRAILING_WORDS: &[&str] = &[
+    "达到",
+    "達到",
+    "高达",
+    "高達",
+    "达",
+    "達",
+    "为",
+    "為",
+    "共计",
+    "共計",
+    "合计",
+    "合計",
+    "累计",
+    "累計",
+    "总计",
+    "總計",
+    "已完成",
+    "完成",
+    "分别",
+    "分別",
+    "共",
+    "已",
+    "了",
+    "的",
+    "和",
+    "及",
+    "与",
+    "與",
+    "有序",
+];
+
+/// The longest label the importer guesses, in characters; the end of a clause names the thing.
+const MAX_LABEL_CHARS: usize = 20;
+
+/// Marks only what the loader reads as a number: a bold run with its unit (`**1.396亿次**`)
+/// keeps its mark on the number alone, and bold words that hold no number lose theirs.
+/// The error is the byte offset of a `**` that does not pair up.
+pub(crate) fn normalize_marks(text: &str) -> Result<String, usize> {
+    let marks = markup::marks(text).map_err(|e| match e {
+        MarkupError::Unclosed(at) | MarkupError::Empty(at) => at,
+    })?;
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for mark in marks {
+        out.push_str(&text[at..mark.outer.start]);
+        let content = &text[mark.inner.clone()];
+        if markup::mark_number(content).is_some() {
+            out.push_str(&text[mark.outer.clone()]);
+        } else if let Some(number) = number_within(content) {
+            out.push_str(&content[..number.start]);
+            out.push_str("**");
+            out.push_str(&content[number.clone()]);
+            out.push_str("**");
+            out.push_str(&content[number.end..]);
+        } else {
+            out.push_str(content);
+        }
+        at = mark.outer.end;
+    }
+    out.push_str(&text[at..]);
+    Ok(out)
+}
+
+/// The first number written in digits inside a bold run, with its percent sign.
+fn number_within(content: &str) -> Option<Range<usize>> {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let start = content.find(is_digit)?;
+    let mut end = start;
+    for (i, c) in content[start..].char_indices() {
+        if is_digit(c) || matches!(c, '.' | '．' | ',' | '，') {
+            end = start + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A separator after the number ends the sentence, not the number.
+    end = start
+        + content[start..end]
+            .trim_end_matches(['.', '．', ',', '，'])
+            .len();
+    if let Some(sign) = content[end..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '%' | '％'))
+    {
+        end += sign.len_utf8();
+    }
+    markup::mark_number(&content[start..end]).map(|_| start..end)
+}
+
+/// Every figure of a text whose marks are normalised, in order; `title` names what is counted
+/// when the text says nothing else.
+pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
+    let Ok(marks) = markup::marks(text) else {
+        return Vec::new();
+    };
+    let mut guesses = Vec::with_capacity(marks.len());
+    let mut floor = 0;
+    let mut after_first = false;
+    for (k, mark) in marks.iter().enumerate() {
+        let next = marks.get(k + 1).map_or(text.len(), |m| m.outer.start);
+        let Some((value, percent)) = markup::mark_number(&text[mark.inner.clone()]) else {
+            continue;
+        };
+        let before = &text[floor..mark.outer.start];
+        let prefix = read_prefix(before);
+        let clause_end = floor + prefix.as_ref().map_or(before.len(), |(_, at)| *at);
+        let (unit, unit_len) = read_unit(&text[mark.outer.end..next], percent);
+        let prefix = prefix.map(|(word, _)| word.to_owned());
+        let (unit, quantity) = match Quantity::parse(prefix.as_deref(), value, &unit) {
+            Ok(quantity) => (unit, quantity),
+            // A unit the quantity rules refuse is left out, not guessed at.
+            Err(_) => match Quantity::parse(prefix.as_deref(), value, "") {
+                Ok(quantity) => (String::new(), quantity),
+                Err(_) => continue,
+            },
+        };
+        let unit_end = (mark.outer.end + unit_len).min(next);
+        let after = &text[unit_end..next];
+        let (label, side) = guess_label(&text[floor..clause_end], after, title, after_first);
+        after_first = side == Side::After && !after.contains(CLAUSE_BREAKS);
+        guesses.push(Guess {
+            value,
+            prefix,
+            unit,
+            label,
+            period: year_in(before),
+            quantity,
+            lead: before.to_owned(),
+        });
+        floor = unit_end;
+    }
+    guesses
+}
+
+/// The qualifier word right before a number, and where it starts.
+fn read_prefix(before: &str) -> Option<(&'static str, usize)> {
+    let trimmed = before.trim_end_matches([' ', '\u{3000}']);
+    PREFIXES.iter().find_map(|&(word, not_after)| {
+        let head = trimmed.strip_suffix(word)?;
+        let part_of_a_word = head.chars().last().is_some_and(|c| not_after.contains(c));
+        (!part_of_a_word).then_some((word, head.len()))
+    })
+}
+
+/// The unit written after a number, as written, and how many bytes of `after` it takes:
+/// magnitudes and 余/多 (万余, 余万, 千万), one counter the quantity rules know (人次, 個, %),
+/// then 左右. A percent sign inside the mark is the unit.
+fn read_unit(after: &str, percent: bool) -> (String, usize) {
+    if percent {
+        return ("%".to_owned(), 0);
+    }
+    let start = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
+    let rest = &after[start..];
+    let mut end = 0;
+    let (mut magnitude, mut more_than) = (false, false);
+    while let Some(c) = rest[end..].chars().next() {
+        let next = rest[end + c.len_utf8()..].chars().next();
+        let take = match c {
+            '万' | '萬' | '亿' | '億' => {
+                magnitude = true;
+                true
+            }
+            // 十, 百 and 千 are magnitudes only before 万 or 亿 (千万元), as quantity reads them.
+            '十' | '百' | '千' => matches!(next, Some('万' | '萬' | '亿' | '億')),
+            '余' | '餘' | '多' if !more_than => {
+                more_than = true;
+                true
+            }
+            _ => false,
+        };
+        if !take {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end += counter_len(&rest[end..], magnitude);
+    if !more_than && rest[end..].starts_with("左右") {
+        end += "左右".len();
+    }
+    if end == 0 {
+        return (String::new(), 0);
+    }
+    (rest[..end].to_owned(), start + end)
+}
+
+/// The length in bytes of the known counter `text` starts with, the longest one (人次 before 人),
+/// in either script.
+fn counter_len(text: &str, magnitude: bool) -> usize {
+    if !magnitude && text.starts_with(['%', '％']) {
+        return text.chars().next().map_or(0, char::len_utf8);
+    }
+    for count in [2, 1] {
+        let head: String = text.chars().take(count).collect();
+        if head.chars().count() < count {
+            continue;
+        }
+        let counter = quantity::simplified_counter(&head);
+        if counter != "%" && quantity::KNOWN_COUNTERS.contains(&counter.as_str()) {
+            return head.len();
+        }
+    }
+    0
+}
+
+/// Which side of its number a figure's label was read from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// What a figure counts, guessed from the clause before its number (阅读总量达 **1.396** 亿次 →
+/// 阅读总量), else from the words after its unit (**21** 项深化改革任务), else the initiative's
+/// title. `after_first`: the clause before was the previous figure's, read after its number
+/// (**38** 个海外基地和 **2** 个市域产业工作站).
+fn guess_label(before: &str, after: &str, title: &str, after_first: bool) -> (String, Side) {
+    let (from_before, ends_with_verb) =
+        label_before(before.rsplit(CLAUSE_BREAKS).next().unwrap_or_default());
+    let from_after = label_after(after.split(CLAUSE_BREAKS).next().unwrap_or_default());
+    // 共落实 **200** 万元贫困村产业发展资金: after a verb, what is counted follows the number.
+    let order = if after_first || ends_with_verb {
+        [(from_after, Side::After), (from_before, Side::Before)]
+    } else {
+        [(from_before, Side::Before), (from_after, Side::After)]
+    };
+    order
+        .into_iter()
+        .find(|(label, _)| !label.is_empty())
+        .unwrap_or_else(|| (last_chars(title.trim(), MAX_LABEL_CHARS), Side::Before))
+}
+
+/// Verbs between an action and what it counts (开展疫情排查, 举办各类科普活动): the label is
+/// what follows the verb before a number, or what precedes it after one.
+const VERBS: &[&str] = &[
+    "开展", "開展", "举办", "舉辦", "举行", "舉行", "建成", "建立", "引进", "引進", "承担", "承擔",
+    "承接", "开发", "開發", "制定", "申请", "申請", "获得", "獲得", "注册", "註冊", "分享", "实施",
+    "實施", "铺建", "鋪建", "创建", "創建", "落实", "落實", "捐助", "开通", "開通", "支持", "收集",
+    "提出", "参与", "參與", "参加", "參加", "达成", "達成", "提高", "增长", "增長",
+];
+
+/// The label a clause before a number gives, and whether the clause ends with a verb.
+fn label_before(clause: &str) -> (String, bool) {
+    let words = strip_words(clause);
+    let ends_with_verb = VERBS.iter().any(|verb| words.ends_with(verb));
+    let mut label = words.as_str();
+    // 开展疫情排查, … 等国家学会创新驱动助力工程服务站, … 的阅读总量: the last words name the
+    // thing, when they are enough to (not 经费 alone: 争取支持经费 says more).
+    let end_of_last = |words: &[&str], label: &str| {
+        words
+            .iter()
+            .filter_map(|w| label.rfind(w).map(|at| at + w.len()))
+            .max()
+    };
+    for words in [VERBS, &["等"], &["的"]] {
+        if let Some(tail) = end_of_last(words, label).map(|at| label[at..].trim())
+            && tail.chars().count() >= 3
+        {
+            label = tail;
+        }
+    }
+    let label = strip_words(balanced(&last_chars(label, MAX_LABEL_CHARS)));
+    (label, ends_with_verb)
+}
+
+/// The label the words after a number's unit give: up to their first verb
+/// (**13** 家学会获得… → 学会).
+fn label_after(clause: &str) -> String {
+    let words = strip_words(clause);
+    let mut label = words.as_str();
+    // The first thing named: up to a verb (学会获得…), or to 和 (人民币和价值).
+    let first_of = |words: &[&str], label: &str| words.iter().filter_map(|w| label.find(w)).min();
+    for words in [VERBS, &["以及", "和", "及", "与", "與"]] {
+        if let Some(head) = first_of(words, label).map(|at| label[..at].trim())
+            && head.chars().count() >= 2
+        {
+            label = head;
+        }
+    }
+    strip_words(balanced(&first_chars(label, MAX_LABEL_CHARS)))
+}
+
+/// A clause without marks of other figures, years, and the words around what it names.
+fn strip_words(clause: &str) -> String {
+    let without_years = remove_years(&clause.replace("**", ""));
+    let mut label = without_years.trim();
+    loop {
+        let before = label;
+        for word in LEADING_WORDS {
+            if let Some(rest) = label.strip_prefix(word).filter(|r| !r.trim().is_empty()) {
+                label = rest.trim_start();
+            }
+        }
+        for word in TRAILING_WORDS {
+            if let Some(rest) = label.strip_suffix(word) {
+                label = rest.trim_end();
+            }
+        }
+        if label == before {
+            break;
+        }
+    }
+    label.to_owned()
+}
+
+/// A label without a quotation or bracket left open by cutting it: the words before an
+/// unmatched closing mark, and from an unmatched opening one, go.
+fn balanced(label: &str) -> &str {
+    const OPENERS: &str = "“「《（(";
+    const CLOSERS: &str = "”」》）)";
+    let mut start = 0;
+    let mut open: Vec<usize> = Vec::new();
+    for (at, c) in label.char_indices() {
+        if OPENERS.contains(c) {
+            open.push(at);
+        } else if CLOSERS.contains(c) && open.pop().is_none() {
+            start = at + c.len_utf8();
+        }
+    }
+    let end = open
+        .into_iter()
+        .find(|&at| at >= start)
+        .unwrap_or(label.len());
+    let kept = label[start..end].trim();
+    if kept.is_empty() { label.trim() } else { kept }
+}
+
+/// A clause without its years (2012 年).
+fn remove_years(clause: &str) -> String {
+    let mut out = String::with_capacity(clause.len());
+    let mut rest = clause;
+    while let Some((range, _)) = find_year(rest) {
+        out.push_str(&rest[..range.start]);
+        rest = &rest[range.end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The last year a text names (2018 年), as ASCII digits.
+fn year_in(text: &str) -> Option<String> {
+    let mut found = None;
+    let mut rest = text;
+    while let Some((range, year)) = find_year(rest) {
+        found = Some(year);
+        rest = &rest[range.end..];
+    }
+    found
+}
+
+/// The first year of a text, four digits of either width then 年, with its byte range
+/// (year and 年) and its digits.
+fn find_year(text: &str) -> Option<(Range<usize>, String)> {
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        _ => None,
+    };
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for start in 0..chars.len() {
+        let digits: String = chars[start..]
+            .iter()
+            .map_while(|&(_, c)| digit(c))
+            .collect();
+        let starts_a_number = start == 0 || digit(chars[start - 1].1).is_none();
+        if digits.len() != 4
+            || !starts_a_number
+            || !(digits.starts_with("19") || digits.starts_with("20"))
+        {
+            continue;
+        }
+        let mut k = start + 4;
+        while chars
+            .get(k)
+            .is_some_and(|&(_, c)| c == ' ' || c == '\u{3000}')
+        {
+            k += 1;
+        }
+        if let Some(&(at, '年')) = chars.get(k) {
+            return Some((chars[start].0..at + '年'.len_utf8(), digits));
+        }
+    }
+    None
+}
+
+fn last_chars(text: &str, n: usize) -> String {
+    let count = text.chars().count();
+    text.chars().skip(count.saturating_sub(n)).collect()
+}
+
+fn first_chars(text: &str, n: usize) -> String {
+    text.chars().take(n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Guess {
+        let guesses = guess_figures(text, "标题");
+        assert_eq!(guesses.len(), 1, "{text}");
+        guesses.into_iter().next().expect("one")
+    }
+
+    #[test]
+    fn units_and_words_around_the_number() {
+        let reads = one("科普知识的阅读总量达 **1.396** 亿次，");
+        assert_eq!(
+            (reads.unit.as_str(), reads.label.as_str()),
+            ("亿次", "阅读总量")
+        );
+        let funds = one("共计捐助 **1800** 余万元人民币");
+        assert_eq!(funds.unit, "余万元");
+        assert_eq!(funds.quantity.base_value, 18_000_000.0);
+        let people = one("参与公众超过 **1000** 万余人次。");
+        assert_eq!(
+            (people.prefix.as_deref(), people.unit.as_str()),
+            (Some("超过"), "万余人次")
+        );
+        assert_eq!(people.label, "参与公众");
+        let towns = one("街道科協近 **８４００** 多個，");
+        assert_eq!(
+            (towns.prefix.as_deref(), towns.unit.as_str()),
+            (Some("近"), "多個")
+        );
+        assert_eq!(towns.value, 8400.0);
+        assert_eq!(one("比例达到 **11.7%**，").unit, "%");
+        assert_eq!(one("节约 **3** 万元").prefix, None);
+        assert_eq!(one("共 **300** 人左右").unit, "人左右");
+        assert_eq!(one("共 **2018** 年").unit, "");
+    }
+
+    #[test]
+    fn a_label_from_the_words_after_when_none_come_before() {
+        let guesses = guess_figures("。**21** 项深化改革任务已完成 **19** 项。", "标题");
+        assert_eq!(guesses[0].label, "深化改革任务");
+        assert_eq!(guesses[1].label, "深化改革任务");
+        assert!(guesses[1].lead.contains("完成"));
+    }
+
+    #[test]
+    fn years_are_periods_not_labels() {
+        let guesses = guess_figures(
+            "2018 年，全市公民具备科学素质的比例达到 **11.7%**，较 2012 年的 **6.2%** 提高了 **88.7%**。",
+            "标题",
+        );
+        let periods: Vec<Option<&str>> = guesses.iter().map(|g| g.period.as_deref()).collect();
+        assert_eq!(periods, [Some("2018"), Some("2012"), None]);
+        assert_eq!(guesses[0].label, "全市公民具备科学素质的比例");
+    }
+
+    #[test]
+    fn marks_hold_numbers_only() {
+        assert_eq!(
+            normalize_marks("达 **1.396亿次**，**重要**的 **8,400**").as_deref(),
+            Ok("达 **1.396**亿次，重要的 **8,400**")
+        );
+        assert_eq!(normalize_marks("a **1 b"), Err(2));
+    }
+}

@@ -1,0 +1,715 @@
+//! `huimou import`: the project's own brochure, as text and as a Word document, becomes a
+//! dataset whose figures are those of the built-in report; guessed labels are flagged until
+//! confirmed; a brochure in traditional characters imports; bad sources say where and what.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use huimou::import::{self, Place};
+use huimou::lang::Lang;
+use huimou::load;
+
+/// The brochure 成都市科学技术协会八大以来工作回眸 as its text was received.
+const SEED: &str = include_str!("data/import/seed.txt");
+
+/// Runs the binary in the C locale, so that its messages are English.
+fn huimou(args: &[&str]) -> Output {
+    huimou_in(args, "C")
+}
+
+fn huimou_in(args: &[&str], lang: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_huimou"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .expect("runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// A fresh folder of this test's own under cargo's temporary folder.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("import")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/import")
+        .join(name)
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+/// The columns of `huimou figures --format csv` that say what a figure is worth, row by row.
+fn figure_values(dataset: &Path) -> Vec<[String; 5]> {
+    let output = huimou(&["figures", arg(dataset), "--format", "csv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let headers = reader.headers().expect("header").clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let columns = ["value", "unit", "qualifier", "base_value", "base_unit"].map(column);
+    reader
+        .records()
+        .map(|record| {
+            let record = record.expect("row");
+            columns.map(|c| record[c].to_owned())
+        })
+        .collect()
+}
+
+/// Imports `source` with the command line into `dir`, and returns the dataset's path.
+fn import_to(source: &Path, dir: &Path) -> PathBuf {
+    let out = dir.join("imported.ron");
+    let output = huimou(&["import", arg(source), "--out", arg(&out)]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let said = text(&output.stderr);
+    assert!(
+        said.starts_with(&format!("wrote {}", out.display())),
+        "{said}"
+    );
+    out
+}
+
+/// The imported report's chapters and initiatives are the built-in report's, word for word,
+/// and its figures are worth what the built-in report's are.
+fn assert_like_the_built_in_report(imported: &huimou::Report, dataset: &Path) {
+    let built_in = load::embedded().report;
+    assert_eq!(imported.title, built_in.title);
+    assert_eq!(imported.subtitle, built_in.subtitle);
+    assert_eq!(imported.motto, built_in.motto);
+    assert_eq!(imported.chapters.len(), 5);
+    assert_eq!(imported.initiative_count(), 21);
+    for (mine, theirs) in imported.chapters.iter().zip(&built_in.chapters) {
+        assert_eq!(
+            (mine.number, &mine.name, &mine.headline, &mine.id),
+            (theirs.number, &theirs.name, &theirs.headline, &theirs.id)
+        );
+        assert_eq!(
+            mine.initiatives.len(),
+            theirs.initiatives.len(),
+            "{}",
+            mine.name
+        );
+        for (a, b) in mine.initiatives.iter().zip(&theirs.initiatives) {
+            assert_eq!((&a.title, &a.text), (&b.title, &b.text));
+        }
+    }
+    let built_in_values = figure_values(Path::new(load::EMBEDDED_NAME));
+    let imported_values = figure_values(dataset);
+    assert_eq!(imported_values.len(), 59);
+    for (row, (mine, theirs)) in imported_values.iter().zip(&built_in_values).enumerate() {
+        assert_eq!(mine, theirs, "figure {}", row + 1);
+    }
+    assert_eq!(imported_values.len(), built_in_values.len());
+}
+
+#[test]
+fn the_seed_brochure_imports_as_the_built_in_report() {
+    let dir = scratch("seed");
+    let out = import_to(&data("seed.txt"), &dir);
+    let imported = import::import_text(SEED, "seed.txt").expect("imports");
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("written"),
+        imported.ron,
+        "the file holds exactly the dataset's text"
+    );
+    assert_like_the_built_in_report(&imported.report, &out);
+    assert_eq!(imported.guessed_labels, 59);
+    // The loader reads exactly what was written.
+    let dataset = load::load_bytes(imported.ron.clone().into_bytes(), &out).expect("loads");
+    assert_eq!(dataset.report, imported.report);
+}
+
+#[test]
+fn the_seed_proposes_charts_that_check_and_key_figures() {
+    let report = import::import_text(SEED, "seed.txt")
+        .expect("imports")
+        .report;
+    let kinds = |c: usize| -> Vec<huimou::ChartKind> {
+        report.chapters[c]
+            .charts
+            .iter()
+            .map(|chart| chart.kind)
+            .collect()
+    };
+    use huimou::ChartKind::{Bars, Comparison, Progress};
+    assert_eq!(kinds(0), [Progress, Bars]);
+    assert!(kinds(3).starts_with(&[Comparison]), "{:?}", kinds(3));
+    let comparison = &report.chapters[3].charts[0];
+    let periods: Vec<Option<String>> = comparison
+        .figures
+        .iter()
+        .map(|id| {
+            report
+                .figures()
+                .find(|(_, _, f)| &f.id == id)
+                .and_then(|(_, _, f)| f.period.clone())
+        })
+        .collect();
+    assert_eq!(periods, [Some("2012".to_owned()), Some("2018".to_owned())]);
+    for chapter in &report.chapters {
+        assert!(chapter.charts.iter().all(|c| c.figures.len() <= 6));
+        assert!(!chapter.key_figures.is_empty(), "{}", chapter.name);
+        assert!(chapter.key_figures.len() <= 3);
+    }
+    // 21 项深化改革任务已完成 19 项: the part, then the whole.
+    let progress = &report.chapters[0].charts[0];
+    let values: Vec<f64> = progress
+        .figures
+        .iter()
+        .filter_map(|id| report.figures().find(|(_, _, f)| &f.id == id))
+        .map(|(_, _, f)| f.value)
+        .collect();
+    assert_eq!(values, [19.0, 21.0]);
+}
+
+#[test]
+fn ids_are_ascii_and_unique() {
+    let report = import::import_text(SEED, "seed.txt")
+        .expect("imports")
+        .report;
+    let mut seen = std::collections::HashSet::new();
+    let figure_ids = report.figures().map(|(_, _, f)| f.id.as_str());
+    let initiative_ids = report
+        .chapters
+        .iter()
+        .flat_map(|c| &c.initiatives)
+        .map(|i| i.id.as_str());
+    for id in figure_ids.chain(initiative_ids) {
+        assert!(id.is_ascii() && !id.is_empty(), "{id}");
+        assert!(seen.insert(id), "{id} twice");
+    }
+    let chapters: Vec<&str> = report.chapters.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        chapters,
+        ["sixiang", "ziyuan", "chuangxin", "kepu", "jianshe"]
+    );
+}
+
+/// Escapes text for an XML document.
+fn xml_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A run of text, bold directly or not.
+fn run(text: &str, bold: bool) -> String {
+    let properties = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    format!(
+        "<w:r>{properties}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        xml_escaped(text)
+    )
+}
+
+/// A paragraph of the brochure as Word writes it: an initiative's title bold by its paragraph
+/// style (no dash), bold numbers as bold runs (a number split over two runs, as Word does after
+/// an edit), blank lines as empty paragraphs.
+fn paragraph(line: &str) -> String {
+    if line.is_empty() {
+        return "<w:p/>".to_owned();
+    }
+    if let Some(title) = line.strip_prefix("- **").and_then(|l| l.strip_suffix("**")) {
+        return format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"InitiativeTitle\"/></w:pPr>{}</w:p>",
+            run(title, false)
+        );
+    }
+    let mut runs = String::new();
+    for (k, piece) in line.split("**").enumerate() {
+        let bold = k % 2 == 1;
+        match piece.split_once('.') {
+            Some((whole, fraction)) if bold => {
+                runs.push_str(&run(&format!("{whole}."), true));
+                runs.push_str(&run(fraction, true));
+            }
+            _ => runs.push_str(&run(piece, bold)),
+        }
+    }
+    format!("<w:p>{runs}</w:p>")
+}
+
+/// A Word document of a Markdown-like brochure, made as Word lays one out: content types,
+/// relationships, styles (the title style bold, based on a plain one) and the document.
+fn docx_of(text: &str) -> Vec<u8> {
+    docx(&document_xml(text))
+}
+
+/// `word/document.xml` of a Markdown-like brochure: a paragraph for each line.
+fn document_xml(text: &str) -> String {
+    let body: String = text.lines().map(paragraph).collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    )
+}
+
+/// A Word document around `document` (its `word/document.xml`).
+fn docx(document: &str) -> Vec<u8> {
+    use zip::write::SimpleFileOptions;
+    let styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+        <w:style w:type=\"paragraph\" w:styleId=\"Heading\"><w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"InitiativeTitle\"><w:basedOn w:val=\"Heading\"/></w:style>\
+        </w:styles>";
+    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+        <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+        <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+        <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+        </Types>";
+    let relationships = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+        <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
+        </Relationships>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, part) in [
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", relationships),
+        ("word/document.xml", document),
+        ("word/styles.xml", styles),
+    ] {
+        zip.start_file(name, options).expect("part");
+        zip.write_all(part.as_bytes()).expect("written");
+    }
+    zip.finish().expect("zipped").into_inner()
+}
+
+#[test]
+fn a_word_document_of_the_seed_imports_the_same() {
+    let dir = scratch("docx");
+    let source = dir.join("brochure.docx");
+    std::fs::write(&source, docx_of(SEED)).expect("written");
+    assert!(import::is_importable(&source));
+    let out = import_to(&source, &dir);
+    let imported = import::import_file(&source).expect("imports");
+    assert_like_the_built_in_report(&imported.report, &out);
+    let from_text = import::import_text(SEED, "brochure.docx").expect("imports");
+    assert_eq!(imported.report, from_text.report);
+}
+
+#[test]
+fn check_lists_guessed_labels_until_they_are_confirmed() {
+    let dir = scratch("check");
+    let out = import_to(&data("seed.txt"), &dir);
+    let output = huimou(&["check", arg(&out)]);
+    let said = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("warning: label guessed; confirm 「阅读总量」"),
+        "{said}"
+    );
+    let summary = said.lines().last().expect("summary").to_owned();
+    assert!(summary.ends_with("0 errors, 60 warnings"), "{summary}");
+    let chinese = text(&huimou_in(&["check", arg(&out)], "zh_CN.UTF-8").stdout);
+    assert!(chinese.contains("数据名称是猜的，请确认"), "{chinese}");
+
+    // The author confirms the first label: its flag and comment go.
+    let ron = std::fs::read_to_string(&out).expect("dataset");
+    let first = ron
+        .lines()
+        .find(|l| l.trim_start().starts_with("(id:") && l.contains("label_guessed: true"))
+        .expect("a figure with a guessed label");
+    let confirmed_line = first
+        .replace(", label_guessed: true", "")
+        .replace(" // label guessed; confirm (数据名称是猜的，请确认)", "");
+    std::fs::write(&out, ron.replacen(first, &confirmed_line, 1)).expect("edited");
+    let said = text(&huimou(&["check", arg(&out)]).stdout);
+    assert!(!said.contains("(figure `yueduzongliang`)"), "{said}");
+    assert!(said.contains("(figure `yueduzongliang-2`)"), "{said}");
+    assert!(said.trim_end().ends_with("0 errors, 59 warnings"), "{said}");
+}
+
+#[test]
+fn a_traditional_brochure_imports_and_checks() {
+    let dir = scratch("traditional");
+    let out = import_to(&data("traditional.md"), &dir);
+    let output = huimou(&["check", arg(&out)]);
+    let said = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert!(said.contains(": 0 errors,"), "{said}");
+    let report = import::import_file(&data("traditional.md"))
+        .expect("imports")
+        .report;
+    assert_eq!(report.title, "臺灣地區科學技術協會工作回顧");
+    assert_eq!(report.motto, "創新爭先 服務為民");
+    assert_eq!(report.chapters.len(), 3);
+    let written: Vec<String> = report.figures().map(|(_, _, f)| f.written()).collect();
+    for expected in [
+        "210個",
+        "3.1萬多個",
+        "近8,400多個",
+        "約2萬個",
+        "1,200餘項",
+        "120個",
+        "超過20億元",
+        "8.5%",
+        "逾500萬人次",
+    ] {
+        assert!(
+            written.iter().any(|w| w == expected),
+            "{expected} in {written:?}"
+        );
+    }
+    let values = figure_values(&out);
+    assert!(
+        values.contains(&[
+            "8400".into(),
+            "多個".into(),
+            "nearly+more_than".into(),
+            "8400".into(),
+            "個".into()
+        ]),
+        "{values:?}"
+    );
+    assert!(
+        values.iter().any(|row| row[3] == "2000000000"),
+        "{values:?}"
+    );
+}
+
+#[test]
+fn bad_sources_say_where_and_what() {
+    let cases: [(&str, &str); 2] = [
+        ("empty.txt", "empty.txt:1: the file is empty"),
+        ("no-chapter.md", "no-chapter.md:1: no chapter found"),
+    ];
+    for (name, expected) in cases {
+        let dir = scratch(name);
+        let out = dir.join("out.ron");
+        let output = huimou(&["import", arg(&data(name)), "--out", arg(&out)]);
+        let said = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{said}");
+        assert!(
+            said.starts_with("error: ") && said.contains(expected),
+            "{said}"
+        );
+        assert!(!out.exists());
+    }
+    let chinese = huimou_in(&["import", arg(&data("empty.txt"))], "zh_CN.UTF-8");
+    assert!(
+        text(&chinese.stderr).contains("empty.txt:1: 文件是空的"),
+        "{}",
+        text(&chinese.stderr)
+    );
+
+    // A brochure saved by Chinese Windows: where, what, and how to save it.
+    let gbk = scratch("gbk").join("gbk.txt");
+    std::fs::write(&gbk, b"\xb3\xc9\xb6\xbc\n").expect("written");
+    let error = import::import_file(&gbk).expect_err("GBK");
+    assert_eq!(error.place, Some(Place::Line(1)));
+    assert!(error.to_string().contains("looks like GBK"), "{error}");
+    assert!(error.to_string().contains("save it as UTF-8"), "{error}");
+
+    let error = import::import_text("思想\n1\n提要\n- **甲**\n\n- **乙**\n正文。", "x.md")
+        .expect_err("no paragraph");
+    assert_eq!(error.place, Some(Place::Line(4)));
+    assert!(
+        error
+            .message(Lang::En)
+            .starts_with("x.md:4: the initiative 「甲」 has no paragraph"),
+        "{error}"
+    );
+    assert!(
+        error
+            .message(Lang::Zh)
+            .starts_with("x.md:4: 举措「甲」没有正文"),
+        "{}",
+        error.message(Lang::Zh)
+    );
+}
+
+#[test]
+fn a_damaged_word_document_says_where_it_breaks() {
+    let dir = scratch("damaged");
+    let whole = docx_of(SEED);
+    // Cut short, as a download that stopped: no directory, the text broken off.
+    let truncated = dir.join("truncated.docx");
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).expect("written");
+    let output = huimou(&["import", arg(&truncated)]);
+    let said = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(said.contains("truncated.docx: paragraph "), "{said}");
+    assert!(said.contains("truncated or damaged"), "{said}");
+    assert!(!dir.join("truncated.ron").exists());
+
+    // XML damaged inside a paragraph: that paragraph's number is given.
+    let title = "在学习贯彻新思想中彰显责任担当";
+    let paragraph = SEED.lines().position(|l| l.contains(title)).expect("title") + 1;
+    let broken = document_xml(SEED).replace(title, &format!("{title}</w:x>"));
+    let error = import::import_docx(&docx(&broken), "broken.docx").expect_err("broken XML");
+    assert_eq!(error.place, Some(Place::Paragraph(paragraph)), "{error}");
+    assert!(
+        error.to_string().starts_with(&format!(
+            "broken.docx: paragraph {paragraph}: the document is damaged"
+        )),
+        "{error}"
+    );
+
+    let garbage =
+        import::import_docx(b"PK\x03\x04 not really a zip", "garbage.docx").expect_err("garbage");
+    assert!(
+        garbage
+            .to_string()
+            .starts_with("garbage.docx: this is not a Word document"),
+        "{garbage}"
+    );
+}
+
+#[test]
+fn an_existing_dataset_is_replaced_only_with_force() {
+    let dir = scratch("force");
+    let source = dir.join("brochure.md");
+    std::fs::write(&source, SEED).expect("written");
+    let out = dir.join("brochure.ron");
+    std::fs::write(&out, "keep me").expect("written");
+    // Without --out, the dataset goes beside the brochure: brochure.ron, which exists.
+    let output = huimou(&["import", arg(&source)]);
+    let said = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!("{} already exists; add --force", out.display())),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).expect("kept"), "keep me");
+
+    let output = huimou(&["import", arg(&source), "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).starts_with(&format!("wrote {}", out.display())));
+    let ron = std::fs::read_to_string(&out).expect("replaced");
+    assert!(load::load_bytes(ron.into_bytes(), &out).is_ok());
+
+    assert_eq!(huimou(&["import"]).status.code(), Some(2));
+    assert_eq!(
+        huimou(&["import", arg(&source), "--frobnicate"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn only_brochures_are_importable() {
+    for (name, importable) in [
+        ("a.md", true),
+        ("a.TXT", true),
+        ("a.Docx", true),
+        ("a.doc", false),
+        ("a.ron", false),
+        ("a", false),
+    ] {
+        assert_eq!(import::is_importable(Path::new(name)), importable, "{name}");
+    }
+    let error = import::import_file(Path::new("report.doc")).expect_err(".doc");
+    assert!(error.to_string().contains("save it as .docx"), "{error}");
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of brochures, well and badly formed, to make texts of.
+    const PIECES: &[&str] = &[
+        "\n",
+        "\n\n",
+        "\r\n",
+        "- **",
+        "**",
+        " ",
+        "\u{3000}",
+        "\t",
+        "#",
+        "思想",
+        "資源",
+        "1",
+        "１",
+        "2",
+        "二",
+        "第三章",
+        "提要，内容。",
+        "正文",
+        "近",
+        "超过",
+        "約",
+        "逾",
+        "1.5",
+        "８,４００",
+        "1,80",
+        "万",
+        "萬",
+        "亿",
+        "余",
+        "多",
+        "个",
+        "個",
+        "人次",
+        "场次",
+        "%",
+        "％",
+        "左右",
+        "千",
+        "十万",
+        "·",
+        "勇担使命 创新争先",
+        "2018 年",
+        "完成",
+        "已完成",
+        "的",
+        "、",
+        "，",
+        "。",
+        "APP",
+        "“",
+        "”",
+        "(",
+        ")",
+        "等",
+        "开展",
+        "和",
+        "二十",
+        "0",
+        "00",
+        "GONG ZUO",
+    ];
+
+    fn brochure_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..120)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    /// A paragraph of pieces, with bold numbers among them.
+    fn paragraph_text() -> impl Strategy<Value = String> {
+        const WORDS: &[&str] = &[
+            "共",
+            "开展",
+            "活动",
+            "近",
+            "超过",
+            "约",
+            "万",
+            "余",
+            "个",
+            "项",
+            "人次",
+            "%",
+            "，",
+            "。",
+            "、",
+            "2012 年",
+            "已完成",
+            "的",
+            "比例",
+            "元",
+            "亿",
+            "左右",
+            "多個",
+            "“",
+            "”",
+            " ",
+        ];
+        const NUMBERS: &[&str] = &[
+            "**3**",
+            "**1.5**",
+            "**８,４００**",
+            "**二十**",
+            "**11.7%**",
+            "**0**",
+            "**1,80**",
+            "**x**",
+        ];
+        prop::collection::vec(
+            prop_oneof![prop::sample::select(WORDS), prop::sample::select(NUMBERS)],
+            1..40,
+        )
+        .prop_map(|pieces| pieces.concat())
+    }
+
+    /// Brochures that mostly have the right shape: chapters with their headings in either order
+    /// and initiatives with paragraphs, sometimes a motto or a stray line.
+    fn shaped_brochure() -> impl Strategy<Value = String> {
+        let initiative = (
+            prop::sample::select(&["甲", "乙", "丙", "在学习中"][..]),
+            paragraph_text(),
+        )
+            .prop_map(|(title, text)| format!("- **{title}**\n{text}\n"));
+        let chapter = (
+            prop::sample::select(&["思想", "资源", "組織", "**科普**"][..]),
+            any::<bool>(),
+            prop::collection::vec(initiative, 0..4),
+            prop::sample::select(&["", "勇担使命 创新争先\n", "· 思想\n", "多余的一行。\n"][..]),
+        );
+        prop::collection::vec(chapter, 1..4).prop_map(|chapters| {
+            let mut text = String::from("标题\n\nGONG ZUO\n\n");
+            for (n, (name, number_first, initiatives, after)) in chapters.into_iter().enumerate() {
+                let number = n + 1;
+                if number_first {
+                    text.push_str(&format!("{number}\n\n{name}\n\n提要\n\n"));
+                } else {
+                    text.push_str(&format!("{name}\n\n{number}\n\n提要\n\n"));
+                }
+                text.push_str(&initiatives.concat());
+                text.push('\n');
+                text.push_str(after);
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn any_shaped_brochure_imports_or_says_why(text in shaped_brochure()) {
+            match import::import_text(&text, "x.md") {
+                Ok(imported) => {
+                    let path = Path::new("x.ron");
+                    prop_assert!(load::load_bytes(imported.ron.into_bytes(), path).is_ok());
+                }
+                Err(error) => prop_assert!(!error.what.en.contains("please report"), "{}\n{}", error, text),
+            }
+        }
+
+        #[test]
+        fn any_text_imports_or_says_why(text in brochure_text()) {
+            match import::import_text(&text, "x.md") {
+                Ok(imported) => {
+                    let path = Path::new("x.ron");
+                    prop_assert!(load::load_bytes(imported.ron.into_bytes(), path).is_ok());
+                }
+                // The importer's own dataset failing its check would be a bug of the importer.
+                Err(error) => prop_assert!(!error.what.en.contains("please report"), "{}", error),
+            }
+        }
+
+        #[test]
+        fn any_damage_to_a_word_document_is_answered(cut in 0.0f64..1.0, flip in 0usize..4096, byte in any::<u8>()) {
+            let mut bytes = docx_of("标题\n\n思想\n\n1\n\n提要\n\n- **甲**\n共 **3** 个，近 **1.5** 万人次。\n");
+            let at = flip % bytes.len();
+            bytes[at] ^= byte;
+            let end = ((bytes.len() as f64) * cut) as usize;
+            let _ = import::import_docx(&bytes, "x.docx");
+            let _ = import::import_docx(&bytes[..end.max(1)], "x.docx");
+        }
+    }
+}
