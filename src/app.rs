@@ -115,15 +115,18 @@ pub enum Export {
     ViewPng,
     /// The whole report as a PDF: cover, contents, every chapter.
     ReportPdf,
+    /// A report imported from a brochure, saved as a dataset (then opened from there).
+    DatasetRon,
 }
 
 impl Export {
     /// The file type's name and extension, for the save dialog.
-    fn file_type(self) -> (&'static str, &'static str) {
+    fn file_type(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Self::ChartPng(..) | Self::ViewPng => ("PNG", "png"),
-            Self::ChartCsv(..) | Self::InitiativesCsv | Self::FiguresCsv => ("CSV", "csv"),
-            Self::ReportPdf => ("PDF", "pdf"),
+            Self::ChartPng(..) | Self::ViewPng => ("PNG", &["png"]),
+            Self::ChartCsv(..) | Self::InitiativesCsv | Self::FiguresCsv => ("CSV", &["csv"]),
+            Self::ReportPdf => ("PDF", &["pdf"]),
+            Self::DatasetRon => ("RON", &["ron"]),
         }
     }
 }
@@ -210,6 +213,17 @@ struct ChartPicture {
     frames_to_wait: u8,
 }
 
+/// A report imported from a brochure (`huimou import`), shown but not yet saved as a dataset.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The brochure it was imported from.
+    pub source: PathBuf,
+    /// The dataset's text, as it will be saved.
+    pub ron: String,
+    /// How many figures' labels the importer guessed, for the author to confirm.
+    pub guessed_labels: usize,
+}
+
 /// A message in the status bar, such as the outcome of an export.
 #[derive(Clone, Debug)]
 pub struct Status {
@@ -237,6 +251,10 @@ pub enum Command {
     Open(PathBuf),
     /// Go back to the report built into Huimou.
     OpenEmbedded,
+    /// Ask for a brochure to import (Markdown-like text or a Word document).
+    ImportDialog,
+    /// Import a brochure and show it as a report, not yet saved.
+    Import(PathBuf),
     /// Change the theme.
     SetTheme(ThemePreference),
     /// Change the language of the interface.
@@ -490,6 +508,8 @@ pub struct HuimouApp {
     pub selection: Option<FigureRef>,
     /// The diagnostics window, when open.
     pub diagnostics: Option<Diagnostics>,
+    /// A report imported from a brochure and not yet saved, when one is on screen.
+    pub draft: Option<Draft>,
     /// An initiative to scroll into view on the next frame.
     pub scroll_to: Option<InitiativeRef>,
     /// Long initiative texts the reader expanded, as (chapter, initiative).
@@ -620,6 +640,7 @@ impl HuimouApp {
             search,
             selection: None,
             diagnostics: start.diagnostics,
+            draft: None,
             scroll_to: None,
             expanded: std::collections::HashSet::new(),
             palette: None,
@@ -829,6 +850,7 @@ impl HuimouApp {
         self.shown_list = None;
         self.history.clear();
         self.contents_toggled.clear();
+        self.draft = None;
         self.expanded.clear();
         self.diagnostics = None;
         self.settings.view = self.clamp_view(self.settings.view);
@@ -979,6 +1001,8 @@ impl HuimouApp {
             Command::Open(path) => {
                 let _ = self.open(&path);
             }
+            Command::ImportDialog => self.ask_for_file(ctx, crate::dialog::Purpose::Import),
+            Command::Import(path) => self.import(ctx, &path),
             Command::OpenEmbedded => {
                 self.replace_dataset(load::embedded());
                 self.watch(None, None);
@@ -1141,6 +1165,14 @@ impl HuimouApp {
                     report.chapters[c].name, report.chapters[c].charts[k].title
                 )
             }
+            (Export::DatasetRon, _) => self
+                .draft
+                .as_ref()
+                .and_then(|draft| draft.source.file_stem())
+                .map_or_else(
+                    || report.title.clone(),
+                    |s| s.to_string_lossy().into_owned(),
+                ),
             (Export::ReportPdf, _) | (_, View::Overview) => report.title.clone(),
             (Export::FiguresCsv, _) | (_, View::Figures) => {
                 format!(
@@ -1202,6 +1234,10 @@ impl HuimouApp {
             }
             Export::ReportPdf => {
                 self.start_pdf(ctx, path, false);
+                return;
+            }
+            Export::DatasetRon => {
+                self.save_draft(ctx, &path);
                 return;
             }
         };
@@ -1268,6 +1304,73 @@ impl HuimouApp {
         });
         self.export_job = Some(receiver);
         self.say(crate::i18n::tr(ctx, "正在导出…").to_owned(), false);
+    }
+
+    /// Imports a brochure and shows it as a report, not yet saved: the draft bar offers to save
+    /// it as a dataset. A brochure that cannot be imported leaves the report on screen and
+    /// says where and why.
+    fn import(&mut self, ctx: &egui::Context, source: &Path) {
+        let lang = crate::i18n::lang(ctx);
+        let imported = match crate::import::import_file(source) {
+            Ok(imported) => imported,
+            Err(error) => {
+                let message = error.message(lang);
+                self.say(
+                    crate::i18n::fill(crate::i18n::tr(ctx, "无法导入：{}"), &[&message]),
+                    true,
+                );
+                return;
+            }
+        };
+        // Diagnostics name the dataset as it will be saved beside the brochure.
+        let as_saved = source.with_extension("ron");
+        match load::load_bytes(imported.ron.clone().into_bytes(), &as_saved) {
+            Ok(dataset) => {
+                self.replace_dataset(dataset);
+                self.watch(None, None);
+                self.settings.view = View::Overview;
+                self.draft = Some(Draft {
+                    source: source.to_path_buf(),
+                    ron: imported.ron,
+                    guessed_labels: imported.guessed_labels,
+                });
+                let name = source.display().to_string();
+                self.say(
+                    crate::i18n::fill(crate::i18n::tr(ctx, "已导入：{}"), &[&name]),
+                    false,
+                );
+            }
+            Err(error) => {
+                log::warn!(
+                    "the import of {} does not load:\n{}",
+                    source.display(),
+                    error.render()
+                );
+                self.diagnostics = Some(Diagnostics::Failed(error));
+            }
+        }
+    }
+
+    /// Saves the imported report as a dataset and opens it from there (watched, remembered).
+    fn save_draft(&mut self, ctx: &egui::Context, path: &Path) {
+        let Some(draft) = &self.draft else {
+            return;
+        };
+        if let Err(error) = std::fs::write(path, &draft.ron) {
+            let reason = format!("{}: {error}", path.display());
+            self.say(
+                crate::i18n::fill(crate::i18n::tr(ctx, "导出失败：{}"), &[&reason]),
+                true,
+            );
+            return;
+        }
+        if self.open(path) {
+            let name = path.display().to_string();
+            self.say(
+                crate::i18n::fill(crate::i18n::tr(ctx, "已保存：{}"), &[&name]),
+                false,
+            );
+        }
     }
 
     /// Prints: the report's PDF in a temporary file, opened in the system's PDF viewer.
@@ -1439,20 +1542,27 @@ impl HuimouApp {
         purpose: crate::dialog::Purpose,
     ) -> crate::dialog::Request {
         use crate::dialog::Purpose;
-        let (title, filter_name, extension, file_name) = match purpose {
+        let (title, filter_name, extensions, file_name) = match purpose {
             Purpose::Open => (
                 crate::i18n::tr(ctx, "打开数据集"),
                 crate::i18n::tr(ctx, "Huimou 数据集 (RON)"),
-                "ron",
+                &["ron"][..],
+                None,
+            ),
+            Purpose::Import => (
+                crate::i18n::tr(ctx, "导入宣传册"),
+                crate::i18n::tr(ctx, "宣传册（Markdown 文本、Word 文档）"),
+                // What `import::is_importable` takes.
+                &["md", "txt", "docx"][..],
                 None,
             ),
             Purpose::Export(export) => {
-                let (name, extension) = export.file_type();
-                let file_name = format!("{}.{extension}", self.export_stem(export));
+                let (name, extensions) = export.file_type();
+                let file_name = format!("{}.{}", self.export_stem(export), extensions[0]);
                 (
                     crate::i18n::tr(ctx, "导出到文件"),
                     name,
-                    extension,
+                    extensions,
                     Some(file_name),
                 )
             }
@@ -1461,7 +1571,7 @@ impl HuimouApp {
             purpose,
             title: title.to_owned(),
             filter_name: filter_name.to_owned(),
-            extension,
+            extensions,
             folder: self.dialog_folder(),
             file_name,
         }
@@ -1509,6 +1619,7 @@ impl HuimouApp {
         };
         match (outcome, job.request.purpose) {
             (Outcome::Chosen(path), Purpose::Open) => self.run(ctx, Command::Open(path)),
+            (Outcome::Chosen(path), Purpose::Import) => self.run(ctx, Command::Import(path)),
             (Outcome::Chosen(path), Purpose::Export(export)) => {
                 self.run(ctx, Command::Export(export, path));
             }
@@ -1537,6 +1648,7 @@ impl HuimouApp {
         }
         ui::files::receive_dropped_files(&ctx, self);
         ui::top_bar::top_bar_ui(ui, self);
+        ui::draft::draft_bar_ui(ui, self);
         ui::status_bar::status_bar_ui(ui, self);
         ui::nav::nav_ui(ui, self);
         ui::central_ui(ui, self);

@@ -424,6 +424,40 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("收起举措", "Hide initiatives"),
     ("展开举措", "Show initiatives"),
     ("{}：{} {}", "{}: {} {}"),
+    ("导入…", "Import…"),
+    (
+        "把宣传册（Markdown 文本或 Word 文档）导入为报告：章、举措、数据和图表",
+        "Import a brochure (Markdown text or a Word document) as a report: chapters, initiatives, figures and charts",
+    ),
+    ("导入宣传册", "Import a brochure"),
+    (
+        "宣传册（Markdown 文本、Word 文档）",
+        "Brochures (Markdown text, Word documents)",
+    ),
+    ("导入", "Import"),
+    ("无法导入：{}", "Cannot import: {}"),
+    ("已导入：{}", "Imported: {}"),
+    ("已保存：{}", "Saved: {}"),
+    (
+        "松开鼠标以导入宣传册\n{}",
+        "Drop to import the brochure\n{}",
+    ),
+    (
+        "已从「{}」导入，尚未保存。",
+        "Imported from “{}”, not saved yet.",
+    ),
+    (
+        "{} 个数据的名称是猜的，在数据一览中标有“待确认”。",
+        "{} figure name{s} guessed; All figures marks them “to confirm”.",
+    ),
+    ("保存为数据集…", "Save as a dataset…"),
+    ("{}（导入，未保存）", "{} (imported, not saved)"),
+    ("查看提示", "Show the warnings"),
+    ("（待确认）", " (to confirm)"),
+    (
+        "名称是导入时从上下文猜的，请在数据集中确认",
+        "The importer guessed this name from the text around the number; confirm it in the dataset",
+    ),
     ("在搜索结果中移动", "Move through search results"),
     ("打开数据集", "Open a dataset"),
     (

@@ -239,26 +239,10 @@ fn a_malformed_dataset_shows_its_diagnostics_and_keeps_the_report() {
     assert!(harness.state().diagnostics.is_none());
 }
 
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_dropped_dataset_opens() {
     let mut harness = viewer();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(data("good/minimal.ron"))));
+    common::drop_file(&mut harness, data("good/minimal.ron"));
     harness.run();
     assert_eq!(harness.state().dataset.report.title, "示例协会工作回眸");
     assert!(harness.get_all_by_label("示例协会工作回眸").count() >= 1);
@@ -765,7 +749,14 @@ fn every_key_of_the_command_table_runs_its_command() {
                     let id = huimou::ui::top_bar::search_box_id();
                     assert!(harness.ctx.memory(|m| m.has_focus(id)), "search focused");
                 }
-                Command::OpenDialog => assert!(app.file_dialogs.in_app.is_some()),
+                Command::OpenDialog | Command::ImportDialog => {
+                    let dialog = app.file_dialogs.in_app.as_ref().expect("a dialog");
+                    let expected = match command.command() {
+                        Command::OpenDialog => huimou::dialog::Purpose::Open,
+                        _ => huimou::dialog::Purpose::Import,
+                    };
+                    assert_eq!(dialog.request.purpose, expected);
+                }
                 Command::TogglePalette => assert!(app.palette.is_some()),
                 Command::TogglePresenting => assert!(app.presenting),
                 Command::Quit => assert!(closed, "Ctrl+Q closes the window"),

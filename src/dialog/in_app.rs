@@ -94,7 +94,7 @@ impl InAppDialog {
     pub fn enter(&mut self, folder: PathBuf) {
         self.selected = None;
         self.overwrite = None;
-        match list(&folder, self.request.extension) {
+        match list(&folder, self.request.extensions) {
             Ok(entries) => {
                 self.entries = entries;
                 self.problem = None;
@@ -171,8 +171,8 @@ impl InAppDialog {
             return None;
         }
         match self.request.purpose {
-            Purpose::Open if path.is_file() => Some(path),
-            Purpose::Open => {
+            Purpose::Open | Purpose::Import if path.is_file() => Some(path),
+            Purpose::Open | Purpose::Import => {
                 self.problem = Some(Problem::NotFound(path));
                 None
             }
@@ -183,7 +183,7 @@ impl InAppDialog {
     /// An export's file: given the export's extension, in a folder that exists, and replacing
     /// a file only when confirmed twice.
     fn confirm_export(&mut self, path: PathBuf) -> Option<PathBuf> {
-        let path = with_extension(path, self.request.extension);
+        let path = with_extension(path, self.request.extensions[0]);
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if !folder.is_dir() {
             self.problem = Some(Problem::NoFolder(folder));
@@ -227,9 +227,9 @@ fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
     name.into()
 }
 
-/// The folders and the files with `extension` in `folder`, hidden ones left out. Names that
-/// are not UTF-8 are left out too: they could not be typed or shown.
-fn list(folder: &Path, extension: &str) -> std::io::Result<Vec<Entry>> {
+/// The folders and the files with one of `extensions` in `folder`, hidden ones left out. Names
+/// that are not UTF-8 are left out too: they could not be typed or shown.
+fn list(folder: &Path, extensions: &[&str]) -> std::io::Result<Vec<Entry>> {
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(folder)?.flatten() {
         let Ok(name) = entry.file_name().into_string() else {
@@ -242,7 +242,8 @@ fn list(folder: &Path, extension: &str) -> std::io::Result<Vec<Entry>> {
         let is_dir = entry.path().is_dir();
         let fits = Path::new(&name)
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case(extension));
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
         if is_dir || fits {
             entries.push(Entry { name, is_dir });
         }
@@ -267,15 +268,16 @@ mod tests {
     }
 
     fn request(purpose: Purpose, folder: &Path) -> Request {
-        let (extension, file_name) = match purpose {
-            Purpose::Open => ("ron", None),
-            Purpose::Export(_) => ("csv", Some("举措.csv".to_owned())),
+        let (extensions, file_name): (&'static [&'static str], _) = match purpose {
+            Purpose::Open => (&["ron"], None),
+            Purpose::Import => (&["md", "txt", "docx"], None),
+            Purpose::Export(_) => (&["csv"], Some("举措.csv".to_owned())),
         };
         Request {
             purpose,
             title: String::new(),
             filter_name: String::new(),
-            extension,
+            extensions,
             folder: folder.to_path_buf(),
             file_name,
         }

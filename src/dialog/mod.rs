@@ -24,6 +24,8 @@ pub const CHOICE_ENV: &str = "HUIMOU_FILE_DIALOG";
 pub enum Purpose {
     /// A dataset to open.
     Open,
+    /// A brochure to import (`huimou import`: Markdown-like text or a Word document).
+    Import,
     /// A file to export into.
     Export(Export),
 }
@@ -37,8 +39,8 @@ pub struct Request {
     pub title: String,
     /// The name of the file type, in the interface's language.
     pub filter_name: String,
-    /// The extension of the files shown, without the dot.
-    pub extension: &'static str,
+    /// The extensions of the files shown, without the dot; an export's file gets the first.
+    pub extensions: &'static [&'static str],
     /// The folder the dialog starts in.
     pub folder: PathBuf,
     /// The file name proposed for an export.

@@ -79,10 +79,10 @@ type Answer = std::pin::Pin<Box<dyn Future<Output = Option<rfd::FileHandle>> + S
 fn dialog(request: &Request) -> Answer {
     let dialog = rfd::AsyncFileDialog::new()
         .set_title(&request.title)
-        .add_filter(&request.filter_name, &[request.extension])
+        .add_filter(&request.filter_name, request.extensions)
         .set_directory(&request.folder);
     match request.purpose {
-        Purpose::Open => Box::pin(dialog.pick_file()),
+        Purpose::Open | Purpose::Import => Box::pin(dialog.pick_file()),
         Purpose::Export(_) => match &request.file_name {
             Some(name) => Box::pin(dialog.set_file_name(name).save_file()),
             None => Box::pin(dialog.save_file()),

@@ -13,6 +13,9 @@ use crate::ui::commands::UiCommand;
 use crate::ui::rows::{Anchor, RowKey, rows_ui};
 use crate::ui::{charts, initiatives, theme};
 
+/// How many characters of a query the chapter repeats: a pasted page is not a heading.
+const QUERY_SHOWN: usize = 40;
+
 /// Width above which charts sit two to a row.
 const TWO_COLUMNS_FROM: f32 = 980.0;
 
@@ -248,7 +251,11 @@ fn head_ui(
             ui.label(
                 RichText::new(fill(
                     tr(ui, "（{} / {} 项符合「{}」）"),
-                    &[&hits, &chapter.initiatives.len(), &query],
+                    &[
+                        &hits,
+                        &chapter.initiatives.len(),
+                        &crate::ui::abbreviate(query, QUERY_SHOWN),
+                    ],
                 ))
                 .color(palette.muted),
             );
@@ -267,8 +274,11 @@ fn foot_ui(
     let palette = theme::Palette::of(ui);
     if nothing_found {
         ui.label(
-            RichText::new(fill(tr(ui, "本章没有符合「{}」的举措。"), &[&query]))
-                .color(palette.muted),
+            RichText::new(fill(
+                tr(ui, "本章没有符合「{}」的举措。"),
+                &[&crate::ui::abbreviate(query, QUERY_SHOWN)],
+            ))
+            .color(palette.muted),
         );
         if ui.button(tr(ui, "搜索全文")).clicked() {
             commands.push(Command::FocusSearch(SearchScope::Report));

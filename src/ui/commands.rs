@@ -55,6 +55,8 @@ pub enum UiCommand {
     ClearSearch,
     /// Open a dataset file.
     Open,
+    /// Import a brochure (Markdown-like text or a Word document).
+    Import,
     /// Go back to the built-in report.
     OpenEmbedded,
     /// Start or stop presenting.
@@ -172,7 +174,7 @@ pub const WIDGET_KEYS: &[(&[KeyboardShortcut], &str)] = &[
 
 impl UiCommand {
     /// Every command, in the order the palette and the shortcuts window list them.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 40] = [
         Self::Overview,
         Self::Figures,
         Self::Chapter(0),
@@ -193,6 +195,7 @@ impl UiCommand {
         Self::FindPrevious,
         Self::ClearSearch,
         Self::Open,
+        Self::Import,
         Self::OpenEmbedded,
         Self::Present,
         Self::Palette,
@@ -234,6 +237,7 @@ impl UiCommand {
             Self::SearchReport => "搜索全文",
             Self::ClearSearch => "清空搜索",
             Self::Open => "打开…",
+            Self::Import => "导入…",
             Self::OpenEmbedded => "打开内置报告",
             Self::Present => "演示",
             Self::Palette => "命令面板",
@@ -272,6 +276,7 @@ impl UiCommand {
             Self::SearchReport => "把光标移到搜索框，在整份报告中搜索",
             Self::ClearSearch => "清空搜索框（光标在搜索框中时）",
             Self::Open => "打开数据集",
+            Self::Import => "把宣传册（Markdown 文本或 Word 文档）导入为报告：章、举措、数据和图表",
             Self::OpenEmbedded => "回到回眸自带的报告",
             Self::Present => "演示（全屏，←/→ 翻页，Esc 退出）",
             Self::Palette => "命令面板：命令、章、举措（支持拼音）",
@@ -349,6 +354,7 @@ impl UiCommand {
             Self::SearchReport => const { &[keys(Modifiers::COMMAND, Key::F)] },
             Self::ClearSearch => const { &[keys(Modifiers::NONE, Key::Escape)] },
             Self::Open => const { &[keys(Modifiers::COMMAND, Key::O)] },
+            Self::Import => const { &[keys(Modifiers::COMMAND, Key::I)] },
             Self::Present => const { &[keys(Modifiers::NONE, Key::F5)] },
             Self::Palette => const { &[keys(Modifiers::COMMAND, Key::K)] },
             // egui's own zoom keys; `=` first, as it needs no Shift on most keyboards.
@@ -385,7 +391,7 @@ impl UiCommand {
     pub fn menu(self) -> Option<MenuPlace> {
         let at = |menu, section| Some(MenuPlace { menu, section });
         match self {
-            Self::Open => at(Menu::File, 0),
+            Self::Open | Self::Import => at(Menu::File, 0),
             Self::OpenEmbedded => at(Menu::File, 1),
             Self::Print => at(Menu::File, 2),
             Self::Quit => at(Menu::File, 3),
@@ -431,6 +437,7 @@ impl UiCommand {
             Self::SearchReport => Command::FocusSearch(SearchScope::Report),
             Self::ClearSearch => Command::ClearSearch,
             Self::Open => Command::OpenDialog,
+            Self::Import => Command::ImportDialog,
             Self::OpenEmbedded => Command::OpenEmbedded,
             Self::Present => Command::TogglePresenting,
             Self::Palette => Command::TogglePalette,

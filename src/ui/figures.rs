@@ -160,7 +160,18 @@ fn cells_ui(
     let chapter = dataset.chapter_at(place);
     row.col(|ui| {
         let label = crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
-        ui.add(egui::Label::new(label).truncate().selectable(false));
+        if figure.label_guessed {
+            // The mark stays in sight however narrow the column: the name is cut first.
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(crate::ui::draft::guessed_mark(ui))
+                        .on_hover_text(tr(ui, "名称是导入时从上下文猜的，请在数据集中确认"));
+                    ui.add(egui::Label::new(label).truncate().selectable(false));
+                });
+            });
+        } else {
+            ui.add(egui::Label::new(label).truncate().selectable(false));
+        }
     });
     row.col(|ui| {
         let value = crate::ui::figure_value(ui, figure, quantity);

@@ -42,6 +42,7 @@ pub fn file_dialog_window(ctx: &egui::Context, app: &mut HuimouApp) {
             app.file_dialogs.in_app = None;
             app.push(match purpose {
                 Purpose::Open => Command::Open(path),
+                Purpose::Import => Command::Import(path),
                 Purpose::Export(export) => Command::Export(export, path),
             });
         }
@@ -78,6 +79,7 @@ fn body(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
     ui.set_width(WIDTH.min(ui.ctx().content_rect().width() - 48.0));
     let title = match dialog.request.purpose {
         Purpose::Open => tr(ui, "打开数据集"),
+        Purpose::Import => tr(ui, "导入宣传册"),
         Purpose::Export(_) => tr(ui, "导出到文件"),
     };
     ui.heading(title);
@@ -125,7 +127,7 @@ fn list_ui(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
                 if dialog.entries().is_empty() {
                     let text = fill(
                         tr(ui, "这里没有文件夹，也没有 .{} 文件"),
-                        &[&dialog.request.extension],
+                        &[&dialog.request.extensions.join(" / .")],
                     );
                     ui.label(RichText::new(text).weak());
                 }
@@ -184,7 +186,7 @@ fn messages_ui(ui: &mut egui::Ui, dialog: &InAppDialog) {
     }
     let shown = fill(
         tr(ui, "显示文件夹和 .{} 文件"),
-        &[&dialog.request.extension],
+        &[&dialog.request.extensions.join(" / .")],
     );
     ui.label(RichText::new(shown).small().weak());
     if let Some(note) = &dialog.note {
@@ -218,6 +220,7 @@ fn buttons_ui(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
         let confirm = match dialog.request.purpose {
             Purpose::Open => tr(ui, "打开"),
+            Purpose::Import => tr(ui, "导入"),
             Purpose::Export(_) => tr(ui, "保存"),
         };
         if ui.button(confirm).clicked() {

@@ -485,7 +485,12 @@ pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef)
     let figure = dataset.figure(place);
     let quantity = dataset.quantity(place);
     let label = crate::ui::localized(ui, &figure.label, figure.label_en.as_ref());
-    ui.label(egui::RichText::new(label).font(theme::bold(14.0)));
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(label).font(theme::bold(14.0)));
+        if figure.label_guessed {
+            ui.label(crate::ui::draft::guessed_mark(ui));
+        }
+    });
     if label != figure.label {
         ui.label(egui::RichText::new(&figure.label).small());
     }

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod commands;
 pub mod crash;
 pub mod diagnostics;
+pub mod draft;
 pub mod figures;
 pub mod file_dialog;
 pub mod files;

@@ -107,9 +107,13 @@ fn head_ui(
         }
         ui.add(
             egui::Label::new(
-                RichText::new(fill(tr(ui, "全文搜索「{}」：{} 项举措"), &[&query, &count]))
-                    .font(theme::bold(size))
-                    .strong(),
+                RichText::new(fill(
+                    tr(ui, "全文搜索「{}」：{} 项举措"),
+                    // A pasted page is not a heading: its start is enough to recognise it.
+                    &[&crate::ui::abbreviate(query, 40), &count],
+                ))
+                .font(theme::bold(size))
+                .strong(),
             )
             .wrap(),
         );

@@ -86,9 +86,9 @@ fn escape(ctx: &egui::Context, app: &mut HuimouApp) {
     }
 }
 
-/// The window listing every command: on the left those with keys and the keys that move
-/// within the search results and between controls, on the right those without, as the
-/// palette finds them (one column of all would be taller than a small screen).
+/// The window listing every command: on the left those with keys, in two columns, and the
+/// keys that move within the search results and between controls, on the right those
+/// without, as the palette finds them (one column of all would be taller than a screen).
 pub fn shortcuts_window(ctx: &egui::Context, app: &mut HuimouApp) {
     let mut open = app.show_shortcuts;
     let (keyed, unkeyed): (Vec<UiCommand>, Vec<UiCommand>) = UiCommand::ALL
@@ -99,8 +99,11 @@ pub fn shortcuts_window(ctx: &egui::Context, app: &mut HuimouApp) {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
+            let (first, second) = keyed.split_at(keyed.len().div_ceil(2));
             ui.horizontal_top(|ui| {
-                ui.vertical(|ui| keyed_ui(ui, &keyed));
+                ui.vertical(|ui| keyed_ui(ui, "shortcuts", first, &[]));
+                ui.separator();
+                ui.vertical(|ui| keyed_ui(ui, "shortcuts-more", second, WIDGET_KEYS));
                 ui.separator();
                 ui.vertical(|ui| unkeyed_ui(ui, &unkeyed));
             });
@@ -108,10 +111,15 @@ pub fn shortcuts_window(ctx: &egui::Context, app: &mut HuimouApp) {
     app.show_shortcuts = open;
 }
 
-/// Commands with their keys, then the keys of the search results and of moving between
-/// controls.
-fn keyed_ui(ui: &mut egui::Ui, keyed: &[UiCommand]) {
-    egui::Grid::new("shortcuts")
+/// Commands with their keys, then keys that move within a widget (the search results, between
+/// controls).
+fn keyed_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    keyed: &[UiCommand],
+    widget_keys: &[(&[egui::KeyboardShortcut], &'static str)],
+) {
+    egui::Grid::new(id)
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
@@ -119,7 +127,7 @@ fn keyed_ui(ui: &mut egui::Ui, keyed: &[UiCommand]) {
                 ui.monospace(command.all_shortcuts_text(ui.ctx()));
                 command_label_ui(ui, command);
             }
-            for (keys, what) in WIDGET_KEYS {
+            for (keys, what) in widget_keys {
                 ui.monospace(shortcuts_text(ui.ctx(), keys));
                 ui.label(tr(ui, what));
                 ui.end_row();

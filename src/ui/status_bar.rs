@@ -72,9 +72,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
 /// Which dataset is open, its size, and its warnings.
 fn dataset_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let report = &app.dataset.report;
-    let source = match &app.dataset.origin {
-        Origin::Embedded => tr(ui, "内置报告").to_owned(),
-        Origin::File(path) => path.display().to_string(),
+    let source = match (&app.draft, &app.dataset.origin) {
+        (Some(draft), _) => fill(tr(ui, "{}（导入，未保存）"), &[&draft.source.display()]),
+        (None, Origin::Embedded) => tr(ui, "内置报告").to_owned(),
+        (None, Origin::File(path)) => path.display().to_string(),
     };
     let counts = fill(
         tr(ui, "{} 章 · {} 项举措 · {} 个数据"),
@@ -89,22 +90,31 @@ fn dataset_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let warnings = app.dataset.warnings.len();
     let from_file = matches!(app.dataset.origin, crate::dataset::Origin::File(_));
     let warnings = (warnings > 0 && from_file).then(|| fill(tr(ui, "{} 条提示"), &[&warnings]));
-    // The counts and the warnings keep their room; the file's path is cut to what is left.
+    // The warnings keep their room, then the counts; the file's path is cut to what is left,
+    // or left out (its full text on hover over the counts) when too little is.
     let font = egui::TextStyle::Body.resolve(ui.style());
     let width = |text: &str| {
         ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE))
             .size()
             .x
     };
-    let kept = width(&counts) + warnings.as_deref().map_or(0.0, width) + 40.0;
-    let path_room = (ui.available_width() - kept).max(40.0);
+    const SEPARATOR: f32 = 16.0;
+    let room = ui.available_width();
+    let warnings_width = warnings.as_deref().map_or(0.0, |w| width(w) + SEPARATOR);
+    let path_room = room - warnings_width - width(&counts) - SEPARATOR;
+    if path_room >= 40.0 {
+        ui.scope(|ui| {
+            ui.set_max_width(path_room);
+            ui.add(egui::Label::new(&source).truncate())
+                .on_hover_text(&source);
+        });
+        ui.separator();
+    }
     ui.scope(|ui| {
-        ui.set_max_width(path_room);
-        ui.add(egui::Label::new(&source).truncate())
+        ui.set_max_width((ui.available_width() - warnings_width).max(0.0));
+        ui.add(egui::Label::new(counts).truncate())
             .on_hover_text(&source);
     });
-    ui.separator();
-    ui.add(egui::Label::new(counts).truncate());
     if let Some(warnings) = warnings {
         ui.separator();
         if ui

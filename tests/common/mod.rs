@@ -209,3 +209,25 @@ pub fn right_click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
     }
     harness.run();
 }
+
+/// A file dropped on the window, as the system hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window; the next frame receives it.
+pub fn drop_file(harness: &mut Harness<'_, HuimouApp>, path: std::path::PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+}

@@ -1,0 +1,106 @@
+//! File → 导入… in the viewer: a brochure shown as a report with its guessed names marked, then
+//! saved as a dataset and opened from there; a brochure that cannot be imported says why.
+
+mod common;
+
+use common::{data, viewer};
+use egui_kittest::kittest::Queryable as _;
+use huimou::app::{Command, Export, View};
+use huimou::dataset::Origin;
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("huimou-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn an_imported_brochure_is_shown_marked_and_saved_as_a_dataset() {
+    let mut harness = viewer();
+    harness
+        .state_mut()
+        .push(Command::Import(data("import/seed.txt")));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.dataset.report.chapters.len(), 5);
+    assert_eq!(app.dataset.report.initiative_count(), 21);
+    let guessed = app.draft.as_ref().expect("a draft").guessed_labels;
+    assert!(guessed > 0, "the seed's names are guessed");
+    // The bar says so, and offers to save.
+    harness.get_by_label("已从「seed.txt」导入，尚未保存。");
+    harness.get_by_label("保存为数据集…");
+    // The table of figures marks every guessed name.
+    harness.state_mut().push(Command::Show(View::Figures));
+    harness.run();
+    let marks = harness.query_all_by_label("（待确认）").count();
+    assert!(marks > 0, "marks in the table");
+
+    let dir = temp_dir("import-save");
+    let saved = dir.join("成都.ron");
+    harness
+        .state_mut()
+        .push(Command::Export(Export::DatasetRon, saved.clone()));
+    harness.run();
+    let app = harness.state();
+    assert!(app.draft.is_none(), "saved: no longer a draft");
+    assert_eq!(app.dataset.origin, Origin::File(saved.clone()));
+    assert!(app.watcher.is_some(), "the saved file is watched");
+    assert_eq!(app.settings.last_file.as_ref(), Some(&saved));
+    let reloaded = huimou::load::load_file(&saved).expect("the saved dataset loads");
+    assert_eq!(reloaded.report.chapters.len(), 5);
+    assert!(harness.query_by_label("保存为数据集…").is_none());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_dropped_brochure_is_imported_and_a_dropped_dataset_opened() {
+    let mut harness = viewer();
+    common::drop_file(&mut harness, data("import/traditional.md"));
+    harness.run();
+    assert!(harness.state().draft.is_some(), "the brochure was imported");
+    common::drop_file(&mut harness, data("good/minimal.ron"));
+    harness.run();
+    let app = harness.state();
+    assert!(app.draft.is_none());
+    assert_eq!(app.dataset.origin, Origin::File(data("good/minimal.ron")));
+}
+
+#[test]
+fn a_brochure_that_cannot_be_imported_says_where_and_why_in_the_window() {
+    let mut harness = viewer();
+    let before = harness.state().dataset.report.title.clone();
+    harness
+        .state_mut()
+        .push(Command::Import(data("import/no-chapter.md")));
+    harness.run();
+    let app = harness.state();
+    let status = app.status.as_ref().expect("a message");
+    assert!(status.error, "{}", status.text);
+    assert!(
+        status.text.starts_with("无法导入：") && status.text.contains("no-chapter.md"),
+        "{}",
+        status.text
+    );
+    assert_eq!(
+        app.dataset.report.title, before,
+        "the report on screen stays"
+    );
+    assert!(app.draft.is_none());
+}
+
+#[test]
+fn file_import_asks_for_a_brochure() {
+    let mut harness = viewer();
+    harness.state_mut().file_dialogs.force_in_app = true;
+    harness.state_mut().push(Command::ImportDialog);
+    harness.run();
+    let dialog = harness
+        .state()
+        .file_dialogs
+        .in_app
+        .as_ref()
+        .expect("a dialog");
+    assert_eq!(dialog.request.extensions, ["md", "txt", "docx"]);
+    harness.get_by_label("导入宣传册");
+}
