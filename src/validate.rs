@@ -1543,25 +1543,10 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 /// The known id nearest to a misspelt one, when one is close enough to suggest.
 fn closest_id<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    ids.map(|id| (edit_distance(wanted, id), id))
+    ids.map(|id| (strsim::levenshtein(wanted, id), id))
         .filter(|(d, id)| *d <= 2.max(id.chars().count() / 4))
         .min()
         .map(|(_, id)| id)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
