@@ -1286,7 +1286,7 @@ impl HuimouApp {
     /// line would) on another thread.
     fn start_view_export(&mut self, ctx: &egui::Context, path: PathBuf) {
         let views = vec![self.view()];
-        let job = crate::export::ViewJob {
+        let job = crate::view_job::ViewJob {
             file: match &self.dataset.origin {
                 crate::dataset::Origin::File(file) => Some(file.clone()),
                 crate::dataset::Origin::Embedded => None,

@@ -4,10 +4,11 @@
 //! Nothing here knows how it is drawn: texts are made in a [`Lang`], distances are in the
 //! caller's units (points on screen, PDF points on paper).
 
-use crate::i18n::{Lang, fill, tr_in};
+use crate::lang::Lang;
 use crate::model::Figure;
 use crate::quantity::{Quantity, format_value};
 use crate::script_fold::HanScript;
+use crate::words::{fill, tr_in};
 
 /// The most bars a chart draws: a chart over thousands of figures costs a frame (or a page) no
 /// more than one over thirty; the rest are counted under it, and all are exported.

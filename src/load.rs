@@ -9,7 +9,6 @@ use crate::diagnostic::{Diagnostic, Location, Severity, Text};
 use crate::lang::Lang;
 use crate::model::Report;
 use crate::validate;
-use crate::watch::Fingerprint;
 
 /// The largest dataset Huimou reads; anything larger is surely not a report.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -854,6 +853,27 @@ fn quote_columns(line: &str) -> Vec<usize> {
         previous = c;
     }
     columns
+}
+
+/// What a file held, in little: its length and a hash of its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fingerprint {
+    len: u64,
+    hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a file's bytes.
+    pub fn of(bytes: &[u8]) -> Self {
+        // SipHash with fixed keys: the same bytes give the same hash all through a run.
+        use std::hash::Hasher as _;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        hasher.write(bytes);
+        Self {
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 //! differs from what was last read ([`Fingerprint`]); other programs may rewrite a file with
 //! the same bytes.
 
-use std::hash::Hasher as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,25 +23,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// second, as the README promises.
 pub const MAX_DELAY: Duration = Duration::from_millis(800);
 
-/// What a file held, in little: its length and a hash of its bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Fingerprint {
-    len: u64,
-    hash: u64,
-}
-
-impl Fingerprint {
-    /// The fingerprint of a file's bytes.
-    pub fn of(bytes: &[u8]) -> Self {
-        // SipHash with fixed keys: the same bytes give the same hash all through a run.
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        hasher.write(bytes);
-        Self {
-            len: bytes.len() as u64,
-            hash: hasher.finish(),
-        }
-    }
-}
+pub use crate::load::Fingerprint;
 
 /// Watches one file and remembers whether it may have changed since the last look, and what it
 /// held when it was last read.

@@ -16,7 +16,8 @@ pub use page::Paper;
 
 use crate::chart_text::{self, localized};
 use crate::dataset::{Dataset, FigureRef};
-use crate::i18n::{Lang, fill, tr_in};
+use crate::lang::Lang;
+use crate::words::{fill, tr_in};
 use flow::{Flow, MARGIN_X, Setting};
 use page::{Anchor, Laid, Link, OutlineEntry, Role, Shape};
 use text::{Faces, Line, Rgb, Span};

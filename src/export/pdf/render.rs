@@ -22,7 +22,7 @@ use super::page::{Anchor, Laid, Mark, OutlineEntry, Role, Shape};
 use super::text::{Faces, Rgb, Run};
 use super::{Options, PdfError};
 use crate::dataset::Dataset;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Writes `laid` as a PDF.
 pub fn render(

@@ -53,7 +53,7 @@ pub struct Faces {
 impl Faces {
     /// The bundled faces.
     pub fn bundled() -> Self {
-        let faces = [crate::fonts::regular_face(), crate::fonts::bold_face()]
+        let faces = [crate::faces::regular_face(), crate::faces::bold_face()]
             .into_iter()
             .map(|data| Face::new(Arc::new(data.to_vec()), 0))
             .collect::<Option<Vec<_>>>()
