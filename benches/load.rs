@@ -4,7 +4,7 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use huimou::{Origin, Report, load};
+use huimou::{Origin, Report, report::load};
 
 fn bench_load(c: &mut Criterion, name: &str, ron_text: &str) {
     let report: Report = ron::from_str(ron_text).expect("valid RON");

@@ -3,7 +3,7 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use huimou::app::{HuimouApp, SearchScope, Settings, Startup, View};
+use huimou::viewer::app::{HuimouApp, SearchScope, Settings, Startup, View};
 
 fn input() -> egui::RawInput {
     egui::RawInput {
@@ -54,7 +54,7 @@ fn bench_view(c: &mut Criterion, name: &str, (ctx, mut app): (egui::Context, Hui
 fn bench_palette(c: &mut Criterion, name: &str, (ctx, mut app): (egui::Context, HuimouApp)) {
     c.bench_function(name, |b| {
         b.iter(|| {
-            app.palette = Some(huimou::ui::palette::PaletteState::default());
+            app.palette = Some(huimou::viewer::ui::palette::PaletteState::default());
             ctx.run_ui(input(), |ui| app.ui_pass(ui))
         })
     });
@@ -126,7 +126,7 @@ fn ui_benches(c: &mut Criterion) {
         viewer(Some(path.clone()), View::Chapter(0), None),
     );
     let (ctx, mut app) = viewer(Some(path), View::Chapter(0), None);
-    app.expanded.insert(huimou::dataset::InitiativeRef {
+    app.expanded.insert(huimou::report::dataset::InitiativeRef {
         chapter: 0,
         initiative: 0,
     });

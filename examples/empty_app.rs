@@ -4,7 +4,7 @@
 //! `HUIMOU_EXIT_AFTER_FIRST_FRAME=1` makes it say when its first frame was on screen and close,
 //! as it does Huimou.
 
-use huimou::first_frame::FirstFrameProbe;
+use huimou::viewer::first_frame::FirstFrameProbe;
 
 struct Empty {
     first_frame: Option<FirstFrameProbe>,

@@ -9,14 +9,14 @@ fn main() {
     let report: huimou::Report = ron::from_str(&text).expect("valid");
     let parse = t.elapsed();
     let t = Instant::now();
-    let checked = huimou::validate::validate(report, &text, Some(huimou::Origin::Embedded));
+    let checked = huimou::report::validate::validate(report, &text, Some(huimou::Origin::Embedded));
     let validate = t.elapsed();
     let dataset = checked.dataset.expect("valid");
     let t = Instant::now();
     let index = huimou::search::SearchIndex::new(&dataset.report);
     let index_time = t.elapsed();
     let t = Instant::now();
-    let loaded = huimou::load::load_str(&text, huimou::Origin::Embedded).expect("valid");
+    let loaded = huimou::report::load::load_str(&text, huimou::Origin::Embedded).expect("valid");
     println!(
         "load_str (parse, validate, index on a second thread): {:?}",
         t.elapsed()
@@ -28,11 +28,11 @@ fn main() {
     );
     drop(index);
     let t = Instant::now();
-    let map = huimou::locate::SourceMap::new(&text);
+    let map = huimou::report::locate::SourceMap::new(&text);
     println!("source map {:?}", t.elapsed());
     drop(map);
     let t = Instant::now();
-    let lines = huimou::diagnostic::LineIndex::new(&text);
+    let lines = huimou::report::diagnostic::LineIndex::new(&text);
     println!("line index {:?}", t.elapsed());
     drop(lines);
 }

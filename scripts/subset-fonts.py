@@ -13,12 +13,12 @@ Writes, in assets/fonts/ (committed, so that building Huimou needs neither this 
 network):
 - NotoSansCJKsc-Regular.otf.lz4 and NotoSansCJKsc-Bold.otf.lz4: the subset faces (4.8 MB
   each), compressed as one lz4 block each at the highest level, after its size as a
-  little-endian u32 (4.3 MB each). src/fonts.rs decompresses both at once when the viewer
+  little-endian u32 (4.3 MB each). src/report/faces.rs decompresses both at once when the viewer
   starts, in a few milliseconds. (zstd at level 22 makes 3.5 MB of each, but decompressing
   took ten times as long: 20-40 ms a face, more on a busy machine, before the first frame.)
 - coverage.bin: every code point that a font of the viewer's text family draws, the bundled face
   and the egui default fonts after it, as inclusive ranges of two little-endian u32 (first,
-  last). src/glyphs.rs reads it for `huimou check`, which needs no fonts.
+  last). src/report/glyphs.rs reads it for `huimou check`, which needs no fonts.
 
 What the subset leaves out draws nothing in Huimou: egui shapes text horizontally and never
 names a language, so only the default language systems of the layout tables apply. The glyphs

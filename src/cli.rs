@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{Startup, View};
-use crate::dataset::Dataset;
-use crate::diagnostic::Diagnostic;
-use crate::lang::Lang;
-use crate::load::{self, LoadError};
+use crate::report::dataset::Dataset;
+use crate::report::diagnostic::Diagnostic;
+use crate::report::lang::Lang;
+use crate::report::load::{self, LoadError};
+use crate::viewer::app::{Startup, View};
 
 /// Huimou (回眸): a desktop viewer for Chinese work-review reports.
 #[derive(Debug, Parser)]
@@ -204,7 +204,7 @@ pub fn screenshot(
         Ok(view) => view,
         Err(message) => return usage(message),
     };
-    let size = match crate::screenshot::parse_size(size) {
+    let size = match crate::viewer::screenshot::parse_size(size) {
         Ok(size) => size,
         Err(message) => return usage(message),
     };
@@ -237,9 +237,9 @@ pub fn screenshot(
         crash: None,
         language: Some(lang.into()),
     };
-    crate::run::run_viewer(
+    crate::viewer::run::run_viewer(
         startup,
-        crate::run::Window {
+        crate::viewer::run::Window {
             size: Some(size),
             screenshot: Some(out),
         },
@@ -266,7 +266,7 @@ pub fn check_in(
             (
                 checked.diagnostics,
                 checked.totals,
-                crate::glyphs::uncovered_in_source(&source),
+                crate::report::glyphs::uncovered_in_source(&source),
             )
         }
         Err(error) => (error.diagnostics, (1, 0), Vec::new()),
@@ -434,11 +434,11 @@ pub fn import(source: &Path, out: Option<&Path>, force: bool, lang: Lang) -> Exi
         let _ = writeln!(
             std::io::stderr(),
             "{}",
-            crate::diagnostic::terminal_safe(&line)
+            crate::report::diagnostic::terminal_safe(&line)
         );
     };
     let shown = out.display();
-    let error = crate::diagnostic::Severity::Error.word_in(lang);
+    let error = crate::report::diagnostic::Severity::Error.word_in(lang);
     let colon = if lang == Lang::En { ": " } else { "：" };
     if out == source {
         say(
@@ -538,7 +538,7 @@ pub fn search(
         }
         let line = format!("{} {}\t{title}\t{snippet}", chapter.number, chapter.name);
         // The dataset's text goes to a terminal: no control character may act on it.
-        writeln!(out, "{}", crate::diagnostic::terminal_safe(&line))?;
+        writeln!(out, "{}", crate::report::diagnostic::terminal_safe(&line))?;
     }
     Ok(if places.is_empty() {
         ExitCode::FAILURE

@@ -7,8 +7,8 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use huimou::app::Startup;
 use huimou::cli::Cli;
+use huimou::viewer::app::Startup;
 
 fn main() -> ExitCode {
     attach_console();
@@ -17,25 +17,25 @@ fn main() -> ExitCode {
         Some(command) => {
             // Commands run in a terminal: their log goes there, and the viewer's log file is
             // left for the viewer.
-            huimou::logging::init_stderr();
+            huimou::viewer::logging::init_stderr();
             huimou::cli::run_command(command)
         }
         None => {
-            huimou::logging::init();
-            let data_dir = huimou::logging::data_dir();
+            huimou::viewer::logging::init();
+            let data_dir = huimou::viewer::logging::data_dir();
             if let Some(dir) = &data_dir {
-                huimou::logging::install_panic_hook(dir.clone());
+                huimou::viewer::logging::install_panic_hook(dir.clone());
             }
-            huimou::run::run_viewer(
+            huimou::viewer::run::run_viewer(
                 Startup {
                     file: cli.file,
                     persist: true,
                     crash: data_dir
                         .as_deref()
-                        .and_then(huimou::logging::pending_crash_report),
+                        .and_then(huimou::viewer::logging::pending_crash_report),
                     ..Startup::default()
                 },
-                huimou::run::Window::default(),
+                huimou::viewer::run::Window::default(),
             )
         }
     }

@@ -6,7 +6,7 @@ mod common;
 use std::process::Command;
 
 use egui_kittest::kittest::Queryable as _;
-use huimou::app::{Settings, Startup};
+use huimou::viewer::app::{Settings, Startup};
 
 fn figures_csv(file: &str) -> Vec<String> {
     let output = Command::new(env!("CARGO_BIN_EXE_huimou"))

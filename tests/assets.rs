@@ -44,7 +44,7 @@ fn every_platform_has_its_icon() {
 #[test]
 fn the_desktop_entry_matches_the_app_id() {
     let entry = std::fs::read_to_string(asset("huimou.desktop")).expect("the desktop entry");
-    let app_id = huimou::logging::APP_ID;
+    let app_id = huimou::viewer::logging::APP_ID;
     assert!(entry.lines().any(|l| l == format!("Icon={app_id}")));
     assert!(
         entry

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use huimou::load::{self, LoadError};
+use huimou::report::load::{self, LoadError};
 use huimou::{Diagnostic, Origin};
 
 struct Expectation {

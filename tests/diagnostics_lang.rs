@@ -9,10 +9,10 @@ use std::process::{Command, Output};
 
 use common::{data, viewer_with};
 use egui_kittest::kittest::Queryable as _;
-use huimou::app::{Command as AppCommand, Settings, Startup};
-use huimou::diagnostic::Text;
-use huimou::i18n::Lang;
-use huimou::{Diagnostic, load};
+use huimou::report::diagnostic::Text;
+use huimou::viewer::app::{Command as AppCommand, Settings, Startup};
+use huimou::viewer::i18n::Lang;
+use huimou::{Diagnostic, report::load};
 
 fn files(folder: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(data(folder))

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{viewer, viewer_with};
-use huimou::app::{Command, Export, SearchScope, Settings, Startup, View};
-use huimou::dataset::FigureRef;
+use huimou::report::dataset::FigureRef;
+use huimou::viewer::app::{Command, Export, SearchScope, Settings, Startup, View};
 
 fn temp_file(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("huimou-export-{}", std::process::id()));
@@ -33,7 +33,7 @@ fn a_chart_exports_its_figures_as_csv() {
     let path = temp_file("chart.csv");
     // Chapter 2's second chart: 柔性引进人才（名）.
     harness.state_mut().push(Command::Export(
-        Export::ChartCsv(huimou::dataset::ChartRef {
+        Export::ChartCsv(huimou::report::dataset::ChartRef {
             chapter: 1,
             chart: 1,
         }),
@@ -124,7 +124,7 @@ fn a_failed_export_says_why_and_changes_nothing() {
     let mut harness = viewer();
     let path = std::path::PathBuf::from("/nonexistent-folder/chart.csv");
     harness.state_mut().push(Command::Export(
-        Export::ChartCsv(huimou::dataset::ChartRef {
+        Export::ChartCsv(huimou::report::dataset::ChartRef {
             chapter: 1,
             chart: 1,
         }),
@@ -163,7 +163,9 @@ fn a_figure_is_copied_with_its_label_and_unit() {
 }
 
 /// Runs frames until the PDF job is done, looking at what the status bar shows meanwhile.
-fn run_pdf_job(harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>) -> Vec<String> {
+fn run_pdf_job(
+    harness: &mut egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>,
+) -> Vec<String> {
     let mut seen = Vec::new();
     // The frame that runs the command starts the job.
     harness.step();

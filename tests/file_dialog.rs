@@ -12,7 +12,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use huimou::app::{Command, Export, HuimouApp, Settings, Startup};
+use huimou::viewer::app::{Command, Export, HuimouApp, Settings, Startup};
 
 /// The label of the dialog's name field.
 const NAME_FIELD: &str = "文件名：";

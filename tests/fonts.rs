@@ -45,8 +45,8 @@ fn bundled_fonts_cover_the_embedded_dataset_and_the_ui() {
         "only {dataset_chars} characters read from data/"
     );
     for (name, font) in [
-        ("Regular", huimou::fonts::regular_face()),
-        ("Bold", huimou::fonts::bold_face()),
+        ("Regular", huimou::viewer::fonts::regular_face()),
+        ("Bold", huimou::viewer::fonts::bold_face()),
     ] {
         let missing = missing(font, &chars);
         assert!(
@@ -58,7 +58,7 @@ fn bundled_fonts_cover_the_embedded_dataset_and_the_ui() {
 
 #[test]
 fn bundled_fonts_are_simplified_chinese_and_cover_gb2312_samples() {
-    let face = ttf_parser::Face::parse(huimou::fonts::regular_face(), 0).expect("a font");
+    let face = ttf_parser::Face::parse(huimou::viewer::fonts::regular_face(), 0).expect("a font");
     let family = face
         .names()
         .into_iter()
@@ -72,7 +72,10 @@ fn bundled_fonts_are_simplified_chinese_and_cover_gb2312_samples() {
     }
     // A checker that tests its own logic: a character outside the subset is reported missing.
     assert_eq!(
-        missing(huimou::fonts::regular_face(), &BTreeSet::from(['𠀀'])),
+        missing(
+            huimou::viewer::fonts::regular_face(),
+            &BTreeSet::from(['𠀀'])
+        ),
         ['𠀀']
     );
 }
@@ -116,8 +119,8 @@ fn bundled_fonts_cover_big5_in_both_weights() {
     // ≒ (approximately equal to or the image of).
     let lacking = ['\u{02CD}', '\u{2252}'];
     for (name, font) in [
-        ("Regular", huimou::fonts::regular_face()),
-        ("Bold", huimou::fonts::bold_face()),
+        ("Regular", huimou::viewer::fonts::regular_face()),
+        ("Bold", huimou::viewer::fonts::bold_face()),
     ] {
         let missing = missing(font, &chars);
         assert_eq!(
@@ -152,7 +155,7 @@ fn cmap(font: &[u8]) -> BTreeSet<u32> {
 
 #[test]
 fn the_coverage_check_uses_is_what_the_viewer_s_fonts_draw() {
-    let definitions = huimou::fonts::definitions();
+    let definitions = huimou::viewer::fonts::definitions();
     let drawn_by = |family: &egui::FontFamily| -> BTreeSet<u32> {
         definitions.families[family]
             .iter()
@@ -161,11 +164,11 @@ fn the_coverage_check_uses_is_what_the_viewer_s_fonts_draw() {
     };
     let proportional = drawn_by(&egui::FontFamily::Proportional);
     assert_eq!(
-        drawn_by(&huimou::fonts::bold()),
+        drawn_by(&huimou::viewer::fonts::bold()),
         proportional,
         "the bold family draws other characters"
     );
-    let listed: BTreeSet<u32> = huimou::glyphs::covered_ranges()
+    let listed: BTreeSet<u32> = huimou::report::glyphs::covered_ranges()
         .iter()
         .flat_map(Clone::clone)
         .collect();
@@ -180,17 +183,17 @@ fn the_coverage_check_uses_is_what_the_viewer_s_fonts_draw() {
 
 #[test]
 fn the_viewer_draws_with_the_bytes_these_tests_read() {
-    let definitions = huimou::fonts::definitions();
+    let definitions = huimou::viewer::fonts::definitions();
     for (name, face) in [
-        ("noto-sc", huimou::fonts::regular_face()),
-        ("noto-sc-bold", huimou::fonts::bold_face()),
+        ("noto-sc", huimou::viewer::fonts::regular_face()),
+        ("noto-sc-bold", huimou::viewer::fonts::bold_face()),
     ] {
         let installed: &[u8] = definitions.font_data[name].font.as_ref().as_ref();
         assert!(std::ptr::eq(installed, face), "{name}");
     }
     // Decompressed once: a second call hands out the same bytes.
     assert!(std::ptr::eq(
-        huimou::fonts::regular_face(),
-        huimou::fonts::regular_face()
+        huimou::viewer::fonts::regular_face(),
+        huimou::viewer::fonts::regular_face()
     ));
 }

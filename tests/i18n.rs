@@ -5,20 +5,24 @@ mod common;
 
 use common::viewer_with;
 use egui_kittest::kittest::Queryable as _;
-use huimou::app::{Command, Settings, Startup, View};
-use huimou::i18n::{self, Lang};
+use huimou::viewer::app::{Command, Settings, Startup, View};
+use huimou::viewer::i18n::{self, Lang};
 
 /// The interface's source files: panels, the shell, the command table.
 fn interface_sources() -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("src/ui"))
-        .expect("src/ui")
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("src/viewer/ui"))
+        .expect("src/viewer/ui")
         .map(|e| e.expect("entry").path())
         .collect();
-    files.push(root.join("src/app.rs"));
+    files.push(root.join("src/viewer/app.rs"));
     // What the charts and the PDF write in the interface's language (the PDF's text.rs holds
     // punctuation tables, not words).
-    for file in ["chart_text.rs", "export/pdf/mod.rs", "export/pdf/chart.rs"] {
+    for file in [
+        "report/chart_text.rs",
+        "export/pdf/mod.rs",
+        "export/pdf/chart.rs",
+    ] {
         files.push(root.join("src").join(file));
     }
     files.sort();

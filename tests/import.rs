@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use huimou::import::{self, Place};
-use huimou::lang::Lang;
-use huimou::load;
+use huimou::report::lang::Lang;
+use huimou::report::load;
 
 /// The brochure 成都市科学技术协会八大以来工作回眸 as its text was received.
 const SEED: &str = include_str!("data/import/seed.txt");

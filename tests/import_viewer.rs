@@ -5,8 +5,8 @@ mod common;
 
 use common::{data, viewer};
 use egui_kittest::kittest::Queryable as _;
-use huimou::app::{Command, Export, View};
-use huimou::dataset::Origin;
+use huimou::report::dataset::Origin;
+use huimou::viewer::app::{Command, Export, View};
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("huimou-{name}-{}", std::process::id()));
@@ -47,7 +47,7 @@ fn an_imported_brochure_is_shown_marked_and_saved_as_a_dataset() {
     assert_eq!(app.dataset.origin, Origin::File(saved.clone()));
     assert!(app.watcher.is_some(), "the saved file is watched");
     assert_eq!(app.settings.last_file.as_ref(), Some(&saved));
-    let reloaded = huimou::load::load_file(&saved).expect("the saved dataset loads");
+    let reloaded = huimou::report::load::load_file(&saved).expect("the saved dataset loads");
     assert_eq!(reloaded.report.chapters.len(), 5);
     assert!(harness.query_by_label("保存为数据集…").is_none());
     let _ = std::fs::remove_dir_all(dir);

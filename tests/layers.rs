@@ -1,59 +1,25 @@
-//! The data layer knows nothing of the viewer: no file of it names egui or eframe, or imports a
-//! module of the viewer or the command line. The layers are listed in `src/lib.rs`.
+//! Folders are layers: no file of the data layer (`report/`, `search/`, `export/`, `import/`)
+//! names egui or eframe, or imports the viewer or the command line; and every module is in a
+//! layer. The layers are described in `src/lib.rs`.
 
 use std::path::{Path, PathBuf};
 
-/// The modules of the data layer, as `src/lib.rs` declares them.
-const DATA_LAYER: &[&str] = &[
-    "chart_text",
-    "dataset",
-    "diagnostic",
-    "export",
-    "faces",
-    "figure_table",
-    "glyphs",
-    "import",
-    "lang",
-    "load",
-    "locate",
-    "markup",
-    "model",
-    "pinyin",
-    "quantity",
-    "script_fold",
-    "search",
-    "validate",
-    "words",
-];
+/// The folders of the data layer.
+const DATA_LAYER: &[&str] = &["report", "search", "export", "import"];
 
-/// The modules above it.
-const VIEWER_AND_COMMAND_LINE: &[&str] = &[
-    "app",
-    "cli",
-    "dialog",
-    "first_frame",
-    "fonts",
-    "history",
-    "i18n",
-    "logging",
-    "run",
-    "screenshot",
-    "ui",
-    "view_job",
-    "watch",
-];
+/// What stands above it.
+const ABOVE: &[&str] = &["crate::viewer", "crate::cli"];
 
-/// The Rust files of a module: `src/NAME.rs`, or every file under `src/NAME/`.
-fn files_of(module: &str) -> Vec<PathBuf> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let file = src.join(format!("{module}.rs"));
-    if file.is_file() {
-        return vec![file];
-    }
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// Every Rust file under a folder of `src/`.
+fn files_under(folder: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    let mut folders = vec![src.join(module)];
+    let mut folders = vec![src().join(folder)];
     while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("a module's folder") {
+        for entry in std::fs::read_dir(&folder).expect("a layer's folder") {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 folders.push(path);
@@ -62,7 +28,7 @@ fn files_of(module: &str) -> Vec<PathBuf> {
             }
         }
     }
-    assert!(!found.is_empty(), "no files for module {module}");
+    assert!(!found.is_empty(), "no files under src/{folder}");
     found
 }
 
@@ -72,45 +38,32 @@ fn code(line: &str) -> &str {
 }
 
 #[test]
-fn every_module_is_in_one_layer() {
-    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
-        .expect("lib.rs");
-    let declared: Vec<&str> = lib
-        .lines()
-        .filter_map(|line| line.strip_prefix("pub mod "))
-        .map(|rest| rest.trim_end_matches(';'))
+fn src_holds_only_the_layers() {
+    let mut top: Vec<String> = std::fs::read_dir(src())
+        .expect("src")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    for module in &declared {
-        assert!(
-            DATA_LAYER.contains(module) || VIEWER_AND_COMMAND_LINE.contains(module),
-            "{module} is in no layer: add it to tests/layers.rs"
-        );
-    }
+    top.sort();
     assert_eq!(
-        declared.len(),
-        DATA_LAYER.len() + VIEWER_AND_COMMAND_LINE.len()
+        top,
+        [
+            "cli.rs", "export", "import", "lib.rs", "main.rs", "report", "search", "viewer"
+        ]
     );
 }
 
 #[test]
 fn the_data_layer_names_no_gui_and_imports_nothing_above_it() {
-    let above: Vec<String> = VIEWER_AND_COMMAND_LINE
-        .iter()
-        .map(|module| format!("crate::{module}"))
-        .collect();
     let mut found = Vec::new();
-    for module in DATA_LAYER {
-        for file in files_of(module) {
+    for folder in DATA_LAYER {
+        for file in files_under(folder) {
             let text = std::fs::read_to_string(&file).expect("source");
             for (n, line) in text.lines().enumerate() {
                 let code = code(line);
-                let gui = ["egui", "eframe"].iter().any(|name| {
-                    code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                        .any(|word| word == *name)
-                });
-                let upward = above.iter().any(|path| {
-                    code.contains(&format!("{path}::")) || code.contains(&format!("{path};"))
-                });
+                let gui = code
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .any(|word| word == "egui" || word == "eframe");
+                let upward = ABOVE.iter().any(|path| code.contains(path));
                 if gui || upward {
                     found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
                 }

@@ -5,9 +5,9 @@
 fn a_panic_is_written_to_the_crash_report() {
     let dir = std::env::temp_dir().join(format!("huimou-panic-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    huimou::logging::install_panic_hook(dir.clone());
+    huimou::viewer::logging::install_panic_hook(dir.clone());
     let open = std::path::Path::new("/reports/崩溃.ron");
-    huimou::logging::set_open_file(Some(open));
+    huimou::viewer::logging::set_open_file(Some(open));
     let result = std::thread::Builder::new()
         .name("worker".to_owned())
         .spawn(|| {
@@ -18,7 +18,7 @@ fn a_panic_is_written_to_the_crash_report() {
         .expect("thread")
         .join();
     assert!(result.is_err(), "the thread panicked");
-    let report = std::fs::read_to_string(dir.join(huimou::logging::CRASH_FILE))
+    let report = std::fs::read_to_string(dir.join(huimou::viewer::logging::CRASH_FILE))
         .expect("a crash report was written");
     assert!(report.contains("thread: worker"), "{report}");
     assert!(
@@ -27,7 +27,7 @@ fn a_panic_is_written_to_the_crash_report() {
     );
     assert!(report.contains("tests/panic_hook.rs:"), "{report}");
     assert!(report.contains("stack:"), "{report}");
-    let crash = huimou::logging::pending_crash_report(&dir).expect("pending");
+    let crash = huimou::viewer::logging::pending_crash_report(&dir).expect("pending");
     assert_eq!(
         crash.message,
         "index out of bounds: the len is 0 but the index is 3"

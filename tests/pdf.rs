@@ -8,8 +8,8 @@
 mod generate;
 
 use huimou::export::pdf::{Options, Paper, report_pdf};
-use huimou::i18n::Lang;
-use huimou::{Dataset, load};
+use huimou::viewer::i18n::Lang;
+use huimou::{Dataset, report::load};
 use lopdf::{Document, Object};
 
 fn pdf_of(dataset: &Dataset, options: Options) -> Document {
@@ -71,7 +71,7 @@ fn every_initiative_and_figure_is_in_the_text_as_written() {
                 "{}",
                 initiative.title
             );
-            let plain = squeeze(&huimou::markup::plain(&initiative.text));
+            let plain = squeeze(&huimou::report::markup::plain(&initiative.text));
             assert!(text.contains(&plain), "text of {}", initiative.title);
         }
     }
@@ -254,7 +254,7 @@ fn a_long_chapter_flows_over_pages_and_keeps_every_initiative() {
     assert!(document.get_pages().len() > 10);
     let text = text_of(&document, &dataset.report.title);
     for initiative in dataset.report.chapters.iter().flat_map(|c| &c.initiatives) {
-        let plain = squeeze(&huimou::markup::plain(&initiative.text));
+        let plain = squeeze(&huimou::report::markup::plain(&initiative.text));
         assert!(text.contains(&plain), "{}", initiative.id);
     }
 }

@@ -54,7 +54,7 @@ fn tool(name: &str, args: &[&str], file: &Path) -> String {
 
 #[test]
 fn pdftotext_reads_every_initiative_and_figure_as_written() {
-    let dataset = huimou::load::embedded();
+    let dataset = huimou::report::load::embedded();
     let pdf = report_pdf("text.pdf", &[]);
     let text = tool("pdftotext", &["-enc", "UTF-8"], &pdf);
     let pages: Vec<String> = text.split('\u{c}').map(squeeze).collect();
@@ -82,7 +82,7 @@ fn pdftotext_reads_every_initiative_and_figure_as_written() {
                 "{}",
                 initiative.title
             );
-            let plain = squeeze(&huimou::markup::plain(&initiative.text));
+            let plain = squeeze(&huimou::report::markup::plain(&initiative.text));
             assert!(body.contains(&plain), "text of {}", initiative.title);
         }
         // Key figures as their texts write them (1,800余万元).
@@ -95,7 +95,7 @@ fn pdftotext_reads_every_initiative_and_figure_as_written() {
 
 #[test]
 fn pdfinfo_and_pdffonts_see_pages_properties_and_subset_fonts() {
-    let dataset = huimou::load::embedded();
+    let dataset = huimou::report::load::embedded();
     let pdf = report_pdf("info.pdf", &["--paper", "a4"]);
     let info = tool("pdfinfo", &[], &pdf);
     let field = |name: &str| {

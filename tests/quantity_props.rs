@@ -1,7 +1,7 @@
 //! Property tests of figures' quantities: what is parsed formats back to the same amount, and
 //! what is formatted reads back as written.
 
-use huimou::quantity::{self, Qualifier, Quantity};
+use huimou::report::quantity::{self, Qualifier, Quantity};
 use proptest::prelude::*;
 
 /// Units as reports write them, with and without 万 and 亿.
@@ -48,7 +48,7 @@ proptest! {
         let shown = quantity::format_quantity(
             parsed.base_value,
             &parsed.base_unit,
-            huimou::script_fold::HanScript::Simplified,
+            huimou::report::script_fold::HanScript::Simplified,
         );
         let (number, rest) = split_formatted(&shown);
         let again = Quantity::parse(None, number, rest).expect("the shown unit reads back");
@@ -110,7 +110,7 @@ proptest! {
         prop_assert_eq!(parsed.prefix, Some(expected));
         // Every word is kept as written, before and after the number.
         prop_assert!(parsed.display().starts_with(prefix));
-        let written = huimou::quantity::written(Some(prefix), value, unit);
+        let written = huimou::report::quantity::written(Some(prefix), value, unit);
         prop_assert!(written.starts_with(prefix) && written.ends_with(unit));
         let suffix = ["余", "餘", "多", "左右"].into_iter().find(|w| unit.contains(w));
         prop_assert_eq!(parsed.suffix.is_some(), suffix.is_some());

@@ -7,8 +7,8 @@ use common::{text_position, viewer};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use huimou::app::{HuimouApp, SearchScope, View};
 use huimou::search::InitiativeRef;
+use huimou::viewer::app::{HuimouApp, SearchScope, View};
 
 fn type_query(harness: &mut Harness<'_, HuimouApp>, query: &str) {
     harness
@@ -256,7 +256,7 @@ fn the_contents_open_to_the_initiatives_of_the_chapter_on_screen() {
 fn the_palette_lists_initiatives_naming_the_initials_first() {
     let harness = viewer();
     let app = harness.state();
-    let initiatives: Vec<String> = huimou::ui::palette::entries(app, &harness.ctx, "ys")
+    let initiatives: Vec<String> = huimou::viewer::ui::palette::entries(app, &harness.ctx, "ys")
         .into_iter()
         .filter(|entry| entry.kind == "举措")
         .map(|entry| entry.name)

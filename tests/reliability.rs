@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use common::{data, viewer_with};
 use egui_kittest::kittest::Queryable as _;
 use huimou::Origin;
-use huimou::app::{Diagnostics, Settings, Startup, View};
+use huimou::viewer::app::{Diagnostics, Settings, Startup, View};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("huimou-{name}-{}", std::process::id()));
@@ -26,8 +26,8 @@ fn save(path: &Path, text: &str) {
 
 /// Runs frames until `done` holds, for at most ten seconds; returns how long it took.
 fn frames_until(
-    harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
-    done: impl Fn(&huimou::app::HuimouApp) -> bool,
+    harness: &mut egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>,
+    done: impl Fn(&huimou::viewer::app::HuimouApp) -> bool,
 ) -> Duration {
     let started = Instant::now();
     while !done(harness.state()) {
@@ -102,7 +102,9 @@ fn the_embedded_report_is_not_watched_and_a_deleted_file_keeps_the_report() {
     });
     assert_eq!(harness.state().dataset.report.title, "示例协会工作回眸");
 
-    harness.state_mut().push(huimou::app::Command::OpenEmbedded);
+    harness
+        .state_mut()
+        .push(huimou::viewer::app::Command::OpenEmbedded);
     harness.run();
     assert!(harness.state().watcher.is_none());
     std::fs::remove_dir_all(&dir).expect("clean up");
@@ -142,11 +144,11 @@ fn damaged_or_strange_saved_settings_start_with_defaults() {
 fn a_crash_of_the_run_before_is_shown_once_with_its_report() {
     let dir = temp_dir("crash-notice");
     std::fs::write(
-        dir.join(huimou::logging::CRASH_FILE),
+        dir.join(huimou::viewer::logging::CRASH_FILE),
         "Huimou 0.1.0 panicked\nmessage: index out of bounds\nat: src/x.rs:1:1\n",
     )
     .expect("write");
-    let crash = huimou::logging::pending_crash_report(&dir).expect("a crash report");
+    let crash = huimou::viewer::logging::pending_crash_report(&dir).expect("a crash report");
     assert_eq!(crash.message, "index out of bounds");
     let mut harness = viewer_with(
         Settings::default(),
@@ -158,11 +160,11 @@ fn a_crash_of_the_run_before_is_shown_once_with_its_report() {
     harness.run();
     harness.get_by_label("上次运行意外结束");
     harness.get_by_label("错误：index out of bounds");
-    let shown = dir.join(huimou::logging::SHOWN_CRASH_FILE);
+    let shown = dir.join(huimou::viewer::logging::SHOWN_CRASH_FILE);
     harness.get_by_label(&shown.display().to_string());
     assert!(shown.exists(), "the report is kept");
     assert!(
-        huimou::logging::pending_crash_report(&dir).is_none(),
+        huimou::viewer::logging::pending_crash_report(&dir).is_none(),
         "and not shown at the next start"
     );
     harness.get_by_label("知道了").click();
@@ -172,16 +174,19 @@ fn a_crash_of_the_run_before_is_shown_once_with_its_report() {
 }
 
 /// A crash report left by a run that had `file` open.
-fn crash_with_file(dir: &std::path::Path, file: &std::path::Path) -> huimou::logging::Crash {
+fn crash_with_file(
+    dir: &std::path::Path,
+    file: &std::path::Path,
+) -> huimou::viewer::logging::Crash {
     std::fs::write(
-        dir.join(huimou::logging::CRASH_FILE),
+        dir.join(huimou::viewer::logging::CRASH_FILE),
         format!(
             "Huimou 0.1.0 panicked\nmessage: boom\nat: src/x.rs:1:1\nfile: {}\nstack:\n",
             file.display()
         ),
     )
     .expect("write");
-    huimou::logging::pending_crash_report(dir).expect("a crash report")
+    huimou::viewer::logging::pending_crash_report(dir).expect("a crash report")
 }
 
 #[test]
@@ -233,7 +238,9 @@ fn dataset_with_text(name: &str, text: &str) -> (PathBuf, PathBuf) {
     (dir, path)
 }
 
-fn open_at_second_chapter(path: &Path) -> egui_kittest::Harness<'static, huimou::app::HuimouApp> {
+fn open_at_second_chapter(
+    path: &Path,
+) -> egui_kittest::Harness<'static, huimou::viewer::app::HuimouApp> {
     viewer_with(
         Settings::default(),
         Startup {
@@ -246,7 +253,7 @@ fn open_at_second_chapter(path: &Path) -> egui_kittest::Harness<'static, huimou:
 
 /// Clicks at `pos` and returns the URLs the viewer asked the system to open in that frame.
 fn urls_opened_by_click(
-    harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
+    harness: &mut egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>,
     pos: egui::Pos2,
 ) -> Vec<String> {
     common::queue_click_at(harness, pos);
@@ -296,7 +303,7 @@ fn a_web_address_opens_only_when_clicked_and_other_schemes_never() {
 }
 
 /// Every piece of text painted last frame, joined.
-fn painted_text(harness: &egui_kittest::Harness<'_, huimou::app::HuimouApp>) -> String {
+fn painted_text(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>) -> String {
     let mut all = String::new();
     for clipped in &harness.output().shapes {
         collect_text(&clipped.shape, &mut all);
@@ -365,8 +372,8 @@ fn any_search_text_is_safe() {
         &"a".repeat(10_000),
     ] {
         for scope in [
-            huimou::app::SearchScope::Report,
-            huimou::app::SearchScope::Chapter,
+            huimou::viewer::app::SearchScope::Report,
+            huimou::viewer::app::SearchScope::Chapter,
         ] {
             let startup = Startup {
                 view: Some(View::Chapter(3)),
@@ -379,7 +386,7 @@ fn any_search_text_is_safe() {
                 .with_size(common::SIZE)
                 .allow_missing_glyphs();
             let settings = Settings {
-                language: Some(huimou::i18n::Lang::Zh),
+                language: Some(huimou::viewer::i18n::Lang::Zh),
                 ..Settings::default()
             };
             let mut harness = common::build_viewer(builder, settings, startup);
@@ -390,8 +397,8 @@ fn any_search_text_is_safe() {
             let said = match scope {
                 // Only white space is no search: the chapter is shown whole.
                 _ if query.trim().is_empty() => "主要举措",
-                huimou::app::SearchScope::Chapter => "本章没有符合「",
-                huimou::app::SearchScope::Report => "没有找到。试试更短的词",
+                huimou::viewer::app::SearchScope::Chapter => "本章没有符合「",
+                huimou::viewer::app::SearchScope::Report => "没有找到。试试更短的词",
             };
             let painted = common::painted_texts(&harness);
             assert!(
@@ -403,7 +410,7 @@ fn any_search_text_is_safe() {
         }
     }
     // And what does match is still found beside such characters.
-    let index = huimou::search::SearchIndex::new(&huimou::load::embedded().report);
+    let index = huimou::search::SearchIndex::new(&huimou::report::load::embedded().report);
     assert!(!index.search("科普", None).is_empty());
     assert!(index.search("\u{1F600}科普", None).is_empty());
 }
@@ -436,7 +443,7 @@ fn ten_thousand_chapters_stay_navigable() {
     // A chapter opened from elsewhere is brought into view in the navigation.
     harness
         .state_mut()
-        .push(huimou::app::Command::Show(View::Chapter(4_999)));
+        .push(huimou::viewer::app::Command::Show(View::Chapter(4_999)));
     harness.run();
     harness.get_by_label("5000 章5000");
     harness.get_by_label("举措5000");

@@ -8,7 +8,7 @@
 mod common;
 
 use egui_kittest::Harness;
-use huimou::app::{HuimouApp, Settings, Startup, View};
+use huimou::viewer::app::{HuimouApp, Settings, Startup, View};
 
 fn render(view: View, theme: egui::ThemePreference) -> Harness<'static, HuimouApp> {
     render_file(view, theme, None)
@@ -22,7 +22,7 @@ fn render_file(
     let settings = Settings {
         view,
         theme,
-        language: Some(huimou::i18n::Lang::Zh),
+        language: Some(huimou::viewer::i18n::Lang::Zh),
         ..Settings::default()
     };
     let builder = common::pictured(common::SIZE, &settings).wgpu();
@@ -51,13 +51,15 @@ fn a_chart_exports_its_own_pixels() {
     let mut harness = render(View::Chapter(1), egui::ThemePreference::Light);
     let path = std::env::temp_dir().join(format!("huimou-chart-{}.png", std::process::id()));
     let _ = std::fs::remove_file(&path);
-    harness.state_mut().push(huimou::app::Command::Export(
-        huimou::app::Export::ChartPng(huimou::dataset::ChartRef {
-            chapter: 1,
-            chart: 1,
-        }),
-        path.clone(),
-    ));
+    harness
+        .state_mut()
+        .push(huimou::viewer::app::Command::Export(
+            huimou::viewer::app::Export::ChartPng(huimou::report::dataset::ChartRef {
+                chapter: 1,
+                chart: 1,
+            }),
+            path.clone(),
+        ));
     for _ in 0..10 {
         harness.step();
         if path.exists() {
@@ -66,9 +68,9 @@ fn a_chart_exports_its_own_pixels() {
     }
     harness.run();
     let picture = image::open(&path).expect("the chart was saved").to_rgb8();
-    let rect = huimou::ui::charts::chart_rect(
+    let rect = huimou::viewer::ui::charts::chart_rect(
         &harness.ctx,
-        huimou::dataset::ChartRef {
+        huimou::report::dataset::ChartRef {
             chapter: 1,
             chart: 1,
         },
@@ -78,7 +80,7 @@ fn a_chart_exports_its_own_pixels() {
     assert_eq!(picture.width(), (rect.width() * scale).round() as u32);
     assert_eq!(picture.height(), (rect.height() * scale).round() as u32);
     // Its own pixels: the chart's bars are in it (the first series colour).
-    let bar = huimou::ui::theme::Palette::new(false).series[0];
+    let bar = huimou::viewer::ui::theme::Palette::new(false).series[0];
     assert!(
         picture.pixels().any(|p| p.0 == [bar.r(), bar.g(), bar.b()]),
         "bars in the picture"
@@ -106,18 +108,19 @@ fn traditional_chapter_light() {
 fn slides_fit_the_screen() {
     let mut results = egui_kittest::SnapshotResults::new();
     for (width, height) in [(1280.0, 720.0), (1920.0, 1080.0)] {
-        let count = huimou::ui::present::slides(&huimou::load::embedded().report).len();
+        let count =
+            huimou::viewer::ui::present::slides(&huimou::report::load::embedded().report).len();
         for slide in [0, 1, 3, count - 1] {
             let settings = Settings {
                 theme: egui::ThemePreference::Light,
-                language: Some(huimou::i18n::Lang::Zh),
+                language: Some(huimou::viewer::i18n::Lang::Zh),
                 ..Settings::default()
             };
             let builder = common::pictured([width, height], &settings).wgpu();
             let mut harness = common::build_viewer(builder, settings, Startup::default());
             harness
                 .state_mut()
-                .push(huimou::app::Command::TogglePresenting);
+                .push(huimou::viewer::app::Command::TogglePresenting);
             harness.run();
             harness.state_mut().slide = slide;
             harness.run();
@@ -143,8 +146,8 @@ fn every_view_at_three_sizes_in_both_languages() {
             View::Chapter(c) => format!("chapter_{}", c + 1),
         };
         for (lang, code) in [
-            (huimou::i18n::Lang::Zh, "zh"),
-            (huimou::i18n::Lang::En, "en"),
+            (huimou::viewer::i18n::Lang::Zh, "zh"),
+            (huimou::viewer::i18n::Lang::En, "en"),
         ] {
             let sizes = [[800.0, 600.0], [1280.0, 860.0], [1920.0, 1080.0]];
             for (size, dark) in sizes.into_iter().flat_map(|s| [(s, false), (s, true)]) {

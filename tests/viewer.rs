@@ -9,12 +9,12 @@ use common::{
 };
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use huimou::app::{Command, Diagnostics, SearchScope, Settings, Startup, View};
-use huimou::ui::charts::bar_center;
-use huimou::ui::theme::Palette;
+use huimou::viewer::app::{Command, Diagnostics, SearchScope, Settings, Startup, View};
+use huimou::viewer::ui::charts::bar_center;
+use huimou::viewer::ui::theme::Palette;
 
 /// The palette the harness draws with (kittest follows the system theme, dark by default).
-fn palette(harness: &egui_kittest::Harness<'_, huimou::app::HuimouApp>) -> Palette {
+fn palette(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>) -> Palette {
     Palette::new(harness.ctx.global_style().visuals.dark_mode)
 }
 
@@ -391,7 +391,7 @@ fn hovering_a_bar_or_its_label_shows_the_figure_s_tooltip() {
 
 #[test]
 fn presenting_shows_slides_moved_by_keys_and_esc_leaves() {
-    use huimou::ui::present::{self, Slide};
+    use huimou::viewer::ui::present::{self, Slide};
     let mut harness = viewer();
     let zoom = harness.ctx.zoom_factor();
     let slides = present::slides(&harness.state().dataset.report);
@@ -458,7 +458,7 @@ fn the_command_palette_finds_chapters_commands_and_initiatives_by_pinyin() {
         .type_text("kp");
     harness.run();
     // The chapter 科普 comes first (a chapter before initiatives of the same match).
-    let found = huimou::ui::palette::entries(harness.state(), &harness.ctx, "kp");
+    let found = huimou::viewer::ui::palette::entries(harness.state(), &harness.ctx, "kp");
     assert_eq!(found[0].name, "第 4 章 科普");
     assert!(
         found
@@ -477,7 +477,7 @@ fn the_command_palette_finds_chapters_commands_and_initiatives_by_pinyin() {
         .get_by_role_and_label(palette_box().0, palette_box().1)
         .type_text("shense");
     harness.run();
-    let first = huimou::ui::palette::entries(harness.state(), &harness.ctx, "shense");
+    let first = huimou::viewer::ui::palette::entries(harness.state(), &harness.ctx, "shense");
     assert!(
         matches!(
             first[0].command,
@@ -500,7 +500,7 @@ fn the_command_palette_finds_chapters_commands_and_initiatives_by_pinyin() {
 
 #[test]
 fn palette_scores_prefer_the_typed_characters() {
-    use huimou::ui::palette::score;
+    use huimou::viewer::ui::palette::score;
     assert_eq!(score("科普", "科普"), Some(6));
     assert_eq!(score("科普阵地", "科普"), Some(5));
     assert_eq!(score("市级科普", "科普"), Some(4));
@@ -518,7 +518,7 @@ fn the_palette_finds_commands_by_either_name_or_what_they_do_and_ranks_starts_fi
     harness.run();
     let app = harness.state();
     let names = |query: &str| -> Vec<String> {
-        huimou::ui::palette::entries(app, &harness.ctx, query)
+        huimou::viewer::ui::palette::entries(app, &harness.ctx, query)
             .into_iter()
             .map(|e| e.name)
             .collect()
@@ -550,19 +550,19 @@ fn the_palette_offers_the_charts_and_the_selected_figure() {
     harness.state_mut().push(Command::Show(View::Chapter(1)));
     harness
         .state_mut()
-        .push(Command::SelectFigure(huimou::dataset::FigureRef {
+        .push(Command::SelectFigure(huimou::report::dataset::FigureRef {
             chapter: 1,
             initiative: 3,
             figure: 1,
         }));
     harness.run();
-    let found = huimou::ui::palette::entries(harness.state(), &harness.ctx, "导出图表");
+    let found = huimou::viewer::ui::palette::entries(harness.state(), &harness.ctx, "导出图表");
     assert_eq!(
         found.len(),
         8,
         "PNG and CSV for each of the chapter's four charts"
     );
-    let copy = huimou::ui::palette::entries(harness.state(), &harness.ctx, "复制");
+    let copy = huimou::viewer::ui::palette::entries(harness.state(), &harness.ctx, "复制");
     assert!(matches!(copy[0].command, Command::CopyFigure(_)));
     assert_eq!(copy[0].name, "复制选中的数据：柔性引进院士");
 }
@@ -604,7 +604,7 @@ fn a_chart_over_many_figures_draws_thirty_bars_and_counts_the_rest() {
     let drawn = (0..figures)
         .filter(|i| bar_center(&harness.ctx, &format!("f{i}")).is_some())
         .count();
-    assert_eq!(drawn, huimou::ui::charts::MAX_BARS);
+    assert_eq!(drawn, huimou::viewer::ui::charts::MAX_BARS);
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 
@@ -636,10 +636,10 @@ fn ten_chapters(dir_name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
 /// What a command's key needs to show what it does: somewhere to go back or forward to,
 /// matches to step through.
 fn prepare_for(
-    harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
-    command: huimou::ui::commands::UiCommand,
+    harness: &mut egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>,
+    command: huimou::viewer::ui::commands::UiCommand,
 ) {
-    use huimou::ui::commands::UiCommand;
+    use huimou::viewer::ui::commands::UiCommand;
     let app = harness.state_mut();
     match command {
         UiCommand::Back => app.push(Command::Show(View::Chapter(4))),
@@ -650,10 +650,12 @@ fn prepare_for(
         UiCommand::FindNext | UiCommand::FindPrevious => {
             app.search.scope = SearchScope::Report;
             app.search.query = "举措".to_owned();
-            app.push(Command::OpenInitiative(huimou::dataset::InitiativeRef {
-                chapter: 0,
-                initiative: 0,
-            }));
+            app.push(Command::OpenInitiative(
+                huimou::report::dataset::InitiativeRef {
+                    chapter: 0,
+                    initiative: 0,
+                },
+            ));
         }
         _ => return,
     }
@@ -661,7 +663,7 @@ fn prepare_for(
 }
 
 /// Back to chapter 2 with nothing open and the focus nowhere, between two key presses.
-fn reset_between_keys(harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>) {
+fn reset_between_keys(harness: &mut egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>) {
     let app = harness.state_mut();
     if app.presenting {
         app.push(Command::TogglePresenting);
@@ -673,14 +675,14 @@ fn reset_between_keys(harness: &mut egui_kittest::Harness<'_, huimou::app::Huimo
     app.push(Command::Show(View::Chapter(1)));
     harness
         .ctx
-        .memory_mut(|m| m.surrender_focus(huimou::ui::top_bar::search_box_id()));
+        .memory_mut(|m| m.surrender_focus(huimou::viewer::ui::top_bar::search_box_id()));
     harness.run();
 }
 
 /// Presses one key with its modifiers in a single event and runs the frame that handles it;
 /// says whether that frame asked to close the window.
 fn press_shortcut(
-    harness: &mut egui_kittest::Harness<'_, huimou::app::HuimouApp>,
+    harness: &mut egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>,
     shortcut: egui::KeyboardShortcut,
 ) -> bool {
     harness.event(egui::Event::Key {
@@ -717,7 +719,7 @@ fn record_opened(path: &std::path::Path) -> std::io::Result<()> {
 
 #[test]
 fn every_key_of_the_command_table_runs_its_command() {
-    use huimou::ui::commands::{KeyOwner, UiCommand};
+    use huimou::viewer::ui::commands::{KeyOwner, UiCommand};
     let (dir, path) = ten_chapters("table-keys");
     let mut harness = viewer_with(
         Settings::default(),
@@ -746,14 +748,14 @@ fn every_key_of_the_command_table_runs_its_command() {
                 Command::Next => assert_eq!(app.view(), View::Chapter(2)),
                 Command::FocusSearch(scope) => {
                     assert_eq!(app.search.scope, scope);
-                    let id = huimou::ui::top_bar::search_box_id();
+                    let id = huimou::viewer::ui::top_bar::search_box_id();
                     assert!(harness.ctx.memory(|m| m.has_focus(id)), "search focused");
                 }
                 Command::OpenDialog | Command::ImportDialog => {
                     let dialog = app.file_dialogs.in_app.as_ref().expect("a dialog");
                     let expected = match command.command() {
-                        Command::OpenDialog => huimou::dialog::Purpose::Open,
-                        _ => huimou::dialog::Purpose::Import,
+                        Command::OpenDialog => huimou::viewer::dialog::Purpose::Open,
+                        _ => huimou::viewer::dialog::Purpose::Import,
                     };
                     assert_eq!(dialog.request.purpose, expected);
                 }
@@ -813,7 +815,7 @@ fn egui_zooms_with_its_keys_once_and_the_buttons_step_by_the_table() {
     assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-4);
     harness.get_by_label("＋").click();
     harness.run();
-    let step = huimou::ui::commands::ZOOM_STEP;
+    let step = huimou::viewer::ui::commands::ZOOM_STEP;
     assert!((harness.ctx.zoom_factor() - step).abs() < 1e-4);
     // Each step multiplies the zoom of the frame before.
     for _ in 0..15 {
@@ -822,13 +824,13 @@ fn egui_zooms_with_its_keys_once_and_the_buttons_step_by_the_table() {
     }
     assert_eq!(
         harness.ctx.zoom_factor(),
-        *huimou::ui::commands::ZOOM_RANGE.end()
+        *huimou::viewer::ui::commands::ZOOM_RANGE.end()
     );
 }
 
 #[test]
 fn the_shortcuts_window_lists_every_command_of_the_table() {
-    use huimou::ui::commands::UiCommand;
+    use huimou::viewer::ui::commands::UiCommand;
     let mut harness = viewer();
     let texts: Vec<String> = UiCommand::ALL
         .iter()
@@ -913,7 +915,10 @@ fn a_comparison_names_its_periods_and_changes_a_percentage_in_points() {
 
 #[test]
 fn no_chart_label_of_the_built_in_report_is_cut_at_1280_by_860() {
-    for language in [huimou::i18n::Lang::Zh, huimou::i18n::Lang::En] {
+    for language in [
+        huimou::viewer::i18n::Lang::Zh,
+        huimou::viewer::i18n::Lang::En,
+    ] {
         let settings = Settings {
             language: Some(language),
             ..Settings::default()
@@ -957,7 +962,7 @@ fn no_chart_label_of_the_built_in_report_is_cut_at_1280_by_860() {
 #[test]
 fn the_english_interface_says_figures_in_english_words() {
     let settings = Settings {
-        language: Some(huimou::i18n::Lang::En),
+        language: Some(huimou::viewer::i18n::Lang::En),
         ..Settings::default()
     };
     let mut harness = viewer_with(settings, Startup::default());
@@ -1008,7 +1013,7 @@ fn the_table_of_figures_sorts_filters_opens_and_exports_what_it_lists() {
     harness.get_by_label("数值（原文）").click();
     harness.run();
     let sort = harness.state().settings.figure_sort;
-    assert_eq!(sort.column, huimou::figure_table::Column::Value);
+    assert_eq!(sort.column, huimou::report::figure_table::Column::Value);
     assert!(!sort.descending);
     harness.get_by_label("数值（原文） ▲").click();
     harness.run();
@@ -1017,7 +1022,7 @@ fn the_table_of_figures_sorts_filters_opens_and_exports_what_it_lists() {
     // The export lists the rows shown, in their order: largest first.
     let path = std::env::temp_dir().join(format!("huimou-figures-{}.csv", std::process::id()));
     harness.state_mut().push(Command::Export(
-        huimou::app::Export::FiguresCsv,
+        huimou::viewer::app::Export::FiguresCsv,
         path.clone(),
     ));
     harness.run();
@@ -1114,7 +1119,10 @@ fn the_first_frame_is_the_finished_frame() {
 
 #[test]
 fn the_top_bar_never_draws_over_itself_down_to_640_by_480() {
-    for language in [huimou::i18n::Lang::Zh, huimou::i18n::Lang::En] {
+    for language in [
+        huimou::viewer::i18n::Lang::Zh,
+        huimou::viewer::i18n::Lang::En,
+    ] {
         for size in [[640.0, 480.0], [800.0, 600.0], [1024.0, 768.0]] {
             let settings = Settings {
                 language: Some(language),
@@ -1210,7 +1218,7 @@ fn every_quick_key_press_counts() {
 
 #[test]
 fn tab_shows_where_the_keyboard_is_on_every_stop() {
-    fn ring_count(harness: &egui_kittest::Harness<'_, huimou::app::HuimouApp>) -> usize {
+    fn ring_count(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>) -> usize {
         let accent = palette(harness).accent;
         fn count(shape: &egui::Shape, accent: egui::Color32) -> usize {
             match shape {
@@ -1258,7 +1266,7 @@ fn page_keys_scroll_the_chapter() {
     let mut harness = viewer();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
     harness.run();
-    let heading = |harness: &egui_kittest::Harness<'_, huimou::app::HuimouApp>| {
+    let heading = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
         text_position(
             harness,
             "着眼发挥聚才聚智优势，创新资源的多元配置能力进一步提高",

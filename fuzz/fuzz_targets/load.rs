@@ -3,7 +3,7 @@
 #![no_main]
 
 use huimou::Origin;
-use huimou::load;
+use huimou::report::load;
 use huimou::search::SearchIndex;
 use libfuzzer_sys::fuzz_target;
 

@@ -2,7 +2,8 @@
 //! and what parses must format to text that says the same number.
 #![no_main]
 
-use huimou::quantity::{self, Quantity};
+use huimou::report::quantity::{self, Quantity};
+use huimou::report::script_fold::HanScript;
 use libfuzzer_sys::{arbitrary, fuzz_target};
 
 #[derive(Debug, arbitrary::Arbitrary)]
@@ -16,8 +17,10 @@ fuzz_target!(|input: Input<'_>| {
     let Ok(quantity) = Quantity::parse(input.prefix, input.value, input.unit) else {
         return;
     };
-    let _ = quantity::format_value(quantity.base_value, &quantity.base_unit);
-    let _ = quantity::format_quantity(quantity.base_value, &quantity.base_unit);
+    for script in [HanScript::Simplified, HanScript::Traditional] {
+        let _ = quantity::format_value(quantity.base_value, &quantity.base_unit, script);
+        let _ = quantity::format_quantity(quantity.base_value, &quantity.base_unit, script);
+    }
     let _ = quantity::format_plain(quantity.base_value);
     let written = quantity::format_written(input.value);
     if input.value.is_finite() && input.value.abs() < 1e15 {

@@ -8,8 +8,8 @@ use std::io::Write;
 
 pub mod pdf;
 
-use crate::dataset::{Dataset, FigureRef};
-use crate::markup;
+use crate::report::dataset::{Dataset, FigureRef};
+use crate::report::markup;
 use crate::search::InitiativeRef;
 
 /// The header of every figures CSV (`huimou figures`, a chart's export).
@@ -39,10 +39,10 @@ pub fn figures_csv(
             dataset.chapter_at(place).number.to_string().as_str(),
             &dataset.initiative_at(place).title,
             &figure.label,
-            &crate::quantity::format_written(figure.value),
+            &crate::report::quantity::format_written(figure.value),
             &figure.unit,
             &quantity.qualifier_keyword(),
-            &crate::quantity::format_written(quantity.base_value),
+            &crate::report::quantity::format_written(quantity.base_value),
             &quantity.base_unit,
         ])?;
     }

@@ -8,10 +8,10 @@ use super::charts::{self, Planned};
 use super::ids::Ids;
 use super::infer;
 use super::text::{Brochure, ChapterDraft};
-use crate::diagnostic::Text;
-use crate::model::{Chapter, FORMAT_VERSION, Figure, Initiative, Report};
-use crate::pinyin::Syllables;
-use crate::script_fold::HanScript;
+use crate::report::diagnostic::Text;
+use crate::report::model::{Chapter, FORMAT_VERSION, Figure, Initiative, Report};
+use crate::report::script_fold::HanScript;
+use crate::search::pinyin::Syllables;
 
 /// The ids given so far, each kind unique in the report.
 #[derive(Default)]

@@ -2,9 +2,9 @@
 //! two years make a Comparison, "N 项 … 完成 M 项" a Progress, and the other figures that count
 //! the same thing (项 with 项, 元 with 元) Bars of at most six.
 
-use crate::dataset::KEY_FIGURES;
-use crate::model::{Chart, ChartKind};
-use crate::script_fold::HanScript;
+use crate::report::dataset::KEY_FIGURES;
+use crate::report::model::{Chart, ChartKind};
+use crate::report::script_fold::HanScript;
 
 use super::infer::Guess;
 

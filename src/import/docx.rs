@@ -10,8 +10,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::text::Line;
 use super::{Failure, Place};
-use crate::diagnostic::Text;
-use crate::load::MAX_BYTES;
+use crate::report::diagnostic::Text;
+use crate::report::load::MAX_BYTES;
 
 /// The part of a Word document that holds its text.
 const DOCUMENT: &str = "word/document.xml";

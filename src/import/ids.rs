@@ -2,7 +2,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::pinyin::Syllables;
+use crate::search::pinyin::Syllables;
 
 /// How many syllables (or Latin words) an id keeps: the end of a Chinese name says what it is
 /// (… 阅读总量), and four keep ids short enough to type.

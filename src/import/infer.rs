@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::markup::{self, MarkupError};
-use crate::quantity::{self, Quantity};
+use crate::report::markup::{self, MarkupError};
+use crate::report::quantity::{self, Quantity};
 
 /// A figure as the importer reads it from its mark and the words around it.
 #[derive(Clone, Debug)]

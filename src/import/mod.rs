@@ -17,10 +17,10 @@ mod write;
 
 use std::path::Path;
 
-use crate::diagnostic::Text;
-use crate::lang::Lang;
-use crate::load;
-use crate::model::Report;
+use crate::report::diagnostic::Text;
+use crate::report::lang::Lang;
+use crate::report::load;
+use crate::report::model::Report;
 
 /// A dataset made from a brochure.
 #[derive(Clone, Debug)]

@@ -3,8 +3,8 @@
 //! paragraph), and perhaps a motto between chapters.
 
 use super::{Failure, Place};
-use crate::diagnostic::Text;
-use crate::markup;
+use crate::report::diagnostic::Text;
+use crate::report::markup;
 
 /// One line of a brochure (a paragraph of a Word document), trimmed, bold parts marked `**…**`.
 #[derive(Clone, Debug)]

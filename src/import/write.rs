@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Chapter, Chart, Figure, Initiative, Report};
-use crate::quantity;
+use crate::report::model::{Chapter, Chart, Figure, Initiative, Report};
+use crate::report::quantity;
 
 /// The comment after every figure whose label was guessed.
 pub(crate) const GUESSED_COMMENT: &str = "// label guessed; confirm (数据名称是猜的，请确认)";

@@ -4,7 +4,7 @@
 
 use egui::{Color32, Pos2};
 use egui_kittest::Harness;
-use huimou::app::{HuimouApp, Settings, Startup};
+use huimou::viewer::app::{HuimouApp, Settings, Startup};
 
 /// The window size tests run at.
 pub const SIZE: [f32; 2] = [1280.0, 900.0];
@@ -17,7 +17,9 @@ pub fn viewer() -> Harness<'static, HuimouApp> {
 /// The viewer with given settings and start-up options; Chinese unless the settings say
 /// otherwise, whatever the machine's locale.
 pub fn viewer_with(mut settings: Settings, startup: Startup) -> Harness<'static, HuimouApp> {
-    settings.language.get_or_insert(huimou::i18n::Lang::Zh);
+    settings
+        .language
+        .get_or_insert(huimou::viewer::i18n::Lang::Zh);
     let mut harness = build_viewer(Harness::builder().with_size(SIZE), settings, startup);
     harness.run();
     harness
@@ -44,7 +46,7 @@ pub fn build_viewer(
     let harness =
         builder.build_eframe(move |cc| HuimouApp::with_settings(&cc.egui_ctx, settings, startup));
     // Tests click bars where the charts say they are.
-    huimou::ui::charts::record_bar_centers(&harness.ctx);
+    huimou::viewer::ui::charts::record_bar_centers(&harness.ctx);
     harness
 }
 
@@ -163,7 +165,9 @@ pub fn elided_texts(harness: &Harness<'_, HuimouApp>) -> Vec<String> {
 
 /// The viewer before its first frame, so a test can look at that frame.
 pub fn viewer_before_first_frame(mut settings: Settings) -> Harness<'static, HuimouApp> {
-    settings.language.get_or_insert(huimou::i18n::Lang::Zh);
+    settings
+        .language
+        .get_or_insert(huimou::viewer::i18n::Lang::Zh);
     build_viewer(
         Harness::builder().with_size(SIZE),
         settings,

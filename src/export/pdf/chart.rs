@@ -5,12 +5,12 @@ use super::flow::{Flow, Setting};
 use super::page::{PageLayout, Role, Shape};
 use super::text::{Line, Rgb, Span, width};
 use super::{ACCENT, CARD, INK, MUTED, RULE, SERIES};
-use crate::chart_text::{self, MAX_BARS};
-use crate::dataset::Dataset;
-use crate::lang::Lang;
-use crate::model::{Chart, ChartKind, Figure};
-use crate::quantity::Quantity;
-use crate::words::{fill, tr_in};
+use crate::report::chart_text::{self, MAX_BARS};
+use crate::report::dataset::Dataset;
+use crate::report::lang::Lang;
+use crate::report::model::{Chart, ChartKind, Figure};
+use crate::report::quantity::Quantity;
+use crate::report::words::{fill, tr_in};
 
 const PADDING: f32 = 10.0;
 const TITLE: Setting = Setting::new(11.0, 1.4, 4.0);

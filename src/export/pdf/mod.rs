@@ -14,10 +14,10 @@ mod text;
 
 pub use page::Paper;
 
-use crate::chart_text::{self, localized};
-use crate::dataset::{Dataset, FigureRef};
-use crate::lang::Lang;
-use crate::words::{fill, tr_in};
+use crate::report::chart_text::{self, localized};
+use crate::report::dataset::{Dataset, FigureRef};
+use crate::report::lang::Lang;
+use crate::report::words::{fill, tr_in};
 use flow::{Flow, MARGIN_X, Setting};
 use page::{Anchor, Laid, Link, OutlineEntry, Role, Shape};
 use text::{Faces, Line, Rgb, Span};
@@ -45,7 +45,7 @@ const SMALL: Setting = Setting::new(8.5, 1.4, 0.0);
 /// Words of the interface in the report's own script: a traditional report's PDF says 目錄 and
 /// 百分點, as its text would.
 fn in_script(dataset: &Dataset, lang: Lang, text: &str) -> String {
-    if lang == Lang::Zh && dataset.script() == crate::script_fold::HanScript::Traditional {
+    if lang == Lang::Zh && dataset.script() == crate::report::script_fold::HanScript::Traditional {
         hanconv::s2t(text)
     } else {
         text.to_owned()
@@ -531,7 +531,7 @@ mod tests {
 
     /// The embedded report, and one with long chapters whose initiatives break over pages.
     fn reports() -> Vec<Dataset> {
-        let mut long = crate::load::embedded();
+        let mut long = crate::report::load::embedded();
         for chapter in &mut long.report.chapters {
             let template = chapter.initiatives[0].clone();
             for k in 0..12 {
@@ -546,8 +546,8 @@ mod tests {
             }
         }
         let text = ron::ser::to_string(&long.report).expect("RON");
-        let long = crate::load::load_str(&text, crate::Origin::Embedded).expect("valid");
-        vec![crate::load::embedded(), long]
+        let long = crate::report::load::load_str(&text, crate::Origin::Embedded).expect("valid");
+        vec![crate::report::load::embedded(), long]
     }
 
     /// The pages each element has content on.

@@ -21,8 +21,8 @@ use krilla::{Document, SerializeSettings};
 use super::page::{Anchor, Laid, Mark, OutlineEntry, Role, Shape};
 use super::text::{Faces, Rgb, Run};
 use super::{Options, PdfError};
-use crate::dataset::Dataset;
-use crate::lang::Lang;
+use crate::report::dataset::Dataset;
+use crate::report::lang::Lang;
 
 /// Writes `laid` as a PDF.
 pub fn render(
@@ -227,15 +227,15 @@ fn outline(entries: &[OutlineEntry]) -> Outline {
 /// The language tag of the document's text: Chinese in the report's script, or English.
 fn language(dataset: &Dataset, lang: Lang) -> &'static str {
     match (lang, dataset.script()) {
-        (Lang::Zh, crate::script_fold::HanScript::Simplified) => "zh-CN",
-        (Lang::Zh, crate::script_fold::HanScript::Traditional) => "zh-Hant",
+        (Lang::Zh, crate::report::script_fold::HanScript::Simplified) => "zh-CN",
+        (Lang::Zh, crate::report::script_fold::HanScript::Traditional) => "zh-Hant",
         (Lang::En, _) => "en",
     }
 }
 
 fn metadata(dataset: &Dataset, lang: Lang) -> Metadata {
     let report = &dataset.report;
-    let title = crate::chart_text::localized(lang, &report.title, report.title_en.as_ref());
+    let title = crate::report::chart_text::localized(lang, &report.title, report.title_en.as_ref());
     let mut metadata = Metadata::new()
         .title(title.to_owned())
         .language(language(dataset, lang).to_owned())

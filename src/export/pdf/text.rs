@@ -53,11 +53,14 @@ pub struct Faces {
 impl Faces {
     /// The bundled faces.
     pub fn bundled() -> Self {
-        let faces = [crate::faces::regular_face(), crate::faces::bold_face()]
-            .into_iter()
-            .map(|data| Face::new(Arc::new(data.to_vec()), 0))
-            .collect::<Option<Vec<_>>>()
-            .unwrap_or_default();
+        let faces = [
+            crate::report::faces::regular_face(),
+            crate::report::faces::bold_face(),
+        ]
+        .into_iter()
+        .map(|data| Face::new(Arc::new(data.to_vec()), 0))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
         Self {
             faces,
             glyphs: HashMap::new(),
@@ -83,7 +86,7 @@ impl Faces {
             .lookup(own, c)
             .or_else(|| self.system_glyph(c, bold))
             .unwrap_or_else(|| {
-                if !crate::glyphs::needs_no_glyph(c) && !self.missing.contains(&c) {
+                if !crate::report::glyphs::needs_no_glyph(c) && !self.missing.contains(&c) {
                     self.missing.push(c);
                 }
                 Glyph {

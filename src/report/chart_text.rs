@@ -1,0 +1,201 @@
+//! What charts and key figures say, and where their value axes put ticks: shared by the
+//! viewer's panels and the PDF, so a figure reads the same on screen and on paper.
+//!
+//! Nothing here knows how it is drawn: texts are made in a [`Lang`], distances are in the
+//! caller's units (points on screen, PDF points on paper).
+
+use crate::report::lang::Lang;
+use crate::report::model::Figure;
+use crate::report::quantity::{Quantity, format_value};
+use crate::report::script_fold::HanScript;
+use crate::report::words::{fill, tr_in};
+
+/// The most bars a chart draws: a chart over thousands of figures costs a frame (or a page) no
+/// more than one over thirty; the rest are counted under it, and all are exported.
+pub const MAX_BARS: usize = 30;
+
+/// A text of the dataset in `lang`, where the dataset has it.
+pub fn localized<'a>(lang: Lang, chinese: &'a str, english: Option<&'a String>) -> &'a str {
+    match (lang, english) {
+        (Lang::En, Some(english)) if !english.trim().is_empty() => english,
+        _ => chinese,
+    }
+}
+
+/// A figure's value: as its text writes it in Chinese (1,800余万元, 近8,400多個), in words an
+/// English reader knows in English (more than 18 million yuan).
+pub fn figure_value(lang: Lang, figure: &Figure, quantity: &Quantity) -> String {
+    match lang {
+        Lang::En => quantity.english(),
+        Lang::Zh => figure.written(),
+    }
+}
+
+/// A period as a reader says it: 2018 → "2018 年" (English "2018"); other periods as written.
+pub fn period_label(lang: Lang, period: &str) -> String {
+    if period.chars().all(|c| c.is_ascii_digit()) {
+        fill(tr_in(lang, "{} 年"), &[&period])
+    } else {
+        period.to_owned()
+    }
+}
+
+/// What a key figure counts, with its period when it has one: 具备科学素质的公民比例（2018 年）.
+pub fn figure_caption(lang: Lang, figure: &Figure) -> String {
+    let label = localized(lang, &figure.label, figure.label_en.as_ref());
+    match &figure.period {
+        Some(period) => fill(
+            tr_in(lang, "{}（{}）"),
+            &[&label, &period_label(lang, period)],
+        ),
+        None => label.to_owned(),
+    }
+}
+
+/// A bar's category: a comparison's bars are its periods, other bars their figures' labels.
+pub fn bar_label(lang: Lang, figure: &Figure, by_period: bool) -> String {
+    match (&figure.period, by_period) {
+        (Some(period), true) => period_label(lang, period),
+        _ => localized(lang, &figure.label, figure.label_en.as_ref()).to_owned(),
+    }
+}
+
+/// "2012 年 6.2% → 2018 年 11.7%，提高 5.5 个百分点": each figure with its period and as
+/// written, and the change; a change of a percentage is in points, not a percentage of it.
+pub fn comparison_caption(
+    lang: Lang,
+    (before, before_quantity): (&Figure, &Quantity),
+    (after, after_quantity): (&Figure, &Quantity),
+) -> String {
+    let dated = |figure: &Figure, quantity: &Quantity| {
+        let value = figure_value(lang, figure, quantity);
+        match &figure.period {
+            Some(period) => format!("{} {value}", period_label(lang, period)),
+            None => value,
+        }
+    };
+    let mut caption = format!(
+        "{} → {}",
+        dated(before, before_quantity),
+        dated(after, after_quantity)
+    );
+    let (from, to) = (before_quantity.base_value, after_quantity.base_value);
+    let word = if to >= from {
+        tr_in(lang, "提高")
+    } else {
+        tr_in(lang, "降低")
+    };
+    if after_quantity.base_unit == "%" {
+        let points = format_value((to - from).abs(), "%", HanScript::Simplified);
+        caption.push_str(&fill(tr_in(lang, "，{} {} 个百分点"), &[&word, &points]));
+    } else if from > 0.0 {
+        let change = format!("{:.1}", ((to - from) / from * 100.0).abs());
+        caption.push_str(&fill(tr_in(lang, "，{} {}%"), &[&word, &change]));
+    }
+    caption
+}
+
+/// How much of the whole a part is, between 0 and 1.
+pub fn progress_fraction(part: &Quantity, whole: &Quantity) -> f64 {
+    if whole.base_value > 0.0 {
+        (part.base_value / whole.base_value).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// "19 / 21（90.5%）": each figure as its text writes it (an approximate one keeps its words).
+pub fn progress_caption(
+    lang: Lang,
+    (part, part_quantity): (&Figure, &Quantity),
+    (whole, whole_quantity): (&Figure, &Quantity),
+) -> String {
+    let fraction = progress_fraction(part_quantity, whole_quantity);
+    fill(
+        tr_in(lang, "{} / {}（{}%）"),
+        &[
+            &figure_value(lang, part, part_quantity),
+            &figure_value(lang, whole, whole_quantity),
+            &format!("{:.1}", fraction * 100.0),
+        ],
+    )
+}
+
+/// "已建成：19 个；规划：21 个": what the part and the whole count.
+pub fn progress_legend(
+    lang: Lang,
+    (part, part_quantity): (&Figure, &Quantity),
+    (whole, whole_quantity): (&Figure, &Quantity),
+) -> String {
+    fill(
+        tr_in(lang, "{}：{}；{}：{}"),
+        &[
+            &localized(lang, &part.label, part.label_en.as_ref()),
+            &figure_value(lang, part, part_quantity),
+            &localized(lang, &whole.label, whole.label_en.as_ref()),
+            &figure_value(lang, whole, whole_quantity),
+        ],
+    )
+}
+
+/// Where a value axis ends: the longest bar ends where its value label, and a margin, still fit
+/// inside `width`.
+pub fn axis_end(max_value: f64, width: f32, value_width: f32) -> f64 {
+    let max = if max_value > 0.0 { max_value } else { 1.0 };
+    let room = (width - value_width - 16.0).max(width * 0.35);
+    max * f64::from(width / room)
+}
+
+/// The step between a value axis's ticks: 1, 2 or 5 times a power of ten, at least `gap` apart
+/// along an axis `width` long that ends at `end`.
+pub fn tick_step(end: f64, width: f32, gap: f32) -> f64 {
+    let least = end * f64::from(gap) / f64::from(width.max(1.0));
+    if !(least.is_finite() && least > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powf(least.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| *step >= least)
+        .unwrap_or(10.0 * power)
+}
+
+/// The ticks from zero to `end`, `step` apart (at most 101).
+pub fn ticks(end: f64, step: f64) -> impl Iterator<Item = f64> {
+    let count = (end.max(0.0) / step).floor() as usize;
+    (0..=count.min(100)).map(move |i| i as f64 * step)
+}
+
+/// A tick's label: 0, 1万, 2万 (10,000 in English), in the report's script; a percentage
+/// keeps its sign.
+pub fn tick_label(value: f64, unit: &str, script: HanScript, lang: Lang) -> String {
+    let text = match lang {
+        Lang::En => crate::report::quantity::english_number(value, unit),
+        Lang::Zh => format_value(value, unit, script),
+    };
+    if unit == "%" {
+        format!("{text}%")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_fall_on_round_steps_far_enough_apart() {
+        assert_eq!(tick_step(100.0, 400.0, 84.0), 50.0);
+        assert_eq!(tick_step(3.1e4, 300.0, 84.0), 1e4);
+        assert_eq!(ticks(25.0, 10.0).collect::<Vec<_>>(), [0.0, 10.0, 20.0]);
+        assert_eq!(tick_step(0.0, 300.0, 84.0), 1.0);
+    }
+
+    #[test]
+    fn the_axis_leaves_room_for_the_longest_value() {
+        let end = axis_end(100.0, 400.0, 84.0);
+        assert!(end > 100.0 && end < 200.0, "{end}");
+    }
+}

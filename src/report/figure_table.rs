@@ -1,0 +1,244 @@
+//! The table of every figure of a report (数据一览): its rows filtered by a search and sorted by
+//! a column, for the viewer's table and its CSV export, which lists the same rows.
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::dataset::{Dataset, FigureRef};
+use crate::report::script_fold::to_simplified;
+
+/// A column of the table, in the order shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Column {
+    /// What the figure counts.
+    Label,
+    /// The value as written; sorted by base value.
+    Value,
+    /// The base value; sorted by itself.
+    BaseValue,
+    /// more_than, over, nearly, about, or nothing.
+    Qualifier,
+    /// The year or period.
+    Period,
+    /// The chapter, by number; the report's order within it.
+    #[default]
+    Chapter,
+    /// The initiative's title.
+    Initiative,
+}
+
+impl Column {
+    /// Every column, in the order shown.
+    pub const ALL: [Self; 7] = [
+        Self::Label,
+        Self::Value,
+        Self::BaseValue,
+        Self::Qualifier,
+        Self::Period,
+        Self::Chapter,
+        Self::Initiative,
+    ];
+}
+
+/// How the table is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sort {
+    /// The column sorted by.
+    pub column: Column,
+    /// Largest (or last) first.
+    pub descending: bool,
+}
+
+impl Sort {
+    /// The sort after a click on `column`'s header: the other direction of the same column, or
+    /// ascending by the new one.
+    pub fn clicked(self, column: Column) -> Self {
+        Self {
+            column,
+            descending: self.column == column && !self.descending,
+        }
+    }
+}
+
+/// The figures whose label, value, period, chapter or initiative holds `query` (blind to case,
+/// script and white space; all of them for an empty query), sorted; ties keep the report's
+/// order.
+pub fn rows(dataset: &Dataset, query: &str, sort: Sort) -> Vec<FigureRef> {
+    let query = fold(query);
+    let mut rows: Vec<FigureRef> = dataset
+        .figures()
+        .map(|(place, _)| place)
+        .filter(|&place| query.is_empty() || haystack(dataset, place).contains(&query))
+        .collect();
+    rows.sort_by(|&a, &b| {
+        let order = compare(dataset, sort.column, a, b);
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    rows
+}
+
+/// Everything a row is found by, folded.
+fn haystack(dataset: &Dataset, place: FigureRef) -> String {
+    let figure = dataset.figure(place);
+    let chapter = dataset.chapter_at(place);
+    let parts = [
+        figure.label.as_str(),
+        figure.label_en.as_deref().unwrap_or_default(),
+        &figure.written(),
+        figure.period.as_deref().unwrap_or_default(),
+        &chapter.name,
+        &dataset.initiative_at(place).title,
+    ];
+    fold(&parts.join("\u{1f}"))
+}
+
+/// Lower case, simplified characters, no white space: 協會 and 协会 are alike, as are
+/// `8,400 个` and `8,400个`.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .map(to_simplified)
+        .collect()
+}
+
+/// A figure with where it comes from, to paste into another document:
+/// 11.7%（2018 年，具备科学素质的公民比例；第 4 章 科普）, or in English
+/// 11.7% (2018, Citizens with basic scientific literacy; Chapter 4 Outreach).
+pub fn citation(dataset: &Dataset, place: FigureRef, english: bool) -> String {
+    let figure = dataset.figure(place);
+    let chapter = dataset.chapter_at(place);
+    let or_chinese = |english_text: Option<&String>, chinese: &str| {
+        english_text
+            .filter(|t| !t.trim().is_empty())
+            .map_or(chinese.to_owned(), Clone::clone)
+    };
+    if english {
+        let label = or_chinese(figure.label_en.as_ref(), &figure.label);
+        let name = or_chinese(chapter.name_en.as_ref(), &chapter.name);
+        let period = figure
+            .period
+            .as_ref()
+            .map_or(String::new(), |p| format!("{p}, "));
+        let value = dataset.quantity(place).english();
+        format!(
+            "{value} ({period}{label}; Chapter {} {name})",
+            chapter.number
+        )
+    } else {
+        let period = figure.period.as_ref().map_or(String::new(), |p| {
+            if p.chars().all(|c| c.is_ascii_digit()) {
+                format!("{p} 年，")
+            } else {
+                format!("{p}，")
+            }
+        });
+        format!(
+            "{}（{period}{}；第 {} 章 {}）",
+            figure.written(),
+            figure.label,
+            chapter.number,
+            chapter.name
+        )
+    }
+}
+
+fn compare(dataset: &Dataset, column: Column, a: FigureRef, b: FigureRef) -> Ordering {
+    let (fa, fb) = (dataset.figure(a), dataset.figure(b));
+    let (qa, qb) = (dataset.quantity(a), dataset.quantity(b));
+    let in_report =
+        || (a.chapter, a.initiative, a.figure).cmp(&(b.chapter, b.initiative, b.figure));
+    match column {
+        Column::Label => fa.label.cmp(&fb.label),
+        Column::Value | Column::BaseValue => qa.base_value.total_cmp(&qb.base_value),
+        Column::Qualifier => qa.qualifier_keyword().cmp(&qb.qualifier_keyword()),
+        Column::Period => fa.period.cmp(&fb.period),
+        Column::Chapter => Ordering::Equal,
+        Column::Initiative => {
+            let (ia, ib) = (dataset.initiative_at(a), dataset.initiative_at(b));
+            ia.title.cmp(&ib.title)
+        }
+    }
+    .then_with(in_report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(dataset: &Dataset, rows: &[FigureRef]) -> Vec<String> {
+        rows.iter()
+            .map(|&place| dataset.figure(place).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn every_figure_in_report_order_without_a_query() {
+        let dataset = crate::report::load::embedded();
+        let rows = rows(&dataset, "", Sort::default());
+        let all: Vec<FigureRef> = dataset.figures().map(|(place, _)| place).collect();
+        assert_eq!(rows, all);
+    }
+
+    #[test]
+    fn a_query_filters_blind_to_script_and_spaces() {
+        let dataset = crate::report::load::embedded();
+        let simplified = ids(&dataset, &rows(&dataset, "科学素质", Sort::default()));
+        assert!(
+            simplified.contains(&"literacy-2018".to_owned()),
+            "{simplified:?}"
+        );
+        assert_eq!(
+            simplified,
+            ids(&dataset, &rows(&dataset, "科學 素質", Sort::default()))
+        );
+        // The value as written, and the English label.
+        assert_eq!(
+            ids(&dataset, &rows(&dataset, "2,508项", Sort::default())),
+            ["patents"]
+        );
+        assert_eq!(
+            ids(
+                &dataset,
+                &rows(&dataset, "PATENT applications", Sort::default())
+            ),
+            ["patents"]
+        );
+        assert!(rows(&dataset, "没有这个词", Sort::default()).is_empty());
+    }
+
+    #[test]
+    fn a_citation_says_where_the_figure_comes_from() {
+        let dataset = crate::report::load::embedded();
+        let (place, _) = dataset.figure_by_id("literacy-2018").expect("a figure");
+        assert_eq!(
+            citation(&dataset, place, false),
+            "11.7%（2018 年，具备科学素质的公民比例；第 4 章 科普）"
+        );
+        assert_eq!(
+            citation(&dataset, place, true),
+            "11.7% (2018, Citizens with basic scientific literacy; Chapter 4 Outreach)"
+        );
+    }
+
+    #[test]
+    fn sorting_by_value_compares_base_values_both_ways() {
+        let dataset = crate::report::load::embedded();
+        let sort = Sort::default().clicked(Column::Value);
+        let ascending = rows(&dataset, "", sort);
+        let values: Vec<f64> = ascending
+            .iter()
+            .map(|&p| dataset.quantity(p).base_value)
+            .collect();
+        assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
+        let descending = rows(&dataset, "", sort.clicked(Column::Value));
+        assert_eq!(descending.first(), ascending.last());
+        assert!(sort.clicked(Column::Value).descending);
+        assert!(!sort.clicked(Column::Label).descending);
+    }
+}

@@ -1,0 +1,170 @@
+//! The report as data authors write it: the RON dataset format.
+//!
+//! These types are exactly what a dataset file holds; everything derived from them (quantities,
+//! text segments, lookups) lives in [`crate::report::dataset`].
+
+use serde::{Deserialize, Serialize};
+
+/// The format version this build of Huimou reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A work-review report: its cover and its chapters in reading order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Which version of the dataset format this file is written in.
+    pub format_version: u32,
+    /// The report's title, as on its cover.
+    pub title: String,
+    /// The title in English, for the English interface.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// A secondary line under the title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subtitle: String,
+    /// A slogan the report carries.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub motto: String,
+    /// Where the text comes from, for the About box and data authors.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// The chapters, numbered 1..n in this order.
+    pub chapters: Vec<Chapter>,
+}
+
+/// One chapter of a report, shown as one panel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    /// A stable identifier, unique in the report.
+    pub id: String,
+    /// The chapter's number as printed (1-based, in order).
+    pub number: u32,
+    /// The chapter's short name, e.g. 思想.
+    pub name: String,
+    /// The name in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// The sentence that sums up the chapter.
+    pub headline: String,
+    /// The headline in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline_en: Option<String>,
+    /// What was done, each with a title and a paragraph.
+    pub initiatives: Vec<Initiative>,
+    /// Charts over the chapter's figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<Chart>,
+    /// The figures the overview and the slides lead with, by id, in order; when left out
+    /// Huimou chooses (`Dataset::key_figures`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_figures: Vec<String>,
+}
+
+/// One initiative: a bold title and a paragraph with figures in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    /// A stable identifier, unique in the report.
+    pub id: String,
+    /// The initiative's bold title.
+    pub title: String,
+    /// The title in English (the text itself stays Chinese).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// The paragraph exactly as in the source, with each figure's number marked `**…**`.
+    pub text: String,
+    /// The figures the text shows, in the order their marks appear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+}
+
+/// A number the report states, with what it counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// A stable identifier, unique in the report; charts name figures by it.
+    pub id: String,
+    /// What is counted, in a few words (e.g. 院士(专家)创新工作站).
+    pub label: String,
+    /// The label in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
+    /// Whether `huimou import` guessed the label from the text: `huimou check` warns until the
+    /// author confirms it by deleting the flag.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub label_guessed: bool,
+    /// A word written before the number, such as 超过 or 近.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// The number as written in the text.
+    pub value: f64,
+    /// The unit as written after the number, e.g. 余万元, 亿次, %.
+    pub unit: String,
+    /// The year or period the figure refers to (2018, 八大以来), where the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+}
+
+/// A chart over figures of one base unit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    /// The chart's title.
+    pub title: String,
+    /// The title in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// How the figures are drawn.
+    pub kind: ChartKind,
+    /// The figures shown, by id, in the order drawn.
+    pub figures: Vec<String>,
+}
+
+/// How a chart draws its figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChartKind {
+    /// One bar per figure, labelled with the figure's label.
+    Bars,
+    /// Two figures, before and after (e.g. 2012 → 2018).
+    Comparison,
+    /// Two figures: a part and the whole it belongs to (e.g. 19 of 21).
+    Progress,
+}
+
+impl Figure {
+    /// The figure as its text writes it, in the report's own script and order of words, with
+    /// thousands separators: 1,800余万元, 3.1萬多個, 超过1,000万余人次.
+    pub fn written(&self) -> String {
+        crate::report::quantity::written(self.prefix.as_deref(), self.value, &self.unit)
+    }
+}
+
+impl ChartKind {
+    /// How many figures a chart of this kind needs, when the kind fixes it.
+    pub fn required_figures(self) -> Option<usize> {
+        match self {
+            Self::Bars => None,
+            Self::Comparison | Self::Progress => Some(2),
+        }
+    }
+}
+
+impl Report {
+    /// All figures of the report with the chapter and initiative they belong to.
+    pub fn figures(&self) -> impl Iterator<Item = (&Chapter, &Initiative, &Figure)> {
+        self.chapters.iter().flat_map(|chapter| {
+            chapter.initiatives.iter().flat_map(move |initiative| {
+                initiative
+                    .figures
+                    .iter()
+                    .map(move |figure| (chapter, initiative, figure))
+            })
+        })
+    }
+
+    /// The number of initiatives across all chapters.
+    pub fn initiative_count(&self) -> usize {
+        self.chapters.iter().map(|c| c.initiatives.len()).sum()
+    }
+}

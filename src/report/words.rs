@@ -1,0 +1,529 @@
+//! The interface's words in both languages, free of any GUI: the viewer (`i18n::tr`), the PDF
+//! and the charts' captions (`chart_text`) look up the same table.
+//!
+//! Interface strings are written in Chinese in the code, the language the product is built
+//! for, and looked up here for English. Templates use `{}` for what is filled in (`fill`).
+//! `tests/i18n.rs` checks that every string the interface passes to `tr` has an English
+//! entry, and that no Chinese string reaches the screen without `tr`.
+
+use crate::report::lang::Lang;
+
+/// An interface string in `lang`.
+pub fn tr_in(lang: Lang, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        // A string without an entry shows in Chinese; the tests keep that from happening.
+        Lang::En => english(zh).unwrap_or(zh),
+    }
+}
+
+/// Fills the `{}` of a template with `values`, in order.
+pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * values.len());
+    let mut values = values.iter();
+    let mut rest = template;
+    // English plurals: `{s}` and `{es}` after a count are left out when the count is 1
+    // ("1 initiative", "2 initiatives"; "1 match", "3 matches").
+    let mut last = String::new();
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let (marker, ending) = [("{}", ""), ("{s}", "s"), ("{es}", "es")]
+            .into_iter()
+            .find(|(marker, _)| tail.starts_with(marker))
+            .unwrap_or(("{", "{"));
+        match marker {
+            "{}" => {
+                last = values.next().map(ToString::to_string).unwrap_or_default();
+                out.push_str(&last);
+            }
+            "{" => out.push('{'),
+            _ if last == "1" => {}
+            _ => out.push_str(ending),
+        }
+        rest = &tail[marker.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The English of an interface string.
+pub fn english(zh: &str) -> Option<&'static str> {
+    // Every frame looks up dozens of strings; the table is indexed once.
+    static BY_CHINESE: std::sync::OnceLock<rustc_hash::FxHashMap<&str, &str>> =
+        std::sync::OnceLock::new();
+    BY_CHINESE
+        .get_or_init(|| ENGLISH.iter().copied().collect())
+        .get(zh)
+        .copied()
+}
+
+/// Every interface string: Chinese, English.
+pub const ENGLISH: &[(&str, &str)] = &[
+    // Menus and the top bar.
+    ("文件", "File"),
+    ("打开…", "Open…"),
+    ("最近打开", "Open recent"),
+    ("（无）", "(none)"),
+    ("打开内置报告", "Open the built-in report"),
+    ("退出", "Quit"),
+    ("视图", "View"),
+    ("总览", "Overview"),
+    ("上一章", "Previous chapter"),
+    ("下一章", "Next chapter"),
+    ("放大", "Zoom in"),
+    ("缩小", "Zoom out"),
+    ("重置缩放", "Reset zoom"),
+    ("语言", "Language"),
+    // A language is named in itself, whatever the interface's language.
+    ("中文", "中文"),
+    ("帮助", "Help"),
+    ("键盘快捷键", "Keyboard shortcuts"),
+    ("关于回眸", "About Huimou"),
+    ("搜索", "Search"),
+    (
+        "在本章中搜索（{} 搜索全文）",
+        "Search this chapter ({} searches the whole report)",
+    ),
+    ("搜索全文", "Search the report"),
+    ("本章", "Chapter"),
+    ("全文", "Report"),
+    (
+        "符合的举措 / 举措总数",
+        "Matching initiatives / all initiatives",
+    ),
+    ("跟随系统", "System"),
+    ("深色", "Dark"),
+    ("浅色", "Light"),
+    ("Huimou 数据集 (RON)", "Huimou dataset (RON)"),
+    // The status bar.
+    ("内置报告", "Built-in report"),
+    (
+        "{} 章 · {} 项举措 · {} 个数据",
+        "{} chapter{s} · {} initiative{s} · {} figure{s}",
+    ),
+    ("{} 条提示", "Warnings: {}"),
+    (
+        "数据集可以打开，但有作者可能想知道的问题",
+        "The dataset opens, but has problems its author may want to know about",
+    ),
+    // The table of figures.
+    ("数据一览", "All figures"),
+    ("目录", "Contents"),
+    ("筛选表中的数据", "Filter the figures"),
+    (
+        "所有数据列成一张表：可排序，按搜索筛选，可导出 CSV",
+        "Every figure in one table: sortable, filtered by the search, exported as CSV",
+    ),
+    ("共 {} 个数据", "{} figure{s}"),
+    (
+        "{} / {} 个数据符合搜索",
+        "{} of {} figures match the search",
+    ),
+    (
+        "导出表中列出的数据（按搜索筛选、按当前顺序）",
+        "Export the figures the table lists (filtered by the search, in its order)",
+    ),
+    (
+        "点按列名排序，再点一次倒序；点按一行打开它所在的句子。搜索框筛选此表。",
+        "Click a column's name to sort, again to reverse; click a row to open its sentence. The search box filters this table.",
+    ),
+    ("按此列排序", "Sort by this column"),
+    ("数据", "Figure"),
+    ("数值（原文）", "Value"),
+    ("基数", "Base value"),
+    ("约数", "Qualifier"),
+    ("时间", "Period"),
+    ("所在章", "Chapter"),
+    ("所在举措", "Initiative"),
+    ("复制（附出处）", "Copy with source"),
+    (
+        "数值、时间、所计何物和所在的章",
+        "The value, its period, what it counts and its chapter",
+    ),
+    // The overview.
+    ("打开第 {} 章（{}）", "Open chapter {} ({})"),
+    ("打开第 {} 章", "Open chapter {}"),
+    ("第 {} 章 {}", "Chapter {} {}"),
+    // A chapter.
+    (
+        "搜索时不显示图表；清空搜索（Esc）即可看到。",
+        "Charts are hidden while searching; clear the search (Esc) to see them.",
+    ),
+    ("主要举措", "Initiatives"),
+    ("（{} / {} 项符合「{}」）", "({} of {} match “{}”)"),
+    (
+        "本章没有符合「{}」的举措。",
+        "No initiative of this chapter matches “{}”.",
+    ),
+    ("← 上一章：{}", "← Previous: {}"),
+    ("下一章：{} {} →", "Next: {} {} →"),
+    // Charts.
+    ("提高", "up"),
+    ("降低", "down"),
+    ("，{} {}%", ", {} {}%"),
+    ("，{} {} 个百分点", ", {} {} percentage points"),
+    ("{} 年", "{}"),
+    ("{} / {}（{}%）", "{} / {} ({}%)"),
+    ("出自：{}", "From: {}"),
+    ("导出 PNG…", "Export PNG…"),
+    ("导出 CSV…", "Export CSV…"),
+    // Initiatives.
+    ("收起全文", "Show less"),
+    ("在浏览器中打开 {}", "Open {} in the browser"),
+    ("展开全文（共 {} 字）", "Show all ({} character{s})"),
+    ("后文还有 {} 处匹配", "{} more match{es} further on"),
+    ("数据标签匹配：", "Matching figure labels:"),
+    ("即 {}", "That is {}"),
+    ("时间：{}", "When: {}"),
+    ("复制数据", "Copy figure"),
+    ("：", ": "),
+    ("已复制：{}", "Copied: {}"),
+    ("已导出：{}", "Exported: {}"),
+    ("导出失败：{}", "Export failed: {}"),
+    ("正在导出…", "Exporting…"),
+    ("图表不在屏幕上", "the chart is not on screen"),
+    ("导出", "Export"),
+    ("本章图片 (PNG)…", "This view as a picture (PNG)…"),
+    ("举措列表 (CSV)…", "Initiative list (CSV)…"),
+    ("整份报告 (PDF)…", "Whole report (PDF)…"),
+    // Search results.
+    (
+        "全文搜索「{}」：{} 项举措",
+        "Searching the report for “{}”: {} initiative{s}",
+    ),
+    (
+        "Enter 打开选中的结果，↑/↓ 选择，Esc 清空",
+        "Enter opens the selected result, ↑/↓ choose, Esc clears",
+    ),
+    (
+        "没有找到。试试更短的词，或数据的标签（如“院士”“专利”）。",
+        "Nothing found. Try a shorter word, pinyin (kepu, kp), or a figure's label (such as 院士 or 专利).",
+    ),
+    ("数据：{}", "Figures: {}"),
+    ("、", ", "),
+    ("{}：{}；{}：{}", "{}: {}; {}: {}"),
+    // Diagnostics.
+    ("无法打开数据集", "The dataset could not be opened"),
+    (
+        "数据集有错误，无法打开；仍显示原来的报告。",
+        "The dataset has errors and was not opened; the report on screen stays.",
+    ),
+    ("保存的数据集有错误", "The saved dataset has errors"),
+    (
+        "文件刚被保存，但有错误；仍显示上次正确的内容。改正并保存后会自动更新。",
+        "The file was just saved with errors; the last good version stays on screen. Fix and save it, and it updates by itself.",
+    ),
+    ("数据集提示", "Dataset warnings"),
+    ("数据集提示…", "Dataset warnings…"),
+    (
+        "列出数据集作者可能想知道的问题（huimou check 的提示）",
+        "List what the dataset's author may want to know (the warnings of huimou check)",
+    ),
+    (
+        "这些问题不妨碍显示报告，但作者可能想知道。",
+        "These do not keep the report from showing, but its author may want to know.",
+    ),
+    ("关闭", "Close"),
+    ("错误", "error"),
+    ("提示", "warning"),
+    ("建议：{}", "Help: {}"),
+    // Files.
+    (
+        "松开鼠标以打开数据集\n{}",
+        "Release to open the dataset\n{}",
+    ),
+    // About.
+    ("回眸 Huimou", "Huimou 回眸"),
+    ("版本 {}", "Version {}"),
+    (
+        "工作回顾报告的桌面阅读器，离线可用。",
+        "A desktop viewer for work-review reports. Works offline.",
+    ),
+    ("当前报告", "Report on screen"),
+    ("文件：{}", "File: {}"),
+    ("来源：{}", "Source: {}"),
+    ("日志", "Log"),
+    ("复制路径", "Copy path"),
+    (
+        "没有可写的数据文件夹，日志只写到标准错误输出。",
+        "There is no writable data folder; the log goes to standard error only.",
+    ),
+    ("字体", "Fonts"),
+    (
+        "思源黑体 Noto Sans CJK SC（常规、粗体，子集），SIL Open Font License 1.1",
+        "Noto Sans CJK SC (Regular and Bold, subset), SIL Open Font License 1.1",
+    ),
+    ("字体许可证全文", "Font licence"),
+    // The crash notice.
+    ("上次运行意外结束", "Huimou closed unexpectedly last time"),
+    (
+        "回眸上次运行时遇到内部错误而关闭，没有保存的只有当时的窗口状态。",
+        "Huimou stopped on an internal error last time; only the window's state of that moment was lost.",
+    ),
+    ("错误：{}", "Error: {}"),
+    ("完整的错误报告保存在：", "The full report is in:"),
+    (
+        "如果问题再次出现，请把这个文件交给维护者。",
+        "If it happens again, please send this file to the maintainers.",
+    ),
+    ("知道了", "OK"),
+    (
+        "崩溃时打开的是下面这个文件；为免再次崩溃，这次先打开内置报告：",
+        "This file was open when it crashed; so that it does not crash again, the built-in report is shown instead:",
+    ),
+    ("重新打开", "Reopen"),
+    (
+        "另有 {} 项数据未画出（导出 CSV 可得全部）",
+        "{} more figure{s} not drawn (Export CSV has them all)",
+    ),
+    ("忘记这个文件", "Forget this file"),
+    // Keyboard shortcuts and the command table (src/viewer/ui/commands.rs).
+    ("{}（{}）", "{} ({})"),
+    ("原文：{}", "as written: {}"),
+    ("在命令面板（{}）中：", "In the command palette ({}):"),
+    ("第 {} 章", "Chapter {}"),
+    (
+        "显示报告的封面和各章卡片",
+        "Show the report's cover and a card per chapter",
+    ),
+    (
+        "显示上一章（第一章之前是总览）",
+        "Show the previous chapter (the overview before the first)",
+    ),
+    ("显示下一章", "Show the next chapter"),
+    (
+        "把光标移到搜索框，在整份报告中搜索",
+        "Put the cursor in the search box to search the whole report",
+    ),
+    (
+        "清空搜索框（光标在搜索框中时）",
+        "Empty the search box (while the cursor is in it)",
+    ),
+    (
+        "回到回眸自带的报告",
+        "Go back to the report built into Huimou",
+    ),
+    (
+        "把屏幕上的总览或章存为图片",
+        "Save the overview or chapter on screen as a picture",
+    ),
+    (
+        "把列出的举措（按搜索筛选）存为 CSV",
+        "Save the initiatives listed (as the search filters them) as CSV",
+    ),
+    (
+        "把整份报告存为可打印的 PDF：封面、目录、每章的图表和举措",
+        "Save the whole report as a printable PDF: cover, contents, every chapter's charts and initiatives",
+    ),
+    ("打印…", "Print…"),
+    (
+        "生成整份报告的 PDF，在系统的 PDF 阅读器中打开以打印",
+        "Make the whole report's PDF and open it in the system's PDF viewer to print",
+    ),
+    ("PDF 正在生成，请稍候", "A PDF is being made; please wait"),
+    (
+        "已在系统的 PDF 阅读器中打开，可从那里打印：{}",
+        "Opened in the system's PDF viewer, to print from there: {}",
+    ),
+    ("无法打印：{}", "Cannot print: {}"),
+    (
+        "已生成 PDF，正在用系统的 PDF 阅读器打开：{}",
+        "PDF made; opening it in the system's PDF viewer: {}",
+    ),
+    ("正在生成 PDF… {}%", "Making the PDF… {}%"),
+    ("使用浅色主题", "Use the light theme"),
+    ("使用深色主题", "Use the dark theme"),
+    (
+        "主题跟随系统的浅色或深色",
+        "Follow the system's light or dark theme",
+    ),
+    ("界面使用中文", "Show the interface in Chinese"),
+    ("界面使用英文", "Show the interface in English"),
+    ("把界面放大一级", "Make everything larger"),
+    ("把界面缩小一级", "Make everything smaller"),
+    ("恢复 100% 大小", "Back to 100%"),
+    ("列出所有命令及其按键", "List every command and its keys"),
+    (
+        "版本、当前报告、日志和字体",
+        "Version, the report on screen, the log and fonts",
+    ),
+    ("关闭回眸", "Close Huimou"),
+    ("清空搜索", "Clear the search"),
+    (
+        "在搜索框中：打开选中的结果，再按是下一个 / 上一个匹配",
+        "In the search box: open the selected result; again, the next / previous match",
+    ),
+    ("后退", "Back"),
+    ("前进", "Forward"),
+    ("下一个匹配", "Next match"),
+    ("上一个匹配", "Previous match"),
+    (
+        "回到上一次跳转前的位置（视图、搜索和滚动位置）",
+        "Go back to where you were before the last jump (view, search and scroll position)",
+    ),
+    ("后退之后再前进", "Go forward again after going back"),
+    (
+        "点亮搜索的下一个匹配并滚动到它（在搜索框中按 Enter 也可）",
+        "Light the search's next match and scroll to it (Enter in the search box too)",
+    ),
+    (
+        "点亮搜索的上一个匹配（在搜索框中按 Shift+Enter 也可）",
+        "Light the search's previous match (Shift+Enter in the search box too)",
+    ),
+    (
+        "点亮的匹配 / 符合的举措",
+        "Lit match / matching initiatives",
+    ),
+    ("关闭搜索结果（Esc）", "Close the search results (Esc)"),
+    ("关闭搜索结果", "Close the search results"),
+    (
+        "Enter / F3 下一个，Shift+Enter / Shift+F3 上一个",
+        "Enter / F3 next, Shift+Enter / Shift+F3 previous",
+    ),
+    ("收起举措", "Hide initiatives"),
+    ("展开举措", "Show initiatives"),
+    ("{}：{} {}", "{}: {} {}"),
+    ("导入…", "Import…"),
+    (
+        "把宣传册（Markdown 文本或 Word 文档）导入为报告：章、举措、数据和图表",
+        "Import a brochure (Markdown text or a Word document) as a report: chapters, initiatives, figures and charts",
+    ),
+    ("导入宣传册", "Import a brochure"),
+    (
+        "宣传册（Markdown 文本、Word 文档）",
+        "Brochures (Markdown text, Word documents)",
+    ),
+    ("导入", "Import"),
+    ("无法导入：{}", "Cannot import: {}"),
+    ("已导入：{}", "Imported: {}"),
+    ("已保存：{}", "Saved: {}"),
+    (
+        "松开鼠标以导入宣传册\n{}",
+        "Drop to import the brochure\n{}",
+    ),
+    (
+        "已从「{}」导入，尚未保存。",
+        "Imported from “{}”, not saved yet.",
+    ),
+    (
+        "{} 个数据的名称是猜的，在数据一览中标有“待确认”。",
+        "{} figure name{s} guessed; All figures marks them “to confirm”.",
+    ),
+    ("保存为数据集…", "Save as a dataset…"),
+    ("{}（导入，未保存）", "{} (imported, not saved)"),
+    ("查看提示", "Show the warnings"),
+    ("（待确认）", " (to confirm)"),
+    (
+        "名称是导入时从上下文猜的，请在数据集中确认",
+        "The importer guessed this name from the text around the number; confirm it in the dataset",
+    ),
+    ("在搜索结果中移动", "Move through search results"),
+    ("打开数据集", "Open a dataset"),
+    (
+        "演示（全屏，←/→ 翻页，Esc 退出）",
+        "Present (full screen, ←/→ move, Esc leaves)",
+    ),
+    ("←/→ 翻页 · Esc 退出演示", "←/→ move · Esc stops presenting"),
+    ("演示", "Present"),
+    ("命令", "command"),
+    ("章", "chapter"),
+    ("举措", "initiative"),
+    ("命令面板", "Command palette"),
+    ("导出图表 PNG：{}", "Export chart as PNG: {}"),
+    ("导出图表 CSV：{}", "Export chart as CSV: {}"),
+    ("复制选中的数据：{}", "Copy the selected figure: {}"),
+    (
+        "输入命令、章或举措（支持拼音，如 kp）",
+        "Type a command, chapter or initiative (pinyin works too: kp)",
+    ),
+    (
+        "没有匹配的命令、章或举措。",
+        "No command, chapter or initiative matches.",
+    ),
+    (
+        "命令面板：命令、章、举措（支持拼音）",
+        "Command palette: commands, chapters, initiatives (pinyin too)",
+    ),
+    ("在控件间移动", "Move between controls"),
+    // The in-app file dialog.
+    ("导出到文件", "Export to a file"),
+    ("上一级", "Up"),
+    ("主目录", "Home"),
+    ("文件名：", "File name:"),
+    (
+        "名称，或完整路径（~ 表示主目录）",
+        "A name, or a whole path (~ for home)",
+    ),
+    (
+        "这里没有文件夹，也没有 .{} 文件",
+        "No folders and no .{} files here",
+    ),
+    ("显示文件夹和 .{} 文件", "Showing folders and .{} files"),
+    (
+        "系统的文件对话框无法打开（{}），已改用内置对话框。",
+        "The system's file dialog cannot open ({}); this is Huimou's own.",
+    ),
+    ("无法读取文件夹 {}：{}", "The folder {} cannot be read: {}"),
+    ("请输入文件名。", "Type a file name."),
+    ("找不到文件：{}", "No such file: {}"),
+    ("文件夹不存在：{}", "No such folder: {}"),
+    (
+        "{} 已存在；再次确认将替换它。",
+        "{} exists; confirm again to replace it.",
+    ),
+    ("打开", "Open"),
+    ("保存", "Save"),
+    ("取消", "Cancel"),
+];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_of_one_are_singular_in_english() {
+        assert_eq!(
+            fill("{} chapter{s} · {} initiative{s}", &[&1, &21]),
+            "1 chapter · 21 initiatives"
+        );
+        assert_eq!(fill("{} more match{es}", &[&1]), "1 more match");
+        assert_eq!(fill("{} more match{es}", &[&3]), "3 more matches");
+        assert_eq!(fill("{a} {}", &[&2]), "{a} 2");
+    }
+
+    use super::*;
+
+    #[test]
+    fn locales_choose_the_language() {
+        assert_eq!(Lang::from_locale("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_locale("zh_TW.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_locale("en-US"), Lang::En);
+        assert_eq!(Lang::from_locale("de"), Lang::En);
+    }
+
+    #[test]
+    fn templates_fill_in_order() {
+        assert_eq!(
+            fill(
+                tr_in(Lang::En, "{} 章 · {} 项举措 · {} 个数据"),
+                &[&5, &21, &59]
+            ),
+            "5 chapters · 21 initiatives · 59 figures"
+        );
+        assert_eq!(fill("{} / {}", &[&1]), "1 / ");
+    }
+
+    #[test]
+    fn every_entry_is_unique_and_keeps_its_placeholders() {
+        for (k, (zh, en)) in ENGLISH.iter().enumerate() {
+            assert!(
+                !ENGLISH[..k].iter().any(|(other, _)| other == zh),
+                "{zh} twice"
+            );
+            assert_eq!(
+                zh.matches("{}").count(),
+                en.matches("{}").count(),
+                "{zh} / {en}"
+            );
+        }
+    }
+}

@@ -1,0 +1,400 @@
+//! Finding Chinese text by its pinyin: full syllables ("kepu", "yuanshi") or initials ("kp").
+//!
+//! Each Han character is read with the `pinyin` crate's default reading only: its alternative
+//! readings would make almost any query match somewhere. A traditional character the crate has
+//! no reading for is read as its simplified form (see `script_fold`); Han characters that
+//! neither has a reading for (some of the rarest, in the supplementary planes) match no pinyin. A text becomes two parallel strings,
+//! one entry per character: the syllable (as a number) and its initial letter; characters that
+//! are not Han become a zero that no query matches.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use pinyin::ToPinyin as _;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::report::script_fold;
+
+/// The Han characters looked up through a table rather than a hash map: the CJK Unified
+/// Ideographs with Extension A.
+const TABLE_START: u32 = 0x3400;
+const TABLE_END: u32 = 0xA000;
+
+/// Gives each syllable a number, and remembers each character's.
+#[derive(Clone, Debug)]
+pub struct Syllables {
+    /// Syllable text by number; number 0 stands for "not a Han character".
+    names: Vec<&'static str>,
+    by_name: HashMap<&'static str, u16>,
+    /// The syllable number of each character in the table range, plus one (0: not looked up).
+    table: Vec<u16>,
+    others: HashMap<char, u16>,
+}
+
+impl Default for Syllables {
+    fn default() -> Self {
+        Self {
+            names: vec![""],
+            by_name: HashMap::default(),
+            table: vec![0; (TABLE_END - TABLE_START) as usize],
+            others: HashMap::default(),
+        }
+    }
+}
+
+impl Syllables {
+    /// The syllable number of `c` (0 when it is not a Han character with a reading).
+    pub fn of(&mut self, c: char) -> u16 {
+        let code = c as u32;
+        if code < TABLE_START {
+            return 0;
+        }
+        if code < TABLE_END {
+            let slot = (code - TABLE_START) as usize;
+            if self.table[slot] == 0 {
+                self.table[slot] = self.look_up(c) + 1;
+            }
+            return self.table[slot] - 1;
+        }
+        if let Some(&id) = self.others.get(&c) {
+            return id;
+        }
+        let id = self.look_up(c);
+        self.others.insert(c, id);
+        id
+    }
+
+    fn look_up(&mut self, c: char) -> u16 {
+        let Some(reading) = reading(c) else {
+            return 0;
+        };
+        let name = reading.plain();
+        if let Some(&id) = self.by_name.get(name) {
+            return id;
+        }
+        // There are some four hundred syllables; the cast cannot overflow.
+        let id = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
+        self.names.push(name);
+        self.by_name.insert(name, id);
+        id
+    }
+
+    /// The syllable called `name`, if any character read so far has it.
+    fn named(&self, name: &str) -> Option<u16> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The initial letter of syllable `id` (0 for "not a Han character").
+    pub fn initial(&self, id: u16) -> u8 {
+        self.name(id).bytes().next().unwrap_or(0)
+    }
+
+    /// The text of syllable `id`.
+    pub fn name(&self, id: u16) -> &'static str {
+        self.names.get(usize::from(id)).copied().unwrap_or("")
+    }
+}
+
+/// The default reading of `c`, or that of its simplified form when it has none itself.
+fn reading(c: char) -> Option<::pinyin::Pinyin> {
+    c.to_pinyin().or_else(|| {
+        let simplified = script_fold::to_simplified(c);
+        (simplified != c).then(|| simplified.to_pinyin()).flatten()
+    })
+}
+
+/// Whether the traditional character `c` reads otherwise than its simplified form (乾 qian,
+/// 干 gan; 閤 ge, 合 he; 㑮 hun, and some read none): some six hundred of OpenCC's four thousand, nearly
+/// all rare. The search index holds simplified forms, and reads these as written instead.
+pub fn reads_unlike_simplified(c: char) -> bool {
+    static UNLIKE: OnceLock<HashSet<char>> = OnceLock::new();
+    UNLIKE
+        .get_or_init(|| {
+            script_fold::pairs()
+                .filter(|&(traditional, simplified)| {
+                    reading(traditional).map(|r| r.plain())
+                        != reading(simplified).map(|r| r.plain())
+                })
+                .map(|(traditional, _)| traditional)
+                .collect()
+        })
+        .contains(&c)
+}
+
+/// Queries longer than this are not read as pinyin: nobody types a paragraph in pinyin, and the
+/// ways of splitting a long run of letters into syllables grow exponentially.
+pub const MAX_PINYIN_LETTERS: usize = 40;
+
+/// A query read as pinyin: lower-case Latin letters only, at least two and at most
+/// `MAX_PINYIN_LETTERS`.
+pub fn as_pinyin_query(query: &str) -> Option<String> {
+    if query.len() > 4 * MAX_PINYIN_LETTERS {
+        return None;
+    }
+    let letters: String = query
+        .trim()
+        .chars()
+        .filter(|c| *c != ' ' && *c != '\'')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    (letters.len() >= 2
+        && letters.len() <= MAX_PINYIN_LETTERS
+        && letters.bytes().all(|b| b.is_ascii_lowercase()))
+    .then_some(letters)
+}
+
+/// One way to read a query as syllables: whole syllables, then the start of one more (which
+/// may be a whole syllable too), so that results show while a syllable is being typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    whole: Vec<u16>,
+    last: Vec<u16>,
+}
+
+/// The readings of a pinyin query with at least two syllables ("kepu" = ke + pu…), over the
+/// syllables the dataset has; at most a few dozen.
+pub fn readings(query: &str, syllables: &Syllables) -> Vec<Reading> {
+    let mut found = Vec::new();
+    let mut whole = Vec::new();
+    let mut budget = 20_000;
+    split(query, syllables, &mut whole, &mut found, &mut budget);
+    found
+}
+
+/// Splits `rest` into syllables in every way (up to `budget` steps in all).
+fn split(
+    rest: &str,
+    syllables: &Syllables,
+    whole: &mut Vec<u16>,
+    found: &mut Vec<Reading>,
+    budget: &mut u32,
+) {
+    const MOST: usize = 32;
+    if found.len() >= MOST || *budget == 0 {
+        return;
+    }
+    *budget -= 1;
+    // The rest as the start of a last syllable, after at least one whole one.
+    if !whole.is_empty() {
+        let last: Vec<u16> = syllables
+            .names
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, name)| name.starts_with(rest))
+            .filter_map(|(id, _)| u16::try_from(id).ok())
+            .collect();
+        if !last.is_empty() {
+            found.push(Reading {
+                whole: whole.clone(),
+                last,
+            });
+        }
+    }
+    // Or a whole syllable first, then the rest.
+    for length in 1..rest.len() {
+        if let Some(id) = syllables.named(&rest[..length]) {
+            whole.push(id);
+            split(&rest[length..], syllables, whole, found, budget);
+            whole.pop();
+        }
+    }
+}
+
+/// A text as pinyin: one syllable number and one initial per character.
+#[derive(Clone, Debug, Default)]
+pub struct PinyinText {
+    /// Syllable numbers, one per character (0 for others), as little-endian byte pairs so that
+    /// a sequence of them is found by a byte search.
+    pub syllables: Vec<[u8; 2]>,
+    /// Initial letters, one per character (0 for others).
+    pub initials: Vec<u8>,
+}
+
+impl PinyinText {
+    /// Appends `text`'s characters (already free of figure marks, like the search haystack).
+    pub fn extend(&mut self, text: &str, syllables: &mut Syllables) {
+        self.syllables.reserve(text.len() / 3);
+        self.initials.reserve(text.len() / 3);
+        for c in text.chars() {
+            self.push_char(c, syllables);
+        }
+    }
+
+    /// Appends `text`'s characters but white space, which search skips (and `**` figure marks
+    /// when `skip_marks`); returns the byte offset in `text` of each character appended.
+    pub fn push(&mut self, text: &str, skip_marks: bool, syllables: &mut Syllables) -> Vec<usize> {
+        let mut offsets = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if skip_marks && c == '*' && chars.peek().is_some_and(|&(_, n)| n == '*') {
+                chars.next();
+                continue;
+            }
+            if crate::search::skips(c) {
+                continue;
+            }
+            self.push_char(c, syllables);
+            offsets.push(at);
+        }
+        offsets
+    }
+
+    /// Appends one character.
+    pub fn push_char(&mut self, c: char, syllables: &mut Syllables) {
+        let id = syllables.of(c);
+        self.syllables.push(id.to_le_bytes());
+        self.initials.push(syllables.initial(id));
+    }
+
+    /// The number of characters so far.
+    pub fn len(&self) -> usize {
+        self.syllables.len()
+    }
+
+    /// Whether nothing was appended.
+    pub fn is_empty(&self) -> bool {
+        self.syllables.is_empty()
+    }
+
+    /// Every match in `range` (character positions), in order and not overlapping, as
+    /// character ranges: by syllables for any of `readings`, or by `initials`.
+    pub fn find_all(
+        &self,
+        range: Range<usize>,
+        initials: &[u8],
+        readings: &[Reading],
+    ) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut at = range.start;
+        while let Some(m) = self.find(at..range.end, initials, readings) {
+            at = m.end;
+            found.push(m);
+        }
+        found
+    }
+
+    /// The first match in `range` (character positions).
+    pub fn find(
+        &self,
+        range: Range<usize>,
+        initials: &[u8],
+        readings: &[Reading],
+    ) -> Option<Range<usize>> {
+        let mut best: Option<Range<usize>> = None;
+        let mut consider = |m: Range<usize>| {
+            if best.as_ref().is_none_or(|b| m.start < b.start) {
+                best = Some(m);
+            }
+        };
+        if !initials.is_empty()
+            && let Some(at) = memchr::memmem::find(&self.initials[range.clone()], initials)
+        {
+            let start = range.start + at;
+            consider(start..start + initials.len());
+        }
+        for reading in readings {
+            if let Some(m) = self.find_reading(range.clone(), reading) {
+                consider(m);
+            }
+        }
+        best
+    }
+
+    /// Where the next match of `initials` in `range` starts.
+    pub fn next_initials(&self, range: Range<usize>, initials: &[u8]) -> Option<usize> {
+        if initials.is_empty() || range.start >= range.end {
+            return None;
+        }
+        memchr::memmem::find(&self.initials[range.clone()], initials).map(|at| range.start + at)
+    }
+
+    /// Where the next match of `reading` in `range` starts.
+    pub fn next_reading(&self, range: Range<usize>, reading: &Reading) -> Option<usize> {
+        self.find_reading(range, reading).map(|m| m.start)
+    }
+
+    fn find_reading(&self, range: Range<usize>, reading: &Reading) -> Option<Range<usize>> {
+        let pattern: Vec<u8> = reading
+            .whole
+            .iter()
+            .flat_map(|id| id.to_le_bytes())
+            .collect();
+        let finder = memchr::memmem::Finder::new(&pattern);
+        let n = reading.whole.len();
+        let mut at = range.start;
+        while at + n < range.end {
+            let bytes = self.syllables[at..range.end].as_flattened();
+            let offset = finder.find(bytes)?;
+            // A match must start on a character, not in the middle of one's number.
+            if offset % 2 == 1 {
+                at += offset / 2 + 1;
+                continue;
+            }
+            let start = at + offset / 2;
+            let next = start + n;
+            if next < range.end
+                && reading
+                    .last
+                    .contains(&u16::from_le_bytes(self.syllables[next]))
+            {
+                return Some(start..next + 1);
+            }
+            at = start + 1;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> (PinyinText, Syllables) {
+        let mut syllables = Syllables::default();
+        let mut pinyin = PinyinText::default();
+        pinyin.push(s, true, &mut syllables);
+        (pinyin, syllables)
+    }
+
+    fn find(s: &str, query: &str) -> Vec<String> {
+        let (pinyin, syllables) = text(s);
+        let query = as_pinyin_query(query).expect("a pinyin query");
+        let readings = readings(&query, &syllables);
+        let chars: Vec<char> = s.replace("**", "").chars().collect();
+        pinyin
+            .find_all(0..pinyin.len(), query.as_bytes(), &readings)
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn full_pinyin_and_initials_find_the_characters() {
+        assert_eq!(find("全市科普志愿者", "kepu"), ["科普"]);
+        assert_eq!(find("全市科普志愿者", "kp"), ["科普"]);
+        assert_eq!(find("柔性引进院士**71**名", "yuanshi"), ["院士"]);
+        assert_eq!(find("柔性引进院士", "ys"), ["院士"]);
+        // While the last syllable is being typed.
+        assert_eq!(find("全市科普志愿者", "kepuzhiy"), ["科普志愿"]);
+        assert_eq!(find("科技创新", "keji chuangxin"), ["科技创新"]);
+        assert!(find("科技创新", "kepu").is_empty());
+    }
+
+    #[test]
+    fn latin_and_single_letters_are_not_pinyin() {
+        assert!(as_pinyin_query("a").is_none());
+        assert!(as_pinyin_query("科普").is_none());
+        assert!(as_pinyin_query("5a").is_none());
+        assert_eq!(as_pinyin_query(" Ke Pu ").as_deref(), Some("kepu"));
+        // Latin text has no initials: "ap" does not match "apple".
+        assert!(find("apple 苹果", "ap").is_empty());
+    }
+
+    #[test]
+    fn the_default_reading_only() {
+        // 行 reads xing by default; its other reading hang must not match.
+        assert!(find("银行", "yinhang").is_empty());
+        assert_eq!(find("银行", "yinxing"), ["银行"]);
+    }
+}

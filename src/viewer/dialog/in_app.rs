@@ -1,0 +1,346 @@
+//! The in-app file dialog's state: the folder shown, its entries, the typed name, and what
+//! Enter does with it. `ui::file_dialog` draws it.
+
+use std::path::{Path, PathBuf};
+
+use super::{Purpose, Request};
+
+/// A folder or a fitting file in the folder shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Its name in the folder.
+    pub name: String,
+    /// Whether it is a folder (or a link to one).
+    pub is_dir: bool,
+}
+
+/// Why Enter did not choose a file; the dialog shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The folder could not be listed, and the system's reason.
+    Unreadable(PathBuf, String),
+    /// Nothing was typed or selected.
+    NoName,
+    /// The file to open does not exist.
+    NotFound(PathBuf),
+    /// The folder to export into does not exist.
+    NoFolder(PathBuf),
+    /// The file to export into exists; Enter again replaces it.
+    Exists(PathBuf),
+}
+
+/// The in-app file dialog, while it is open.
+#[derive(Debug)]
+pub struct InAppDialog {
+    /// What is asked.
+    pub request: Request,
+    /// Why the system's dialog was not used, when it was tried.
+    pub note: Option<String>,
+    /// The text field: a name in the folder, or a path (`~` for home).
+    pub name: String,
+    /// Set to put the keyboard focus into the text field on the next frame.
+    pub focus_name: bool,
+    /// Set when the selection moved by key, so that the list scrolls to it once.
+    pub scroll_to_selected: bool,
+    folder: PathBuf,
+    entries: Vec<Entry>,
+    selected: Option<usize>,
+    problem: Option<Problem>,
+    /// A file that exists and was confirmed once: confirming it again replaces it.
+    overwrite: Option<PathBuf>,
+}
+
+impl InAppDialog {
+    /// The dialog for `request`, in its folder, with the proposed file name typed in.
+    pub fn new(request: Request, note: Option<String>) -> Self {
+        let folder = request.folder.clone();
+        let mut dialog = Self {
+            name: request.file_name.clone().unwrap_or_default(),
+            request,
+            note,
+            focus_name: true,
+            scroll_to_selected: false,
+            folder: PathBuf::new(),
+            entries: Vec::new(),
+            selected: None,
+            problem: None,
+            overwrite: None,
+        };
+        dialog.enter(folder);
+        dialog
+    }
+
+    /// The folder shown.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// The folders and fitting files of the folder shown: folders first, then by name.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry selected in the list.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// Why the last Enter chose nothing, or why the folder could not be listed.
+    pub fn problem(&self) -> Option<&Problem> {
+        self.problem.as_ref()
+    }
+
+    /// Shows `folder`.
+    pub fn enter(&mut self, folder: PathBuf) {
+        self.selected = None;
+        self.overwrite = None;
+        match list(&folder, self.request.extensions) {
+            Ok(entries) => {
+                self.entries = entries;
+                self.problem = None;
+            }
+            Err(error) => {
+                self.entries.clear();
+                self.problem = Some(Problem::Unreadable(folder.clone(), error.to_string()));
+            }
+        }
+        self.folder = folder;
+    }
+
+    /// Shows the folder above, if there is one.
+    pub fn go_up(&mut self) {
+        if let Some(parent) = self.folder.parent() {
+            self.enter(parent.to_path_buf());
+        }
+    }
+
+    /// Shows the home folder.
+    pub fn go_home(&mut self) {
+        if let Some(home) = super::home() {
+            self.enter(home);
+        }
+    }
+
+    /// Forgets what the last Enter found, after the name was edited.
+    pub fn edited(&mut self) {
+        self.overwrite = None;
+        if !matches!(self.problem, Some(Problem::Unreadable(..))) {
+            self.problem = None;
+        }
+    }
+
+    /// Selects entry `index` and types its name.
+    pub fn select(&mut self, index: usize) {
+        if let Some(entry) = self.entries.get(index) {
+            self.name.clone_from(&entry.name);
+            self.selected = Some(index);
+            self.edited();
+        }
+    }
+
+    /// Moves the selection by `delta` entries (↑/↓).
+    pub fn move_selection(&mut self, delta: isize) {
+        let Some(last) = self.entries.len().checked_sub(1) else {
+            return;
+        };
+        let index = match self.selected {
+            Some(index) => index.saturating_add_signed(delta).min(last),
+            None if delta < 0 => last,
+            None => 0,
+        };
+        self.select(index);
+        self.scroll_to_selected = true;
+    }
+
+    /// Selects entry `index` and confirms it (a double click).
+    pub fn activate(&mut self, index: usize) -> Option<PathBuf> {
+        self.select(index);
+        self.confirm()
+    }
+
+    /// What Enter does: a folder is shown; a file is chosen when it fits, and returned.
+    pub fn confirm(&mut self) -> Option<PathBuf> {
+        let Some(path) = self.typed_path() else {
+            self.problem = Some(Problem::NoName);
+            return None;
+        };
+        if path.is_dir() {
+            self.enter(path);
+            self.name = self.request.file_name.clone().unwrap_or_default();
+            self.focus_name = true;
+            return None;
+        }
+        match self.request.purpose {
+            Purpose::Open | Purpose::Import if path.is_file() => Some(path),
+            Purpose::Open | Purpose::Import => {
+                self.problem = Some(Problem::NotFound(path));
+                None
+            }
+            Purpose::Export(_) => self.confirm_export(path),
+        }
+    }
+
+    /// An export's file: given the export's extension, in a folder that exists, and replacing
+    /// a file only when confirmed twice.
+    fn confirm_export(&mut self, path: PathBuf) -> Option<PathBuf> {
+        let path = with_extension(path, self.request.extensions[0]);
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if !folder.is_dir() {
+            self.problem = Some(Problem::NoFolder(folder));
+            return None;
+        }
+        if path.exists() && self.overwrite.as_ref() != Some(&path) {
+            self.overwrite = Some(path.clone());
+            self.problem = Some(Problem::Exists(path));
+            return None;
+        }
+        Some(path)
+    }
+
+    /// The path the text field names: absolute, under home (`~/…`), or in the folder shown.
+    fn typed_path(&self) -> Option<PathBuf> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let home = super::home();
+        let path = match (name.strip_prefix('~'), home) {
+            (Some(""), Some(home)) => home,
+            (Some(rest), Some(home)) if rest.starts_with(['/', '\\']) => home.join(&rest[1..]),
+            _ => PathBuf::from(name),
+        };
+        Some(self.folder.join(path))
+    }
+}
+
+/// `path` with `.extension` added unless it already ends so (in any case).
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+    {
+        return path;
+    }
+    let mut name = path.into_os_string();
+    name.push(".");
+    name.push(extension);
+    name.into()
+}
+
+/// The folders and the files with one of `extensions` in `folder`, hidden ones left out. Names
+/// that are not UTF-8 are left out too: they could not be typed or shown.
+fn list(folder: &Path, extensions: &[&str]) -> std::io::Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(folder)?.flatten() {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        // Follows links, so that a link to a folder opens like the folder.
+        let is_dir = entry.path().is_dir();
+        let fits = Path::new(&name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
+        if is_dir || fits {
+            entries.push(Entry { name, is_dir });
+        }
+    }
+    entries.sort_by_cached_key(|e| (!e.is_dir, e.name.to_lowercase()));
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::viewer::app::Export;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("huimou-in-app-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("子文件夹")).expect("folder");
+        for file in ["报告.ron", "b.RON", "notes.txt", ".hidden.ron", "old.csv"] {
+            std::fs::write(dir.join(file), "").expect("file");
+        }
+        dir
+    }
+
+    fn request(purpose: Purpose, folder: &Path) -> Request {
+        let (extensions, file_name): (&'static [&'static str], _) = match purpose {
+            Purpose::Open => (&["ron"], None),
+            Purpose::Import => (&["md", "txt", "docx"], None),
+            Purpose::Export(_) => (&["csv"], Some("举措.csv".to_owned())),
+        };
+        Request {
+            purpose,
+            title: String::new(),
+            filter_name: String::new(),
+            extensions,
+            folder: folder.to_path_buf(),
+            file_name,
+        }
+    }
+
+    #[test]
+    fn lists_folders_first_then_fitting_files() {
+        let dir = folder("list");
+        let dialog = InAppDialog::new(request(Purpose::Open, &dir), None);
+        let names: Vec<&str> = dialog.entries().iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["子文件夹", "b.RON", "报告.ron"]);
+        assert!(dialog.problem().is_none());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn enter_opens_folders_and_chooses_existing_files() {
+        let dir = folder("open");
+        let mut dialog = InAppDialog::new(request(Purpose::Open, &dir), None);
+        dialog.move_selection(1);
+        assert_eq!(dialog.name, "子文件夹");
+        assert_eq!(dialog.confirm(), None);
+        assert_eq!(dialog.folder(), dir.join("子文件夹"));
+        dialog.go_up();
+        dialog.name = "missing.ron".to_owned();
+        assert_eq!(dialog.confirm(), None);
+        assert_eq!(
+            dialog.problem(),
+            Some(&Problem::NotFound(dir.join("missing.ron")))
+        );
+        dialog.name = dir.join("报告.ron").display().to_string();
+        assert_eq!(dialog.confirm(), Some(dir.join("报告.ron")));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn exports_get_their_extension_and_replace_only_when_confirmed_twice() {
+        let dir = folder("save");
+        let purpose = Purpose::Export(Export::InitiativesCsv);
+        let mut dialog = InAppDialog::new(request(purpose, &dir), None);
+        assert_eq!(dialog.name, "举措.csv");
+        assert_eq!(dialog.confirm(), Some(dir.join("举措.csv")));
+        dialog.name = "old".to_owned();
+        assert_eq!(dialog.confirm(), None);
+        assert_eq!(
+            dialog.problem(),
+            Some(&Problem::Exists(dir.join("old.csv")))
+        );
+        assert_eq!(dialog.confirm(), Some(dir.join("old.csv")));
+        dialog.name = "nowhere/x.csv".to_owned();
+        assert_eq!(dialog.confirm(), None);
+        assert_eq!(
+            dialog.problem(),
+            Some(&Problem::NoFolder(dir.join("nowhere")))
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn an_unreadable_folder_says_why() {
+        let dir = std::env::temp_dir().join("huimou-surely-not-here");
+        let dialog = InAppDialog::new(request(Purpose::Open, &dir), None);
+        assert!(matches!(dialog.problem(), Some(Problem::Unreadable(..))));
+        assert!(dialog.entries().is_empty());
+    }
+}

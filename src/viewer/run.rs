@@ -1,0 +1,167 @@
+//! Starting the viewer window: renderer choice with a fallback, and window options.
+
+use std::process::ExitCode;
+
+use crate::viewer::app::{HuimouApp, Startup};
+use crate::viewer::screenshot::{Outcome, Pending};
+
+/// Which renderer to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renderer {
+    /// wgpu: Vulkan, Metal, DirectX 12 or OpenGL through wgpu.
+    Wgpu,
+    /// glow: plain OpenGL.
+    Glow,
+}
+
+impl Renderer {
+    fn eframe(self) -> eframe::Renderer {
+        match self {
+            Self::Wgpu => eframe::Renderer::Wgpu,
+            Self::Glow => eframe::Renderer::Glow,
+        }
+    }
+}
+
+/// The renderers to try in order: `HUIMOU_RENDERER=glow|wgpu` forces one, otherwise wgpu and
+/// then glow.
+pub fn renderers() -> Result<Vec<Renderer>, String> {
+    match std::env::var("HUIMOU_RENDERER")
+        .ok()
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => Ok(vec![Renderer::Wgpu, Renderer::Glow]),
+        Some("wgpu") => Ok(vec![Renderer::Wgpu]),
+        Some("glow") => Ok(vec![Renderer::Glow]),
+        Some(other) => Err(format!(
+            "HUIMOU_RENDERER={other} is not a renderer; use glow or wgpu"
+        )),
+    }
+}
+
+/// A window to open: its size, and a screenshot to take instead of staying open.
+#[derive(Debug, Default)]
+pub struct Window {
+    /// The inner size in points, or the remembered/default size.
+    pub size: Option<(f32, f32)>,
+    /// Where to save a screenshot, closing the window after it.
+    pub screenshot: Option<std::path::PathBuf>,
+}
+
+/// Opens the viewer and runs it until its window closes.
+pub fn run_viewer(startup: Startup, window: Window) -> ExitCode {
+    let renderers = match renderers() {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("huimou: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let renderer = renderers[0];
+    match run_with(renderer, startup, &window) {
+        Ok(code) => code,
+        // winit allows one event loop per process, so the fallback runs in a fresh process.
+        Err(error) if renderers.len() > 1 => {
+            log::warn!("the wgpu renderer failed to start ({error}); trying OpenGL (glow)");
+            match std::env::current_exe().and_then(|exe| {
+                std::process::Command::new(exe)
+                    .args(std::env::args_os().skip(1))
+                    .env("HUIMOU_RENDERER", "glow")
+                    .env("HUIMOU_LOG_APPEND", "1")
+                    .status()
+            }) {
+                Ok(status) => ExitCode::from(u8::try_from(status.code().unwrap_or(1)).unwrap_or(1)),
+                Err(e) => {
+                    eprintln!(
+                        "huimou: the wgpu renderer failed ({error}) and glow could not be tried: {e}"
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(error) => {
+            eprintln!(
+                "huimou: could not open a window with the {renderer:?} renderer: {error}\n\
+                 A display (X11 or Wayland) and Vulkan, Metal, DirectX 12 or OpenGL 2+ are needed; \
+                 HUIMOU_RENDERER=glow or wgpu chooses the renderer."
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the viewer with one renderer until its window closes; `Err` when it could not start.
+fn run_with(
+    renderer: Renderer,
+    startup: Startup,
+    window: &Window,
+) -> Result<ExitCode, eframe::Error> {
+    // The bundled faces decompress while the window and the renderer are made.
+    crate::viewer::fonts::prepare();
+    let outcome: Outcome = Outcome::default();
+    let options = native_options(renderer, window, startup.persist);
+    let shot = window
+        .screenshot
+        .clone()
+        .map(|out| Pending::new(out, window.size, outcome.clone()));
+    eframe::run_native(
+        "huimou",
+        options,
+        Box::new(move |cc| {
+            let mut app = HuimouApp::new(cc, startup);
+            app.screenshot = shot;
+            Ok(Box::new(app))
+        }),
+    )?;
+    let result = outcome.lock().ok().and_then(|mut o| o.take());
+    Ok(match result {
+        Some(Err(message)) => {
+            eprintln!("huimou: {message}");
+            ExitCode::FAILURE
+        }
+        None if window.screenshot.is_some() => {
+            eprintln!("huimou: the window closed before the screenshot was taken");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    })
+}
+
+/// The window's icon: the 256-pixel rendering of `assets/icons` (`scripts/make-icons.py`).
+fn window_icon() -> egui::IconData {
+    // The icon is checked by the test suite; a broken one leaves the platform's default.
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/huimou-256.png"))
+        .unwrap_or_default()
+}
+
+fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("回眸 Huimou")
+        // The app id is the Linux desktop file's name (huimou.desktop), so desktops match the
+        // window to its entry and icon.
+        .with_app_id(crate::viewer::logging::APP_ID)
+        .with_icon(window_icon())
+        .with_min_inner_size([800.0, 600.0])
+        .with_drag_and_drop(true);
+    viewport = viewport.with_inner_size(window.size.map_or([1280.0, 860.0], |(w, h)| [w, h]));
+    if window.screenshot.is_some() {
+        viewport = viewport.with_resizable(false);
+    }
+    eframe::NativeOptions {
+        viewport,
+        renderer: renderer.eframe(),
+        // Huimou finds system fonts itself (`fonts::SystemFonts`): eframe's fallback panics on
+        // a machine without any fonts, and picks faces without regard to the report's script.
+        system_font_fallback: false,
+        // A screenshot must not move the user's saved window or egui state.
+        persist_window: persist && window.size.is_none(),
+        // The settings live in the data folder (`HUIMOU_DATA_DIR` moves it), beside the log.
+        persistence_path: if persist {
+            crate::viewer::logging::data_dir().map(|dir| dir.join("app.ron"))
+        } else {
+            Some(std::env::temp_dir().join(format!("huimou-{}", std::process::id())))
+        },
+        ..Default::default()
+    }
+}

@@ -1,0 +1,54 @@
+//! The bar over a report imported from a brochure and not yet saved: where it came from, how
+//! many figure names were guessed, and the way to save it as a dataset.
+
+use crate::viewer::i18n::{fill, tr};
+use egui::RichText;
+
+use crate::viewer::app::{Command, Export, HuimouApp};
+use crate::viewer::ui::theme::Palette;
+
+/// The draft bar, under the top bar, while an imported report is unsaved.
+pub fn draft_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    let Some(draft) = &app.draft else {
+        return;
+    };
+    let source = draft
+        .source
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let guessed = draft.guessed_labels;
+    let mut commands = Vec::new();
+    egui::Panel::top("draft-bar").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let palette = Palette::of(ui);
+            ui.label(
+                RichText::new(fill(tr(ui, "已从「{}」导入，尚未保存。"), &[&source])).strong(),
+            );
+            if guessed > 0 {
+                ui.label(
+                    RichText::new(fill(
+                        tr(ui, "{} 个数据的名称是猜的，在数据一览中标有“待确认”。"),
+                        &[&guessed],
+                    ))
+                    .color(palette.accent),
+                );
+            }
+            if ui.button(tr(ui, "保存为数据集…")).clicked() {
+                commands.push(Command::ExportDialog(Export::DatasetRon));
+            }
+            if ui.button(tr(ui, "查看提示")).clicked() {
+                commands.push(Command::ShowWarnings);
+            }
+        });
+    });
+    for command in commands {
+        app.push(command);
+    }
+}
+
+/// The mark after a figure's name that the importer guessed.
+pub fn guessed_mark(ui: &egui::Ui) -> RichText {
+    RichText::new(tr(ui, "（待确认）"))
+        .small()
+        .color(Palette::of(ui).accent)
+}

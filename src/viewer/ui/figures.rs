@@ -1,0 +1,226 @@
+//! 数据一览: every figure of the report in one table, sortable by any column, filtered by the
+//! search box; a row opens its sentence with the figure lit, and the rows export as CSV.
+
+use egui::{RichText, Sense};
+use egui_extras::{Column as Width, TableBuilder};
+
+use crate::report::dataset::{Dataset, FigureRef};
+use crate::report::figure_table::{Column, Sort};
+use crate::viewer::app::{Command, Export, HuimouApp};
+use crate::viewer::i18n::{fill, tr};
+use crate::viewer::ui::theme::{self, Palette};
+
+/// Height of a row of the table, in points.
+const ROW_HEIGHT: f32 = 26.0;
+
+/// The table of figures, filling the central panel.
+pub fn figures_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    let total = app.dataset.figures().count();
+    let sort = app.settings.figure_sort;
+    let rows = app.figure_rows().to_vec();
+    let mut commands = Vec::new();
+    header_ui(ui, (rows.len(), total), &mut commands);
+    let dataset = &app.dataset;
+    let palette = Palette::of(ui);
+    let mut clicked_sort = None;
+    let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
+    let value_width = if english { 210.0 } else { 130.0 };
+    TableBuilder::new(ui)
+        .id_salt(("figures-table", english))
+        .striped(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(
+            Width::initial(260.0)
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
+        // English says values in words ("more than 18 million yuan").
+        .column(
+            Width::initial(value_width)
+                .at_least(60.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Width::initial(130.0).at_least(60.0).resizable(true))
+        .column(Width::initial(80.0).at_least(40.0).resizable(true))
+        .column(
+            Width::initial(90.0)
+                .at_least(40.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(
+            Width::initial(110.0)
+                .at_least(40.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Width::remainder().at_least(80.0).clip(true))
+        .header(ROW_HEIGHT, |mut header| {
+            for column in Column::ALL {
+                header.col(|ui| {
+                    if sort_button(ui, column, sort) {
+                        clicked_sort = Some(column);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let place = rows[row.index()];
+                cells_ui(&mut row, dataset, place, &palette);
+                let response = row.response();
+                let response = response.on_hover_ui(|ui| {
+                    crate::viewer::ui::initiatives::figure_tooltip_ui(ui, dataset, place);
+                });
+                let mut menu = None;
+                crate::viewer::ui::initiatives::figure_menu(&response, place, &mut menu);
+                commands.extend(menu);
+                if response.clicked() {
+                    commands.push(Command::RevealFigure(place));
+                }
+            });
+        });
+    if let Some(column) = clicked_sort {
+        app.settings.figure_sort = sort.clicked(column);
+    }
+    for command in commands {
+        app.push(command);
+    }
+}
+
+/// The heading, how many rows the search leaves, and the CSV export of them.
+fn header_ui(ui: &mut egui::Ui, (shown, total): (usize, usize), commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr(ui, "数据一览")).font(theme::bold(24.0)));
+        let count = if shown == total {
+            fill(tr(ui, "共 {} 个数据"), &[&total])
+        } else {
+            fill(tr(ui, "{} / {} 个数据符合搜索"), &[&shown, &total])
+        };
+        ui.label(RichText::new(count).color(Palette::of(ui).muted));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(tr(ui, "导出 CSV…"))
+                .on_hover_text(tr(ui, "导出表中列出的数据（按搜索筛选、按当前顺序）"))
+                .clicked()
+            {
+                commands.push(Command::ExportDialog(Export::FiguresCsv));
+            }
+        });
+    });
+    ui.label(
+        RichText::new(tr(
+            ui,
+            "点按列名排序，再点一次倒序；点按一行打开它所在的句子。搜索框筛选此表。",
+        ))
+        .small()
+        .color(Palette::of(ui).muted),
+    );
+    ui.add_space(6.0);
+}
+
+/// A column's header: its name, with ▲ or ▼ when the table is sorted by it; true when clicked.
+fn sort_button(ui: &mut egui::Ui, column: Column, sort: Sort) -> bool {
+    let name = column_name(ui, column);
+    let text = match (sort.column == column, sort.descending) {
+        (true, false) => format!("{name} ▲"),
+        (true, true) => format!("{name} ▼"),
+        (false, _) => name.to_owned(),
+    };
+    ui.add(egui::Button::new(RichText::new(text).strong()).frame(false))
+        .on_hover_text(tr(ui, "按此列排序"))
+        .clicked()
+}
+
+/// A column's name, in the interface's language.
+fn column_name(ui: &egui::Ui, column: Column) -> &'static str {
+    match column {
+        Column::Label => tr(ui, "数据"),
+        Column::Value => tr(ui, "数值（原文）"),
+        Column::BaseValue => tr(ui, "基数"),
+        Column::Qualifier => tr(ui, "约数"),
+        Column::Period => tr(ui, "时间"),
+        Column::Chapter => tr(ui, "所在章"),
+        Column::Initiative => tr(ui, "所在举措"),
+    }
+}
+
+/// One figure's cells, in the order of [`Column::ALL`].
+fn cells_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    dataset: &Dataset,
+    place: FigureRef,
+    palette: &Palette,
+) {
+    let figure = dataset.figure(place);
+    let quantity = dataset.quantity(place);
+    let chapter = dataset.chapter_at(place);
+    row.col(|ui| {
+        let label = crate::viewer::ui::localized(ui, &figure.label, figure.label_en.as_ref());
+        if figure.label_guessed {
+            // The mark stays in sight however narrow the column: the name is cut first.
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(crate::viewer::ui::draft::guessed_mark(ui))
+                        .on_hover_text(tr(ui, "名称是导入时从上下文猜的，请在数据集中确认"));
+                    ui.add(egui::Label::new(label).truncate().selectable(false));
+                });
+            });
+        } else {
+            ui.add(egui::Label::new(label).truncate().selectable(false));
+        }
+    });
+    row.col(|ui| {
+        let value = crate::viewer::ui::figure_value(ui, figure, quantity);
+        ui.add(
+            egui::Label::new(RichText::new(value).strong().color(palette.accent))
+                .truncate()
+                .selectable(false),
+        );
+    });
+    row.col(|ui| {
+        let base = crate::report::quantity::format_plain(quantity.base_value);
+        ui.add(egui::Label::new(format!("{base}{}", quantity.base_unit)).selectable(false));
+    });
+    row.col(|ui| {
+        ui.add(egui::Label::new(qualifier_words(ui, quantity)).selectable(false));
+    });
+    row.col(|ui| {
+        ui.add(
+            egui::Label::new(figure.period.as_deref().unwrap_or_default())
+                .truncate()
+                .selectable(false),
+        );
+    });
+    row.col(|ui| {
+        let name = crate::viewer::ui::localized(ui, &chapter.name, chapter.name_en.as_ref());
+        ui.add(
+            egui::Label::new(format!("{} {name}", chapter.number))
+                .truncate()
+                .selectable(false),
+        );
+    });
+    row.col(|ui| {
+        let initiative = dataset.initiative_at(place);
+        let title =
+            crate::viewer::ui::localized(ui, &initiative.title, initiative.title_en.as_ref());
+        ui.add(egui::Label::new(title).truncate().selectable(false));
+    });
+}
+
+/// The figure's qualifier in words: 超过, 约 … as written (more than, about … in English).
+fn qualifier_words(ui: &egui::Ui, quantity: &crate::report::quantity::Quantity) -> String {
+    let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
+    if english {
+        return quantity.qualifier_keyword().replace(['_', '+'], " ");
+    }
+    let (before, after) = &quantity.words;
+    [before.as_str(), after.as_str()]
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("…")
+}

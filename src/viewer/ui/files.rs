@@ -1,0 +1,48 @@
+//! Drag and drop: an overlay while a file hovers, and dropped files go to the same loader as
+//! File → Open.
+
+use crate::viewer::i18n::{fill, tr};
+use egui::{Align2, Color32, Id, LayerId, Order, TextStyle};
+
+use crate::viewer::app::{Command, HuimouApp};
+
+/// Opens the first file dropped on the window: a dataset, or a brochure to import.
+pub fn receive_dropped_files(ctx: &egui::Context, app: &mut HuimouApp) {
+    let dropped = ctx.input_mut(|input| std::mem::take(&mut input.raw.dropped_files));
+    if let Some(path) = dropped.iter().map(|file| file.path().to_path_buf()).next() {
+        app.push(if crate::import::is_importable(&path) {
+            Command::Import(path)
+        } else {
+            Command::Open(path)
+        });
+    }
+}
+
+/// Dims the window and says what will happen while a file is dragged over it.
+pub fn drop_overlay_ui(ctx: &egui::Context) {
+    let hovered = ctx.input(|input| input.raw.hovered_files.clone());
+    if hovered.is_empty() {
+        return;
+    }
+    let path = hovered.iter().find_map(|f| f.path.clone());
+    let name = path
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let what = if path.as_deref().is_some_and(crate::import::is_importable) {
+        tr(ctx, "松开鼠标以导入宣传册\n{}")
+    } else {
+        tr(ctx, "松开鼠标以打开数据集\n{}")
+    };
+    let painter = ctx.layer_painter(LayerId::new(Order::Foreground, Id::unique("drop-overlay")));
+    let screen = ctx.content_rect();
+    painter.rect_filled(screen, 0.0, Color32::from_black_alpha(180));
+    painter.text(
+        screen.center(),
+        Align2::CENTER_CENTER,
+        fill(what, &[&name]),
+        TextStyle::Heading.resolve(&ctx.global_style()),
+        Color32::WHITE,
+    );
+}

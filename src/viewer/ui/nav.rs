@@ -1,0 +1,367 @@
+//! The navigation panel: the overview, the table of figures, then the contents: each chapter
+//! with its number, name and headline, expanding to its initiatives.
+
+use crate::viewer::i18n::tr;
+use egui::{RichText, Sense};
+
+use crate::viewer::app::{Command, HuimouApp, View};
+use crate::viewer::ui::commands::UiCommand;
+use crate::viewer::ui::rows::RowKey;
+use crate::viewer::ui::{short_headline, theme};
+
+/// One line of the contents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Entry {
+    /// A chapter, by index.
+    Chapter(usize),
+    /// An initiative of an expanded chapter: chapter, initiative.
+    Initiative(usize, usize),
+}
+
+/// The heights of the two kinds of line.
+#[derive(Clone, Copy)]
+struct Heights {
+    chapter: f32,
+    initiative: f32,
+    gap: f32,
+}
+
+impl Heights {
+    fn of(ui: &egui::Ui) -> Self {
+        let name = ui.fonts_mut(|f| f.row_height(&theme::bold(16.0)));
+        let headline = ui.text_style_height(&egui::TextStyle::Small);
+        let body = ui.text_style_height(&egui::TextStyle::Body);
+        Self {
+            chapter: name + ui.spacing().item_spacing.y + headline + 8.0,
+            initiative: body + 2.0 * ui.spacing().button_padding.y,
+            gap: ui.spacing().item_spacing.y,
+        }
+    }
+
+    fn of_entry(self, entry: Entry) -> f32 {
+        match entry {
+            Entry::Chapter(_) => self.chapter,
+            Entry::Initiative(..) => self.initiative,
+        }
+    }
+}
+
+/// The left panel.
+pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    let current = app.view();
+    let mut commands = Vec::new();
+    egui::Panel::left("navigation")
+        .resizable(true)
+        .default_size(220.0)
+        .min_size(160.0)
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            views_ui(ui, current, &mut commands);
+            ui.add_space(6.0);
+            contents_ui(ui, app, &mut commands);
+        });
+    for command in commands {
+        app.push(command);
+    }
+}
+
+/// The overview and the table of figures.
+fn views_ui(ui: &mut egui::Ui, current: View, commands: &mut Vec<Command>) {
+    for (view, command) in [
+        (View::Overview, UiCommand::Overview),
+        (View::Figures, UiCommand::Figures),
+    ] {
+        let response = ui
+            .selectable_label(
+                current == view,
+                RichText::new(command.text(ui.ctx())).font(theme::bold(16.0)),
+            )
+            .on_hover_text(command.hint(ui.ctx()));
+        if response.clicked() {
+            commands.push(Command::Show(view));
+        }
+    }
+}
+
+/// Whether chapter `c` shows its initiatives: the open chapter does unless the reader closed
+/// it, the others when the reader opened them.
+fn is_expanded(app: &HuimouApp, c: usize) -> bool {
+    (app.view() == View::Chapter(c)) != app.contents_toggled.contains(&c)
+}
+
+/// The initiative at the top of the open chapter's list, lit in the contents.
+fn initiative_in_view(app: &HuimouApp) -> Option<(usize, usize)> {
+    let View::Chapter(c) = app.view() else {
+        return None;
+    };
+    match app.row_heights.reading((View::Chapter(c), false))? {
+        RowKey::Item(i) => Some((c, i)),
+        _ => None,
+    }
+}
+
+/// The chapters and the initiatives of the expanded ones, as a list laid out only where it
+/// is seen: a report of ten thousand chapters costs what one of ten does.
+fn contents_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>) {
+    let chapters = &app.dataset.report.chapters;
+    let mut entries = Vec::with_capacity(chapters.len());
+    for (c, chapter) in chapters.iter().enumerate() {
+        entries.push(Entry::Chapter(c));
+        if is_expanded(app, c) {
+            entries.extend((0..chapter.initiatives.len()).map(|i| Entry::Initiative(c, i)));
+        }
+    }
+    let heights = Heights::of(ui);
+    let lit = initiative_in_view(app);
+    let current = app.view();
+    let target = lit.map_or(Entry::Chapter(usize::MAX), |(c, i)| Entry::Initiative(c, i));
+    let area = scrolled_to(ui, &entries, heights, current, target);
+    let mut toggles = Vec::new();
+    area.show_viewport(ui, |ui, viewport| {
+        let origin = ui.min_rect().min;
+        let width = ui.available_width();
+        let mut top = 0.0;
+        for &entry in &entries {
+            let height = heights.of_entry(entry);
+            if top + height >= viewport.min.y && top <= viewport.max.y {
+                let rect = egui::Rect::from_min_size(
+                    origin + egui::vec2(0.0, top),
+                    egui::vec2(width, height),
+                );
+                let mut row = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .id_salt(entry_id(entry)),
+                );
+                match entry {
+                    Entry::Chapter(c) => {
+                        let expanded = is_expanded(app, c);
+                        chapter_entry_ui(&mut row, app, c, expanded, commands, &mut toggles);
+                    }
+                    Entry::Initiative(c, i) => {
+                        initiative_entry_ui(&mut row, app, (c, i), lit == Some((c, i)), commands);
+                    }
+                }
+            }
+            top += height + heights.gap;
+        }
+        ui.allocate_rect(
+            egui::Rect::from_min_size(origin, egui::vec2(width, top)),
+            Sense::hover(),
+        );
+    });
+    for c in toggles {
+        if !app.contents_toggled.remove(&c) {
+            app.contents_toggled.insert(c);
+        }
+    }
+}
+
+fn entry_id(entry: Entry) -> (&'static str, usize, usize) {
+    match entry {
+        Entry::Chapter(c) => ("contents-chapter", c, 0),
+        Entry::Initiative(c, i) => ("contents-initiative", c, i),
+    }
+}
+
+/// The contents' scroll area, moved to bring a newly opened chapter, or the initiative newly
+/// in view, into sight when it is not.
+fn scrolled_to(
+    ui: &mut egui::Ui,
+    entries: &[Entry],
+    heights: Heights,
+    current: View,
+    target: Entry,
+) -> egui::ScrollArea {
+    let memory_id = ui.make_persistent_id("navigation-scroll");
+    let last: Option<(View, Entry, f32)> = ui.data(|d| d.get_temp(memory_id));
+    let (last_view, last_target, offset) = last.unwrap_or((View::Overview, target, 0.0));
+    let visible = ui.available_height();
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("navigation-chapters")
+        .auto_shrink(false);
+    let wanted = match current {
+        View::Chapter(c) if current != last_view => Some(Entry::Chapter(c)),
+        _ if target != last_target => Some(target),
+        _ => None,
+    };
+    if let Some(wanted) = wanted {
+        let mut top = 0.0;
+        for &entry in entries {
+            let height = heights.of_entry(entry);
+            if entry == wanted {
+                if top < offset || top + height > offset + visible {
+                    area = area.vertical_scroll_offset((top - (visible - height) / 2.0).max(0.0));
+                }
+                break;
+            }
+            top += height + heights.gap;
+        }
+    }
+    let remembered = (current, target, offset);
+    ui.data_mut(|d| d.insert_temp(memory_id, remembered));
+    area
+}
+
+/// A chapter: a button to expand or collapse it, then its number, name and short headline.
+fn chapter_entry_ui(
+    ui: &mut egui::Ui,
+    app: &HuimouApp,
+    c: usize,
+    expanded: bool,
+    commands: &mut Vec<Command>,
+    toggles: &mut Vec<usize>,
+) {
+    let chapter = &app.dataset.report.chapters[c];
+    let selected = app.view() == View::Chapter(c);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        let hint = if expanded {
+            tr(ui, "收起举措")
+        } else {
+            tr(ui, "展开举措")
+        };
+        // A triangle drawn rather than typed: the bundled font has no small triangles.
+        let sense = if chapter.initiatives.is_empty() {
+            Sense::hover()
+        } else {
+            Sense::click()
+        };
+        let (_, toggle) = ui.allocate_exact_size(egui::vec2(12.0, 30.0), sense);
+        paint_toggle(ui, &toggle, expanded);
+        let label = crate::viewer::i18n::fill(
+            tr(ui, "{}：{} {}"),
+            &[&hint, &chapter.number, &chapter.name],
+        );
+        toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if toggle.on_hover_text(hint).clicked() {
+            toggles.push(c);
+        }
+        if chapter_card_ui(ui, chapter, c, selected).clicked() {
+            commands.push(Command::Show(View::Chapter(c)));
+        }
+    });
+}
+
+/// A small triangle, pointing down when the chapter is expanded, right when it is not, level
+/// with the chapter's name.
+fn paint_toggle(ui: &egui::Ui, toggle: &egui::Response, expanded: bool) {
+    let color = ui.style().interact(toggle).fg_stroke.color;
+    let center = egui::pos2(toggle.rect.center().x, toggle.rect.top() + 15.0);
+    let r = 4.5;
+    let points = if expanded {
+        vec![
+            center + egui::vec2(-r, -0.6 * r),
+            center + egui::vec2(r, -0.6 * r),
+            center + egui::vec2(0.0, 0.8 * r),
+        ]
+    } else {
+        vec![
+            center + egui::vec2(-0.6 * r, -r),
+            center + egui::vec2(-0.6 * r, r),
+            center + egui::vec2(0.8 * r, 0.0),
+        ]
+    };
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
+}
+
+/// The chapter's card: one click target with its number, name and short headline.
+fn chapter_card_ui(
+    ui: &mut egui::Ui,
+    chapter: &crate::report::model::Chapter,
+    c: usize,
+    selected: bool,
+) -> egui::Response {
+    let shortcut = UiCommand::chapter(c)
+        .and_then(|command| command.shortcut_text(ui.ctx()))
+        .unwrap_or_default();
+    let response = ui
+        .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
+            // The whole card is one click target; text in it must not take the click.
+            ui.style_mut().interaction.selectable_labels = false;
+            let fill = if selected {
+                ui.visuals().selection.bg_fill
+            } else {
+                egui::Color32::TRANSPARENT
+            };
+            egui::Frame::new()
+                .fill(fill)
+                .corner_radius(4.0)
+                .inner_margin(egui::Margin::symmetric(6, 4))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.vertical(|ui| chapter_lines_ui(ui, chapter));
+                })
+        })
+        .response;
+    let response = response.on_hover_text(format!("{}\n{shortcut}", chapter.headline));
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            selected,
+            format!("{} {}", chapter.number, chapter.name),
+        )
+    });
+    response
+}
+
+/// A chapter's number and name over its short headline, each cut to one line.
+fn chapter_lines_ui(ui: &mut egui::Ui, chapter: &crate::report::model::Chapter) {
+    let palette = theme::Palette::of(ui);
+    let name = crate::viewer::ui::localized(ui, &chapter.name, chapter.name_en.as_ref());
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("{}  {name}", chapter.number))
+                .font(theme::bold(16.0))
+                .strong(),
+        )
+        .truncate(),
+    );
+    let headline =
+        crate::viewer::ui::localized(ui, &chapter.headline, chapter.headline_en.as_ref());
+    ui.add(
+        egui::Label::new(
+            RichText::new(short_headline(headline))
+                .small()
+                .color(palette.muted),
+        )
+        .truncate(),
+    );
+}
+
+/// An initiative of an expanded chapter, numbered within it; lit while it is at the top of
+/// the chapter on screen; a click shows it.
+fn initiative_entry_ui(
+    ui: &mut egui::Ui,
+    app: &HuimouApp,
+    (c, i): (usize, usize),
+    lit: bool,
+    commands: &mut Vec<Command>,
+) {
+    let chapter = &app.dataset.report.chapters[c];
+    let initiative = &chapter.initiatives[i];
+    let title = crate::viewer::ui::localized(ui, &initiative.title, initiative.title_en.as_ref());
+    let text = format!("{}.{} {title}", chapter.number, i + 1);
+    ui.horizontal(|ui| {
+        ui.add_space(18.0);
+        let response = ui
+            .add(egui::Button::selectable(lit, RichText::new(&text)).truncate())
+            .on_hover_text(&initiative.title);
+        if response.clicked() {
+            commands.push(Command::OpenInitiative(
+                crate::report::dataset::InitiativeRef {
+                    chapter: c,
+                    initiative: i,
+                },
+            ));
+        }
+    });
+}

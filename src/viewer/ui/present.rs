@@ -1,0 +1,437 @@
+//! Presenting (F5): full screen, the report as slides for a meeting room. A cover, the contents
+//! (six chapters a slide), then each chapter: its headline and key figures, then its charts,
+//! two side by side, over as many slides as they need. Every slide is laid out on a 1120×630
+//! canvas (a little larger than the viewer's type at 1280×720) and scaled to the screen (16:9 or 4:3, 1280×720 to 3840×2160), so nothing scrolls;
+//! menus, focus rings and tooltips are left out. Arrow keys, Page Up/Down and Space move, Esc
+//! leaves.
+
+use egui::{Id, RichText, Vec2, vec2};
+
+use crate::report::dataset::Dataset;
+use crate::report::model::{Chart, ChartKind, Report};
+use crate::viewer::app::{Command, HuimouApp, View};
+use crate::viewer::i18n::tr;
+use crate::viewer::ui::{charts, theme};
+
+/// The canvas every slide is laid out on, in points; the screen scales it to fit.
+pub const CANVAS: Vec2 = vec2(1120.0, 630.0);
+
+/// Chapters listed on one contents slide.
+const CONTENTS_PER_SLIDE: usize = 6;
+/// The slide's height for its body: the canvas less the margins and the footer.
+const BODY_HEIGHT: f32 = CANVAS.y - 96.0;
+/// What a chapter's first slide gives its heading, headline and key figures.
+const OPENING_HEIGHT: f32 = 220.0;
+/// What a chapter's later slides give its heading.
+const HEADING_HEIGHT: f32 = 64.0;
+/// Space between rows of charts.
+const CHART_GAP: f32 = 12.0;
+
+/// One slide of the presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slide {
+    /// The report's title, subtitle and motto.
+    Cover,
+    /// Chapters `first..end`, each with its headline.
+    Contents { first: usize, end: usize },
+    /// Chapter `chapter` with charts `first..end`; its opening slide also has its headline and
+    /// key figures.
+    Chapter {
+        chapter: usize,
+        first: usize,
+        end: usize,
+        opening: bool,
+    },
+}
+
+impl Slide {
+    /// The view the slide belongs to: where the viewer is when presenting stops.
+    pub fn view(self) -> View {
+        match self {
+            Self::Cover | Self::Contents { .. } => View::Overview,
+            Self::Chapter { chapter, .. } => View::Chapter(chapter),
+        }
+    }
+}
+
+/// The slides of a report, in order.
+pub fn slides(report: &Report) -> Vec<Slide> {
+    let n = report.chapters.len();
+    let mut slides = vec![Slide::Cover];
+    slides.extend(
+        (0..n)
+            .step_by(CONTENTS_PER_SLIDE)
+            .map(|first| Slide::Contents {
+                first,
+                end: (first + CONTENTS_PER_SLIDE).min(n),
+            }),
+    );
+    for (chapter, content) in report.chapters.iter().enumerate() {
+        let mut first = 0;
+        let mut opening = true;
+        loop {
+            let end = charts_that_fit(&content.charts, first, opening);
+            slides.push(Slide::Chapter {
+                chapter,
+                first,
+                end,
+                opening,
+            });
+            opening = false;
+            if end >= content.charts.len() {
+                break;
+            }
+            first = end;
+        }
+    }
+    slides
+}
+
+/// Where the charts of a slide that starts at chart `first` end: rows of two while they fit.
+/// A later slide takes at least one row, however tall (its rows then shrink to fit); the
+/// opening slide may take none.
+fn charts_that_fit(charts: &[Chart], first: usize, opening: bool) -> usize {
+    let room = BODY_HEIGHT
+        - if opening {
+            OPENING_HEIGHT
+        } else {
+            HEADING_HEIGHT
+        };
+    let (mut used, mut end) = (0.0, first);
+    while end < charts.len() {
+        let row_end = (end + 2).min(charts.len());
+        let row = row_height(&charts[end..row_end]);
+        let first_row_of_a_later_slide = end == first && !opening;
+        if used + row > room && !first_row_of_a_later_slide {
+            break;
+        }
+        used += row + CHART_GAP;
+        end = row_end;
+    }
+    end
+}
+
+/// The height of a row of charts side by side: the tallest of them.
+fn row_height(charts: &[Chart]) -> f32 {
+    charts.iter().map(chart_height).fold(0.0, f32::max)
+}
+
+/// The height a chart needs on a slide: its card's title, its bars and axis (as the chapter
+/// draws them), or a progress bar.
+fn chart_height(chart: &Chart) -> f32 {
+    let bars = chart.figures.len().min(charts::MAX_BARS) as f32;
+    match chart.kind {
+        ChartKind::Progress => 130.0,
+        ChartKind::Comparison => 110.0 + bars * 34.0,
+        ChartKind::Bars => 80.0 + bars * 34.0,
+    }
+}
+
+/// The first slide of `view`.
+pub fn first_slide_of(slides: &[Slide], view: View) -> usize {
+    slides
+        .iter()
+        .position(|slide| slide.view() == view)
+        .unwrap_or(0)
+}
+
+/// Turns this frame's keys into slide moves while presenting; each press counts.
+fn keys(ctx: &egui::Context, app: &mut HuimouApp, count: usize) {
+    let mut leave = false;
+    let last = count.saturating_sub(1);
+    ctx.input_mut(|input| {
+        use egui::{Key, Modifiers};
+        let mut presses = |keys: &[Key]| -> usize {
+            keys.iter()
+                .map(|&key| input.count_and_consume_key(Modifiers::NONE, key))
+                .sum()
+        };
+        let forward = presses(&[Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]);
+        let back = presses(&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp]);
+        app.slide = (app.slide + forward).min(last).saturating_sub(back);
+        if presses(&[Key::Home]) > 0 {
+            app.slide = 0;
+        }
+        if presses(&[Key::End]) > 0 {
+            app.slide = last;
+        }
+        leave = input.consume_key(Modifiers::NONE, Key::Escape)
+            || input.consume_key(Modifiers::NONE, Key::F5);
+    });
+    if leave {
+        app.push(Command::TogglePresenting);
+    }
+}
+
+/// The zoom factor that scales the canvas to the screen, whole, keeping its proportions.
+fn fitting_zoom(ctx: &egui::Context) -> f32 {
+    let screen = ctx.content_rect().size() * ctx.zoom_factor();
+    (screen.x / CANVAS.x).min(screen.y / CANVAS.y).max(0.2)
+}
+
+/// The slide on screen, filling the window.
+pub fn slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    let zoom = fitting_zoom(ui.ctx());
+    if (ui.ctx().zoom_factor() - zoom).abs() > 0.001 {
+        ui.ctx().set_zoom_factor(zoom);
+    }
+    let slides = slides(&app.dataset.report);
+    keys(ui.ctx(), app, slides.len());
+    app.slide = app.slide.min(slides.len().saturating_sub(1));
+    let slide = slides[app.slide];
+    let palette = theme::Palette::of(ui);
+    egui::Panel::bottom("slide-footer")
+        .show_separator_line(false)
+        .show(ui, |ui| {
+            footer_ui(ui, app.slide + 1, slides.len(), &palette)
+        });
+    let mut command = None;
+    let frame =
+        egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 16));
+    egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+        // No focus rings on a slide: nothing on it is typed into.
+        ui.style_mut().visuals.widgets.hovered.bg_stroke = egui::Stroke::NONE;
+        ui.memory_mut(|m| m.stop_text_input());
+        match slide {
+            Slide::Cover => cover_slide_ui(ui, &app.dataset.report, &palette),
+            Slide::Contents { first, end } => {
+                contents_slide_ui(ui, &app.dataset, first..end, &palette);
+            }
+            Slide::Chapter {
+                chapter,
+                first,
+                end,
+                opening,
+            } => {
+                command = chapter_slide_ui(ui, app, chapter, (first..end, opening));
+            }
+        }
+    });
+    // A click on a bar would leave the slide for the chapter's text; on a slide it only
+    // emphasises the figure.
+    match command {
+        Some(Command::RevealFigure(place)) => app.push(Command::SelectFigure(place)),
+        Some(other) => app.push(other),
+        None => {}
+    }
+}
+
+fn footer_ui(ui: &mut egui::Ui, number: usize, count: usize, palette: &theme::Palette) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{number} / {count}")).color(palette.muted));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                RichText::new(tr(ui, "←/→ 翻页 · Esc 退出演示"))
+                    .small()
+                    .color(palette.muted),
+            );
+        });
+    });
+}
+
+fn cover_slide_ui(ui: &mut egui::Ui, report: &Report, palette: &theme::Palette) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(CANVAS.y * 0.28);
+        let title = crate::viewer::ui::localized(ui, &report.title, report.title_en.as_ref());
+        ui.add(egui::Label::new(RichText::new(title).font(theme::bold(44.0))).wrap());
+        if !report.subtitle.is_empty() {
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(&report.subtitle)
+                    .size(20.0)
+                    .color(palette.muted),
+            );
+        }
+        if !report.motto.is_empty() {
+            ui.add_space(16.0);
+            ui.label(
+                RichText::new(&report.motto)
+                    .font(theme::bold(30.0))
+                    .color(palette.accent),
+            );
+        }
+    });
+}
+
+fn contents_slide_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    chapters: std::ops::Range<usize>,
+    palette: &theme::Palette,
+) {
+    ui.add_space(24.0);
+    ui.label(
+        RichText::new(tr(ui, "目录"))
+            .font(theme::bold(34.0))
+            .color(ui.visuals().strong_text_color()),
+    );
+    ui.add_space(16.0);
+    for c in chapters {
+        let chapter = &dataset.report.chapters[c];
+        theme::chapter_heading_ui(ui, chapter, 30.0, 26.0);
+        let headline =
+            crate::viewer::ui::localized(ui, &chapter.headline, chapter.headline_en.as_ref());
+        ui.add(
+            egui::Label::new(RichText::new(headline).size(17.0).color(palette.muted)).truncate(),
+        );
+        ui.add_space(10.0);
+    }
+}
+
+/// A chapter's slide: its heading; on its first slide its headline and key figures; then its
+/// charts `charts`, two side by side.
+fn chapter_slide_ui(
+    ui: &mut egui::Ui,
+    app: &HuimouApp,
+    c: usize,
+    (charts, opening): (std::ops::Range<usize>, bool),
+) -> Option<Command> {
+    let dataset = &app.dataset;
+    let chapter = &dataset.report.chapters[c];
+    let palette = theme::Palette::of(ui);
+    ui.add_space(8.0);
+    theme::chapter_heading_ui(ui, chapter, 40.0, 30.0);
+    if opening {
+        let headline =
+            crate::viewer::ui::localized(ui, &chapter.headline, chapter.headline_en.as_ref());
+        crate::viewer::ui::paragraph(ui, RichText::new(headline).size(20.0).color(palette.muted));
+        ui.add_space(12.0);
+        key_figures_ui(ui, dataset, c, &palette);
+    }
+    ui.add_space(12.0);
+    let rows: Vec<std::ops::Range<usize>> = charts
+        .clone()
+        .step_by(2)
+        .map(|k| k..(k + 2).min(charts.end))
+        .collect();
+    // The rows share what is left of the slide; each chart fits its share.
+    let share = (ui.available_height() - CHART_GAP * rows.len() as f32) / rows.len().max(1) as f32;
+    let mut command = None;
+    for row in rows {
+        ui.columns(2, |cols| {
+            for (col, k) in cols.iter_mut().zip(row.clone()) {
+                let options = charts::ChartOptions {
+                    selection: app.selection,
+                    slide: Some(share),
+                };
+                let id = Id::unique(("slide-chart", c, k));
+                let chart = &chapter.charts[k];
+                if let Some(clicked) =
+                    charts::chart_card_ui(col, dataset, (c, k), chart, id, options)
+                {
+                    command = Some(clicked);
+                }
+            }
+        });
+        ui.add_space(CHART_GAP);
+    }
+    command
+}
+
+/// The chapter's key figures side by side, a third of the slide each: a value too long for its
+/// card at full size (English words: "more than 10 million attendances") is set smaller, so
+/// each stays on one line inside its card.
+fn key_figures_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &theme::Palette) {
+    let places = dataset.key_figures(c);
+    if places.is_empty() {
+        return;
+    }
+    ui.columns(crate::report::dataset::KEY_FIGURES, |columns| {
+        for (ui, place) in columns.iter_mut().zip(places) {
+            let figure = dataset.figure(place);
+            let label = charts::figure_caption(ui, figure);
+            let value = crate::viewer::ui::figure_value(ui, figure, dataset.quantity(place));
+            theme::card(ui, palette.card, 14).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let room = ui.available_width();
+                let size = fitting_size(ui, &value, room, 34.0);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(value)
+                            .font(theme::bold(size))
+                            .color(palette.accent),
+                    )
+                    .truncate(),
+                );
+                ui.add(egui::Label::new(RichText::new(label).size(16.0)).truncate());
+            });
+        }
+    });
+}
+
+/// The largest size, up to `largest` and down to half of it, at which `text` fits `width`.
+fn fitting_size(ui: &egui::Ui, text: &str, width: f32, largest: f32) -> f32 {
+    let font = theme::bold(largest);
+    let wide = ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE));
+    let at_largest = wide.size().x.max(1.0);
+    (largest * width / at_largest).clamp(largest / 2.0, largest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_chart_is_on_exactly_one_slide_and_every_slide_fits() {
+        let report = crate::report::load::embedded().report.clone();
+        let slides = slides(&report);
+        assert_eq!(slides[0], Slide::Cover);
+        for (c, chapter) in report.chapters.iter().enumerate() {
+            let mut shown = Vec::new();
+            for slide in &slides {
+                if let Slide::Chapter {
+                    chapter: sc,
+                    first,
+                    end,
+                    opening,
+                } = *slide
+                    && sc == c
+                {
+                    shown.extend(first..end);
+                    let room = BODY_HEIGHT
+                        - if opening {
+                            OPENING_HEIGHT
+                        } else {
+                            HEADING_HEIGHT
+                        };
+                    let rows: f32 = (first..end)
+                        .step_by(2)
+                        .map(|k| row_height(&chapter.charts[k..(k + 2).min(end)]) + CHART_GAP)
+                        .sum();
+                    assert!(
+                        rows <= room + CHART_GAP,
+                        "chapter {} overflows: {rows}",
+                        c + 1
+                    );
+                }
+            }
+            assert_eq!(shown, (0..chapter.charts.len()).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn a_chapter_with_many_charts_is_split_over_slides() {
+        let mut report = crate::report::load::embedded().report.clone();
+        let charts = report.chapters[1].charts.clone();
+        for _ in 0..4 {
+            report.chapters[1].charts.extend(charts.iter().cloned());
+        }
+        let of_chapter = slides(&report)
+            .into_iter()
+            .filter(|s| s.view() == View::Chapter(1))
+            .count();
+        assert!(of_chapter >= 3, "{of_chapter} slides");
+    }
+
+    #[test]
+    fn many_chapters_are_listed_over_several_contents_slides() {
+        let mut report = crate::report::load::embedded().report.clone();
+        let chapter = report.chapters[0].clone();
+        report.chapters.extend(std::iter::repeat_n(chapter, 10));
+        let contents = slides(&report)
+            .into_iter()
+            .filter(|s| matches!(s, Slide::Contents { .. }))
+            .count();
+        assert_eq!(contents, 3);
+    }
+}

@@ -1,0 +1,399 @@
+//! The top bar: menus, the report's title, the search box, theme and zoom.
+
+use crate::viewer::i18n::{fill, tr};
+use egui::{Key, RichText, ThemePreference};
+
+use crate::viewer::app::{Command, HuimouApp, SearchScope, View};
+use crate::viewer::ui::commands::{Menu, UiCommand};
+use crate::viewer::ui::theme;
+
+/// The id of the search box, so shortcuts can focus it.
+pub fn search_box_id() -> egui::Id {
+    egui::Id::unique("search-box")
+}
+
+/// The top panel.
+pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+    let mut commands = Vec::new();
+    egui::Panel::top("top-bar").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            menus_ui(ui, app, &mut commands);
+            ui.separator();
+            let report = &app.dataset.report;
+            let title = crate::viewer::ui::localized(ui, &report.title, report.title_en.as_ref());
+            let response =
+                ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).truncate());
+            crate::viewer::ui::with_original(response, title, &report.title);
+        });
+        ui.horizontal(|ui| {
+            // What does not fit beside the search folds into the menus (视图 has the themes
+            // and zoom, 语言 the languages), so nothing is drawn over anything else.
+            let fits = Fits::of(ui);
+            history_ui(ui, app, &mut commands);
+            search_ui(ui, app, &mut commands, fits.search_width);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if fits.zoom {
+                    zoom_ui(ui, &mut commands);
+                }
+                if fits.language {
+                    ui.separator();
+                    language_ui(ui, &mut commands);
+                }
+                if fits.theme {
+                    ui.separator();
+                    theme_ui(ui, app.settings.theme, &mut commands);
+                }
+            });
+        });
+        ui.add_space(2.0);
+    });
+    for command in commands {
+        app.push(command);
+    }
+}
+
+/// Which of the second row's controls fit in the window's width, measured in this frame's
+/// language and zoom.
+struct Fits {
+    search_width: f32,
+    zoom: bool,
+    language: bool,
+    theme: bool,
+}
+
+impl Fits {
+    fn of(ui: &egui::Ui) -> Self {
+        let width = ui.available_width();
+        let text = |ui: &egui::Ui, text: &str| {
+            let font = egui::TextStyle::Button.resolve(ui.style());
+            let galley =
+                ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE));
+            galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+        };
+        let names = |ui: &egui::Ui, commands: &[UiCommand]| -> f32 {
+            commands.iter().map(|c| text(ui, &c.text(ui))).sum::<f32>() + 12.0
+        };
+        // The search label, the scope toggles and the match count beside the box.
+        let beside_search = text(ui, "←")
+            + text(ui, "→")
+            + text(ui, tr(ui, "搜索"))
+            + text(ui, tr(ui, "本章"))
+            + text(ui, tr(ui, "全文"))
+            + text(ui, "100 / 100")
+            + text(ui, "▲")
+            + text(ui, "▼")
+            + text(ui, "×");
+        let zoom = text(ui, "＋") + text(ui, "100%") + text(ui, "－") + 12.0;
+        let language = names(ui, &[UiCommand::LanguageZh, UiCommand::LanguageEn]);
+        let theme = names(
+            ui,
+            &[
+                UiCommand::ThemeLight,
+                UiCommand::ThemeDark,
+                UiCommand::ThemeSystem,
+            ],
+        );
+        let search_width = (width * 0.3).clamp(120.0, 280.0);
+        let mut room = width - beside_search - search_width;
+        let mut take = |need: f32| {
+            let fits = room >= need;
+            if fits {
+                room -= need;
+            }
+            fits
+        };
+        let zoom = take(zoom);
+        let language = zoom && take(language);
+        let theme = language && take(theme);
+        Self {
+            search_width,
+            zoom,
+            language,
+            theme,
+        }
+    }
+}
+
+fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
+    ui.menu_button(tr(ui, "文件"), |ui| {
+        section_ui(ui, Menu::File, 0, commands);
+        recent_ui(ui, app, commands);
+        section_ui(ui, Menu::File, 1, commands);
+        ui.separator();
+        ui.menu_button(tr(ui, "导出"), |ui| {
+            section_ui(ui, Menu::Export, 0, commands);
+        });
+        ui.separator();
+        section_ui(ui, Menu::File, 2, commands);
+    });
+    ui.menu_button(tr(ui, "视图"), |ui| {
+        section_ui(ui, Menu::View, 0, commands);
+        ui.separator();
+        section_ui(ui, Menu::View, 1, commands);
+        ui.separator();
+        let current = Command::SetTheme(app.settings.theme);
+        for command in UiCommand::in_menu(Menu::View, 2) {
+            if ui
+                .radio(command.command() == current, command.text(ui))
+                .on_hover_text(command.description(ui))
+                .clicked()
+            {
+                commands.push(command.command());
+            }
+        }
+    });
+    ui.menu_button(tr(ui, "语言"), |ui| {
+        let current = Command::SetLanguage(crate::viewer::i18n::lang(ui.ctx()));
+        for command in UiCommand::in_menu(Menu::Language, 0) {
+            if ui
+                .radio(command.command() == current, command.text(ui))
+                .on_hover_text(command.description(ui))
+                .clicked()
+            {
+                commands.push(command.command());
+            }
+        }
+    });
+    ui.menu_button(tr(ui, "帮助"), |ui| {
+        section_ui(ui, Menu::Help, 0, commands);
+    });
+}
+
+/// The buttons of one section of a menu, named and keyed as the command table says.
+fn section_ui(ui: &mut egui::Ui, menu: Menu, section: u8, commands: &mut Vec<Command>) {
+    for command in UiCommand::in_menu(menu, section) {
+        let mut button = egui::Button::new(command.text(ui));
+        if let Some(keys) = command.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(keys);
+        }
+        if ui
+            .add(button)
+            .on_hover_text(command.description(ui))
+            .clicked()
+        {
+            commands.push(command.command());
+        }
+    }
+}
+
+/// File → Recent: the files opened lately, newest first.
+fn recent_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
+    ui.menu_button(tr(ui, "最近打开"), |ui| {
+        if app.settings.recent_files.is_empty() {
+            ui.label(RichText::new(tr(ui, "（无）")).weak());
+        }
+        for path in &app.settings.recent_files {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            if ui
+                .button(name)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                commands.push(Command::Open(path.clone()));
+            }
+        }
+    });
+}
+
+fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>, width: f32) {
+    let view = app.view();
+    let in_chapter = matches!(view, View::Chapter(_));
+    let label = ui.label(tr(ui, "搜索"));
+    let search_keys = UiCommand::SearchReport
+        .shortcut_text(ui.ctx())
+        .unwrap_or_default();
+    let edit = egui::TextEdit::singleline(&mut app.search.query)
+        .id(search_box_id())
+        .hint_text(if in_chapter && app.search.scope == SearchScope::Chapter {
+            fill(tr(ui, "在本章中搜索（{} 搜索全文）"), &[&search_keys])
+        } else if view == View::Figures {
+            tr(ui, "筛选表中的数据").to_owned()
+        } else {
+            tr(ui, "搜索全文").to_owned()
+        })
+        .desired_width(width);
+    // The label names the box for screen readers and IMEs.
+    let response = ui.add(edit).labelled_by(label.id);
+    if app.search.focus_requested {
+        response.request_focus();
+        app.search.focus_requested = false;
+    }
+    if response.has_focus() || response.lost_focus() {
+        search_keys_ui(app, &response, commands);
+    }
+    if in_chapter {
+        let mut scope = app.search.scope;
+        ui.selectable_value(&mut scope, SearchScope::Chapter, tr(ui, "本章"));
+        ui.selectable_value(&mut scope, SearchScope::Report, tr(ui, "全文"));
+        app.search.scope = scope;
+    }
+    if app.search.is_active() {
+        if view == View::Figures {
+            // The table says how many figures match.
+            if ui
+                .button("×")
+                .on_hover_text(UiCommand::ClearSearch.hint(ui.ctx()))
+                .clicked()
+            {
+                commands.push(Command::ClearSearch);
+            }
+            return;
+        }
+        match_count_ui(ui, app, commands);
+        if ui
+            .button("×")
+            .on_hover_text(UiCommand::ClearSearch.hint(ui.ctx()))
+            .clicked()
+        {
+            commands.push(Command::ClearSearch);
+        }
+    }
+}
+
+/// The search box's keys: Esc clears it; in the whole report's results ↑/↓ choose and Enter
+/// opens; once a result is open, or in a chapter, Enter and Shift+Enter step through the
+/// matches, the box keeping the keyboard.
+fn search_keys_ui(app: &mut HuimouApp, response: &egui::Response, commands: &mut Vec<Command>) {
+    let view = app.view();
+    let (escape, enter, shift, down, up) = response.ctx.input(|i| {
+        (
+            i.key_pressed(Key::Escape),
+            i.key_pressed(Key::Enter),
+            i.modifiers.shift,
+            i.key_pressed(Key::ArrowDown),
+            i.key_pressed(Key::ArrowUp),
+        )
+    });
+    if escape {
+        commands.push(Command::ClearSearch);
+    }
+    // The table of figures is filtered in place: it has no matches to move between.
+    if !app.search.is_active() || view == View::Figures {
+        return;
+    }
+    let count = app.search.hits(app.dataset.index(), view).len();
+    if app.search.chapter_scope(view).is_none() {
+        if down && count > 0 {
+            app.search.selected = (app.search.selected + 1).min(count - 1);
+            app.search.selected_moved = true;
+            response.request_focus();
+        }
+        if up {
+            app.search.selected = app.search.selected.saturating_sub(1);
+            app.search.selected_moved = true;
+            response.request_focus();
+        }
+    }
+    if enter && count > 0 {
+        commands.push(if shift {
+            Command::FindPrevious
+        } else {
+            Command::FindNext
+        });
+        response.request_focus();
+    }
+}
+
+/// How many initiatives match: while stepping through them (in a chapter, or beside the
+/// whole report's results) which one is lit of how many, with buttons to step; else how many
+/// of all.
+fn match_count_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>) {
+    let view = app.view();
+    let hits = app.search.hits(app.dataset.index(), view).len();
+    let stepping = app.search.chapter_scope(view).is_some() || app.search.results_beside(view);
+    if !stepping || hits == 0 {
+        let total = match app.search.chapter_scope(view) {
+            Some(c) => app.dataset.report.chapters[c].initiatives.len(),
+            None => app.dataset.report.initiative_count(),
+        };
+        ui.label(format!("{hits} / {total}"))
+            .on_hover_text(tr(ui, "符合的举措 / 举措总数"));
+        return;
+    }
+    ui.label(format!(
+        "{} / {hits}",
+        app.search.selected.min(hits - 1) + 1
+    ))
+    .on_hover_text(tr(ui, "点亮的匹配 / 符合的举措"));
+    for (arrow, command) in [("▲", UiCommand::FindPrevious), ("▼", UiCommand::FindNext)] {
+        if ui
+            .small_button(arrow)
+            .on_hover_text(command.hint(ui.ctx()))
+            .clicked()
+        {
+            commands.push(command.command());
+        }
+    }
+}
+
+/// Back and Forward, as in a browser; each greyed out where there is nowhere to go.
+fn history_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
+    let buttons = [
+        ("←", UiCommand::Back, app.history.can_go_back()),
+        ("→", UiCommand::Forward, app.history.can_go_forward()),
+    ];
+    for (arrow, command, enabled) in buttons {
+        let response = ui
+            .add_enabled(enabled, egui::Button::new(arrow))
+            .on_hover_text(command.hint(ui.ctx()))
+            .on_disabled_hover_text(command.hint(ui.ctx()));
+        // Named for screen readers (and tests) by the command, not the arrow; worked out
+        // before `widget_info`, which holds the context's lock.
+        let name = command.text(ui.ctx());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+        if response.clicked() {
+            commands.push(command.command());
+        }
+    }
+}
+
+/// The two languages side by side, each named in itself, so either reader finds theirs.
+fn language_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let current = Command::SetLanguage(crate::viewer::i18n::lang(ui.ctx()));
+    // Right to left: English ends up on the right.
+    for command in [UiCommand::LanguageEn, UiCommand::LanguageZh] {
+        if ui
+            .selectable_label(command.command() == current, command.text(ui))
+            .clicked()
+        {
+            commands.push(command.command());
+        }
+    }
+}
+
+fn theme_ui(ui: &mut egui::Ui, current: ThemePreference, commands: &mut Vec<Command>) {
+    let current = Command::SetTheme(current);
+    // Right to left: the light theme ends up on the left.
+    for command in [
+        UiCommand::ThemeSystem,
+        UiCommand::ThemeDark,
+        UiCommand::ThemeLight,
+    ] {
+        if ui
+            .selectable_label(command.command() == current, command.text(ui))
+            .clicked()
+        {
+            commands.push(command.command());
+        }
+    }
+}
+
+fn zoom_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let mut button = |ui: &mut egui::Ui, text: String, command: UiCommand| {
+        if ui
+            .small_button(text)
+            .on_hover_text(command.hint(ui.ctx()))
+            .clicked()
+        {
+            commands.push(command.command());
+        }
+    };
+    // Right to left: ＋, the percentage, －.
+    button(ui, "＋".to_owned(), UiCommand::ZoomIn);
+    let percent = (ui.ctx().zoom_factor() * 100.0).round();
+    button(ui, format!("{percent}%"), UiCommand::ZoomReset);
+    button(ui, "－".to_owned(), UiCommand::ZoomOut);
+}
