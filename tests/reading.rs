@@ -63,6 +63,19 @@ fn back_and_forward_restore_the_view_and_its_scroll_position() {
         "{before:?} → {after:?} ({anchor:?})"
     );
 
+    // Back and forth again and again: the place does not drift.
+    for _ in 0..5 {
+        harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+        harness.run();
+        harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+        harness.run();
+    }
+    let again = text_position(&harness, &last).expect("back where the reader was");
+    assert!(
+        (again.y - before.y).abs() < 2.0,
+        "{before:?} → {again:?} after five returns"
+    );
+
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     assert_eq!(harness.state().view(), View::Chapter(3));
@@ -168,6 +181,8 @@ fn opened_results_stay_beside_the_chapter_and_its_charts() {
     type_query(&mut harness, "院士");
     let results: Vec<InitiativeRef> = harness.state().dataset.index().search("院士", None);
     assert!(results.len() >= 3, "{results:?}");
+    // The first result is chosen before any is opened.
+    harness.get_by_label(&format!("1 / {}", results.len()));
     harness.key_press(Key::Enter);
     harness.run();
     let first = results[0];
@@ -187,6 +202,15 @@ fn opened_results_stay_beside_the_chapter_and_its_charts() {
     harness.key_press(Key::Enter);
     harness.run();
     let second = results[1];
+    // Each result opened is a step of the history.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        harness.state().search.lit(harness.state().view()),
+        Some(first)
+    );
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
     assert_eq!(harness.state().view(), View::Chapter(second.chapter));
     assert_eq!(
         harness.state().search.lit(harness.state().view()),
@@ -268,4 +292,13 @@ fn the_palette_lists_initiatives_naming_the_initials_first() {
         Some("聚集高端智力资源助力创新主体"),
         "{initiatives:?}"
     );
+}
+
+#[test]
+fn a_search_that_finds_nothing_says_so_beside_the_box() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    type_query(&mut harness, "火星基地");
+    harness.get_by_label("无匹配");
 }

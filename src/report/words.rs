@@ -88,10 +88,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("搜索全文", "Search the report"),
     ("本章", "Chapter"),
     ("全文", "Report"),
-    (
-        "符合的举措 / 举措总数",
-        "Matching initiatives / all initiatives",
-    ),
     ("跟随系统", "System"),
     ("深色", "Dark"),
     ("浅色", "Light"),
@@ -377,6 +373,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("关闭搜索结果（Esc）", "Close the search results (Esc)"),
     ("关闭搜索结果", "Close the search results"),
+    ("无匹配", "No matches"),
     (
         "Enter / F3 下一个，Shift+Enter / Shift+F3 上一个",
         "Enter / F3 next, Shift+Enter / Shift+F3 previous",

@@ -864,11 +864,10 @@ impl HuimouApp {
     /// Carries out one command; a jump to another place leaves a step in the history.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         let view = self.view();
-        // Enter on the whole report's results opens one (a jump); stepping on from there, or
-        // within a chapter, is not.
+        // Enter or F3 on the whole report's results opens one: a jump, each a step of the
+        // history; stepping through a chapter's matches is not.
         let opens_a_result = matches!(command, Command::FindNext | Command::FindPrevious)
-            && self.search.chapter_scope(view).is_none()
-            && !self.search.results_beside(view);
+            && self.search.chapter_scope(view).is_none();
         let jump = opens_a_result
             || matches!(
                 command,

@@ -509,7 +509,10 @@ pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef)
     ui.label(
         egui::RichText::new(fill(
             tr(ui, "出自：{}"),
-            &[&dataset.initiative_at(place).title],
+            &[&{
+                let initiative = dataset.initiative_at(place);
+                crate::viewer::ui::localized(ui, &initiative.title, initiative.title_en.as_ref())
+            }],
         ))
         .small(),
     );

@@ -63,8 +63,10 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp, beside: bool) {
                 let chapter = &dataset.report.chapters[c];
                 let palette = Palette::of(ui);
                 ui.add_space(8.0);
+                let name =
+                    crate::viewer::ui::localized(ui, &chapter.name, chapter.name_en.as_ref());
                 ui.label(
-                    RichText::new(format!("{} {}", chapter.number, chapter.name))
+                    RichText::new(format!("{} {name}", chapter.number))
                         .font(theme::bold(17.0))
                         .color(palette.accent),
                 );

@@ -226,7 +226,11 @@ pub fn rows_ui(
             if reading != 0.0 {
                 ui.scroll_with_delta(Vec2::new(0.0, reading));
             }
-            seen.scrolled_to = scroll_to.map(|target| target.row);
+            // A row brought to the top is the one being read until the reader scrolls; a place
+            // inside a row (a position restored) says nothing of that.
+            seen.scrolled_to = scroll_to
+                .filter(|target| target.offset < 1.0)
+                .map(|target| target.row);
             seen.reader_scrolled = reading != 0.0
                 || ui.input(|i| i.is_scrolling() || i.pointer.is_decidedly_dragging());
             let width = ui.available_width();

@@ -297,20 +297,15 @@ fn search_keys_ui(app: &mut HuimouApp, response: &egui::Response, commands: &mut
     }
 }
 
-/// How many initiatives match: while stepping through them (in a chapter, or beside the
-/// whole report's results) which one is lit of how many, with buttons to step; else how many
-/// of all.
+/// Which match is lit (in a chapter, beside the results) or chosen (in the results) of how
+/// many, with buttons to step; "no matches" when there are none.
 fn match_count_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>) {
     let view = app.view();
     let hits = app.search.hits(app.dataset.index(), view).len();
-    let stepping = app.search.chapter_scope(view).is_some() || app.search.results_beside(view);
-    if !stepping || hits == 0 {
-        let total = match app.search.chapter_scope(view) {
-            Some(c) => app.dataset.report.chapters[c].initiatives.len(),
-            None => app.dataset.report.initiative_count(),
-        };
-        ui.label(format!("{hits} / {total}"))
-            .on_hover_text(tr(ui, "符合的举措 / 举措总数"));
+    // In a chapter and in the whole report's results alike: which match is lit (or chosen) of
+    // how many (the table of figures says its own count, and never comes here).
+    if hits == 0 {
+        ui.label(tr(ui, "无匹配"));
         return;
     }
     ui.label(format!(
