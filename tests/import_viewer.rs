@@ -87,6 +87,14 @@ fn a_brochure_that_cannot_be_imported_says_where_and_why_in_the_window() {
         "the report on screen stays"
     );
     assert!(app.draft.is_none());
+    // The status bar may be too narrow for the reason: a window gives it whole.
+    assert!(matches!(
+        app.diagnostics,
+        Some(huimou::viewer::app::Diagnostics::ImportFailed(..))
+    ));
+    let reason = status.text.trim_start_matches("无法导入：").to_owned();
+    harness.get_by_label("无法导入");
+    harness.get_by_label(&reason);
 }
 
 #[test]

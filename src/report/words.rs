@@ -374,6 +374,11 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("关闭搜索结果（Esc）", "Close the search results (Esc)"),
     ("关闭搜索结果", "Close the search results"),
     ("无匹配", "No matches"),
+    ("无法导入", "Cannot import"),
+    (
+        "宣传册不合导入的格式；仍显示原来的报告。格式见 data/README.md。",
+        "The brochure does not have the shape the importer reads; the report on screen stays. The shape is described in data/README.md.",
+    ),
     (
         "Enter / F3 下一个，Shift+Enter / Shift+F3 上一个",
         "Enter / F3 next, Shift+Enter / Shift+F3 previous",

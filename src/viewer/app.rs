@@ -393,6 +393,8 @@ pub enum Diagnostics {
     ReloadFailed(LoadError),
     /// The warnings of the dataset on screen.
     Warnings,
+    /// A brochure that could not be imported: the file, and where and why.
+    ImportFailed(String, Vec<crate::report::diagnostic::Diagnostic>),
 }
 
 /// What a reload read from the watched file, on its own thread.
@@ -1336,6 +1338,12 @@ impl HuimouApp {
                     ),
                     true,
                 );
+                // The status bar may be too narrow for the reason: a window says it whole.
+                let said = crate::report::diagnostic::Diagnostic::error(
+                    error.message(crate::report::lang::Lang::En),
+                    error.message(crate::report::lang::Lang::Zh),
+                );
+                self.diagnostics = Some(Diagnostics::ImportFailed(error.file.clone(), vec![said]));
                 return;
             }
         };

@@ -28,6 +28,15 @@ pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
                 "文件刚被保存，但有错误；仍显示上次正确的内容。改正并保存后会自动更新。",
             ),
         ),
+        Diagnostics::ImportFailed(file, list) => (
+            tr(ctx, "无法导入").to_owned(),
+            file.clone(),
+            list,
+            tr(
+                ctx,
+                "宣传册不合导入的格式；仍显示原来的报告。格式见 data/README.md。",
+            ),
+        ),
         Diagnostics::Warnings => (
             tr(ctx, "数据集提示").to_owned(),
             app.dataset.origin.display_name(),
