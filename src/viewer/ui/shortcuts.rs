@@ -93,13 +93,19 @@ fn escape(ctx: &egui::Context, app: &mut HuimouApp) {
 /// without, as the palette finds them (one column of all would be taller than a screen).
 pub fn shortcuts_window(ctx: &egui::Context, app: &mut HuimouApp) {
     let mut open = app.show_shortcuts;
+    // Keys of chapters the report does not have are left out (Alt+9 of a five-chapter report).
+    let chapters = app.dataset.report.chapters.len();
     let (keyed, unkeyed): (Vec<UiCommand>, Vec<UiCommand>) = UiCommand::ALL
         .into_iter()
+        .filter(|command| !matches!(command, UiCommand::Chapter(c) if *c >= chapters))
         .partition(|command| !command.shortcuts().is_empty());
+    // In the middle of the window, under the menus rather than over them.
     egui::Window::new(tr(ctx, "键盘快捷键"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             let (first, second) = keyed.split_at(keyed.len().div_ceil(2));
             ui.horizontal_top(|ui| {
