@@ -5,6 +5,8 @@
 //! with `// expect: warning LINE:COLUMN …`: the file must produce that diagnostic (bad files
 //! must fail to load, warn files must load).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use huimou::report::load::{self, LoadError};
@@ -61,19 +63,6 @@ fn expectations(path: &Path) -> Vec<Expectation> {
     found
 }
 
-fn files(folder: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(folder);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
-}
-
 fn assert_has(path: &Path, diagnostics: &[Diagnostic], expected: &Expectation) {
     let hit = diagnostics.iter().any(|d| matches(d, expected));
     assert!(
@@ -116,7 +105,7 @@ fn assert_nothing_else(path: &Path, diagnostics: &[Diagnostic], expected: &[Expe
 
 #[test]
 fn every_bad_dataset_is_refused_with_its_diagnostic() {
-    let bad = files("bad");
+    let bad = common::data_files("bad");
     assert!(bad.len() >= 40, "only {} bad datasets", bad.len());
     for path in bad {
         let error: LoadError = load::load_file(&path)
@@ -133,7 +122,7 @@ fn every_bad_dataset_is_refused_with_its_diagnostic() {
 
 #[test]
 fn every_warn_dataset_loads_with_its_warning() {
-    for path in files("warn") {
+    for path in common::data_files("warn") {
         let dataset = load::load_file(&path).unwrap_or_else(|e| panic!("{}", e.render()));
         let expected = expectations(&path);
         for expected in &expected {

@@ -14,16 +14,6 @@ use huimou::viewer::app::{Command as AppCommand, Settings, Startup};
 use huimou::viewer::i18n::Lang;
 use huimou::{Diagnostic, report::load};
 
-fn files(folder: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data(folder))
-        .expect("folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
-}
-
 /// Whether a character is a Chinese (Han) character.
 fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{20000}'..='\u{2FA1F}')
@@ -129,7 +119,7 @@ fn assert_all_chinese(path: &Path, diagnostics: &[Diagnostic]) {
 
 #[test]
 fn every_diagnostic_of_the_bad_and_warn_datasets_has_its_chinese() {
-    let bad = files("bad");
+    let bad = common::data_files("bad");
     assert!(bad.len() >= 40, "only {} bad datasets", bad.len());
     for path in bad {
         let error = load::load_file(&path)
@@ -137,7 +127,7 @@ fn every_diagnostic_of_the_bad_and_warn_datasets_has_its_chinese() {
             .expect_err(&path.display().to_string());
         assert_all_chinese(&path, &error.diagnostics);
     }
-    for path in files("warn") {
+    for path in common::data_files("warn") {
         let dataset = load::load_file(&path).unwrap_or_else(|e| panic!("{}", e.render()));
         assert_all_chinese(&path, &dataset.warnings);
     }
@@ -203,7 +193,10 @@ fn places(text: &str) -> Vec<String> {
 #[test]
 fn check_in_chinese_keeps_the_places_and_the_exit_code() {
     let mut checked = 0;
-    for path in files("bad").into_iter().chain(files("warn")) {
+    for path in common::data_files("bad")
+        .into_iter()
+        .chain(common::data_files("warn"))
+    {
         let file = path
             .strip_prefix(env!("CARGO_MANIFEST_DIR"))
             .expect("in the crate")

@@ -3,23 +3,12 @@
 
 mod common;
 
-use common::{text_position, viewer};
+use common::{text_position, type_query, viewer};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use huimou::search::InitiativeRef;
 use huimou::viewer::app::{HuimouApp, SearchScope, View};
-
-fn type_query(harness: &mut Harness<'_, HuimouApp>, query: &str) {
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
-        .type_text(query);
-    harness.run();
-}
 
 /// The title of initiative `i` of chapter `c` of the built-in report.
 fn title(harness: &Harness<'_, HuimouApp>, c: usize, i: usize) -> String {

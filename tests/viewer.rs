@@ -87,14 +87,7 @@ fn chapter_search_filters_and_highlights() {
     let mut harness = viewer();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
     harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
-        .type_text("院士");
-    harness.run();
+    common::type_query(&mut harness, "院士");
 
     // Only 聚集高端智力资源助力创新主体 of chapter 2 speaks of 院士.
     harness.get_by_label("聚集高端智力资源助力创新主体");

@@ -1349,7 +1349,10 @@ impl HuimouApp {
         };
         // Diagnostics name the dataset as it will be saved beside the brochure.
         let as_saved = source.with_extension("ron");
-        match load::load_bytes(imported.ron.clone().into_bytes(), &as_saved) {
+        match load::load_str(
+            &imported.ron,
+            crate::report::dataset::Origin::File(as_saved),
+        ) {
             Ok(dataset) => {
                 self.replace_dataset(dataset);
                 self.watch(None, None);

@@ -235,3 +235,27 @@ pub fn drop_file(harness: &mut Harness<'_, HuimouApp>, path: std::path::PathBuf)
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path)));
 }
+
+/// The `.ron` files of a folder under `tests/data`, sorted.
+pub fn data_files(folder: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(data(folder))
+        .expect("folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Types `query` into the search box, as a reader would: focus it, then type.
+pub fn type_query(harness: &mut Harness<'_, HuimouApp>, query: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .type_text(query);
+    harness.run();
+}
