@@ -197,7 +197,10 @@ fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) ->
     let palette = style.palette;
     if let [before, after] = items {
         let caption = comparison_caption(ui, before, after);
-        ui.label(
+        // Not `ui.label`: in a chart card's justified layout egui would space out the letters
+        // of a caption that wraps (English).
+        crate::viewer::ui::paragraph(
+            ui,
             RichText::new(caption)
                 .font(theme::bold(18.0))
                 .color(palette.accent),
