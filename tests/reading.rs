@@ -101,6 +101,9 @@ fn back_from_an_opened_result_brings_the_results_back() {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(harness.state().view(), View::Chapter(4));
+    // Enter again on the only result opens it again: no new step to go back through.
+    harness.key_press(Key::Enter);
+    harness.run();
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run();
     assert_eq!(harness.state().view(), View::Chapter(0));

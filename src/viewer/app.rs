@@ -350,6 +350,11 @@ impl Search {
         &self.hits
     }
 
+    /// Whether the result open now was already open at `visit` (F3 with one result).
+    fn opened_before(&self, visit: &Visit) -> bool {
+        visit.beside && self.opened == Some(visit.selected)
+    }
+
     /// The chapter the search is confined to in `view`, if any.
     pub fn chapter_scope(&self, view: View) -> Option<usize> {
         match (self.scope, view) {
@@ -881,10 +886,13 @@ impl HuimouApp {
             );
         let from = jump.then(|| self.visit());
         self.carry_out(ctx, command);
-        if let Some(from) = from
-            && (self.scroll_to.is_some() || !from.same_place(&self.visit()))
-        {
-            self.history.leave(from);
+        if let Some(from) = from {
+            // Stepping on from the only result opens the result already open: no new place.
+            let same_result = opens_a_result && self.search.opened_before(&from);
+            let moved = self.scroll_to.is_some() && !same_result;
+            if moved || !from.same_place(&self.visit()) {
+                self.history.leave(from);
+            }
         }
     }
 
