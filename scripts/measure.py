@@ -2,13 +2,16 @@
 """Whole-process measurements of the viewer under Xvfb, against an empty eframe app.
 
     cargo build --profile dist --bin huimou --example empty_app
-    python3 scripts/measure.py [--runs 15] [--profile dist] [--renderer wgpu|glow]
+    python3 scripts/measure.py [--runs 15] [--profile dist] [--renderer own|wgpu|glow]
 
 Start-up: wall time from process start until the first frame is on screen: with
 HUIMOU_EXIT_AFTER_FIRST_FRAME=1 each app prints the moment its first frame was presented
 (`first-frame-unix-ns N`, at the start of its second frame) and closes; medians and their ratio.
 The whole run, closing included, is printed beside it. Memory: peak RSS of the same runs.
 Idle: CPU time the viewer uses over 10 seconds, left alone after it has settled.
+--renderer own (the default) lets each app start as a user starts it: the empty app with
+eframe's wgpu, Huimou with the renderer it chooses for the machine (glow first where there is
+no GPU render node); wgpu or glow makes both use that one (HUIMOU_RENDERER), like for like.
 Needs Xvfb (Debian's xvfb); it starts its own on display :95.
 """
 import argparse
@@ -70,8 +73,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--profile", default="dist")
-    parser.add_argument("--renderer", choices=["wgpu", "glow"], default="wgpu",
-                        help="the renderer both apps use (HUIMOU_RENDERER)")
+    parser.add_argument("--renderer", choices=["own", "wgpu", "glow"], default="own",
+                        help="the renderer both apps use (HUIMOU_RENDERER), or each its own")
     args = parser.parse_args()
     target = os.path.join(ROOT, "target", args.profile)
     huimou = [os.path.join(target, "huimou")]
@@ -79,8 +82,10 @@ def main():
     display = ":95"
     xvfb = start_xvfb(display)
     try:
-        env = dict(os.environ, DISPLAY=display, HUIMOU_EXIT_AFTER_FIRST_FRAME="1",
-                   HUIMOU_RENDERER=args.renderer)
+        env = dict(os.environ, DISPLAY=display, HUIMOU_EXIT_AFTER_FIRST_FRAME="1")
+        env.pop("HUIMOU_RENDERER", None)
+        if args.renderer != "own":
+            env["HUIMOU_RENDERER"] = args.renderer
         # Start-up leaves the user's settings alone: measure with a fresh data folder.
         env["XDG_DATA_HOME"] = f"/tmp/huimou-measure-{os.getpid()}"
         results = {}

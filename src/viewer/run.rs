@@ -15,6 +15,14 @@ pub enum Renderer {
 }
 
 impl Renderer {
+    /// The name `HUIMOU_RENDERER` takes.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Wgpu => "wgpu",
+            Self::Glow => "glow",
+        }
+    }
+
     fn eframe(self) -> eframe::Renderer {
         match self {
             Self::Wgpu => eframe::Renderer::Wgpu,
@@ -23,14 +31,15 @@ impl Renderer {
     }
 }
 
-/// The renderers to try in order: `HUIMOU_RENDERER=glow|wgpu` forces one, otherwise wgpu and
-/// then glow.
+/// The renderers to try in order: `HUIMOU_RENDERER=glow|wgpu` forces one; otherwise wgpu and
+/// then glow, or glow first on a machine that can only draw on the CPU (`draws_on_cpu_only`).
 pub fn renderers() -> Result<Vec<Renderer>, String> {
     match std::env::var("HUIMOU_RENDERER")
         .ok()
         .as_deref()
         .map(str::trim)
     {
+        None | Some("") if draws_on_cpu_only() => Ok(vec![Renderer::Glow, Renderer::Wgpu]),
         None | Some("") => Ok(vec![Renderer::Wgpu, Renderer::Glow]),
         Some("wgpu") => Ok(vec![Renderer::Wgpu]),
         Some("glow") => Ok(vec![Renderer::Glow]),
@@ -38,6 +47,23 @@ pub fn renderers() -> Result<Vec<Renderer>, String> {
             "HUIMOU_RENDERER={other} is not a renderer; use glow or wgpu"
         )),
     }
+}
+
+/// Whether this machine has no GPU that a program may draw with. On Linux every usable GPU
+/// has a render node, `/dev/dri/renderD*`; without one both renderers draw on the CPU through
+/// Mesa, where OpenGL (llvmpipe) puts the first frame on screen in about half the time that
+/// Vulkan (lavapipe) takes (`scripts/measure.py`, BENCHMARKS.md). Elsewhere: false.
+fn draws_on_cpu_only() -> bool {
+    cfg!(target_os = "linux") && !has_render_node(std::path::Path::new("/dev/dri"))
+}
+
+/// Whether the folder of DRM devices has a render node (`renderD128`…).
+fn has_render_node(dri: &std::path::Path) -> bool {
+    std::fs::read_dir(dri).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|entry| entry.file_name().to_string_lossy().starts_with("renderD"))
+    })
 }
 
 /// A window to open: its size, and a screenshot to take instead of staying open.
@@ -59,22 +85,24 @@ pub fn run_viewer(startup: Startup, window: Window) -> ExitCode {
         }
     };
     let renderer = renderers[0];
+    log::info!("drawing with {renderer:?}");
     match run_with(renderer, startup, &window) {
         Ok(code) => code,
         // winit allows one event loop per process, so the fallback runs in a fresh process.
         Err(error) if renderers.len() > 1 => {
-            log::warn!("the wgpu renderer failed to start ({error}); trying OpenGL (glow)");
+            let fallback = renderers[1];
+            log::warn!("the {renderer:?} renderer failed to start ({error}); trying {fallback:?}");
             match std::env::current_exe().and_then(|exe| {
                 std::process::Command::new(exe)
                     .args(std::env::args_os().skip(1))
-                    .env("HUIMOU_RENDERER", "glow")
+                    .env("HUIMOU_RENDERER", fallback.name())
                     .env("HUIMOU_LOG_APPEND", "1")
                     .status()
             }) {
                 Ok(status) => ExitCode::from(u8::try_from(status.code().unwrap_or(1)).unwrap_or(1)),
                 Err(e) => {
                     eprintln!(
-                        "huimou: the wgpu renderer failed ({error}) and glow could not be tried: {e}"
+                        "huimou: the {renderer:?} renderer failed ({error}) and {fallback:?} could not be tried: {e}"
                     );
                     ExitCode::FAILURE
                 }
@@ -163,5 +191,24 @@ fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe:
             Some(std::env::temp_dir().join(format!("huimou-{}", std::process::id())))
         },
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gpu_is_a_render_node_and_a_display_alone_is_not() {
+        let dri = std::env::temp_dir().join(format!("huimou-dri-{}", std::process::id()));
+        assert!(!has_render_node(&dri));
+        std::fs::create_dir_all(&dri).unwrap();
+        assert!(!has_render_node(&dri));
+        // A display controller without rendering (a VM's virtual screen) has only card0.
+        std::fs::write(dri.join("card0"), "").unwrap();
+        assert!(!has_render_node(&dri));
+        std::fs::write(dri.join("renderD128"), "").unwrap();
+        assert!(has_render_node(&dri));
+        std::fs::remove_dir_all(&dri).unwrap();
     }
 }
