@@ -151,10 +151,27 @@ pub struct Reading {
     last: Vec<u16>,
 }
 
-/// The readings of a pinyin query with at least two syllables ("kepu" = ke + pu…), over the
-/// syllables the dataset has; at most a few dozen.
+/// The readings of a pinyin query over the syllables the dataset has ("kepu" = ke + pu…); at
+/// most a few dozen. A query of three letters or more also reads as one syllable or the start
+/// of one ("xiang" finds 项 and 乡; "xia" finds 下 too), so that a character can be found by
+/// its reading alone. Two letters do not: "de" or "ai" would find 的 and 爱 in every paragraph
+/// and bury the Latin word searched for ("AI"); two letters are initials ("kp").
 pub fn readings(query: &str, syllables: &Syllables) -> Vec<Reading> {
     let mut found = Vec::new();
+    let last: Vec<u16> = syllables
+        .names
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, name)| query.len() >= 3 && name.starts_with(query))
+        .filter_map(|(id, _)| u16::try_from(id).ok())
+        .collect();
+    if !last.is_empty() {
+        found.push(Reading {
+            whole: Vec::new(),
+            last,
+        });
+    }
     let mut whole = Vec::new();
     let mut budget = 20_000;
     split(query, syllables, &mut whole, &mut found, &mut budget);
@@ -315,6 +332,15 @@ impl PinyinText {
     }
 
     fn find_reading(&self, range: Range<usize>, reading: &Reading) -> Option<Range<usize>> {
+        if reading.whole.is_empty() {
+            // One syllable: the first character that reads as it.
+            let at = self
+                .syllables
+                .get(range.clone())?
+                .iter()
+                .position(|s| reading.last.contains(&u16::from_le_bytes(*s)))?;
+            return Some(range.start + at..range.start + at + 1);
+        }
         let pattern: Vec<u8> = reading
             .whole
             .iter()
@@ -389,6 +415,15 @@ mod tests {
         assert_eq!(as_pinyin_query(" Ke Pu ").as_deref(), Some("kepu"));
         // Latin text has no initials: "ap" does not match "apple".
         assert!(find("apple 苹果", "ap").is_empty());
+    }
+
+    #[test]
+    fn one_syllable_finds_the_characters_that_read_as_it() {
+        assert_eq!(find("重点项目和乡村振兴", "xiang"), ["项", "乡"]);
+        // While it is being typed: xia is a syllable (下) and the start of xiang.
+        assert_eq!(find("下乡项目", "xia"), ["下", "乡", "项"]);
+        // Two letters are initials, not a syllable: "xi" does not find 西 alone.
+        assert!(find("西部乡村", "xi").is_empty());
     }
 
     #[test]
