@@ -465,7 +465,7 @@ impl UiCommand {
         self.shortcuts()
             .iter()
             .find(|shortcut| applies(ctx, shortcut))
-            .map(|shortcut| ctx.format_shortcut(shortcut))
+            .map(|shortcut| format_shortcut(ctx, shortcut))
     }
 
     /// Every key of this platform, written as it writes them, separated by slashes.
@@ -505,9 +505,33 @@ pub fn applies(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> bool {
 pub fn shortcuts_text(ctx: &egui::Context, shortcuts: &[KeyboardShortcut]) -> String {
     shortcuts
         .iter()
-        .map(|shortcut| ctx.format_shortcut(shortcut))
+        .map(|shortcut| format_shortcut(ctx, shortcut))
         .collect::<Vec<_>>()
         .join(" / ")
+}
+
+/// A shortcut as this platform writes it, its key as printed on the keyboard: Ctrl+=, Alt+←,
+/// Esc, not egui's English names (Ctrl+Equals, Alt+Left, Escape), which read as words in the
+/// Chinese interface. The modifiers are egui's (⌘ on a Mac whose font has the symbol).
+pub fn format_shortcut(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let with_a = ctx.format_shortcut(&KeyboardShortcut::new(shortcut.modifiers, Key::A));
+    let modifiers = with_a.strip_suffix('A').unwrap_or_default();
+    format!("{modifiers}{}", key_text(shortcut.logical_key))
+}
+
+/// A key as printed on it.
+fn key_text(key: Key) -> &'static str {
+    match key {
+        Key::ArrowLeft => "←",
+        Key::ArrowRight => "→",
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::Escape => "Esc",
+        Key::Minus => "-",
+        Key::PageUp => "PgUp",
+        Key::PageDown => "PgDn",
+        _ => key.symbol_or_name(),
+    }
 }
 
 #[cfg(test)]
@@ -538,6 +562,15 @@ mod tests {
         assert_eq!(
             UiCommand::Palette.shortcut_text(&ctx).as_deref(),
             Some("Ctrl+K")
+        );
+        assert_eq!(
+            UiCommand::ZoomIn.all_shortcuts_text(&ctx),
+            "Ctrl+= / Ctrl++",
+            "keys as printed, not Ctrl+Equals"
+        );
+        assert_eq!(
+            UiCommand::Back.shortcut_text(&ctx).as_deref(),
+            Some("Alt+←")
         );
         ctx.set_os(egui::os::OperatingSystem::Mac);
         let mac = UiCommand::Palette.shortcut_text(&ctx);
