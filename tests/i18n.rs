@@ -150,5 +150,5 @@ fn the_system_locale_chooses_the_first_language() {
     // `viewer_with` pins Chinese for tests; build one that follows the system instead.
     let builder = egui_kittest::Harness::builder().with_size(common::SIZE);
     let harness = common::build_viewer(builder, settings, Startup::default());
-    assert_eq!(i18n::lang(&harness.ctx), Lang::system());
+    assert_eq!(harness.state().lang(), Lang::system());
 }

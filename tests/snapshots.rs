@@ -68,14 +68,14 @@ fn a_chart_exports_its_own_pixels() {
     }
     harness.run();
     let picture = image::open(&path).expect("the chart was saved").to_rgb8();
-    let rect = huimou::viewer::ui::charts::chart_rect(
-        &harness.ctx,
-        huimou::report::dataset::ChartRef {
+    let rect = harness
+        .state()
+        .drawn
+        .chart(huimou::report::dataset::ChartRef {
             chapter: 1,
             chart: 1,
-        },
-    )
-    .expect("drawn");
+        })
+        .expect("drawn");
     let scale = harness.ctx.pixels_per_point();
     assert_eq!(picture.width(), (rect.width() * scale).round() as u32);
     assert_eq!(picture.height(), (rect.height() * scale).round() as u32);

@@ -10,7 +10,6 @@ use common::{
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use huimou::viewer::app::{Command, Diagnostics, SearchScope, Settings, Startup, View};
-use huimou::viewer::ui::charts::bar_center;
 use huimou::viewer::ui::theme::Palette;
 
 /// The palette the harness draws with (kittest follows the system theme, dark by default).
@@ -167,7 +166,11 @@ fn clicking_a_bar_highlights_its_figure_in_the_text() {
     let mut harness = viewer();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
     harness.run();
-    let bar = bar_center(&harness.ctx, "patents").expect("the patents bar was drawn");
+    let bar = harness
+        .state()
+        .drawn
+        .bar_center("patents")
+        .expect("the patents bar was drawn");
     click_at(&mut harness, bar);
     let (patents, _) = harness
         .state()
@@ -324,7 +327,11 @@ fn dragging_a_bar_chart_keeps_its_zero_baseline() {
     let mut harness = viewer();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
     harness.run();
-    let from = bar_center(&harness.ctx, "patents").expect("the patents bar was drawn");
+    let from = harness
+        .state()
+        .drawn
+        .bar_center("patents")
+        .expect("the patents bar was drawn");
     harness.event(egui::Event::PointerMoved(from));
     harness.event(egui::Event::PointerButton {
         pos: from,
@@ -347,7 +354,7 @@ fn dragging_a_bar_chart_keeps_its_zero_baseline() {
     });
     harness.run();
     // The bars stay where they were: nothing pans or zooms a bar chart.
-    assert_eq!(bar_center(&harness.ctx, "patents"), Some(from));
+    assert_eq!(harness.state().drawn.bar_center("patents"), Some(from));
 }
 
 #[test]
@@ -355,7 +362,11 @@ fn hovering_a_bar_or_its_label_shows_the_figure_s_tooltip() {
     let mut harness = viewer();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
     harness.run();
-    let bar = bar_center(&harness.ctx, "patents").expect("the patents bar was drawn");
+    let bar = harness
+        .state()
+        .drawn
+        .bar_center("patents")
+        .expect("the patents bar was drawn");
     harness.event(egui::Event::PointerMoved(bar));
     for _ in 0..20 {
         harness.step();
@@ -595,7 +606,7 @@ fn a_chart_over_many_figures_draws_thirty_bars_and_counts_the_rest() {
     );
     harness.get_by_label("另有 70 项数据未画出（导出 CSV 可得全部）");
     let drawn = (0..figures)
-        .filter(|i| bar_center(&harness.ctx, &format!("f{i}")).is_some())
+        .filter(|i| harness.state().drawn.bar_center(&format!("f{i}")).is_some())
         .count();
     assert_eq!(drawn, huimou::viewer::ui::charts::MAX_BARS);
     std::fs::remove_dir_all(&dir).expect("clean up");
@@ -1258,7 +1269,11 @@ fn tab_shows_where_the_keyboard_is_on_every_stop() {
     }
     assert!(stops >= 20, "{stops} stops");
     // A click puts the ring away.
-    let bar = bar_center(&harness.ctx, "patents").expect("the bar is drawn");
+    let bar = harness
+        .state()
+        .drawn
+        .bar_center("patents")
+        .expect("the bar is drawn");
     click_at(&mut harness, bar);
     harness.run();
     assert_eq!(ring_count(&harness), 0);
@@ -1313,7 +1328,11 @@ fn a_right_click_on_a_bar_or_a_key_figure_copies_it_with_its_source() {
     let mut harness = viewer();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num4);
     harness.run();
-    let bar = bar_center(&harness.ctx, "literacy-2018").expect("the bar is drawn");
+    let bar = harness
+        .state()
+        .drawn
+        .bar_center("literacy-2018")
+        .expect("the bar is drawn");
     common::right_click_at(&mut harness, bar);
     harness.get_by_label("复制（附出处）").click();
     harness.run();

@@ -54,6 +54,8 @@ pub struct Settings {
     pub language: Option<crate::viewer::i18n::Lang>,
     /// How the table of figures is sorted.
     pub figure_sort: crate::report::figure_table::Sort,
+    /// The folder something was last exported to: the next export's dialog starts there.
+    pub export_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -66,11 +68,27 @@ impl Default for Settings {
             recent_files: Vec::new(),
             language: None,
             figure_sort: crate::report::figure_table::Sort::default(),
+            export_folder: None,
         }
     }
 }
 
 impl Settings {
+    /// Takes what the command line asked for over what was saved (`huimou --view 2 --lang
+    /// en …`), and brings the zoom into range.
+    fn take_startup(&mut self, startup: &Startup) {
+        if let Some(view) = startup.view {
+            self.view = view;
+        }
+        if let Some(theme) = startup.theme {
+            self.theme = theme;
+        }
+        if let Some(language) = startup.language {
+            self.language = Some(language);
+        }
+        self.zoom = ui::commands::clamp_zoom(self.zoom);
+    }
+
     /// The settings saved by an earlier run, or the defaults when there are none or they cannot
     /// be read (written by another version, or damaged): a viewer must start whatever its
     /// saved state says. Values out of range are brought back into it.
@@ -542,6 +560,10 @@ pub struct HuimouApp {
     pub file_dialogs: crate::viewer::dialog::FileDialogs,
     /// A chart picture to take from the next frame: chapter, chart, file.
     pending_chart_png: Option<ChartPicture>,
+    /// The chart whose picture is being taken, drawn without its menu until it is saved.
+    pub exporting_chart: Option<ChartRef>,
+    /// Where the last frame drew the charts (a chart's picture is cut from there).
+    pub drawn: ui::charts::Drawn,
     /// Watches the open dataset's file for saves.
     pub watcher: Option<crate::viewer::watch::FileWatcher>,
     /// A reload of the watched file running on another thread.
@@ -550,6 +572,8 @@ pub struct HuimouApp {
     ctx: egui::Context,
     /// A crash of the run before, shown until dismissed.
     pub crash: Option<crate::viewer::logging::Crash>,
+    /// The system's language, read once: the interface's unless the reader chose one.
+    system_lang: crate::viewer::i18n::Lang,
     /// Whether the About box is open.
     pub show_about: bool,
     /// Whether the keyboard shortcuts window is open.
@@ -563,6 +587,8 @@ pub struct HuimouApp {
     /// Chapters whose initiatives the reader showed or hid in the contents, against the rule
     /// that only the open chapter shows them.
     pub contents_toggled: std::collections::HashSet<usize>,
+    /// Where the contents were scrolled to, and what they were last brought to show.
+    pub contents_scroll: ui::nav::ContentsScroll,
     /// When the user last pressed a key or moved the pointer (`ui::cursor_blink`).
     last_input: f64,
     /// Whether focus last moved by Tab rather than a click (`ui::focus_ring`).
@@ -619,39 +645,33 @@ impl HuimouApp {
             .filter(|last| Some(last) != crashed_with.as_ref());
         let file = startup.file.clone().or(remembered);
         let start = Start::load(file, startup.file.is_some(), &mut settings);
-        if let Some(view) = startup.view {
-            settings.view = view;
-        }
-        if let Some(theme) = startup.theme {
-            settings.theme = theme;
-        }
-        if let Some(language) = startup.language {
-            settings.language = Some(language);
-        }
-        settings.zoom = ui::commands::clamp_zoom(settings.zoom);
+        settings.take_startup(&startup);
         ctx.set_theme(settings.theme);
         ctx.set_zoom_factor(settings.zoom);
-        crate::viewer::i18n::set(
-            ctx,
-            settings
-                .language
-                .unwrap_or_else(crate::viewer::i18n::Lang::system),
-        );
-
-        let mut search = Search::default();
-        if let Some(query) = startup.search {
-            search.query = query;
-        }
         log::debug!(
             "dataset ready {:?} after start of set-up",
             started.elapsed()
         );
-        let mut app = Self {
+        let mut app = Self::fresh(ctx, settings, start.dataset, &startup);
+        app.diagnostics = start.diagnostics;
+        if let Some(query) = startup.search {
+            app.search.query = query;
+        }
+        app.settings.view = app.clamp_view(app.settings.view);
+        app.watch(start.watched.as_deref(), start.seen);
+        app.tell_crash_report();
+        app
+    }
+
+    /// The viewer showing `dataset` as a new window shows it: nothing open, searched or
+    /// selected.
+    fn fresh(ctx: &egui::Context, settings: Settings, dataset: Dataset, startup: &Startup) -> Self {
+        Self {
             settings,
-            dataset: start.dataset,
-            search,
+            dataset,
+            search: Search::default(),
             selection: None,
-            diagnostics: start.diagnostics,
+            diagnostics: None,
             draft: None,
             scroll_to: None,
             expanded: std::collections::HashSet::new(),
@@ -664,6 +684,8 @@ impl HuimouApp {
             open_file: |path| open::that(path),
             file_dialogs: crate::viewer::dialog::FileDialogs::from_env(),
             pending_chart_png: None,
+            exporting_chart: None,
+            drawn: ui::charts::Drawn::default(),
             watcher: None,
             reload_job: None,
             ctx: ctx.clone(),
@@ -672,12 +694,14 @@ impl HuimouApp {
                 crash.acknowledge();
                 crash
             }),
+            system_lang: crate::viewer::i18n::Lang::system(),
             show_about: false,
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
             shown_list: None,
             history: crate::viewer::history::History::default(),
             contents_toggled: std::collections::HashSet::new(),
+            contents_scroll: ui::nav::ContentsScroll::default(),
             last_input: 0.0,
             focus_by_keyboard: false,
             figure_rows: None,
@@ -686,11 +710,12 @@ impl HuimouApp {
             system_fonts: None,
             persist: startup.persist,
             commands: Vec::new(),
-        };
-        app.settings.view = app.clamp_view(app.settings.view);
-        app.watch(start.watched.as_deref(), start.seen);
-        app.tell_crash_report();
-        app
+        }
+    }
+
+    /// The language of the interface: the reader's choice, else the system's.
+    pub fn lang(&self) -> crate::viewer::i18n::Lang {
+        self.settings.language.unwrap_or(self.system_lang)
     }
 
     /// Whether the crash notice should offer to reopen the file of the run that crashed:
@@ -1025,7 +1050,10 @@ impl HuimouApp {
             Command::ExportDialog(export) => {
                 self.ask_for_file(ctx, crate::viewer::dialog::Purpose::Export(export));
             }
-            Command::Export(export, path) => self.export(ctx, export, path),
+            Command::Export(export, path) => {
+                self.settings.export_folder = path.parent().map(Path::to_path_buf);
+                self.export(ctx, export, path);
+            }
             Command::Print => self.print(ctx),
             // Listed, not `_`, so that a new command cannot be left out unnoticed.
             Command::SetLanguage(_)
@@ -1046,7 +1074,6 @@ impl HuimouApp {
         match command {
             Command::SetLanguage(lang) => {
                 self.settings.language = Some(lang);
-                crate::viewer::i18n::set(ctx, lang);
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -1109,7 +1136,7 @@ impl HuimouApp {
 
     /// Puts a figure on the clipboard: with its label, or with its period, label and chapter.
     fn copy(&mut self, ctx: &egui::Context, command: &Command) {
-        let lang = crate::viewer::i18n::lang(ctx);
+        let lang = self.lang();
         let text = match *command {
             Command::CopyFigure(place) => {
                 let figure = self.dataset.figure(place);
@@ -1245,7 +1272,7 @@ impl HuimouApp {
                     path,
                     frames_to_wait: 2,
                 });
-                crate::viewer::ui::charts::set_exporting(ctx, Some(chart));
+                self.exporting_chart = Some(chart);
                 ctx.request_repaint();
                 return;
             }
@@ -1316,7 +1343,7 @@ impl HuimouApp {
                 crate::report::dataset::Origin::Embedded => None,
             },
             views,
-            english: crate::viewer::i18n::lang(ctx) == crate::viewer::i18n::Lang::En,
+            english: self.lang() == crate::viewer::i18n::Lang::En,
             dark: ctx.global_style().visuals.dark_mode,
         };
         let (sender, receiver) = std::sync::mpsc::channel();
@@ -1334,7 +1361,7 @@ impl HuimouApp {
     /// it as a dataset. A brochure that cannot be imported leaves the report on screen and
     /// says where and why.
     fn import(&mut self, ctx: &egui::Context, source: &Path) {
-        let lang = crate::viewer::i18n::lang(ctx);
+        let lang = self.lang();
         let imported = match crate::import::import_file(source) {
             Ok(imported) => imported,
             Err(error) => {
@@ -1428,7 +1455,7 @@ impl HuimouApp {
         }
         let options = crate::export::pdf::Options {
             paper: crate::export::pdf::Paper::A4,
-            lang: crate::viewer::i18n::lang(ctx),
+            lang: self.lang(),
         };
         let open = print.then_some(self.open_file);
         self.pdf_job = Some(PdfJob::start(
@@ -1495,7 +1522,7 @@ impl HuimouApp {
             && let Ok(result) = receiver.try_recv()
         {
             self.export_job = None;
-            crate::viewer::ui::charts::set_exporting(ctx, None);
+            self.exporting_chart = None;
             match result {
                 Ok(path) => self.say(
                     crate::viewer::i18n::fill(
@@ -1521,7 +1548,8 @@ impl HuimouApp {
                 return;
             }
             let ChartPicture { chart, path, .. } = picture;
-            let Some(rect) = crate::viewer::ui::charts::chart_rect(ctx, chart) else {
+            let Some(rect) = self.drawn.chart(chart) else {
+                self.exporting_chart = None;
                 self.say(
                     crate::viewer::i18n::fill(
                         crate::viewer::i18n::tr(ctx, "导出失败：{}"),
@@ -1617,19 +1645,27 @@ impl HuimouApp {
             title: title.to_owned(),
             filter_name: filter_name.to_owned(),
             extensions,
-            folder: self.dialog_folder(),
+            folder: self.dialog_folder(purpose),
             file_name,
         }
     }
 
-    /// Where a dialog starts: the open file's folder, else the last file's, else home.
-    fn dialog_folder(&self) -> PathBuf {
+    /// Where a dialog starts: an export's in the folder last exported to; any dialog else in
+    /// the open file's folder, else the last file's, else home.
+    fn dialog_folder(&self, purpose: crate::viewer::dialog::Purpose) -> PathBuf {
         let file = match &self.dataset.origin {
             crate::report::dataset::Origin::File(path) => Some(path.as_path()),
             crate::report::dataset::Origin::Embedded => self.settings.last_file.as_deref(),
         };
-        file.and_then(Path::parent)
-            .filter(|folder| folder.is_dir())
+        let exported_to = match purpose {
+            crate::viewer::dialog::Purpose::Export(_) => self.settings.export_folder.as_deref(),
+            _ => None,
+        };
+        let folders = [exported_to, file.and_then(Path::parent)];
+        folders
+            .into_iter()
+            .flatten()
+            .find(|folder| folder.is_dir())
             .map(Path::to_path_buf)
             .or_else(crate::viewer::dialog::home)
             .or_else(|| std::env::current_dir().ok())
@@ -1682,6 +1718,10 @@ impl HuimouApp {
     /// One pass of the whole interface: panels, windows, then the commands they pushed.
     pub fn ui_pass(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // The settings own the language; the panels read it from egui for this pass, as they
+        // read the theme.
+        crate::viewer::i18n::set(&ctx, self.lang());
+        self.drawn.forget();
         ui::cursor_blink(&ctx, &mut self.last_input);
         self.reload_if_changed();
         if self.presenting {

@@ -43,11 +43,12 @@ pub fn build_viewer(
     settings: Settings,
     startup: Startup,
 ) -> Harness<'static, HuimouApp> {
-    let harness =
-        builder.build_eframe(move |cc| HuimouApp::with_settings(&cc.egui_ctx, settings, startup));
-    // Tests click bars where the charts say they are.
-    huimou::viewer::ui::charts::record_bar_centers(&harness.ctx);
-    harness
+    builder.build_eframe(move |cc| {
+        let mut app = HuimouApp::with_settings(&cc.egui_ctx, settings, startup);
+        // Tests click bars where the charts say they are.
+        app.drawn.record_bar_centers();
+        app
+    })
 }
 
 /// The path of a file under `tests/data`.

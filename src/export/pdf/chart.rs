@@ -263,21 +263,22 @@ fn bars(
                 .remove(0)
         })
         .collect();
-    let plot_x = x + labels.width + 8.0;
-    let plot_width = inner - labels.width - 8.0;
     let max = items
         .iter()
         .map(|i| i.quantity.base_value)
         .fold(0.0, f64::max);
-    let end = chart_text::axis_end(max, plot_width, value_width);
-    let to_x = |value: f64| plot_x + (value / end) as f32 * plot_width;
-    let plot_height: f32 = labels.rows.iter().sum();
+    let plot_width = inner - labels.width - 8.0;
+    let axis = Axis {
+        left: x + labels.width + 8.0,
+        width: plot_width,
+        end: chart_text::axis_end(max, plot_width, value_width),
+    };
     let unit = items
         .first()
         .map(|i| i.quantity.counter.clone())
         .unwrap_or_default();
     let ticks: Vec<(f64, Line)> =
-        chart_text::ticks(end, chart_text::tick_step(end, plot_width, 56.0))
+        chart_text::ticks(axis.end, chart_text::tick_step(axis.end, plot_width, 56.0))
             .map(|value| {
                 let text = chart_text::tick_label(value, &unit, dataset.script(), lang);
                 let line = flow
@@ -286,9 +287,41 @@ fn bars(
                 (value, line)
             })
             .collect();
+    let plot_height: f32 = labels.rows.iter().sum();
     let page = flow.page();
-    for (value, line) in &ticks {
-        let tx = to_x(*value);
+    value_axis(page, &axis, &ticks, (y, plot_height), element);
+    let mut top = y;
+    for (k, item) in items.iter().enumerate() {
+        let row = (labels.rows[k], &labels.lines[k], &value_lines[k]);
+        bar_row(page, &axis, item, row, (x + labels.width, top), element);
+        top += labels.rows[k];
+    }
+}
+
+/// Where a bar chart's values go across the page: zero at `left`, `end` at `left + width`.
+struct Axis {
+    left: f32,
+    width: f32,
+    end: f64,
+}
+
+impl Axis {
+    fn x(&self, value: f64) -> f32 {
+        self.left + (value / self.end) as f32 * self.width
+    }
+}
+
+/// The value axis: a rule from top to bottom at each tick, its label under the plot (left out
+/// where it would stick out past the plot's right edge).
+fn value_axis(
+    page: &mut PageLayout,
+    axis: &Axis,
+    ticks: &[(f64, Line)],
+    (y, plot_height): (f32, f32),
+    element: usize,
+) {
+    for (value, line) in ticks {
+        let tx = axis.x(*value);
         page.shape(
             Shape::Line {
                 from: (tx, y),
@@ -299,54 +332,51 @@ fn bars(
             },
             None,
         );
-        // A label that would stick out past the plot's right edge is left out.
-        if tx + line.width / 2.0 <= plot_x + plot_width + PADDING - 1.0 {
+        if tx + line.width / 2.0 <= axis.left + axis.width + PADDING - 1.0 {
+            let baseline = y + plot_height + 3.0 + 0.88 * LABEL.size;
             page.line(
                 line,
-                (
-                    tx - line.width / 2.0,
-                    y + plot_height + 3.0 + 0.88 * LABEL.size,
-                ),
+                (tx - line.width / 2.0, baseline),
                 LABEL.size,
                 Some(element),
             );
         }
     }
-    let mut top = y;
-    for (k, item) in items.iter().enumerate() {
-        let row = labels.rows[k];
-        let label = &labels.lines[k];
-        let label_top = top + (row - label.len() as f32 * LABEL.leading) / 2.0;
-        for (n, line) in label.iter().enumerate() {
-            let lx = x + labels.width - line.width;
-            page.line(
-                line,
-                (lx, label_top + n as f32 * LABEL.leading + LABEL.baseline()),
-                LABEL.size,
-                Some(element),
-            );
-        }
-        let bar = row.min(26.0) * 0.62;
-        let end_x = to_x(item.quantity.base_value.max(0.0));
-        page.shape(
-            Shape::Rect {
-                x: plot_x,
-                y: top + (row - bar) / 2.0,
-                w: (end_x - plot_x).max(0.5),
-                h: bar,
-                fill: SERIES,
-            },
-            Some(element),
-        );
-        let baseline = top + (row - LABEL.leading) / 2.0 + LABEL.baseline();
+}
+
+/// One bar's row: its label's lines ending at `label_end`, the bar, its value at the bar's end.
+fn bar_row(
+    page: &mut PageLayout,
+    axis: &Axis,
+    item: &Item<'_>,
+    (row, label, value): (f32, &Vec<Line>, &Line),
+    (label_end, top): (f32, f32),
+    element: usize,
+) {
+    let label_top = top + (row - label.len() as f32 * LABEL.leading) / 2.0;
+    for (n, line) in label.iter().enumerate() {
+        let baseline = label_top + n as f32 * LABEL.leading + LABEL.baseline();
         page.line(
-            &value_lines[k],
-            (end_x + 4.0, baseline),
+            line,
+            (label_end - line.width, baseline),
             LABEL.size,
             Some(element),
         );
-        top += row;
     }
+    let bar = row.min(26.0) * 0.62;
+    let end_x = axis.x(item.quantity.base_value.max(0.0));
+    page.shape(
+        Shape::Rect {
+            x: axis.left,
+            y: top + (row - bar) / 2.0,
+            w: (end_x - axis.left).max(0.5),
+            h: bar,
+            fill: SERIES,
+        },
+        Some(element),
+    );
+    let baseline = top + (row - LABEL.leading) / 2.0 + LABEL.baseline();
+    page.line(value, (end_x + 4.0, baseline), LABEL.size, Some(element));
 }
 
 /// A part of its whole as a filled track.

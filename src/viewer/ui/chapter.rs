@@ -4,9 +4,9 @@
 //! out only the few on screen.
 
 use crate::viewer::i18n::{fill, tr};
-use egui::{Id, RichText};
+use egui::RichText;
 
-use crate::report::dataset::Dataset;
+use crate::report::dataset::{ChartRef, Dataset};
 use crate::search::{Hit, InitiativeRef};
 use crate::viewer::app::{Command, HuimouApp, SearchScope, View};
 use crate::viewer::ui::commands::UiCommand;
@@ -18,6 +18,17 @@ const QUERY_SHOWN: usize = 40;
 
 /// Width above which charts sit two to a row.
 const TWO_COLUMNS_FROM: f32 = 980.0;
+
+/// The search that filters a chapter, as its head and foot tell of it.
+#[derive(Clone, Copy)]
+struct Filter<'a> {
+    /// Whether the chapter lists only the initiatives that match.
+    active: bool,
+    /// How many match.
+    hits: usize,
+    /// The query, trimmed.
+    query: &'a str,
+}
 
 /// The central panel for chapter `c`.
 pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
@@ -37,26 +48,25 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
         .filter(|place| place.chapter == c)
         .map(|place| Anchor::top_of(RowKey::Item(place.initiative)))
         .or(restore);
-    let selection = app.selection;
+    let chart_options = charts::ChartOptions {
+        selection: app.selection,
+        slide: None,
+        exporting: false,
+    };
+    let exporting = app.exporting_chart;
     let query = app.search.query.trim().to_owned();
     let hits: &[InitiativeRef] = if filtering {
         app.search.hits(app.dataset.index(), view)
     } else {
         &[]
     };
-    let dataset = &app.dataset;
-    let expanded = &app.expanded;
-    let chapter = &dataset.report.chapters[c];
-
-    // While filtering, only the matching initiatives are listed.
-    let mut rows = Vec::with_capacity(chapter.initiatives.len() + 2);
-    rows.push(RowKey::Head);
-    if filtering {
-        rows.extend(hits.iter().map(|h| RowKey::Item(h.initiative)));
-    } else {
-        rows.extend((0..chapter.initiatives.len()).map(RowKey::Item));
-    }
-    rows.push(RowKey::Foot);
+    let filter = Filter {
+        active: filtering,
+        hits: hits.len(),
+        query: &query,
+    };
+    let (dataset, expanded, drawn) = (&app.dataset, &app.expanded, &mut app.drawn);
+    let rows = rows_of(dataset, c, filtering.then_some(hits));
 
     let mut commands = Vec::new();
     let estimate = |key: RowKey, width: f32| estimate_height(dataset, c, key, width, expanded);
@@ -68,36 +78,23 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
         &estimate,
         scroll_to,
         &mut |ui, key| match key {
-            RowKey::Head => head_ui(
-                ui,
-                dataset,
-                c,
-                filtering,
-                hits.len(),
-                &query,
-                selection,
-                &mut commands,
-            ),
+            RowKey::Head => {
+                let charts = (chart_options, exporting, &mut *drawn);
+                head_ui(ui, dataset, c, filter, charts, &mut commands)
+            }
             RowKey::Item(i) => {
                 let place = InitiativeRef {
                     chapter: c,
                     initiative: i,
                 };
                 let marks = Marks {
-                    query: marking.then_some(query.as_str()),
-                    selection,
+                    query: marking.then_some(filter.query),
+                    selection: chart_options.selection,
                     lit: lit == Some(place),
                 };
                 commands.extend(item_ui(ui, dataset, place, expanded, marks));
             }
-            RowKey::Foot => foot_ui(
-                ui,
-                dataset,
-                c,
-                filtering && hits.is_empty(),
-                &query,
-                &mut commands,
-            ),
+            RowKey::Foot => foot_ui(ui, dataset, c, filter, &mut commands),
             RowKey::Heading(_) => {}
         },
     );
@@ -105,6 +102,20 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
     for command in commands {
         app.push(command);
     }
+}
+
+/// The chapter's rows: its head, its initiatives (only the matching ones while a search
+/// filters it), its foot.
+fn rows_of(dataset: &Dataset, c: usize, hits: Option<&[InitiativeRef]>) -> Vec<RowKey> {
+    let initiatives = dataset.report.chapters[c].initiatives.len();
+    let mut rows = Vec::with_capacity(initiatives + 2);
+    rows.push(RowKey::Head);
+    match hits {
+        Some(hits) => rows.extend(hits.iter().map(|h| RowKey::Item(h.initiative))),
+        None => rows.extend((0..initiatives).map(RowKey::Item)),
+    }
+    rows.push(RowKey::Foot);
+    rows
 }
 
 /// What an initiative's card marks: the query's matches, the selected figure, and whether it is
@@ -183,15 +194,14 @@ fn estimate_height(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The chapter's heading and headline, its charts (the one whose picture is being taken,
+/// `exporting`, without its menu), and the title of its list of initiatives.
 fn head_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     c: usize,
-    filtering: bool,
-    hits: usize,
-    query: &str,
-    selection: Option<crate::report::dataset::FigureRef>,
+    filter: Filter<'_>,
+    (options, exporting, drawn): (charts::ChartOptions, Option<ChartRef>, &mut charts::Drawn),
     commands: &mut Vec<Command>,
 ) {
     let chapter = &dataset.report.chapters[c];
@@ -206,7 +216,7 @@ fn head_ui(
     ui.add_space(12.0);
 
     // While filtering, the matching initiatives come first; the charts wait.
-    if filtering && !chapter.charts.is_empty() {
+    if filter.active && !chapter.charts.is_empty() {
         ui.label(
             RichText::new(tr(ui, "搜索时不显示图表；清空搜索（Esc）即可看到。"))
                 .small()
@@ -220,20 +230,17 @@ fn head_ui(
             1
         };
         ui.columns(columns, |cols| {
-            for (k, chart) in chapter.charts.iter().enumerate() {
+            for k in 0..chapter.charts.len() {
                 let col = &mut cols[k % columns];
-                let id = Id::unique(("chart", c, k));
-                if let Some(command) = charts::chart_card_ui(
-                    col,
-                    dataset,
-                    (c, k),
-                    chart,
-                    id,
-                    charts::ChartOptions {
-                        selection,
-                        slide: None,
-                    },
-                ) {
+                let chart = ChartRef {
+                    chapter: c,
+                    chart: k,
+                };
+                let options = charts::ChartOptions {
+                    exporting: exporting == Some(chart),
+                    ..options
+                };
+                if let Some(command) = charts::chart_card_ui(col, dataset, chart, options, drawn) {
                     commands.push(command);
                 }
                 col.add_space(8.0);
@@ -248,14 +255,14 @@ fn head_ui(
                 .font(theme::bold(19.0))
                 .strong(),
         );
-        if filtering {
+        if filter.active {
             ui.label(
                 RichText::new(fill(
                     tr(ui, "（{} / {} 项符合「{}」）"),
                     &[
-                        &hits,
+                        &filter.hits,
                         &chapter.initiatives.len(),
-                        &crate::viewer::ui::abbreviate(query, QUERY_SHOWN),
+                        &crate::viewer::ui::abbreviate(filter.query, QUERY_SHOWN),
                     ],
                 ))
                 .color(palette.muted),
@@ -268,16 +275,15 @@ fn foot_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     c: usize,
-    nothing_found: bool,
-    query: &str,
+    filter: Filter<'_>,
     commands: &mut Vec<Command>,
 ) {
     let palette = theme::Palette::of(ui);
-    if nothing_found {
+    if filter.active && filter.hits == 0 {
         ui.label(
             RichText::new(fill(
                 tr(ui, "本章没有符合「{}」的举措。"),
-                &[&crate::viewer::ui::abbreviate(query, QUERY_SHOWN)],
+                &[&crate::viewer::ui::abbreviate(filter.query, QUERY_SHOWN)],
             ))
             .color(palette.muted),
         );

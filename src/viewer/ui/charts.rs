@@ -3,7 +3,7 @@
 //! Charts and text are linked both ways: clicking a bar selects its figure (the shell then
 //! scrolls to it in its initiative), and a selected figure's bar is drawn in the accent colour.
 
-use crate::viewer::i18n::{fill, tr};
+use crate::viewer::i18n::{Lang, fill, tr};
 use egui::{Align2, Id, RichText, Sense};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
@@ -21,54 +21,51 @@ const ROW_HEIGHT: f32 = 34.0;
 
 pub use crate::report::chart_text::MAX_BARS;
 
-/// Where a figure's bar was drawn on the last frame (tests click there), once
-/// `record_bar_centers` asked for them.
-pub fn bar_center(ctx: &egui::Context, figure_id: &str) -> Option<egui::Pos2> {
-    ctx.data(|d| d.get_temp(bar_key(figure_id)))
+/// Where the charts were drawn in the last frame: each chart's card (a chart's picture is cut
+/// from the frame there) and, only when asked for (`record_bar_centers`: tests click bars), the
+/// middle of each figure's bar. The app keeps it (`HuimouApp::drawn`); the viewer alone never
+/// pays for the bars.
+#[derive(Debug, Default)]
+pub struct Drawn {
+    charts: std::collections::HashMap<ChartRef, egui::Rect>,
+    bars: Option<std::collections::HashMap<String, egui::Pos2>>,
 }
 
-/// Makes every chart note where its bars' middles are, for `bar_center`: tests ask for it;
-/// the viewer itself never needs it and does not pay for it.
-pub fn record_bar_centers(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.insert_temp(recording_id(), true));
-}
+impl Drawn {
+    /// Where a chart's card was drawn.
+    pub fn chart(&self, chart: ChartRef) -> Option<egui::Rect> {
+        self.charts.get(&chart).copied()
+    }
 
-fn recording_id() -> Id {
-    Id::unique("record-bar-centers")
-}
+    /// Where a figure's bar was drawn, once `record_bar_centers` asked for them.
+    pub fn bar_center(&self, figure_id: &str) -> Option<egui::Pos2> {
+        self.bars.as_ref()?.get(figure_id).copied()
+    }
 
-fn bar_key(figure_id: &str) -> Id {
-    Id::unique(("bar-center", figure_id))
+    /// Forgets the last pass's places, before a pass draws anew: a chart not drawn is nowhere.
+    pub fn forget(&mut self) {
+        self.charts.clear();
+        if let Some(bars) = &mut self.bars {
+            bars.clear();
+        }
+    }
+
+    /// Makes every chart note where its bars' middles are, for `bar_center`.
+    pub fn record_bar_centers(&mut self) {
+        self.bars.get_or_insert_default();
+    }
+
+    fn bar(&mut self, figure_id: &str, center: egui::Pos2) {
+        if let Some(bars) = &mut self.bars {
+            bars.insert(figure_id.to_owned(), center);
+        }
+    }
 }
 
 struct Item<'a> {
     place: FigureRef,
     figure: &'a Figure,
     quantity: &'a Quantity,
-}
-
-/// Where a chart was drawn last frame (its card), for exporting its pixels.
-pub fn chart_rect(ctx: &egui::Context, chart: ChartRef) -> Option<egui::Rect> {
-    ctx.data(|d| d.get_temp(chart_rect_id(chart)))
-}
-
-fn chart_rect_id(chart: ChartRef) -> Id {
-    Id::unique(("chart-rect", chart))
-}
-
-fn exporting_id() -> Id {
-    Id::unique("chart-being-exported")
-}
-
-/// Marks a chart as being exported as a picture (its menu button is then left out, so the
-/// picture shows the chart alone), or no chart.
-pub fn set_exporting(ctx: &egui::Context, chart: Option<ChartRef>) {
-    ctx.data_mut(|d| match chart {
-        Some(chart) => {
-            d.insert_temp(exporting_id(), chart);
-        }
-        None => d.remove::<ChartRef>(exporting_id()),
-    });
 }
 
 /// How a chart is shown: in a chapter, or on a slide.
@@ -79,98 +76,46 @@ pub struct ChartOptions {
     /// On a slide: the height the chart must fit in (its rows shrink to fit); no export menu,
     /// tooltips or right-click menus.
     pub slide: Option<f32>,
+    /// Whether the chart's picture is being taken: its menu button is left out, so the
+    /// picture shows the chart alone.
+    pub exporting: bool,
 }
 
 /// A chart in a card with its title and an export menu; returns a command when a figure was
-/// clicked or an export chosen.
+/// clicked or an export chosen. Where the card was drawn goes to `drawn`.
 pub fn chart_card_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
-    (c, k): (usize, usize),
-    chart: &Chart,
-    id: Id,
+    chart: ChartRef,
     options: ChartOptions,
+    drawn: &mut Drawn,
 ) -> Option<Command> {
-    let selection = options.selection;
+    let model = &dataset.report.chapters[chart.chapter].charts[chart.chart];
     let palette = Palette::of(ui);
     // A chart draws a bounded number of bars, so a chart over thousands of figures costs a
     // frame no more than one over thirty; the rest are counted under it (and all are exported).
-    let hidden = chart.figures.len().saturating_sub(MAX_BARS);
-    let items: Vec<Item<'_>> = chart
-        .figures
-        .iter()
-        .take(MAX_BARS)
-        .filter_map(|figure_id| dataset.figure_by_id(figure_id))
-        .map(|(place, figure)| Item {
-            place,
-            figure,
-            quantity: dataset.quantity(place),
-        })
-        .collect();
+    let hidden = model.figures.len().saturating_sub(MAX_BARS);
+    let items = chart_items(dataset, model);
+    let salt = if options.slide.is_some() {
+        "slide-chart"
+    } else {
+        "chart"
+    };
+    let style = BarStyle {
+        dataset,
+        id: Id::unique((salt, chart.chapter, chart.chart)),
+        selection: options.selection,
+        palette: &palette,
+        slide: options.slide,
+    };
     let mut command = None;
     let card = theme::card(ui, palette.card, 10).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            let title = crate::viewer::ui::localized(ui, &chart.title, chart.title_en.as_ref());
-            let response =
-                ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).wrap());
-            crate::viewer::ui::with_original(response, title, &chart.title);
-            let exporting = options.slide.is_some()
-                || ui.data(|d| d.get_temp::<ChartRef>(exporting_id()))
-                    == Some(ChartRef {
-                        chapter: c,
-                        chart: k,
-                    });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if exporting {
-                    // Its place stays, so the card keeps its size while the picture is taken.
-                    ui.add_visible(false, egui::Button::new("…"));
-                } else {
-                    ui.menu_button("…", |ui| {
-                        if ui.button(tr(ui, "导出 PNG…")).clicked() {
-                            command = Some(Command::ExportDialog(
-                                crate::viewer::app::Export::ChartPng(ChartRef {
-                                    chapter: c,
-                                    chart: k,
-                                }),
-                            ));
-                        }
-                        if ui.button(tr(ui, "导出 CSV…")).clicked() {
-                            command = Some(Command::ExportDialog(
-                                crate::viewer::app::Export::ChartCsv(ChartRef {
-                                    chapter: c,
-                                    chart: k,
-                                }),
-                            ));
-                        }
-                    });
-                }
-            });
-        });
-        let style = BarStyle {
-            dataset,
-            id,
-            selection,
-            palette: &palette,
-            slide: options.slide,
-        };
-        let clicked = match chart.kind {
-            ChartKind::Bars => {
-                let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
-                let labels: Vec<String> = items
-                    .iter()
-                    .map(|item| match &item.figure.label_en {
-                        Some(label) if english && !label.trim().is_empty() => label.clone(),
-                        _ => item.figure.label.clone(),
-                    })
-                    .collect();
-                bars_ui(ui, &style, &items, &labels)
-            }
-            ChartKind::Comparison => comparison_ui(ui, &style, &items),
-            ChartKind::Progress => {
-                progress_ui(ui, dataset, &items, selection, &palette).map(Command::RevealFigure)
-            }
-        };
+        let hide_menu = options.slide.is_some() || options.exporting;
+        command = title_row_ui(ui, model, chart, hide_menu);
+        if let Some(clicked) = chart_body_ui(ui, &style, model.kind, &items, drawn) {
+            command = Some(clicked);
+        }
         if hidden > 0 {
             ui.label(
                 RichText::new(fill(
@@ -181,19 +126,90 @@ pub fn chart_card_ui(
                 .color(palette.muted),
             );
         }
-        if clicked.is_some() {
-            command = clicked;
-        }
     });
-    let chart = ChartRef {
-        chapter: c,
-        chart: k,
-    };
-    ui.data_mut(|d| d.insert_temp(chart_rect_id(chart), card.response.rect));
+    drawn.charts.insert(chart, card.response.rect);
     command
 }
 
-fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) -> Option<Command> {
+/// The figures a chart draws (at most `MAX_BARS`), with their quantities.
+fn chart_items<'a>(dataset: &'a Dataset, chart: &Chart) -> Vec<Item<'a>> {
+    chart
+        .figures
+        .iter()
+        .take(MAX_BARS)
+        .filter_map(|figure_id| dataset.figure_by_id(figure_id))
+        .map(|(place, figure)| Item {
+            place,
+            figure,
+            quantity: dataset.quantity(place),
+        })
+        .collect()
+}
+
+/// The chart's title, and its "…" menu to export it (left out, its place kept, on a slide or
+/// while its picture is taken, so the card keeps its size).
+fn title_row_ui(
+    ui: &mut egui::Ui,
+    model: &Chart,
+    chart: ChartRef,
+    hide_menu: bool,
+) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        let title = crate::viewer::ui::localized(ui, &model.title, model.title_en.as_ref());
+        let response =
+            ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).wrap());
+        crate::viewer::ui::with_original(response, title, &model.title);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if hide_menu {
+                ui.add_visible(false, egui::Button::new("…"));
+                return;
+            }
+            ui.menu_button("…", |ui| {
+                use crate::viewer::app::Export;
+                if ui.button(tr(ui, "导出 PNG…")).clicked() {
+                    command = Some(Command::ExportDialog(Export::ChartPng(chart)));
+                }
+                if ui.button(tr(ui, "导出 CSV…")).clicked() {
+                    command = Some(Command::ExportDialog(Export::ChartCsv(chart)));
+                }
+            });
+        });
+    });
+    command
+}
+
+/// The chart itself, by its kind; a command when a figure was clicked.
+fn chart_body_ui(
+    ui: &mut egui::Ui,
+    style: &BarStyle<'_>,
+    kind: ChartKind,
+    items: &[Item<'_>],
+    drawn: &mut Drawn,
+) -> Option<Command> {
+    match kind {
+        ChartKind::Bars => {
+            let lang = crate::viewer::i18n::lang(ui.ctx());
+            let labels: Vec<String> = items
+                .iter()
+                .map(|item| match &item.figure.label_en {
+                    Some(label) if lang == Lang::En && !label.trim().is_empty() => label.clone(),
+                    _ => item.figure.label.clone(),
+                })
+                .collect();
+            bars_ui(ui, style, items, &labels, drawn)
+        }
+        ChartKind::Comparison => comparison_ui(ui, style, items, drawn),
+        ChartKind::Progress => progress_ui(ui, style, items, drawn).map(Command::RevealFigure),
+    }
+}
+
+fn comparison_ui(
+    ui: &mut egui::Ui,
+    style: &BarStyle<'_>,
+    items: &[Item<'_>],
+    drawn: &mut Drawn,
+) -> Option<Command> {
     let palette = style.palette;
     if let [before, after] = items {
         let caption = comparison_caption(ui, before, after);
@@ -211,7 +227,7 @@ fn comparison_ui(ui: &mut egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>]) ->
         .iter()
         .map(|item| crate::report::chart_text::bar_label(lang, item.figure, true))
         .collect();
-    bars_ui(ui, style, items, &labels)
+    bars_ui(ui, style, items, &labels, drawn)
 }
 
 fn comparison_caption(ui: &egui::Ui, before: &Item<'_>, after: &Item<'_>) -> String {
@@ -229,14 +245,14 @@ pub fn figure_caption(ui: &egui::Ui, figure: &Figure) -> String {
 
 fn progress_ui(
     ui: &mut egui::Ui,
-    dataset: &Dataset,
+    style: &BarStyle<'_>,
     items: &[Item<'_>],
-    selection: Option<FigureRef>,
-    palette: &Palette,
+    drawn: &mut Drawn,
 ) -> Option<FigureRef> {
     let [part, whole] = items else {
         return None;
     };
+    let (dataset, selection, palette) = (style.dataset, style.selection, style.palette);
     let lang = crate::viewer::i18n::lang(ui.ctx());
     let fraction = crate::report::chart_text::progress_fraction(part.quantity, whole.quantity);
     let (part_pair, whole_pair) = ((part.figure, part.quantity), (whole.figure, whole.quantity));
@@ -262,7 +278,7 @@ fn progress_ui(
         ui.scope_id().with(("progress", part.place)),
         Sense::click(),
     );
-    ui.data_mut(|d| d.insert_temp(bar_key(&part.figure.id), response.rect.center()));
+    drawn.bar(&part.figure.id, response.rect.center());
     let response = response.on_hover_ui(|ui| {
         crate::viewer::ui::initiatives::figure_tooltip_ui(ui, dataset, part.place)
     });
@@ -296,69 +312,28 @@ fn bars_ui(
     style: &BarStyle<'_>,
     items: &[Item<'_>],
     labels: &[String],
+    drawn: &mut Drawn,
 ) -> Option<Command> {
     if items.is_empty() {
         return None;
     }
-    // As wide as the longest label needs, up to 42% of the chart; longer labels wrap.
-    let label_width = labels
-        .iter()
-        .map(|label| category_galley(ui, label, f32::INFINITY).size().x)
-        .fold(0.0, f32::max)
-        .clamp(72.0, (ui.available_width() * 0.42).max(72.0));
-    let galleys: Vec<_> = labels
-        .iter()
-        .map(|label| category_galley(ui, label, label_width))
-        .collect();
-    let row_height = galleys
-        .iter()
-        .map(|g| g.size().y + 10.0)
-        .fold(ROW_HEIGHT, f32::max);
-    // On a slide the rows share the height there is (the title and axis take the rest),
-    // growing up to half again their height to fill it, or shrinking to fit.
-    let row_height = match style.slide {
-        Some(height) => {
-            let share = (height - X_AXIS_HEIGHT - 48.0) / items.len() as f32;
-            share.clamp(16.0, row_height * 1.5)
-        }
-        None => row_height,
-    };
-    let values: Vec<String> = items
-        .iter()
-        .map(|i| {
-            format!(
-                " {}",
-                crate::viewer::ui::figure_value(ui, i.figure, i.quantity)
-            )
-        })
-        .collect();
-    let value_width = values
-        .iter()
-        .map(|v| {
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            ui.fonts_mut(|f| {
-                f.layout_no_wrap(v.clone(), font, egui::Color32::WHITE)
-                    .size()
-                    .x
-            })
-        })
-        .fold(0.0, f32::max);
+    let layout = BarLayout::measure(ui, style, items, labels);
     let mut clicked = None;
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
-        let height = items.len() as f32 * row_height + X_AXIS_HEIGHT;
+        let height = items.len() as f32 * layout.row_height + X_AXIS_HEIGHT;
         let (label_rect, _) =
-            ui.allocate_exact_size(egui::vec2(label_width, height), Sense::hover());
+            ui.allocate_exact_size(egui::vec2(layout.label_width, height), Sense::hover());
         let plot_width = ui.available_width();
-        let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
+        let english = crate::viewer::i18n::lang(ui.ctx()) == Lang::En;
         let axis = (style.dataset.script(), english, &items[0].quantity.counter);
-        let x_max = x_max(items, plot_width, value_width);
+        let x_max = x_max(items, plot_width, layout.value_width);
         let plot_height = height - X_AXIS_HEIGHT;
         let plot = bar_plot(style.id, items.len(), (plot_width, plot_height), x_max);
         let text_color = ui.visuals().text_color();
         let response = plot.show(ui, |plot_ui| {
             plot_ui.bar_chart(bar_chart(items, style));
-            for (i, (item, value)) in items.iter().zip(&values).enumerate() {
+            for (i, (item, value)) in items.iter().zip(&layout.values).enumerate() {
                 let text = RichText::new(value.as_str()).color(text_color);
                 let at = PlotPoint::new(item.quantity.base_value, row(items.len(), i));
                 plot_ui.text(
@@ -374,12 +349,80 @@ fn bars_ui(
             label_rect,
             response.response.rect,
         );
-        paint_categories(ui, &galleys, &rows, label_rect);
+        paint_categories(ui, &layout.galleys, &rows, label_rect);
         paint_value_axis(ui, &response.transform, (x_max, plot_width), axis);
-        remember_bar_centers(ui, items, &response.transform);
+        remember_bar_centers(drawn, items, &response.transform);
         clicked = hovered_row(ui, style, items, &rows);
     });
     clicked
+}
+
+/// A bar chart's sizes, all measured before anything is drawn.
+struct BarLayout {
+    /// The label column's width.
+    label_width: f32,
+    /// Each category label, laid out in that column.
+    galleys: Vec<std::sync::Arc<egui::Galley>>,
+    /// The height of one bar's row.
+    row_height: f32,
+    /// Each bar's value label, as written.
+    values: Vec<String>,
+    /// The widest value label's width.
+    value_width: f32,
+}
+
+impl BarLayout {
+    fn measure(ui: &egui::Ui, style: &BarStyle<'_>, items: &[Item<'_>], labels: &[String]) -> Self {
+        // As wide as the longest label needs, up to 42% of the chart; longer labels wrap.
+        let label_width = labels
+            .iter()
+            .map(|label| category_galley(ui, label, f32::INFINITY).size().x)
+            .fold(0.0, f32::max)
+            .clamp(72.0, (ui.available_width() * 0.42).max(72.0));
+        let galleys: Vec<_> = labels
+            .iter()
+            .map(|label| category_galley(ui, label, label_width))
+            .collect();
+        let row_height = galleys
+            .iter()
+            .map(|g| g.size().y + 10.0)
+            .fold(ROW_HEIGHT, f32::max);
+        // On a slide the rows share the height there is (the title and axis take the rest),
+        // growing up to half again their height to fill it, or shrinking to fit.
+        let row_height = match style.slide {
+            Some(height) => {
+                let share = (height - X_AXIS_HEIGHT - 48.0) / items.len() as f32;
+                share.clamp(16.0, row_height * 1.5)
+            }
+            None => row_height,
+        };
+        let values: Vec<String> = items
+            .iter()
+            .map(|i| {
+                format!(
+                    " {}",
+                    crate::viewer::ui::figure_value(ui, i.figure, i.quantity)
+                )
+            })
+            .collect();
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let value_width = values
+            .iter()
+            .map(|v| {
+                ui.fonts_mut(|f| {
+                    let galley = f.layout_no_wrap(v.clone(), font.clone(), egui::Color32::WHITE);
+                    galley.size().x
+                })
+            })
+            .fold(0.0, f32::max);
+        Self {
+            label_width,
+            galleys,
+            row_height,
+            values,
+            value_width,
+        }
+    }
 }
 
 /// Height of the x axis under the bars, with its tick labels.
@@ -567,15 +610,18 @@ fn paint_categories(
     }
 }
 
-/// Where each bar's middle is on screen, for tests to click (`record_bar_centers`).
-fn remember_bar_centers(ui: &egui::Ui, items: &[Item<'_>], transform: &egui_plot::PlotTransform) {
-    if !ui.data(|d| d.get_temp::<bool>(recording_id()).unwrap_or(false)) {
+/// Where each bar's middle is on screen, for tests to click (`Drawn::record_bar_centers`).
+fn remember_bar_centers(
+    drawn: &mut Drawn,
+    items: &[Item<'_>],
+    transform: &egui_plot::PlotTransform,
+) {
+    if drawn.bars.is_none() {
         return;
     }
     for (i, item) in items.iter().enumerate() {
         let middle = PlotPoint::new(item.quantity.base_value / 2.0, row(items.len(), i));
-        let center = transform.position_from_point(&middle);
-        ui.data_mut(|d| d.insert_temp(bar_key(&item.figure.id), center));
+        drawn.bar(&item.figure.id, transform.position_from_point(&middle));
     }
 }
 

@@ -18,6 +18,16 @@ enum Entry {
     Initiative(usize, usize),
 }
 
+/// Where the contents were scrolled to, and the view and entry they were last brought to
+/// show: kept by the app (`HuimouApp::contents_scroll`) between frames.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ContentsScroll {
+    /// The view and the entry last shown; none before the first frame.
+    shown: Option<(View, Entry)>,
+    /// How far down the contents are scrolled, in points.
+    offset: f32,
+}
+
 /// The heights of the two kinds of line.
 #[derive(Clone, Copy)]
 struct Heights {
@@ -115,9 +125,10 @@ fn contents_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Comman
     let lit = initiative_in_view(app);
     let current = app.view();
     let target = lit.map_or(Entry::Chapter(usize::MAX), |(c, i)| Entry::Initiative(c, i));
-    let area = scrolled_to(ui, &entries, heights, current, target);
+    let mut scroll = app.contents_scroll;
+    let area = scrolled_to(ui, &entries, heights, (current, target), &mut scroll);
     let mut toggles = Vec::new();
-    area.show_viewport(ui, |ui, viewport| {
+    let output = area.show_viewport(ui, |ui, viewport| {
         let origin = ui.min_rect().min;
         let width = ui.available_width();
         let mut top = 0.0;
@@ -150,6 +161,8 @@ fn contents_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Comman
             Sense::hover(),
         );
     });
+    scroll.offset = output.state.clamped_offset().y;
+    app.contents_scroll = scroll;
     for c in toggles {
         if !app.contents_toggled.remove(&c) {
             app.contents_toggled.insert(c);
@@ -170,12 +183,11 @@ fn scrolled_to(
     ui: &mut egui::Ui,
     entries: &[Entry],
     heights: Heights,
-    current: View,
-    target: Entry,
+    (current, target): (View, Entry),
+    scroll: &mut ContentsScroll,
 ) -> egui::ScrollArea {
-    let memory_id = ui.make_persistent_id("navigation-scroll");
-    let last: Option<(View, Entry, f32)> = ui.data(|d| d.get_temp(memory_id));
-    let (last_view, last_target, offset) = last.unwrap_or((View::Overview, target, 0.0));
+    let (last_view, last_target) = scroll.shown.unwrap_or((View::Overview, target));
+    let offset = scroll.offset;
     let visible = ui.available_height();
     let mut area = egui::ScrollArea::vertical()
         .id_salt("navigation-chapters")
@@ -198,8 +210,7 @@ fn scrolled_to(
             top += height + heights.gap;
         }
     }
-    let remembered = (current, target, offset);
-    ui.data_mut(|d| d.insert_temp(memory_id, remembered));
+    scroll.shown = Some((current, target));
     area
 }
 

@@ -254,7 +254,7 @@ pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
         return;
     };
     let mut close = false;
-    let mut chosen = None;
+    let mut chosen: Option<Command> = None;
     egui::Window::new(tr(ctx, "命令面板"))
         .collapsible(false)
         .resizable(false)
@@ -284,45 +284,9 @@ pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
                 state.found = Some((state.query.clone(), found));
             }
             let found = state.found.as_ref().map_or(&[][..], |(_, found)| found);
-            let (up, down, enter, escape) = ui.input(|i| {
-                (
-                    i.key_pressed(Key::ArrowUp),
-                    i.key_pressed(Key::ArrowDown),
-                    i.key_pressed(Key::Enter),
-                    i.key_pressed(Key::Escape),
-                )
-            });
-            let shown = found.len().min(MOST);
-            if down && shown > 0 {
-                state.selected = (state.selected + 1).min(shown - 1);
-            }
-            if up {
-                state.selected = state.selected.saturating_sub(1);
-            }
-            if escape {
-                close = true;
-            }
-            if enter && let Some(entry) = found.get(state.selected) {
-                chosen = Some(entry.command.clone());
-            }
-            if found.is_empty() {
-                ui.label(RichText::new(tr(ui, "没有匹配的命令、章或举措。")).weak());
-            }
-            for (k, entry) in found.iter().take(MOST).enumerate() {
-                let row = ui.horizontal(|ui| {
-                    ui.label(RichText::new(entry.kind).small().weak());
-                    let label = ui.selectable_label(k == state.selected, &entry.name);
-                    if !entry.shortcut.is_empty() {
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(RichText::new(&entry.shortcut).monospace().weak());
-                        });
-                    }
-                    label
-                });
-                if row.inner.clicked() {
-                    chosen = Some(entry.command.clone());
-                }
-            }
+            let keys = keys_ui(ui, &mut state.selected, found);
+            close |= keys.close;
+            chosen = keys.chosen.or_else(|| list_ui(ui, found, state.selected));
         });
     if let Some(command) = chosen {
         app.push(command);
@@ -331,4 +295,61 @@ pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
     if !close {
         app.palette = Some(state);
     }
+}
+
+/// What the palette's keys asked for: an entry chosen (Enter), or to close it (Esc).
+struct Keys {
+    chosen: Option<Command>,
+    close: bool,
+}
+
+/// ↑ and ↓ move the selection among the entries shown; Enter chooses it; Esc closes.
+fn keys_ui(ui: &egui::Ui, selected: &mut usize, found: &[Entry]) -> Keys {
+    let (up, down, enter, escape) = ui.input(|i| {
+        (
+            i.key_pressed(Key::ArrowUp),
+            i.key_pressed(Key::ArrowDown),
+            i.key_pressed(Key::Enter),
+            i.key_pressed(Key::Escape),
+        )
+    });
+    let shown = found.len().min(MOST);
+    if down && shown > 0 {
+        *selected = (*selected + 1).min(shown - 1);
+    }
+    if up {
+        *selected = selected.saturating_sub(1);
+    }
+    let chosen = found
+        .get(*selected)
+        .filter(|_| enter)
+        .map(|entry| entry.command.clone());
+    Keys {
+        chosen,
+        close: escape,
+    }
+}
+
+/// The entries found (the first `MOST`): kind, name and shortcut; the one clicked, if any.
+fn list_ui(ui: &mut egui::Ui, found: &[Entry], selected: usize) -> Option<Command> {
+    if found.is_empty() {
+        ui.label(RichText::new(tr(ui, "没有匹配的命令、章或举措。")).weak());
+    }
+    let mut chosen = None;
+    for (k, entry) in found.iter().take(MOST).enumerate() {
+        let row = ui.horizontal(|ui| {
+            ui.label(RichText::new(entry.kind).small().weak());
+            let label = ui.selectable_label(k == selected, &entry.name);
+            if !entry.shortcut.is_empty() {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(&entry.shortcut).monospace().weak());
+                });
+            }
+            label
+        });
+        if row.inner.clicked() {
+            chosen = Some(entry.command.clone());
+        }
+    }
+    chosen
 }

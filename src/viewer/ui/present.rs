@@ -5,9 +5,9 @@
 //! menus, focus rings and tooltips are left out. Arrow keys, Page Up/Down and Space move, Esc
 //! leaves.
 
-use egui::{Id, RichText, Vec2, vec2};
+use egui::{RichText, Vec2, vec2};
 
-use crate::report::dataset::Dataset;
+use crate::report::dataset::{ChartRef, Dataset};
 use crate::report::model::{Chart, ChartKind, Report};
 use crate::viewer::app::{Command, HuimouApp, View};
 use crate::viewer::i18n::tr;
@@ -282,11 +282,12 @@ fn contents_slide_ui(
 /// charts `charts`, two side by side.
 fn chapter_slide_ui(
     ui: &mut egui::Ui,
-    app: &HuimouApp,
+    app: &mut HuimouApp,
     c: usize,
     (charts, opening): (std::ops::Range<usize>, bool),
 ) -> Option<Command> {
-    let dataset = &app.dataset;
+    let selection = app.selection;
+    let (dataset, drawn) = (&app.dataset, &mut app.drawn);
     let chapter = &dataset.report.chapters[c];
     let palette = theme::Palette::of(ui);
     ui.add_space(8.0);
@@ -311,14 +312,15 @@ fn chapter_slide_ui(
         ui.columns(2, |cols| {
             for (col, k) in cols.iter_mut().zip(row.clone()) {
                 let options = charts::ChartOptions {
-                    selection: app.selection,
+                    selection,
                     slide: Some(share),
+                    exporting: false,
                 };
-                let id = Id::unique(("slide-chart", c, k));
-                let chart = &chapter.charts[k];
-                if let Some(clicked) =
-                    charts::chart_card_ui(col, dataset, (c, k), chart, id, options)
-                {
+                let chart = ChartRef {
+                    chapter: c,
+                    chart: k,
+                };
+                if let Some(clicked) = charts::chart_card_ui(col, dataset, chart, options, drawn) {
                     command = Some(clicked);
                 }
             }

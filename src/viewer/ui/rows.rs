@@ -193,6 +193,88 @@ fn reading_keys(ctx: &egui::Context, page: f32) -> f32 {
     })
 }
 
+/// A list's rows as `rows_ui` places them in its scroll area.
+struct List<'a> {
+    rows: &'a [RowKey],
+    estimate: &'a dyn Fn(RowKey, f32) -> f32,
+    scroll_to: Option<Anchor>,
+    width: f32,
+}
+
+impl List<'_> {
+    /// A row's height: as measured, or as guessed when it was never drawn at this width.
+    fn height_of(&self, heights: &RowHeights, key: RowKey) -> f32 {
+        heights
+            .heights
+            .get(&key)
+            .copied()
+            .unwrap_or_else(|| (self.estimate)(key, self.width))
+    }
+
+    /// Places every row one under the other, drawing those in `viewport` (all of a short list)
+    /// and measuring them, and allocates the whole list's height for the scroll bar.
+    fn place(
+        &self,
+        ui: &mut Ui,
+        viewport: Rect,
+        heights: &mut RowHeights,
+        row_ui: &mut dyn FnMut(&mut Ui, RowKey),
+        seen: &mut Seen,
+    ) {
+        let origin = ui.min_rect().min;
+        let mut total: f32 = self
+            .rows
+            .iter()
+            .map(|&key| self.height_of(heights, key) + GAP)
+            .sum();
+        let whole = self.rows.len() <= LAY_OUT_WHOLE_UP_TO;
+        let mut top = 0.0;
+        for &key in self.rows {
+            let height = self.height_of(heights, key);
+            let bottom = top + height;
+            if let Some(target) = self.scroll_to.filter(|target| target.row == key) {
+                let row = Rect::from_min_size(
+                    origin + Vec2::new(0.0, top),
+                    Vec2::new(self.width, height),
+                );
+                scroll_to_anchor(ui, row, target.offset);
+            }
+            seen.note(key, top..bottom, viewport);
+            if !(whole || (bottom >= viewport.min.y && top <= viewport.max.y)) {
+                top += height + GAP;
+                continue;
+            }
+            let at = Rect::from_min_size(
+                origin + Vec2::new(0.0, top),
+                Vec2::new(self.width, f32::INFINITY),
+            );
+            let measured = ui
+                .scope_builder(UiBuilder::new().max_rect(at).id_salt(key), |ui| {
+                    row_ui(ui, key);
+                })
+                .response
+                .rect
+                .height();
+            // Rows below are placed by this true height already; the estimate only served the
+            // scroll bar and the rows above.
+            if (measured - height).abs() > 0.5 {
+                total += measured - height;
+                heights.heights.insert(key, measured);
+                // A row scrolled to was placed by estimates: lay the frame out again with the
+                // true heights, so the frame shown has it in place.
+                if self.scroll_to.is_some() {
+                    ui.ctx().request_discard("a row's height was measured");
+                }
+            }
+            top += measured + GAP;
+        }
+        ui.allocate_rect(
+            Rect::from_min_size(origin, Vec2::new(self.width, total.max(top))),
+            egui::Sense::hover(),
+        );
+    }
+}
+
 /// Scrolls so that the view begins `offset` points below the top of `row`.
 fn scroll_to_anchor(ui: &Ui, row: Rect, offset: f32) {
     let offset = offset.clamp(0.0, row.height());
@@ -238,61 +320,13 @@ pub fn rows_ui(
                 heights.width = width;
                 heights.heights.clear();
             }
-            let height_of = |heights: &RowHeights, key: RowKey| {
-                heights
-                    .heights
-                    .get(&key)
-                    .copied()
-                    .unwrap_or_else(|| estimate(key, width))
+            let list = List {
+                rows,
+                estimate,
+                scroll_to,
+                width,
             };
-            let origin = ui.min_rect().min;
-            let mut top = 0.0;
-            let mut total = 0.0;
-            for &key in rows {
-                total += height_of(heights, key) + GAP;
-            }
-            for &key in rows {
-                let height = height_of(heights, key);
-                let bottom = top + height;
-                if let Some(target) = scroll_to.filter(|target| target.row == key) {
-                    let row =
-                        Rect::from_min_size(origin + Vec2::new(0.0, top), Vec2::new(width, height));
-                    scroll_to_anchor(ui, row, target.offset);
-                }
-                seen.note(key, top..bottom, viewport);
-                let whole = rows.len() <= LAY_OUT_WHOLE_UP_TO;
-                if whole || (bottom >= viewport.min.y && top <= viewport.max.y) {
-                    let at = Rect::from_min_size(
-                        origin + Vec2::new(0.0, top),
-                        Vec2::new(width, f32::INFINITY),
-                    );
-                    let measured = ui
-                        .scope_builder(UiBuilder::new().max_rect(at).id_salt(key), |ui| {
-                            row_ui(ui, key);
-                        })
-                        .response
-                        .rect
-                        .height();
-                    // Rows below are placed by this true height already; the estimate only
-                    // served the scroll bar and the rows above.
-                    if (measured - height).abs() > 0.5 {
-                        total += measured - height;
-                        heights.heights.insert(key, measured);
-                        // A row scrolled to was placed by estimates: lay the frame out
-                        // again with the true heights, so the frame shown has it in place.
-                        if scroll_to.is_some() {
-                            ui.ctx().request_discard("a row's height was measured");
-                        }
-                    }
-                    top += measured + GAP;
-                } else {
-                    top += height + GAP;
-                }
-            }
-            ui.allocate_rect(
-                Rect::from_min_size(origin, Vec2::new(width, total.max(top))),
-                egui::Sense::hover(),
-            );
+            list.place(ui, viewport, heights, row_ui, &mut seen);
         });
     seen
 }
