@@ -136,3 +136,52 @@ fn an_export_goes_into_the_proposed_file_in_the_open_files_folder() {
     assert!(harness.state().file_dialogs.in_app.is_none());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_typed_name_replaces_the_proposed_one_and_the_next_export_starts_where_it_went() {
+    let dir = temp_dir("rename");
+    let elsewhere = dir.join("导出");
+    std::fs::create_dir_all(&elsewhere).expect("a folder");
+    let dataset = retitled_copy(&dir, "导出用的回眸");
+    let startup = Startup {
+        file: Some(dataset),
+        ..Startup::default()
+    };
+    let mut harness = in_app_viewer(startup);
+    harness
+        .state_mut()
+        .push(Command::ExportDialog(Export::InitiativesCsv));
+    harness.run();
+    // The proposed name's stem is selected: what is typed replaces it, the extension stays.
+    harness
+        .get_by_role_and_label(Role::TextInput, NAME_FIELD)
+        .type_text("举措表");
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, NAME_FIELD);
+    assert_eq!(field.value().as_deref(), Some("举措表.csv"));
+
+    // A whole path typed over it goes where it says; the next export's dialog starts there,
+    // not in the open file's folder.
+    let target = elsewhere.join("举措.csv");
+    harness.state_mut().file_dialogs.in_app = None;
+    harness
+        .state_mut()
+        .push(Command::ExportDialog(Export::InitiativesCsv));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, NAME_FIELD)
+        .type_text(&target.display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(target.exists(), "exported to {}", target.display());
+    harness
+        .state_mut()
+        .push(Command::ExportDialog(Export::FiguresCsv));
+    harness.run();
+    let dialog = harness.state().file_dialogs.in_app.as_ref().expect("open");
+    assert_eq!(dialog.request.folder, elsewhere);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -167,10 +167,23 @@ fn name_ui(ui: &mut egui::Ui, dialog: &mut InAppDialog) {
             .id(name_id())
             .hint_text(tr(ui, "名称，或完整路径（~ 表示主目录）"))
             .desired_width(f32::INFINITY);
-        let response = ui.add(edit).labelled_by(label.id);
+        let output = edit.show(ui);
+        let response = output.response.response.clone().labelled_by(label.id);
         if dialog.focus_name {
             response.request_focus();
             dialog.focus_name = false;
+            // The proposed name's stem is selected, so typing replaces it and keeps the
+            // extension, as in the system's save dialogs.
+            let stem = dialog.name.rfind('.').unwrap_or(dialog.name.len());
+            let chars = dialog.name[..stem].chars().count();
+            let mut state = output.state;
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(chars),
+                )));
+            state.store(ui.ctx(), response.id);
         }
         if response.changed() {
             dialog.edited();
