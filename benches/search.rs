@@ -89,7 +89,7 @@ fn search_benches(c: &mut Criterion) {
     let index = SearchIndex::new(&report);
     // 協會 is a traditional query; 近20万 is written 近 **20** 万 in the text.
     let queries = [
-        "科普", "院士", "ap", "5a", "kepu", "kp", "yuanshi", "協會", "近20万",
+        "科普", "院士", "ap", "5a", "kepu", "kp", "yuanshi", "xiang", "協會", "近20万",
     ];
     let traditional_queries = ["科普", "協會", "协会", "kepu", "xuehui"];
     let mut group = c.benchmark_group("search/100x1000");

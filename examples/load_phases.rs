@@ -9,11 +9,10 @@ fn main() {
     let report: huimou::Report = ron::from_str(&text).expect("valid");
     let parse = t.elapsed();
     let t = Instant::now();
-    let checked = huimou::report::validate::validate(report, &text, Some(huimou::Origin::Embedded));
+    let checked = huimou::report::validate::validate(&report, &text, true);
     let validate = t.elapsed();
-    let dataset = checked.dataset.expect("valid");
     let t = Instant::now();
-    let index = huimou::search::SearchIndex::new(&dataset.report);
+    let index = huimou::search::SearchIndex::new(&report);
     let index_time = t.elapsed();
     let t = Instant::now();
     let loaded = huimou::report::load::load_str(&text, huimou::Origin::Embedded).expect("valid");

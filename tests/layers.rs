@@ -76,3 +76,93 @@ fn the_data_layer_names_no_gui_and_imports_nothing_above_it() {
         found.join("\n")
     );
 }
+
+/// The data layer's modules from the bottom up: each may import only those before it, so
+/// that no two of them import one another (loading builds the dataset from what validation
+/// found; validation knows neither).
+const DATA_ORDER: &[&str] = &[
+    "report::lang",
+    "report::words",
+    "report::script_fold",
+    "report::quantity",
+    "report::model",
+    "report::markup",
+    "report::diagnostic",
+    "report::locate",
+    "report::validate",
+    "search",
+    "report::dataset",
+    "report::load",
+    "report::figure_table",
+    "report::glyphs",
+    "report::chart_text",
+    "report::faces",
+    "export",
+    "import",
+];
+
+/// The module of the data layer a file belongs to, as `DATA_ORDER` names it.
+fn module_of(file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(src()).ok()?;
+    let mut parts = relative.iter().map(|p| p.to_string_lossy().into_owned());
+    let folder = parts.next()?;
+    if folder != "report" {
+        return Some(folder);
+    }
+    let stem = Path::new(&parts.next()?)
+        .file_stem()?
+        .to_string_lossy()
+        .into_owned();
+    (stem != "mod").then(|| format!("report::{stem}"))
+}
+
+/// The data-layer modules a line of code names (`crate::report::load::X` names report::load).
+fn modules_named(code: &str) -> Vec<String> {
+    let mut named = Vec::new();
+    for (at, _) in code.match_indices("crate::") {
+        let path: String = code[at + "crate::".len()..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        let mut parts = path.split("::");
+        match (parts.next(), parts.next()) {
+            (Some("report"), Some(module)) => named.push(format!("report::{module}")),
+            (Some(folder), _) => named.push(folder.to_owned()),
+            _ => {}
+        }
+    }
+    named
+}
+
+#[test]
+fn the_data_layer_s_imports_point_down() {
+    let position = |module: &str| DATA_ORDER.iter().position(|m| *m == module);
+    let mut found = Vec::new();
+    for folder in DATA_LAYER {
+        for file in files_under(folder) {
+            let Some(module) = module_of(&file) else {
+                continue;
+            };
+            let own = position(&module)
+                .unwrap_or_else(|| panic!("{} is not in DATA_ORDER", file.display()));
+            let text = std::fs::read_to_string(&file).expect("source");
+            // Tests may use anything (the embedded report, say).
+            let code_part = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code_part.lines().enumerate() {
+                for named in modules_named(code(line)) {
+                    let Some(theirs) = position(&named) else {
+                        continue;
+                    };
+                    if theirs > own {
+                        found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a module of the data layer imports one above it:\n{}",
+        found.join("\n")
+    );
+}

@@ -23,20 +23,16 @@ impl Origin {
     /// The name diagnostics use for it.
     pub fn display_name(&self) -> String {
         match self {
-            Self::Embedded => crate::report::load::EMBEDDED_NAME.to_owned(),
+            Self::Embedded => EMBEDDED_NAME.to_owned(),
             Self::File(path) => path.display().to_string(),
         }
     }
 }
 
-/// Where an initiative stands in the report: its chapter, and its position in the chapter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct InitiativeRef {
-    /// Index of the chapter.
-    pub chapter: usize,
-    /// Index of the initiative in its chapter.
-    pub initiative: usize,
-}
+/// What the embedded report is called where a file's path would be (the file it was built from).
+pub const EMBEDDED_NAME: &str = "data/chengdu-cast-review.ron";
+
+pub use crate::report::model::InitiativeRef;
 
 /// Where a chart stands in the report: its chapter, and its position among the chapter's charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -215,8 +211,9 @@ impl Dataset {
     }
 }
 
-/// The most figures a chapter leads with on the overview and its slide.
-pub const KEY_FIGURES: usize = 3;
+/// The most figures a chapter leads with on the overview and its slide (a rule of the format:
+/// `check` warns when a chapter names more).
+pub use crate::report::model::KEY_FIGURES;
 
 fn figure_refs(report: &Report) -> impl Iterator<Item = (FigureRef, &Figure)> {
     report

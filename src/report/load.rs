@@ -9,6 +9,7 @@ use crate::report::diagnostic::{Diagnostic, Location, Severity, Text};
 use crate::report::lang::Lang;
 use crate::report::model::Report;
 use crate::report::validate;
+use crate::search::SearchIndex;
 
 /// The largest dataset Huimou reads; anything larger is surely not a report.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -17,7 +18,7 @@ pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 pub const EMBEDDED_SOURCE: &str = include_str!("../../data/chengdu-cast-review.ron");
 
 /// The name diagnostics give the embedded dataset.
-pub const EMBEDDED_NAME: &str = "data/chengdu-cast-review.ron";
+pub use crate::report::dataset::EMBEDDED_NAME;
 
 /// A dataset that could not be opened, with everything found wrong (and any warnings).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -391,7 +392,57 @@ fn checked(source: &str, origin: Option<Origin>) -> Checked {
             return Checked::listed(vec![syntax_diagnostic(source, &e)]);
         }
     };
-    validate::validate(report, source, origin)
+    derive_dataset(report, source, origin)
+}
+
+/// Checks a parsed report and, when `origin` is given and there are no errors, makes the
+/// dataset the viewer shows: its search index is built on a second core for a large report
+/// while the report is checked (`huimou check` needs neither, nor the index's memory).
+fn derive_dataset(report: Report, source: &str, origin: Option<Origin>) -> Checked {
+    let Some(origin) = origin else {
+        let validated = validate::validate(&report, source, false);
+        return Checked {
+            dataset: None,
+            diagnostics: validated.diagnostics,
+            totals: validated.totals,
+        };
+    };
+    let (index, validated) = if report.initiative_count() >= validate::PARALLEL_FROM {
+        std::thread::scope(|scope| {
+            let index = scope.spawn(|| SearchIndex::new(&report));
+            let validated = validate::validate(&report, source, true);
+            (index.join().ok(), validated)
+        })
+    } else {
+        (None, validate::validate(&report, source, true))
+    };
+    let validate::Validated {
+        diagnostics,
+        totals,
+        quantities,
+        segments,
+    } = validated;
+    let dataset = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
+        let warnings = diagnostics.clone();
+        // With no errors every unit was read.
+        let quantities = quantities
+            .into_iter()
+            .map(|chapter| {
+                chapter
+                    .into_iter()
+                    .map(|initiative| initiative.into_iter().flatten().collect())
+                    .collect()
+            })
+            .collect();
+        // A helper that panicked would be a bug; building the index here keeps loading correct.
+        let index = index.unwrap_or_else(|| SearchIndex::new(&report));
+        Dataset::new(report, origin, warnings, quantities, segments, index)
+    });
+    Checked {
+        dataset,
+        diagnostics,
+        totals,
+    }
 }
 
 fn syntax_diagnostic(source: &str, error: &ron::error::SpannedError) -> Diagnostic {

@@ -8,6 +8,19 @@ use serde::{Deserialize, Serialize};
 /// The format version this build of Huimou reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The most figures a chapter leads with on the overview and its slide; `key_figures` may name
+/// more, and `check` warns that only these are shown.
+pub const KEY_FIGURES: usize = 3;
+
+/// Where an initiative stands in the report: its chapter, and its position in the chapter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InitiativeRef {
+    /// Index of the chapter.
+    pub chapter: usize,
+    /// Index of the initiative in its chapter.
+    pub initiative: usize,
+}
+
 /// A work-review report: its cover and its chapters in reading order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

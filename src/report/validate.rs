@@ -3,17 +3,14 @@
 // FxHash: validation hashes every id and sentence of a dataset, and needs no DoS resistance.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::report::dataset::KEY_FIGURES;
-use crate::report::dataset::{Dataset, Origin};
+use crate::report::model::KEY_FIGURES;
 use std::ops::Range;
 
 use crate::report::diagnostic::{Diagnostic, LineIndex, Severity, Text};
-use crate::report::load;
 use crate::report::locate::{SourceMap, Step};
 use crate::report::markup::{self, MarkupError, Segment};
 use crate::report::model::{ChartKind, FORMAT_VERSION, Report};
 use crate::report::quantity::{self, Quantity};
-use crate::search::SearchIndex;
 
 use Step::{Field, Index};
 
@@ -352,76 +349,37 @@ fn is_han(c: char) -> bool {
 /// Where an id stands: chapter, initiative and figure indexes (as far as they apply).
 type Owner = (usize, usize, usize);
 
-/// Validates a parsed report and, when `origin` is given, derives what the viewer needs from it
-/// (`huimou check` needs only the diagnostics, and not the memory a search index takes).
-pub fn validate(report: Report, source: &str, origin: Option<Origin>) -> load::Checked {
-    let Some(origin) = origin else {
-        let checked = check(&report, source, false, || repeated_passages(&report));
-        return load::Checked {
-            dataset: None,
-            diagnostics: checked.diagnostics,
-            totals: checked.totals,
-        };
-    };
-    // The search index and the search for repeated passages need only the parsed report: on a
-    // large one they run on a second core while the rest is checked.
-    let (index, checked) = if report.initiative_count() >= PARALLEL_INDEX_FROM {
-        std::thread::scope(|scope| {
-            let index = scope.spawn(|| SearchIndex::new(&report));
-            let repeats = scope.spawn(|| repeated_passages(&report));
-            // A helper that panicked would be a bug; doing its work here keeps loading correct.
-            let checked = check(&report, source, true, || {
-                repeats
-                    .join()
-                    .unwrap_or_else(|_| repeated_passages(&report))
-            });
-            (index.join().ok(), checked)
-        })
-    } else {
-        (
-            None,
-            check(&report, source, true, || repeated_passages(&report)),
-        )
-    };
-    let Checked {
-        diagnostics,
-        totals,
-        quantities,
-        segments,
-    } = checked;
-    let dataset = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
-        let warnings = diagnostics.clone();
-        // With no errors every unit was read.
-        let quantities = quantities
-            .into_iter()
-            .map(|chapter| {
-                chapter
-                    .into_iter()
-                    .map(|initiative| initiative.into_iter().flatten().collect())
-                    .collect()
-            })
-            .collect();
-        let index = index.unwrap_or_else(|| SearchIndex::new(&report));
-        Dataset::new(report, origin, warnings, quantities, segments, index)
-    });
-    load::Checked {
-        dataset,
-        diagnostics,
-        totals,
+/// Checks a parsed report, reading every figure's quantity on the way; with `derive`, also
+/// keeps every text's segments, which the viewer needs and `huimou check` does not.
+/// The search for repeated passages runs on a second core for a large report.
+pub fn validate(report: &Report, source: &str, derive: bool) -> Validated {
+    if report.initiative_count() < PARALLEL_FROM {
+        return check(report, source, derive, || repeated_passages(report));
     }
+    std::thread::scope(|scope| {
+        let repeats = scope.spawn(|| repeated_passages(report));
+        // A helper that panicked would be a bug; doing its work here keeps checking correct.
+        check(report, source, derive, || {
+            repeats.join().unwrap_or_else(|_| repeated_passages(report))
+        })
+    })
 }
 
-/// Reports with this many initiatives build their search index on a second thread.
-const PARALLEL_INDEX_FROM: usize = 2_000;
+/// Reports with this many initiatives are checked (and indexed, `load`) on two cores.
+pub const PARALLEL_FROM: usize = 2_000;
 
 /// What checking found, and what it derived on the way.
-struct Checked {
-    diagnostics: Vec<Diagnostic>,
+#[derive(Debug)]
+pub struct Validated {
+    /// Errors and warnings in file order (at most about a hundred of each, then a note that
+    /// counts the rest).
+    pub diagnostics: Vec<Diagnostic>,
     /// How many errors and warnings were found, listed or not.
-    totals: (usize, usize),
+    pub totals: (usize, usize),
     /// `quantities[chapter][initiative][figure]`; `None` where the unit could not be read.
-    quantities: Vec<Vec<Vec<Option<Quantity>>>>,
-    segments: Vec<Vec<Vec<Segment>>>,
+    pub quantities: Vec<Vec<Vec<Option<Quantity>>>>,
+    /// Each initiative's text as segments (plain text and figures). Empty unless derived.
+    pub segments: Vec<Vec<Vec<Segment>>>,
 }
 
 /// A passage of one initiative that an earlier one already printed.
@@ -490,7 +448,7 @@ fn check<'r>(
     source: &str,
     keep_segments: bool,
     repeats: impl FnOnce() -> (Vec<Repeat<'r>>, usize),
-) -> Checked {
+) -> Validated {
     let mut v = Validator {
         source,
         pending: Vec::new(),
@@ -537,7 +495,7 @@ fn check<'r>(
     }
 
     let (diagnostics, totals) = v.finish();
-    Checked {
+    Validated {
         diagnostics,
         totals,
         quantities,

@@ -180,7 +180,7 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
-pub use crate::report::dataset::InitiativeRef;
+pub use crate::report::model::InitiativeRef;
 
 /// Where an initiative matched a query: byte ranges in its title and (marked-up) text, and the
 /// figures whose labels matched.

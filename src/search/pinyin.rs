@@ -331,15 +331,32 @@ impl PinyinText {
         self.find_reading(range, reading).map(|m| m.start)
     }
 
+    /// The first character in `range` that reads as syllable `id` (a byte search, as fast as
+    /// a search for several syllables).
+    fn find_syllable(&self, range: Range<usize>, id: u16) -> Option<usize> {
+        let bytes = id.to_le_bytes();
+        let finder = memchr::memmem::Finder::new(&bytes);
+        let mut at = range.start;
+        while at < range.end {
+            let offset = finder.find(self.syllables[at..range.end].as_flattened())?;
+            // A match must start on a character, not in the middle of one's number.
+            if offset % 2 == 0 {
+                return Some(at + offset / 2);
+            }
+            at += offset / 2 + 1;
+        }
+        None
+    }
+
     fn find_reading(&self, range: Range<usize>, reading: &Reading) -> Option<Range<usize>> {
         if reading.whole.is_empty() {
-            // One syllable: the first character that reads as it.
-            let at = self
-                .syllables
-                .get(range.clone())?
+            // One syllable: the first character that reads as any of them.
+            let at = reading
+                .last
                 .iter()
-                .position(|s| reading.last.contains(&u16::from_le_bytes(*s)))?;
-            return Some(range.start + at..range.start + at + 1);
+                .filter_map(|id| self.find_syllable(range.clone(), *id))
+                .min()?;
+            return Some(at..at + 1);
         }
         let pattern: Vec<u8> = reading
             .whole
