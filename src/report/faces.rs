@@ -12,6 +12,18 @@ const REGULAR_LZ4: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Regu
 /// The Bold face, likewise.
 const BOLD_LZ4: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Bold.otf.lz4");
 
+/// Noto Sans CJK SC's proportional forms of the quotation marks ‘ ’ “ ”, regular and bold,
+/// mapped to the marks' code points (`scripts/make-quote-faces.py`): English text sets its
+/// quotes with them; the CJK faces set them a full em wide, as Chinese does.
+pub const QUOTES_REGULAR: &[u8] = include_bytes!("../../assets/fonts/quotes-regular.otf");
+/// The bold quotation marks, likewise.
+pub const QUOTES_BOLD: &[u8] = include_bytes!("../../assets/fonts/quotes-bold.otf");
+
+/// Whether `c` is a quotation mark that the quote faces draw.
+pub fn is_quote(c: char) -> bool {
+    matches!(c, '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}')
+}
+
 static REGULAR: OnceLock<Vec<u8>> = OnceLock::new();
 static BOLD: OnceLock<Vec<u8>> = OnceLock::new();
 

@@ -574,6 +574,9 @@ pub struct HuimouApp {
     pub crash: Option<crate::viewer::logging::Crash>,
     /// The system's language, read once: the interface's unless the reader chose one.
     system_lang: crate::viewer::i18n::Lang,
+    /// The language the installed fonts were chosen for (English sets quotation marks
+    /// narrower, `fonts::definitions_for`).
+    fonts_for: crate::viewer::i18n::Lang,
     /// Whether the About box is open.
     pub show_about: bool,
     /// Whether the keyboard shortcuts window is open.
@@ -695,6 +698,8 @@ impl HuimouApp {
                 crash
             }),
             system_lang: crate::viewer::i18n::Lang::system(),
+            // What `with_settings` installs.
+            fonts_for: crate::viewer::i18n::Lang::Zh,
             show_about: false,
             show_shortcuts: false,
             row_heights: ui::rows::ListHeights::default(),
@@ -1720,7 +1725,12 @@ impl HuimouApp {
         let ctx = ui.ctx().clone();
         // The settings own the language; the panels read it from egui for this pass, as they
         // read the theme.
-        crate::viewer::i18n::set(&ctx, self.lang());
+        let lang = self.lang();
+        crate::viewer::i18n::set(&ctx, lang);
+        if self.fonts_for != lang {
+            crate::viewer::fonts::install_for(&ctx, lang);
+            self.fonts_for = lang;
+        }
         self.drawn.forget();
         ui::cursor_blink(&ctx, &mut self.last_input);
         self.reload_if_changed();

@@ -14,7 +14,7 @@ use egui::{FontData, FontDefinitions, FontFamily};
 /// The family name of the bold face, for headings and figures (egui's `strong()` only recolours).
 pub const BOLD_FAMILY: &str = "bold";
 
-pub use crate::report::faces::{bold_face, prepare, regular_face};
+pub use crate::report::faces::{QUOTES_BOLD, QUOTES_REGULAR, bold_face, prepare, regular_face};
 
 /// egui's fonts with the bundled CJK faces first, so Chinese never falls back to
 /// Japanese glyph forms from a system font.
@@ -44,6 +44,32 @@ pub fn definitions() -> FontDefinitions {
         .families
         .insert(FontFamily::Name(BOLD_FAMILY.into()), bold_family);
     fonts
+}
+
+/// The fonts for an interface in `lang`: in English, the quotation marks ‘ ’ “ ” come first from
+/// faces that draw them at Latin widths (the CJK face sets them a full em wide, as Chinese
+/// does, leaving gaps in English: `scripts/make-quote-faces.py`).
+pub fn definitions_for(lang: crate::viewer::i18n::Lang) -> FontDefinitions {
+    let mut fonts = definitions();
+    if lang == crate::viewer::i18n::Lang::En {
+        for (name, data, family) in [
+            ("quotes", QUOTES_REGULAR, FontFamily::Proportional),
+            ("quotes-bold", QUOTES_BOLD, bold()),
+        ] {
+            fonts
+                .font_data
+                .insert(name.to_owned(), FontData::from_static(data).into());
+            if let Some(list) = fonts.families.get_mut(&family) {
+                list.insert(0, name.to_owned());
+            }
+        }
+    }
+    fonts
+}
+
+/// Installs the fonts for an interface in `lang`.
+pub fn install_for(ctx: &egui::Context, lang: crate::viewer::i18n::Lang) {
+    ctx.set_fonts(definitions_for(lang));
 }
 
 /// The bold family.
@@ -256,5 +282,36 @@ mod tests {
             HanScript::Simplified
         );
         assert_eq!(HanScript::of(["科普"]), HanScript::Simplified);
+    }
+
+    #[test]
+    fn english_sets_quotation_marks_at_latin_widths_and_chinese_a_full_em() {
+        use crate::viewer::i18n::Lang;
+        let width = |lang: Lang, family: FontFamily| {
+            let ctx = egui::Context::default();
+            install_for(&ctx, lang);
+            let mut width = 0.0;
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                let font = egui::FontId::new(20.0, family.clone());
+                let galley =
+                    ui.painter()
+                        .layout_no_wrap("“A” ‘B’".to_owned(), font, egui::Color32::WHITE);
+                width = galley.size().x;
+            });
+            // No renderer takes the font atlas; dropping it unapplied is a debug assertion.
+            output.textures_delta.clear();
+            width
+        };
+        for family in [FontFamily::Proportional, bold()] {
+            let (zh, en) = (
+                width(Lang::Zh, family.clone()),
+                width(Lang::En, family.clone()),
+            );
+            // Four marks a full em (20 points) each in Chinese; about half that in English.
+            assert!(
+                zh - en > 25.0,
+                "{family:?}: {zh} in Chinese, {en} in English"
+            );
+        }
     }
 }

@@ -76,8 +76,8 @@ pub fn report_pdf(
     options: Options,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Vec<u8>, PdfError> {
-    let mut faces = Faces::bundled();
-    if faces.faces().len() < 2 {
+    let mut faces = Faces::bundled_for(options.lang);
+    if faces.faces().len() < 4 {
         return Err(PdfError("the bundled font cannot be read".to_owned()));
     }
     let laid = lay_out(dataset, options, &mut faces, progress);

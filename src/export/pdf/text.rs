@@ -20,6 +20,10 @@ pub struct FaceId(pub usize);
 pub const REGULAR: FaceId = FaceId(0);
 /// The bundled bold face.
 pub const BOLD: FaceId = FaceId(1);
+/// The quotation marks at Latin widths, for English (`report::faces::QUOTES_REGULAR`).
+const QUOTES: FaceId = FaceId(2);
+/// The same in bold.
+const QUOTES_BOLD: FaceId = FaceId(3);
 
 /// A face's bytes and what measuring needs of it.
 pub struct Face {
@@ -48,14 +52,24 @@ pub struct Faces {
     loaded: HashMap<fontdb::ID, FaceId>,
     /// Characters no face has: drawn as the bundled face's empty box, and told.
     pub missing: Vec<char>,
+    /// Whether quotation marks are set at Latin widths (English), not a full em (Chinese).
+    latin_quotes: bool,
 }
 
 impl Faces {
-    /// The bundled faces.
+    /// The bundled faces, for Chinese text.
+    #[cfg(test)]
     pub fn bundled() -> Self {
+        Self::bundled_for(crate::report::lang::Lang::Zh)
+    }
+
+    /// The bundled faces for text in `lang`: in English, quotation marks at Latin widths.
+    pub fn bundled_for(lang: crate::report::lang::Lang) -> Self {
         let faces = [
             crate::report::faces::regular_face(),
             crate::report::faces::bold_face(),
+            crate::report::faces::QUOTES_REGULAR,
+            crate::report::faces::QUOTES_BOLD,
         ]
         .into_iter()
         .map(|data| Face::new(Arc::new(data.to_vec()), 0))
@@ -67,6 +81,7 @@ impl Faces {
             system: None,
             loaded: HashMap::new(),
             missing: Vec::new(),
+            latin_quotes: lang == crate::report::lang::Lang::En,
         }
     }
 
@@ -82,8 +97,12 @@ impl Faces {
             return *glyph;
         }
         let own = if bold { BOLD } else { REGULAR };
-        let glyph = self
-            .lookup(own, c)
+        let quotes = if bold { QUOTES_BOLD } else { QUOTES };
+        let latin_quote = self.latin_quotes && crate::report::faces::is_quote(c);
+        let glyph = latin_quote
+            .then(|| self.lookup(quotes, c))
+            .flatten()
+            .or_else(|| self.lookup(own, c))
             .or_else(|| self.system_glyph(c, bold))
             .unwrap_or_else(|| {
                 if !crate::report::glyphs::needs_no_glyph(c) && !self.missing.contains(&c) {
@@ -496,5 +515,24 @@ mod tests {
         let mut faces = Faces::bundled();
         assert!((width(&mut faces, "回眸", false, 10.0) - 20.0).abs() < 0.01);
         assert!(faces.missing.is_empty());
+    }
+
+    #[test]
+    fn english_quotation_marks_are_set_at_latin_widths() {
+        use crate::report::lang::Lang;
+        for bold in [false, true] {
+            let mut chinese = Faces::bundled_for(Lang::Zh);
+            let mut english = Faces::bundled_for(Lang::En);
+            for mark in ['‘', '’', '“', '”'] {
+                assert_eq!(chinese.glyph(mark, bold).advance, 1.0, "{mark}");
+                let narrow = english.glyph(mark, bold).advance;
+                assert!(narrow < 0.6, "{mark} {narrow}");
+            }
+            // Nothing else changes.
+            assert_eq!(
+                width(&mut chinese, "科普 A", bold, 10.0),
+                width(&mut english, "科普 A", bold, 10.0)
+            );
+        }
     }
 }
