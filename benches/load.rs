@@ -26,7 +26,7 @@ fn bench_load(c: &mut Criterion, name: &str, ron_text: &str) {
 
 fn load_benches(c: &mut Criterion) {
     bench_load(c, "embedded", load::EMBEDDED_SOURCE);
-    let (_, large) = common::generated(100, 1000);
+    let (_, large) = common::generated_chinese(100, 1000);
     bench_load(c, "100x1000", &large);
 }
 
