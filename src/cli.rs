@@ -414,7 +414,8 @@ fn pdf(file: Option<PathBuf>, out: &Path, paper: PaperArg, lang: LangArg) -> Exi
     };
     match crate::export::pdf::write_report_pdf(&dataset, options, out, &mut |_| {}) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(error) => {
+            let message = error.message(Lang::of_terminal());
             let _ = writeln!(std::io::stderr(), "huimou pdf: {message}");
             ExitCode::FAILURE
         }

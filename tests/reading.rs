@@ -294,3 +294,46 @@ fn a_search_that_finds_nothing_says_so_beside_the_box() {
     type_query(&mut harness, "火星基地");
     harness.get_by_label("无匹配");
 }
+
+#[test]
+fn a_chapter_chosen_by_key_while_the_report_s_results_are_listed_shows_them_beside_it() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    type_query(&mut harness, "院士");
+    harness.get_by_label_contains("全文搜索「院士」");
+    // Alt+3, as a click in the contents does.
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.view(), View::Chapter(2));
+    assert!(state.search.results_beside(View::Chapter(2)));
+    let name = state.dataset.report.chapters[2].name.clone();
+    harness.get_by_label(&name);
+    harness.get_by_label_contains("全文搜索「院士」");
+}
+
+#[test]
+fn the_table_s_filter_stays_with_the_table() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::D);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Figures);
+    type_query(&mut harness, "专利");
+    // Leaving the table for the overview shows the overview, not a search for 专利.
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Overview);
+    assert_eq!(harness.state().search.query, "");
+    assert!(harness.query_by_label_contains("全文搜索").is_none());
+
+    // A search of the report taken into the table comes back out with the reader.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    type_query(&mut harness, "院士");
+    harness.key_press_modifiers(Modifiers::ALT, Key::D);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().search.query, "院士");
+}

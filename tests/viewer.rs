@@ -9,7 +9,7 @@ use common::{
 };
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use huimou::viewer::app::{Command, Diagnostics, SearchScope, Settings, Startup, View};
+use huimou::viewer::app::{Command, Diagnostics, Export, SearchScope, Settings, Startup, View};
 use huimou::viewer::ui::theme::Palette;
 
 /// The palette the harness draws with (kittest follows the system theme, dark by default).
@@ -1352,4 +1352,48 @@ fn every_quick_press_moves_a_slide() {
     harness.step();
     harness.run();
     assert_eq!(harness.state().slide, 3);
+}
+
+#[test]
+fn a_chapter_key_pressed_in_the_search_box_does_not_type_its_digit() {
+    let mut harness = viewer();
+    common::type_query(&mut harness, "院士");
+    // As the system sends Alt+3: the key and the text it types, in one frame (kittest's
+    // `event` would give each its own frame).
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::Key {
+        key: Key::Num3,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::ALT,
+    });
+    events.push(egui::Event::Text("3".to_owned()));
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(2));
+    assert_eq!(harness.state().search.query, "院士");
+    // Typing a digit is still typing.
+    harness.event(egui::Event::Text("3".to_owned()));
+    harness.run();
+    assert_eq!(harness.state().search.query, "院士3");
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_why_in_the_reader_s_words() {
+    let mut harness = viewer();
+    let folder = std::env::temp_dir().join(format!("huimou-no-such-folder-{}", std::process::id()));
+    for export in [Export::ViewPng, Export::FiguresCsv, Export::InitiativesCsv] {
+        harness
+            .state_mut()
+            .push(Command::Export(export, folder.join("out.file")));
+        harness.run();
+        let status = harness.state().status.as_ref().expect("a message");
+        assert!(status.error, "{export:?}: {}", status.text);
+        assert!(
+            status.text.starts_with("导出失败：") && status.text.ends_with("文件或文件夹不存在"),
+            "{export:?}: {}",
+            status.text
+        );
+    }
+    assert!(!folder.exists());
 }

@@ -61,9 +61,10 @@ pub fn bar_label(lang: Lang, figure: &Figure, by_period: bool) -> String {
 }
 
 /// "2012 年 6.2% → 2018 年 11.7%，提高 5.5 个百分点": each figure with its period and as
-/// written, and the change; a change of a percentage is in points, not a percentage of it.
+/// written, and the change; a change of a percentage is in points, not a percentage of it,
+/// in the report's script.
 pub fn comparison_caption(
-    lang: Lang,
+    (lang, script): (Lang, HanScript),
     (before, before_quantity): (&Figure, &Quantity),
     (after, after_quantity): (&Figure, &Quantity),
 ) -> String {
@@ -87,7 +88,12 @@ pub fn comparison_caption(
     };
     if after_quantity.base_unit == "%" {
         let points = format_value((to - from).abs(), "%", HanScript::Simplified);
-        caption.push_str(&fill(tr_in(lang, "，{} {} 个百分点"), &[&word, &points]));
+        // The points are the report's words: a traditional report gets 個百分點.
+        let template = match script {
+            HanScript::Traditional => tr_in(lang, "，{} {} 個百分點"),
+            HanScript::Simplified => tr_in(lang, "，{} {} 个百分点"),
+        };
+        caption.push_str(&fill(template, &[&word, &points]));
     } else if from > 0.0 {
         let change = format!("{:.1}", ((to - from) / from * 100.0).abs());
         caption.push_str(&fill(tr_in(lang, "，{} {}%"), &[&word, &change]));
@@ -197,5 +203,27 @@ mod tests {
     fn the_axis_leaves_room_for_the_longest_value() {
         let end = axis_end(100.0, 400.0, 84.0);
         assert!(end > 100.0 && end < 200.0, "{end}");
+    }
+
+    #[test]
+    fn a_comparison_says_its_points_in_the_report_s_script() {
+        let figure = |value: f64, period: &str| Figure {
+            id: period.to_owned(),
+            label: "具備科學素質的公民比例".to_owned(),
+            label_en: None,
+            label_guessed: false,
+            prefix: None,
+            value,
+            unit: "%".to_owned(),
+            period: Some(period.to_owned()),
+        };
+        let (before, after) = (figure(6.2, "2012"), figure(11.7, "2018"));
+        let quantity = |f: &Figure| Quantity::parse(None, f.value, &f.unit).expect("a unit");
+        let (qb, qa) = (quantity(&before), quantity(&after));
+        let caption =
+            |lang, script| comparison_caption((lang, script), (&before, &qb), (&after, &qa));
+        assert!(caption(Lang::Zh, HanScript::Traditional).ends_with("提高 5.5 個百分點"));
+        assert!(caption(Lang::Zh, HanScript::Simplified).ends_with("提高 5.5 个百分点"));
+        assert!(caption(Lang::En, HanScript::Traditional).ends_with("5.5 percentage points"));
     }
 }

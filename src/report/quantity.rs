@@ -306,6 +306,22 @@ impl Quantity {
         self.prefix.is_some() || self.suffix.is_some()
     }
 
+    /// The qualifiers in English words, as the table of figures shows them: "nearly",
+    /// "more than", or both in the order written ("nearly … more than" for 近 8400 多个).
+    pub fn qualifier_english(&self) -> String {
+        let words = |q: Qualifier| match q {
+            Qualifier::MoreThan => "more than",
+            Qualifier::Over => "over",
+            Qualifier::Nearly => "nearly",
+            Qualifier::About => "about",
+        };
+        match (self.prefix, self.suffix) {
+            (Some(p), Some(s)) => format!("{} … {}", words(p), words(s)),
+            (Some(q), None) | (None, Some(q)) => words(q).to_owned(),
+            (None, None) => String::new(),
+        }
+    }
+
     /// The qualifiers as keywords for scripts: `more_than`, `over`, `nearly`, `about`, empty,
     /// or two joined by `+` when the number has a word before and after it (近 8400 多个:
     /// `nearly+more_than`).
@@ -342,9 +358,19 @@ impl Quantity {
             Some(Qualifier::About) => "about ",
             None => "",
         };
-        let number = english_number(self.base_value, &self.counter);
+        let mut number = english_number(self.base_value, &self.counter);
         if self.counter == "%" {
-            return format!("{qualifier}{number}%");
+            number.push('%');
+        }
+        // 近 8400 多个 says both "nearly" and "a little more": English keeps both, as
+        // "nearly 8,400+" (超过 … 余 says "more than" twice, and once is enough).
+        if matches!(self.prefix, Some(Qualifier::Nearly | Qualifier::About))
+            && self.suffix == Some(Qualifier::MoreThan)
+        {
+            number.push('+');
+        }
+        if self.counter == "%" {
+            return format!("{qualifier}{number}");
         }
         let exact_one = self.base_value == 1.0 && qualifier.is_empty();
         match english_counter(&self.counter) {
@@ -640,7 +666,17 @@ mod tests {
         assert_eq!(q(None, 1.396, "亿次").english(), "139.6 million times");
         assert_eq!(q(None, 31.2, "亿元").english(), "3.12 billion yuan");
         assert_eq!(q(None, 2.0, "万余人").english(), "more than 20,000 people");
-        assert_eq!(q(Some("近"), 8400.0, "多個").english(), "nearly 8,400");
+        // Both words of 近 8400 多个 are kept; 超过 … 余 says "more than" once.
+        assert_eq!(q(Some("近"), 8400.0, "多個").english(), "nearly 8,400+");
+        assert_eq!(
+            q(Some("超過"), 1000.0, "萬餘人次").english(),
+            "more than 10 million attendances"
+        );
+        assert_eq!(
+            q(Some("近"), 8400.0, "多個").qualifier_english(),
+            "nearly … more than"
+        );
+        assert_eq!(q(None, 2.0, "万余人").qualifier_english(), "more than");
         assert_eq!(q(None, 300.0, "人左右").english(), "about 300 people");
         assert_eq!(q(None, 11.7, "%").english(), "11.7%");
         assert_eq!(q(None, 1.0, "项").english(), "1 item");

@@ -17,6 +17,30 @@ pub fn tr_in(lang: Lang, zh: &'static str) -> &'static str {
     }
 }
 
+/// Why a file could not be read or written, in `lang`: the system's own words name the
+/// common causes in English only ("Permission denied (os error 13)").
+pub fn io_reason(lang: Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let (en, zh) = match error.kind() {
+        ErrorKind::NotFound => ("no such file or folder", "文件或文件夹不存在"),
+        ErrorKind::PermissionDenied => ("permission denied", "没有权限"),
+        ErrorKind::ReadOnlyFilesystem => ("the file system is read-only", "文件系统是只读的"),
+        ErrorKind::StorageFull => ("the disk is full", "磁盘已满"),
+        ErrorKind::IsADirectory => ("it is a folder", "这是一个文件夹"),
+        ErrorKind::NotADirectory => (
+            "a part of the path is not a folder",
+            "路径中有一段不是文件夹",
+        ),
+        ErrorKind::AlreadyExists => ("it exists already", "已经存在"),
+        ErrorKind::InvalidFilename => ("the name is not valid here", "文件名在此无效"),
+        _ => return error.to_string(),
+    };
+    match lang {
+        Lang::En => en.to_owned(),
+        Lang::Zh => zh.to_owned(),
+    }
+}
+
 /// Fills the `{}` of a template with `values`, in order.
 pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16 * values.len());
@@ -159,6 +183,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("降低", "down"),
     ("，{} {}%", ", {} {}%"),
     ("，{} {} 个百分点", ", {} {} percentage points"),
+    ("，{} {} 個百分點", ", {} {} percentage points"),
     ("{} 年", "{}"),
     ("{} / {}（{}%）", "{} / {} ({}%)"),
     ("出自：{}", "From: {}"),

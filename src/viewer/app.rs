@@ -193,7 +193,7 @@ impl PdfJob {
             let event =
                 match crate::export::pdf::write_report_pdf(&dataset, options, &out, &mut tell) {
                     Ok(()) => PdfEvent::Written(out.clone()),
-                    Err(error) => PdfEvent::Failed(error.to_string()),
+                    Err(error) => PdfEvent::Failed(error.message(options.lang)),
                 };
             let written = matches!(event, PdfEvent::Written(_));
             let _ = sender.send(event);
@@ -201,7 +201,11 @@ impl PdfJob {
             if let Some(open) = open.filter(|_| written) {
                 let opened = match open(&out) {
                     Ok(()) => PdfEvent::Opened,
-                    Err(error) => PdfEvent::Failed(format!("{}: {error}", out.display())),
+                    Err(error) => PdfEvent::Failed(format!(
+                        "{}: {}",
+                        out.display(),
+                        crate::report::words::io_reason(options.lang, &error)
+                    )),
                 };
                 let _ = sender.send(opened);
                 waker.request_repaint();
@@ -344,6 +348,9 @@ pub struct Search {
     pub beside: bool,
     /// Which result was opened last (in `beside`), so that Enter goes on to the next.
     pub opened: Option<usize>,
+    /// Whether the query was typed in the table of figures, as its filter: it stays with the
+    /// table rather than becoming a search of the whole report in the next view.
+    pub table_filter: bool,
     hits: Vec<InitiativeRef>,
     hits_for: Option<(String, Option<usize>)>,
 }
@@ -1007,9 +1014,9 @@ impl HuimouApp {
 
     fn carry_out(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Show(view) => self.settings.view = self.clamp_view(view),
-            Command::Previous => self.settings.view = self.previous_view(),
-            Command::Next => self.settings.view = self.next_view(),
+            Command::Show(view) => self.show(view),
+            Command::Previous => self.show(self.previous_view()),
+            Command::Next => self.show(self.next_view()),
             Command::Back => {
                 if let Some(to) = self.history.back(self.visit()) {
                     self.go_to(to);
@@ -1127,6 +1134,24 @@ impl HuimouApp {
         }
     }
 
+    /// Goes to `view` as the reader asked (a key, the contents, Previous/Next). The table of
+    /// figures' filter stays with the table; a chapter opened while the whole report's
+    /// results are listed shows them beside it, as opening one of them does.
+    fn show(&mut self, view: View) {
+        let to = self.clamp_view(view);
+        if self.view() == View::Figures && to != View::Figures && self.search.table_filter {
+            self.search.query.clear();
+            self.search.table_filter = false;
+        }
+        if matches!(to, View::Chapter(_))
+            && self.search.is_active()
+            && self.search.scope == SearchScope::Report
+        {
+            self.search.beside = true;
+        }
+        self.settings.view = to;
+    }
+
     /// Lights a figure and scrolls its initiative into view (from a chart).
     fn reveal(&mut self, place: FigureRef) {
         self.selection = Some(place);
@@ -1178,7 +1203,7 @@ impl HuimouApp {
             self.slide = ui::present::first_slide_of(&slides, self.view());
         } else {
             if let Some(slide) = slides.get(self.slide) {
-                self.settings.view = slide.view();
+                self.show(slide.view());
             }
             ctx.set_zoom_factor(self.settings.zoom);
         }
@@ -1241,8 +1266,13 @@ impl HuimouApp {
 
     /// Makes an export into `path`; quick ones at once, pictures of views on another thread.
     fn export(&mut self, ctx: &egui::Context, export: Export, path: PathBuf) {
-        let written =
-            |result: std::io::Result<()>| result.map_err(|e| format!("{}: {e}", path.display()));
+        let lang = self.lang();
+        let written = |result: std::io::Result<()>| {
+            result.map_err(|e| {
+                let reason = crate::report::words::io_reason(lang, &e);
+                format!("{}: {reason}", path.display())
+            })
+        };
         let done = match export {
             Export::ChartCsv(ChartRef {
                 chapter: c,
@@ -1341,6 +1371,15 @@ impl HuimouApp {
     /// Renders the view on screen with `huimou screenshot` in another process (as the command
     /// line would) on another thread.
     fn start_view_export(&mut self, ctx: &egui::Context, path: PathBuf) {
+        // A file that cannot be written is said at once, in the reader's words, rather than
+        // by the renderer after it has drawn the view.
+        if let Err(error) = std::fs::File::create(&path) {
+            let reason = crate::report::words::io_reason(self.lang(), &error);
+            let reason = format!("{}: {reason}", path.display());
+            let failed = crate::viewer::i18n::tr(ctx, "导出失败：{}");
+            self.say(crate::viewer::i18n::fill(failed, &[&reason]), true);
+            return;
+        }
         let views = vec![self.view()];
         let job = crate::viewer::view_job::ViewJob {
             file: match &self.dataset.origin {
@@ -1425,7 +1464,8 @@ impl HuimouApp {
             return;
         };
         if let Err(error) = std::fs::write(path, &draft.ron) {
-            let reason = format!("{}: {error}", path.display());
+            let reason = crate::report::words::io_reason(self.lang(), &error);
+            let reason = format!("{}: {reason}", path.display());
             self.say(
                 crate::viewer::i18n::fill(crate::viewer::i18n::tr(ctx, "导出失败：{}"), &[&reason]),
                 true,

@@ -47,12 +47,45 @@ impl ViewJob {
         if output.status.success() {
             Ok(())
         } else {
-            Err(String::from_utf8_lossy(&output.stderr).trim().to_owned())
+            Err(said(&String::from_utf8_lossy(&output.stderr)))
         }
     }
 
     /// The first view as a PNG file.
     pub fn png(&self, out: &std::path::Path) -> Result<(), String> {
         self.render(0, out)
+    }
+}
+
+/// What the renderer said of its failure: its own `huimou: …` lines, not the log lines of the
+/// libraries it uses (winit's warnings about the display come first on stderr).
+fn said(stderr: &str) -> String {
+    let own: Vec<&str> = stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("huimou: "))
+        .collect();
+    if own.is_empty() {
+        stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    } else {
+        own.join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::said;
+
+    #[test]
+    fn the_renderer_s_own_words_are_told_not_the_log() {
+        let stderr = "[2026-12-02T11:53:41Z WARN  winit::platform_impl::linux::x11::xdisplay] \
+                      error setting XSETTINGS\nhuimou: cannot write /proc/x.png: No such file\n";
+        assert_eq!(said(stderr), "cannot write /proc/x.png: No such file");
+        assert_eq!(said("something else\nlast words\n\n"), "last words");
     }
 }

@@ -128,7 +128,7 @@ fn measure(
     let pair = |k: usize| (items[k].figure, items[k].quantity);
     let (caption, legend) = match (chart.kind, items.len()) {
         (ChartKind::Comparison, 2) => (
-            chart_text::comparison_caption(lang, pair(0), pair(1)),
+            chart_text::comparison_caption((lang, dataset.script()), pair(0), pair(1)),
             String::new(),
         ),
         (ChartKind::Progress, 2) => (

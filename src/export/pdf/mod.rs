@@ -61,11 +61,30 @@ pub struct Options {
 
 /// Why a PDF could not be made.
 #[derive(Debug)]
-pub struct PdfError(pub String);
+pub enum PdfError {
+    /// The document could not be made (a font that cannot be read or embedded).
+    Made(String),
+    /// The file could not be written.
+    Written(std::path::PathBuf, std::io::Error),
+}
+
+impl PdfError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Made(reason) => reason.clone(),
+            Self::Written(path, error) => format!(
+                "{}: {}",
+                path.display(),
+                crate::report::words::io_reason(lang, error)
+            ),
+        }
+    }
+}
 
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -78,7 +97,7 @@ pub fn report_pdf(
 ) -> Result<Vec<u8>, PdfError> {
     let mut faces = Faces::bundled_for(options.lang);
     if faces.faces().len() < 4 {
-        return Err(PdfError("the bundled font cannot be read".to_owned()));
+        return Err(PdfError::Made("the bundled font cannot be read".to_owned()));
     }
     let laid = lay_out(dataset, options, &mut faces, progress);
     if !faces.missing.is_empty() {
@@ -98,7 +117,7 @@ pub fn write_report_pdf(
     progress: &mut dyn FnMut(f32),
 ) -> Result<(), PdfError> {
     let bytes = report_pdf(dataset, options, progress)?;
-    std::fs::write(out, bytes).map_err(|e| PdfError(format!("{}: {e}", out.display())))
+    std::fs::write(out, bytes).map_err(|e| PdfError::Written(out.to_path_buf(), e))
 }
 
 /// The whole document laid out.

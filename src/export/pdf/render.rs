@@ -37,7 +37,7 @@ pub fn render(
         .iter()
         .map(|face| Font::new(face.data.clone().into(), face.index))
         .collect::<Option<Vec<Font>>>()
-        .ok_or_else(|| PdfError("a font cannot be embedded".to_owned()))?;
+        .ok_or_else(|| PdfError::Made("a font cannot be embedded".to_owned()))?;
     let mut document = Document::new_with(SerializeSettings::default());
     let (width, height) = options.paper.size();
     let mut leaves: Vec<Vec<Identifier>> = vec![Vec::new(); laid.elements.len()];
@@ -45,7 +45,7 @@ pub fn render(
     let total = laid.pages.len().max(1);
     for (index, layout) in laid.pages.iter().enumerate() {
         let settings = PageSettings::from_wh(width, height)
-            .ok_or_else(|| PdfError("the paper has no size".to_owned()))?;
+            .ok_or_else(|| PdfError::Made("the paper has no size".to_owned()))?;
         let mut page = document.start_page_with(settings);
         {
             let mut surface = page.surface();
@@ -77,7 +77,7 @@ pub fn render(
     document.set_tag_tree(tag_tree(laid, leaves, links, tag));
     let bytes = document
         .finish()
-        .map_err(|e| PdfError(format!("the PDF cannot be written: {e:?}")))?;
+        .map_err(|e| PdfError::Made(format!("the PDF cannot be written: {e:?}")))?;
     progress(1.0);
     Ok(bytes)
 }

@@ -212,7 +212,7 @@ fn comparison_ui(
 ) -> Option<Command> {
     let palette = style.palette;
     if let [before, after] = items {
-        let caption = comparison_caption(ui, before, after);
+        let caption = comparison_caption(ui, style.dataset.script(), before, after);
         // Not `ui.label`: in a chart card's justified layout egui would space out the letters
         // of a caption that wraps (English).
         crate::viewer::ui::paragraph(
@@ -230,9 +230,14 @@ fn comparison_ui(
     bars_ui(ui, style, items, &labels, drawn)
 }
 
-fn comparison_caption(ui: &egui::Ui, before: &Item<'_>, after: &Item<'_>) -> String {
+fn comparison_caption(
+    ui: &egui::Ui,
+    script: HanScript,
+    before: &Item<'_>,
+    after: &Item<'_>,
+) -> String {
     crate::report::chart_text::comparison_caption(
-        crate::viewer::i18n::lang(ui.ctx()),
+        (crate::viewer::i18n::lang(ui.ctx()), script),
         (before.figure, before.quantity),
         (after.figure, after.quantity),
     )

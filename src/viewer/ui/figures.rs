@@ -215,7 +215,7 @@ fn cells_ui(
 fn qualifier_words(ui: &egui::Ui, quantity: &crate::report::quantity::Quantity) -> String {
     let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
     if english {
-        return quantity.qualifier_keyword().replace(['_', '+'], " ");
+        return quantity.qualifier_english();
     }
     let (before, after) = &quantity.words;
     [before.as_str(), after.as_str()]

@@ -24,6 +24,9 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
             // Every press counts: three quick Alt+↓ in one frame move three chapters.
             let presses = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
             commands.extend(std::iter::repeat_n(command.command(), presses));
+            if presses > 0 {
+                drop_typed_text(input, shortcut);
+            }
         }
         // The mouse's back and forward buttons, as in a browser.
         for event in &input.events {
@@ -47,6 +50,19 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
         app.push(command);
     }
     escape(ctx, app);
+}
+
+/// Removes the text a shortcut's key press also typed: the system sends Alt+3 as the key and
+/// as the text "3" (Alt is how some keyboards type characters), which the search box would
+/// otherwise take after the shortcut moved to chapter 3.
+fn drop_typed_text(input: &mut egui::InputState, shortcut: egui::KeyboardShortcut) {
+    if !(shortcut.modifiers.alt || shortcut.modifiers.ctrl || shortcut.modifiers.command) {
+        return;
+    }
+    let typed = shortcut.logical_key.symbol_or_name();
+    input.events.retain(
+        |event| !matches!(event, egui::Event::Text(text) if text.eq_ignore_ascii_case(typed)),
+    );
 }
 
 /// How many modifiers a key needs.

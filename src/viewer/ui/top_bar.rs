@@ -217,6 +217,9 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
         .desired_width(width);
     // The label names the box for screen readers and IMEs.
     let response = ui.add(edit).labelled_by(label.id);
+    if response.changed() {
+        app.search.table_filter = view == View::Figures;
+    }
     if app.search.focus_requested {
         response.request_focus();
         app.search.focus_requested = false;
