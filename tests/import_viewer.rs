@@ -50,6 +50,12 @@ fn an_imported_brochure_is_shown_marked_and_saved_as_a_dataset() {
     let reloaded = huimou::report::load::load_file(&saved).expect("the saved dataset loads");
     assert_eq!(reloaded.report.chapters.len(), 5);
     assert!(harness.query_by_label("保存为数据集…").is_none());
+    // The status bar counts the warnings as `huimou check` does: every one, not only the
+    // first ones listed (each guessed name is one: more than are listed).
+    let text = std::fs::read_to_string(&saved).expect("saved");
+    let (_, warnings) = huimou::report::load::diagnose_str(&text).totals;
+    assert!(warnings > app_listed(&harness), "{warnings}");
+    harness.get_by_label(&format!("{warnings} 条提示"));
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -111,4 +117,9 @@ fn file_import_asks_for_a_brochure() {
         .expect("a dialog");
     assert_eq!(dialog.request.extensions, ["md", "txt", "docx"]);
     harness.get_by_label("导入宣传册");
+}
+
+/// How many warnings the open dataset lists.
+fn app_listed(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>) -> usize {
+    harness.state().dataset.warnings.len()
 }

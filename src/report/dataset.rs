@@ -71,8 +71,11 @@ pub struct Dataset {
     pub report: Report,
     /// Where it came from.
     pub origin: Origin,
-    /// What validation had to say that does not stop the report from being shown.
+    /// What validation had to say that does not stop the report from being shown (at most
+    /// about a hundred, then a note that counts the rest).
     pub warnings: Vec<Diagnostic>,
+    /// How many warnings validation found, listed or not (as `huimou check` counts them).
+    pub warning_count: usize,
     /// `quantities[chapter][initiative][figure]`.
     quantities: Vec<Vec<Vec<Quantity>>>,
     /// Made on first use: a large dataset's loading should not wait for it.
@@ -97,7 +100,7 @@ impl Dataset {
     pub(crate) fn new(
         report: Report,
         origin: Origin,
-        warnings: Vec<Diagnostic>,
+        (warnings, warning_count): (Vec<Diagnostic>, usize),
         quantities: Vec<Vec<Vec<Quantity>>>,
         segments: Vec<Vec<Vec<Segment>>>,
         index: SearchIndex,
@@ -109,6 +112,7 @@ impl Dataset {
             report,
             origin,
             warnings,
+            warning_count,
             quantities,
             by_id,
             segments,

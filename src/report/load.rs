@@ -436,6 +436,7 @@ fn derive_dataset(report: Report, source: &str, origin: Option<Origin>) -> Check
             .collect();
         // A helper that panicked would be a bug; building the index here keeps loading correct.
         let index = index.unwrap_or_else(|| SearchIndex::new(&report));
+        let warnings = (warnings, totals.1);
         Dataset::new(report, origin, warnings, quantities, segments, index)
     });
     Checked {
