@@ -1397,3 +1397,33 @@ fn an_export_that_cannot_be_written_says_why_in_the_reader_s_words() {
     }
     assert!(!folder.exists());
 }
+
+#[test]
+fn controls_that_do_not_fit_the_top_bar_are_behind_its_more_button() {
+    let small = |size: [f32; 2]| {
+        let builder = egui_kittest::Harness::builder().with_size(size);
+        let settings = Settings {
+            language: Some(huimou::viewer::i18n::Lang::Zh),
+            ..Settings::default()
+        };
+        let mut harness = common::build_viewer(builder, settings, Startup::default());
+        harness.run();
+        harness
+    };
+    // Wide: the theme, language and zoom buttons are in the row, and nothing is folded.
+    let wide = small(common::SIZE);
+    wide.get_by_label("English");
+    assert_eq!(wide.query_all_by_label("…").count(), 0);
+    // Narrow: they are folded behind "…", which opens them.
+    let mut narrow = small([640.0, 480.0]);
+    assert!(narrow.query_by_label("English").is_none());
+    narrow.get_by_label("…").click();
+    narrow.run();
+    narrow.get_by_label("English").click();
+    narrow.run();
+    assert_eq!(
+        narrow.state().lang(),
+        huimou::viewer::i18n::Lang::En,
+        "chosen from the folded controls"
+    );
+}

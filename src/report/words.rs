@@ -184,6 +184,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("，{} {}%", ", {} {}%"),
     ("，{} {} 个百分点", ", {} {} percentage points"),
     ("，{} {} 個百分點", ", {} {} percentage points"),
+    ("更多：主题、语言、缩放", "More: theme, language, zoom"),
     ("{} 年", "{}"),
     ("{} / {}（{}%）", "{} / {} ({}%)"),
     ("出自：{}", "From: {}"),

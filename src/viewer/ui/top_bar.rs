@@ -32,6 +32,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             history_ui(ui, app, &mut commands);
             search_ui(ui, app, &mut commands, fits.search_width);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                folded_ui(ui, app.settings.theme, &fits, &mut commands);
                 if fits.zoom {
                     zoom_ui(ui, &mut commands);
                 }
@@ -94,7 +95,12 @@ impl Fits {
             ],
         );
         let search_width = (width * 0.3).clamp(120.0, 280.0);
+        let all = zoom + language + theme;
         let mut room = width - beside_search - search_width;
+        // When something must fold, the "…" that holds it needs its room too.
+        if room < all {
+            room -= text(ui, "…");
+        }
         let mut take = |need: f32| {
             let fits = room >= need;
             if fits {
@@ -112,6 +118,30 @@ impl Fits {
             theme,
         }
     }
+}
+
+/// The controls that did not fit, behind a "…" button at the row's end, so that a narrow
+/// window shows they are there (they are in the menus too).
+fn folded_ui(ui: &mut egui::Ui, theme: ThemePreference, fits: &Fits, commands: &mut Vec<Command>) {
+    if fits.zoom && fits.language && fits.theme {
+        return;
+    }
+    let hint = tr(ui, "更多：主题、语言、缩放");
+    let response = ui.menu_button("…", |ui| {
+        for (folded, row) in [(!fits.theme, 0), (!fits.language, 1), (!fits.zoom, 2)] {
+            if !folded {
+                continue;
+            }
+            // Laid out right to left, as in the row they left.
+            let layout = egui::Layout::right_to_left(egui::Align::Center);
+            ui.allocate_ui_with_layout(egui::vec2(240.0, 24.0), layout, |ui| match row {
+                0 => theme_ui(ui, theme, commands),
+                1 => language_ui(ui, commands),
+                _ => zoom_ui(ui, commands),
+            });
+        }
+    });
+    response.response.on_hover_text(hint);
 }
 
 fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
