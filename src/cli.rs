@@ -476,7 +476,16 @@ pub fn import(source: &Path, out: Option<&Path>, force: bool, lang: Lang) -> Exi
                 "已存在；要替换它请加 --force".to_owned(),
             )
         } else {
-            (format!("cannot be written: {e}"), format!("无法写入：{e}"))
+            (
+                format!(
+                    "cannot be written: {}",
+                    crate::report::words::io_reason(Lang::En, &e)
+                ),
+                format!(
+                    "无法写入：{}",
+                    crate::report::words::io_reason(Lang::Zh, &e)
+                ),
+            )
         };
         say(
             format!("{error}{colon}{shown} {en}"),
@@ -587,6 +596,14 @@ pub fn run_command(command: Command) -> ExitCode {
                 [file, query] => (Some(Path::new(file.as_str())), query.as_str()),
                 _ => return ExitCode::from(2),
             };
+            if query.trim().is_empty() {
+                let message = match Lang::of_terminal() {
+                    Lang::En => "huimou search: the query is empty; give the words to look for",
+                    Lang::Zh => "huimou search：查询为空；请给出要找的字词",
+                };
+                let _ = writeln!(std::io::stderr(), "{message}");
+                return ExitCode::from(2);
+            }
             match dataset_or_embedded(file) {
                 Ok(dataset) => search(&dataset, query, &mut out),
                 Err(error) => {

@@ -178,3 +178,29 @@ fn check_warns_once_of_characters_no_bundled_font_draws() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_empty_search_or_a_folder_to_import_is_an_error_that_says_so() {
+    let output = huimou(&["search", "  "]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("the query is empty"), "{said}");
+
+    let output = huimou(&["import", "tests"]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("tests: this is a folder"), "{said}");
+
+    let output = huimou(&[
+        "import",
+        "tests/data/import/seed.txt",
+        "--out",
+        "/nonexistent-huimou-folder/seed.ron",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("cannot be written: no such file or folder"),
+        "{said}"
+    );
+}

@@ -125,6 +125,12 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             )));
         }
         Some(kind) => kind,
+        None if path.is_dir() => {
+            return Err(fail(Text::new(
+                "this is a folder; give a .md, .txt or .docx file",
+                "这是一个文件夹；请给出 .md、.txt 或 .docx 文件",
+            )));
+        }
         None => {
             return Err(fail(Text::new(
                 "Huimou imports .md, .txt and .docx files",
