@@ -150,7 +150,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("按此列排序", "Sort by this column"),
     ("数据", "Figure"),
-    ("数值（原文）", "Value"),
+    ("数值", "Value"),
     ("基数", "Base value"),
     ("约数", "Qualifier"),
     ("时间", "Period"),

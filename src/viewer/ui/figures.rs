@@ -24,14 +24,18 @@ pub fn figures_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let palette = Palette::of(ui);
     let mut clicked_sort = None;
     let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
-    let value_width = if english { 210.0 } else { 130.0 };
+    // A wide window gives the figure's name and its value the room first (English says
+    // values in words): the initiative's title, last, is cut sooner than they are.
+    let room = ui.available_width();
+    let label_width = (room * 0.24).max(260.0);
+    let value_width = (room * 0.16).max(if english { 210.0 } else { 130.0 });
     TableBuilder::new(ui)
         .id_salt(("figures-table", english))
         .striped(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(
-            Width::initial(260.0)
+            Width::initial(label_width)
                 .at_least(80.0)
                 .clip(true)
                 .resizable(true),
@@ -139,7 +143,7 @@ fn sort_button(ui: &mut egui::Ui, column: Column, sort: Sort) -> bool {
 fn column_name(ui: &egui::Ui, column: Column) -> &'static str {
     match column {
         Column::Label => tr(ui, "数据"),
-        Column::Value => tr(ui, "数值（原文）"),
+        Column::Value => tr(ui, "数值"),
         Column::BaseValue => tr(ui, "基数"),
         Column::Qualifier => tr(ui, "约数"),
         Column::Period => tr(ui, "时间"),
