@@ -1427,3 +1427,14 @@ fn controls_that_do_not_fit_the_top_bar_are_behind_its_more_button() {
         "chosen from the folded controls"
     );
 }
+
+#[test]
+fn the_table_of_figures_exports_from_the_menu_and_the_palette() {
+    let harness = viewer();
+    let found = huimou::viewer::ui::palette::entries(harness.state(), &harness.ctx, "csv");
+    let figures = found
+        .iter()
+        .find(|entry| entry.name == "数据一览 (CSV)…")
+        .expect("the table's export in the palette");
+    assert_eq!(figures.command, Command::ExportDialog(Export::FiguresCsv));
+}

@@ -208,6 +208,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("导出", "Export"),
     ("本章图片 (PNG)…", "This view as a picture (PNG)…"),
     ("举措列表 (CSV)…", "Initiative list (CSV)…"),
+    ("数据一览 (CSV)…", "All figures (CSV)…"),
     ("整份报告 (PDF)…", "Whole report (PDF)…"),
     // Search results.
     (
@@ -333,6 +334,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     (
         "把列出的举措（按搜索筛选）存为 CSV",
         "Save the initiatives listed (as the search filters them) as CSV",
+    ),
+    (
+        "把数据一览中列出的数据（按搜索筛选、按所选的列排序）存为 CSV",
+        "Save the figures the table lists (as the search filters them, in the order chosen) as CSV",
     ),
     (
         "把整份报告存为可打印的 PDF：封面、目录、每章的图表和举措",

@@ -67,6 +67,8 @@ pub enum UiCommand {
     ExportViewPng,
     /// Export the listed initiatives as CSV.
     ExportListCsv,
+    /// Export the table of figures (as filtered and sorted) as CSV.
+    ExportFiguresCsv,
     /// Export the whole report as PDF.
     ExportPdf,
     /// Print the report (its PDF, in the system's viewer).
@@ -174,7 +176,7 @@ pub const WIDGET_KEYS: &[(&[KeyboardShortcut], &str)] = &[
 
 impl UiCommand {
     /// Every command, in the order the palette and the shortcuts window list them.
-    pub const ALL: [Self; 40] = [
+    pub const ALL: [Self; 41] = [
         Self::Overview,
         Self::Figures,
         Self::Chapter(0),
@@ -201,6 +203,7 @@ impl UiCommand {
         Self::Palette,
         Self::ExportViewPng,
         Self::ExportListCsv,
+        Self::ExportFiguresCsv,
         Self::ExportPdf,
         Self::Print,
         Self::ThemeLight,
@@ -243,6 +246,7 @@ impl UiCommand {
             Self::Palette => "命令面板",
             Self::ExportViewPng => "本章图片 (PNG)…",
             Self::ExportListCsv => "举措列表 (CSV)…",
+            Self::ExportFiguresCsv => "数据一览 (CSV)…",
             Self::ExportPdf => "整份报告 (PDF)…",
             Self::Print => "打印…",
             Self::ThemeLight => "浅色",
@@ -282,6 +286,9 @@ impl UiCommand {
             Self::Palette => "命令面板：命令、章、举措（支持拼音）",
             Self::ExportViewPng => "把屏幕上的总览或章存为图片",
             Self::ExportListCsv => "把列出的举措（按搜索筛选）存为 CSV",
+            Self::ExportFiguresCsv => {
+                "把数据一览中列出的数据（按搜索筛选、按所选的列排序）存为 CSV"
+            }
             Self::ExportPdf => "把整份报告存为可打印的 PDF：封面、目录、每章的图表和举措",
             Self::Print => "生成整份报告的 PDF，在系统的 PDF 阅读器中打开以打印",
             Self::ThemeLight => "使用浅色主题",
@@ -366,6 +373,7 @@ impl UiCommand {
             Self::OpenEmbedded
             | Self::ExportViewPng
             | Self::ExportListCsv
+            | Self::ExportFiguresCsv
             | Self::ExportPdf
             | Self::ThemeLight
             | Self::ThemeDark
@@ -395,7 +403,10 @@ impl UiCommand {
             Self::OpenEmbedded => at(Menu::File, 1),
             Self::Print => at(Menu::File, 2),
             Self::Quit => at(Menu::File, 3),
-            Self::ExportViewPng | Self::ExportListCsv | Self::ExportPdf => at(Menu::Export, 0),
+            Self::ExportViewPng
+            | Self::ExportListCsv
+            | Self::ExportFiguresCsv
+            | Self::ExportPdf => at(Menu::Export, 0),
             Self::Overview
             | Self::Figures
             | Self::PreviousChapter
@@ -443,6 +454,7 @@ impl UiCommand {
             Self::Palette => Command::TogglePalette,
             Self::ExportViewPng => Command::ExportDialog(Export::ViewPng),
             Self::ExportListCsv => Command::ExportDialog(Export::InitiativesCsv),
+            Self::ExportFiguresCsv => Command::ExportDialog(Export::FiguresCsv),
             Self::ExportPdf => Command::ExportDialog(Export::ReportPdf),
             Self::ThemeLight => Command::SetTheme(ThemePreference::Light),
             Self::ThemeDark => Command::SetTheme(ThemePreference::Dark),
