@@ -16,6 +16,9 @@ pub fn about_window(ctx: &egui::Context, app: &mut HuimouApp) {
         .open(&mut open)
         .collapsible(false)
         .default_width(520.0)
+        // In the middle of the window, under the menus rather than over them.
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.label(RichText::new(tr(ui, "回眸 Huimou")).font(theme::bold(22.0)));
             ui.label(fill(tr(ui, "版本 {}"), &[&env!("CARGO_PKG_VERSION")]));

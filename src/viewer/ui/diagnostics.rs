@@ -50,7 +50,10 @@ pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
         .id(egui::Id::unique("diagnostics"))
         .open(&mut open)
         .default_width(640.0)
-        .max_height(ctx.content_rect().height() * 0.8)
+        // In the middle of the window, under the menus rather than over them.
+        .max_height(ctx.content_rect().height() * 0.7)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .collapsible(false)
         .show(ctx, |ui| {
             ui.label(RichText::new(&file).strong());
