@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use crate::report::dataset::{Dataset, FigureRef};
-use crate::report::script_fold::to_simplified;
+use crate::search::RowFilter;
 
 /// A column of the table, in the order shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,16 +61,26 @@ impl Sort {
     }
 }
 
-/// The figures whose label, value, period, chapter or initiative holds `query` (blind to case,
-/// script and white space; all of them for an empty query), sorted; ties keep the report's
-/// order.
+/// The figures whose label, value, period, chapter or initiative holds `query` (matched as the
+/// whole-report search matches: blind to case, script, white space and digit grouping, and by
+/// pinyin for a query of letters; all of them for an empty query), sorted; ties keep the
+/// report's order.
 pub fn rows(dataset: &Dataset, query: &str, sort: Sort) -> Vec<FigureRef> {
-    let query = fold(query);
-    let mut rows: Vec<FigureRef> = dataset
-        .figures()
-        .map(|(place, _)| place)
-        .filter(|&place| query.is_empty() || haystack(dataset, place).contains(&query))
-        .collect();
+    let every = dataset.figures().map(|(place, _)| place);
+    let mut filter = RowFilter::new(query);
+    let mut rows: Vec<FigureRef> = if filter.is_blank() {
+        every.collect()
+    } else {
+        let places: Vec<FigureRef> = every.collect();
+        for &place in &places {
+            push_row(&mut filter, dataset, place);
+        }
+        places
+            .into_iter()
+            .zip(filter.matches())
+            .filter_map(|(place, matched)| matched.then_some(place))
+            .collect()
+    };
     rows.sort_by(|&a, &b| {
         let order = compare(dataset, sort.column, a, b);
         if sort.descending {
@@ -82,29 +92,18 @@ pub fn rows(dataset: &Dataset, query: &str, sort: Sort) -> Vec<FigureRef> {
     rows
 }
 
-/// Everything a row is found by, folded.
-fn haystack(dataset: &Dataset, place: FigureRef) -> String {
+/// Hands `filter` everything a row is found by.
+fn push_row(filter: &mut RowFilter, dataset: &Dataset, place: FigureRef) {
     let figure = dataset.figure(place);
     let chapter = dataset.chapter_at(place);
-    let parts = [
+    filter.push(&[
         figure.label.as_str(),
         figure.label_en.as_deref().unwrap_or_default(),
         &figure.written(),
         figure.period.as_deref().unwrap_or_default(),
         &chapter.name,
         &dataset.initiative_at(place).title,
-    ];
-    fold(&parts.join("\u{1f}"))
-}
-
-/// Lower case, simplified characters, no white space: 協會 and 协会 are alike, as are
-/// `8,400 个` and `8,400个`.
-fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .map(to_simplified)
-        .collect()
+    ]);
 }
 
 /// A figure with where it comes from, to paste into another document:
@@ -210,6 +209,66 @@ mod tests {
             ["patents"]
         );
         assert!(rows(&dataset, "没有这个词", Sort::default()).is_empty());
+    }
+
+    #[test]
+    fn pinyin_filters_as_the_characters_do() {
+        let dataset = crate::report::load::embedded();
+        let by_characters = rows(&dataset, "科普", Sort::default());
+        // Every figure whose label, chapter or initiative holds 科普 is listed…
+        let holds = |place: FigureRef, text: &str| {
+            dataset.figure(place).label.contains(text)
+                || dataset.chapter_at(place).name.contains(text)
+                || dataset.initiative_at(place).title.contains(text)
+        };
+        let expected: Vec<FigureRef> = dataset
+            .figures()
+            .map(|(place, _)| place)
+            .filter(|&place| holds(place, "科普"))
+            .collect();
+        assert!(expected.len() > 3, "{expected:?}");
+        assert_eq!(by_characters, expected);
+        // …and found by its pinyin the same way, in full or by initials.
+        for query in ["kp", "kepu", "KePu", "ke pu"] {
+            let by_pinyin = rows(&dataset, query, Sort::default());
+            assert!(
+                expected.iter().all(|place| by_pinyin.contains(place)),
+                "{query}: {:?}",
+                ids(&dataset, &by_pinyin)
+            );
+            assert!(by_pinyin.len() < dataset.figures().count(), "{query}");
+        }
+        assert_eq!(
+            rows(&dataset, "kepu", Sort::default()),
+            by_characters,
+            "nothing else reads kepu"
+        );
+        // One syllable of three letters or more: 申请专利 2,508项.
+        let by_syllable = ids(&dataset, &rows(&dataset, "xiang", Sort::default()));
+        assert!(
+            by_syllable.contains(&"patents".to_owned()),
+            "{by_syllable:?}"
+        );
+        assert_eq!(
+            ids(&dataset, &rows(&dataset, "yuanshi", Sort::default())),
+            ids(&dataset, &rows(&dataset, "院士", Sort::default()))
+        );
+    }
+
+    #[test]
+    fn digit_grouping_does_not_count() {
+        let dataset = crate::report::load::embedded();
+        // The value is written 2,508项 in the table, 2508 in the dataset.
+        for query in ["2,508项", "2508项", "2，508", "２５０８"] {
+            assert_eq!(
+                ids(&dataset, &rows(&dataset, query, Sort::default())),
+                ["patents"],
+                "{query}"
+            );
+        }
+        let grouped = rows(&dataset, "1,800", Sort::default());
+        assert!(!grouped.is_empty());
+        assert_eq!(grouped, rows(&dataset, "1800", Sort::default()));
     }
 
     #[test]

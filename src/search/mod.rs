@@ -2,11 +2,15 @@
 //!
 //! Matching ignores Latin case, treats full-width and half-width forms alike (ＡＢＣ１ = abc1),
 //! reads traditional characters as simplified ones (協會 = 协会, see `script_fold`), and skips
-//! white space and `**` figure marks, so that 近8400 finds 近 **8400**. Matches are reported
-//! as byte ranges of the text as written. The index is built once per dataset; each query is a
+//! white space, `**` figure marks and commas that group digits, so that 近8400 finds
+//! 近 **8400** and 1,800 finds 1800 (and the other way round). Matches are reported as byte
+//! ranges of the text as written. The index is built once per dataset; each query is a
 //! scan of pre-folded text.
 
 pub mod pinyin;
+mod rows;
+
+pub use rows::RowFilter;
 
 use std::ops::Range;
 
@@ -44,14 +48,26 @@ fn skipped(folded: char) -> bool {
     folded.is_whitespace() || folded == FIELD_SEPARATOR
 }
 
-/// Whether matching skips the character `c` of a text (white space), as `fold_text` does.
+/// Whether matching skips the character `c` of a text (white space), as `fold_text` does; a
+/// comma that groups digits is skipped too, but only its neighbours tell (see `groups_digits`).
 pub fn skips(c: char) -> bool {
     skipped(fold(c))
 }
 
-/// Folds `text` for matching, leaving out `**` figure marks and white space, and hands the
-/// result to `emit` in order: `(range, None)` for a stretch of `text` that folding keeps as it
-/// is, `(range, Some((c, folded)))` for a character `c` at `range` that folds to another.
+/// Whether `c`, at byte `at` of `text`, is a comma that groups digits (1,800 or 1，800): one
+/// that stands between two digits. Matching leaves it out, as the viewer writes figures with
+/// grouping and texts are written either way; a comma between words is punctuation and kept.
+fn groups_digits(text: &str, at: usize, c: char) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    matches!(c, ',' | '，')
+        && text[..at].chars().next_back().is_some_and(digit)
+        && text[at + c.len_utf8()..].chars().next().is_some_and(digit)
+}
+
+/// Folds `text` for matching, leaving out `**` figure marks, white space and commas that group
+/// digits, and hands the result to `emit` in order: `(range, None)` for a stretch of `text`
+/// that folding keeps as it is, `(range, Some((c, folded)))` for a character `c` at `range`
+/// that folds to another.
 /// Stretches that folding leaves alone (most of a Chinese text) are handed over whole.
 fn fold_text(text: &str, mut emit: impl FnMut(Range<usize>, Option<(char, char)>)) {
     let bytes = text.as_bytes();
@@ -62,7 +78,7 @@ fn fold_text(text: &str, mut emit: impl FnMut(Range<usize>, Option<(char, char)>
         let byte = bytes[i];
         // The fast path: characters that fold to themselves and are kept.
         match byte {
-            b'A'..=b'Z' | b'*' | b'\0' | b'\t'..=b'\r' | b' ' => {}
+            b'A'..=b'Z' | b'*' | b',' | b'\0' | b'\t'..=b'\r' | b' ' => {}
             0..0x80 => {
                 i += 1;
                 continue;
@@ -105,6 +121,14 @@ fn fold_text(text: &str, mut emit: impl FnMut(Range<usize>, Option<(char, char)>
                 emit(run..i, None);
             }
             i += 2;
+            run = i;
+            continue;
+        }
+        if groups_digits(text, i, c) {
+            if run < i {
+                emit(run..i, None);
+            }
+            i = next;
             run = i;
             continue;
         }
@@ -610,14 +634,20 @@ impl SearchIndex {
     }
 }
 
-/// A query folded like the index: without figure marks, white space or separators.
+/// A query folded like the index: without figure marks, white space, separators or commas
+/// that group digits.
 fn fold_query(query: &str) -> String {
     let mut folded = String::with_capacity(query.len());
-    fold_text(query, |range, c| match c {
-        None => folded.push_str(&query[range]),
-        Some((_, c)) => folded.push(c),
-    });
+    fold_into(&mut folded, query);
     folded
+}
+
+/// Appends `text` to `out` folded like the index (see `fold_text`).
+fn fold_into(out: &mut String, text: &str) {
+    fold_text(text, |range, c| match c {
+        None => out.push_str(&text[range]),
+        Some((_, c)) => out.push(c),
+    });
 }
 
 /// A short excerpt of a marked-up text around its first match, for a list of results: the
@@ -788,6 +818,31 @@ mod tests {
         assert_eq!(found("科协"), ["科協", "科協"]);
         assert_eq!(found("3.1万"), ["3.1** 萬"]);
         assert!(found("近 8401").is_empty());
+    }
+
+    #[test]
+    fn commas_that_group_digits_do_not_count() {
+        let text = "捐助 **1,800** 余万元，专利２，５０８项，共1，2，3类，甲,乙";
+        let folded = Folded::new(text);
+        assert_eq!(folded.text, "捐助1800余万元,专利2508项,共123类,甲,乙");
+        let found = |query: &str| -> Vec<&str> {
+            folded
+                .find_all(&fold_query(query), text)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        assert_eq!(found("1800"), ["1,800"]);
+        assert_eq!(found("1,800余"), ["1,800** 余"]);
+        assert_eq!(found("2,508项"), ["２，５０８项"]);
+        assert_eq!(found("2,5"), ["２，５"]);
+        // A comma between words, or after a number and before a word, is punctuation.
+        assert_eq!(found("元，专利"), ["元，专利"]);
+        assert_eq!(found("甲,乙"), ["甲,乙"]);
+        assert!(found("元专利").is_empty());
+        assert!(found("类甲").is_empty());
+        assert_eq!(fold_query("1,800，元"), "1800,元");
+        assert_eq!(fold_query(",8"), ",8");
     }
 
     #[test]
