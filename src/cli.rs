@@ -422,6 +422,40 @@ fn pdf(file: Option<PathBuf>, out: &Path, paper: PaperArg, lang: LangArg) -> Exi
     }
 }
 
+/// Why `huimou import` could not write its dataset, in English and Chinese.
+fn not_written(error: &std::io::Error) -> (String, String) {
+    if error.kind() == std::io::ErrorKind::AlreadyExists {
+        return (
+            "already exists; add --force to replace it".to_owned(),
+            "已存在；要替换它请加 --force".to_owned(),
+        );
+    }
+    let reason = |lang| crate::report::words::io_reason(lang, error);
+    (
+        format!("cannot be written: {}", reason(Lang::En)),
+        format!("无法写入：{}", reason(Lang::Zh)),
+    )
+}
+
+/// `huimou search`'s dataset (when named) and query; `None`, said on stderr, when the query
+/// is empty.
+fn search_args(args: &[String]) -> Option<(Option<&Path>, &str)> {
+    let (file, query) = match args {
+        [query] => (None, query.as_str()),
+        [file, query] => (Some(Path::new(file.as_str())), query.as_str()),
+        _ => return None,
+    };
+    if query.trim().is_empty() {
+        let message = match Lang::of_terminal() {
+            Lang::En => "huimou search: the query is empty; give the words to look for",
+            Lang::Zh => "huimou search：查询为空；请给出要找的字词",
+        };
+        let _ = writeln!(std::io::stderr(), "{message}");
+        return None;
+    }
+    Some((file, query))
+}
+
 /// Runs `huimou import`: reads the brochure at `source` and writes its dataset to `out` (the
 /// source's name with `.ron` when left out), never over an existing file unless `force`. Says
 /// what it did, or why not, on stderr in `lang`.
@@ -470,23 +504,7 @@ pub fn import(source: &Path, out: Option<&Path>, force: bool, lang: Lang) -> Exi
         }
     };
     if let Err(e) = write_new(&out, imported.ron.as_bytes(), force) {
-        let (en, zh) = if e.kind() == std::io::ErrorKind::AlreadyExists {
-            (
-                "already exists; add --force to replace it".to_owned(),
-                "已存在；要替换它请加 --force".to_owned(),
-            )
-        } else {
-            (
-                format!(
-                    "cannot be written: {}",
-                    crate::report::words::io_reason(Lang::En, &e)
-                ),
-                format!(
-                    "无法写入：{}",
-                    crate::report::words::io_reason(Lang::Zh, &e)
-                ),
-            )
-        };
+        let (en, zh) = not_written(&e);
         say(
             format!("{error}{colon}{shown} {en}"),
             format!("{error}{colon}{shown} {zh}"),
@@ -591,19 +609,9 @@ pub fn run_command(command: Command) -> ExitCode {
             lang,
         } => return screenshot(file, &view, out, &size, theme, search, lang),
         Command::Search { args } => {
-            let (file, query) = match args.as_slice() {
-                [query] => (None, query.as_str()),
-                [file, query] => (Some(Path::new(file.as_str())), query.as_str()),
-                _ => return ExitCode::from(2),
-            };
-            if query.trim().is_empty() {
-                let message = match Lang::of_terminal() {
-                    Lang::En => "huimou search: the query is empty; give the words to look for",
-                    Lang::Zh => "huimou search：查询为空；请给出要找的字词",
-                };
-                let _ = writeln!(std::io::stderr(), "{message}");
+            let Some((file, query)) = search_args(&args) else {
                 return ExitCode::from(2);
-            }
+            };
             match dataset_or_embedded(file) {
                 Ok(dataset) => search(&dataset, query, &mut out),
                 Err(error) => {

@@ -24,11 +24,7 @@ pub fn figures_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let palette = Palette::of(ui);
     let mut clicked_sort = None;
     let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
-    // A wide window gives the figure's name and its value the room first (English says
-    // values in words): the initiative's title, last, is cut sooner than they are.
-    let room = ui.available_width();
-    let label_width = (room * 0.24).max(260.0);
-    let value_width = (room * 0.16).max(if english { 210.0 } else { 130.0 });
+    let (label_width, value_width) = first_widths(ui.available_width(), english);
     TableBuilder::new(ui)
         .id_salt(("figures-table", english))
         .striped(true)
@@ -150,6 +146,13 @@ fn column_name(ui: &egui::Ui, column: Column) -> &'static str {
         Column::Chapter => tr(ui, "所在章"),
         Column::Initiative => tr(ui, "所在举措"),
     }
+}
+
+/// The first widths of the name and value columns: a wide window gives them its room first
+/// (English says values in words), so the initiative's title, last, is cut sooner than they are.
+fn first_widths(room: f32, english: bool) -> (f32, f32) {
+    let value = if english { 210.0 } else { 130.0 };
+    ((room * 0.24).max(260.0), (room * 0.16).max(value))
 }
 
 /// One figure's cells, in the order of [`Column::ALL`].
