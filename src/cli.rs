@@ -413,7 +413,20 @@ fn pdf(file: Option<PathBuf>, out: &Path, paper: PaperArg, lang: LangArg) -> Exi
         lang: lang.into(),
     };
     match crate::export::pdf::write_report_pdf(&dataset, options, out, &mut |_| {}) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            let pdf = out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            if !pdf {
+                // Written all the same: a script may want its own name; a person wants to know.
+                let message = match Lang::of_terminal() {
+                    Lang::En => "does not end in .pdf; it is a PDF all the same",
+                    Lang::Zh => "的扩展名不是 .pdf；写入的仍是 PDF",
+                };
+                let _ = writeln!(std::io::stderr(), "huimou pdf: {} {message}", out.display());
+            }
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             let message = error.message(Lang::of_terminal());
             let _ = writeln!(std::io::stderr(), "huimou pdf: {message}");

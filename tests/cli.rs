@@ -204,3 +204,15 @@ fn an_empty_search_or_a_folder_to_import_is_an_error_that_says_so() {
         "{said}"
     );
 }
+
+#[test]
+fn a_pdf_under_another_extension_is_written_and_said() {
+    let out = std::env::temp_dir().join(format!("huimou-pdf-{}.txt", std::process::id()));
+    let output = huimou(&["pdf", "--out", out.to_str().expect("UTF-8")]);
+    assert_eq!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("does not end in .pdf"), "{said}");
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"%PDF"));
+    let _ = std::fs::remove_file(out);
+}
