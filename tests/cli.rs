@@ -216,3 +216,14 @@ fn a_pdf_under_another_extension_is_written_and_said() {
     assert!(bytes.starts_with(b"%PDF"));
     let _ = std::fs::remove_file(out);
 }
+
+#[test]
+fn a_gbk_file_s_error_quotes_its_line_as_its_author_wrote_it() {
+    let output = huimou(&["check", "tests/data/bad/gbk-encoded.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("it looks like GBK"), "{text}");
+    // Decoded as GBK, not shown as mojibake.
+    assert!(text.contains("title: \"示例协会工作回眸\""), "{text}");
+    assert!(!text.contains('\u{FFFD}'), "{text}");
+}

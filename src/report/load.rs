@@ -271,10 +271,15 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
             let prefix = String::from_utf8_lossy(good);
             let line = prefix.matches('\n').count() + 1;
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let lossy = String::from_utf8_lossy(bytes);
             let byte = bytes[e.valid_up_to()];
             let offset = e.valid_up_to();
-            let diagnostic = match Encoding::guess(bytes, offset) {
+            let guess = Encoding::guess(bytes, offset);
+            // The excerpt shows the line as its author sees it: a GBK file decoded as GBK.
+            let shown = match guess {
+                Encoding::Gbk => encoding_rs::GB18030.decode_without_bom_handling(bytes).0,
+                Encoding::Other => String::from_utf8_lossy(bytes),
+            };
+            let diagnostic = match guess {
                 Encoding::Gbk => Diagnostic::error(
                     format!(
                         "the file is not UTF-8 text: it looks like GBK (GB 18030), the encoding \
@@ -296,7 +301,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
                 ),
             };
             Err(Box::new(
-                diagnostic.at(Some(Location::from_line_column(&lossy, line, column))),
+                diagnostic.at(Some(Location::from_line_column(&shown, line, column))),
             ))
         }
     }
