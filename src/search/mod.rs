@@ -639,6 +639,13 @@ impl SearchIndex {
 fn fold_query(query: &str) -> String {
     let mut folded = String::with_capacity(query.len());
     fold_into(&mut folded, query);
+    // A comma typed after a digit at the end is the grouping of a number being typed ("1," on
+    // the way to "1,800"): it finds what the number so far finds, not nothing.
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut ending = folded.chars().rev();
+    if matches!(ending.next(), Some(',' | '，')) && ending.next().is_some_and(digit) {
+        folded.pop();
+    }
     folded
 }
 
@@ -843,6 +850,11 @@ mod tests {
         assert!(found("类甲").is_empty());
         assert_eq!(fold_query("1,800，元"), "1800,元");
         assert_eq!(fold_query(",8"), ",8");
+        // While "1,800" is being typed, "1," finds what "1" finds.
+        assert_eq!(fold_query("1,"), "1");
+        assert_eq!(fold_query("２，"), "2");
+        assert_eq!(found("1,"), found("1"));
+        assert_eq!(fold_query("元，"), "元,");
     }
 
     #[test]
