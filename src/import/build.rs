@@ -145,5 +145,6 @@ fn model_figure(planned: Planned) -> Figure {
         value: guess.value,
         unit: guess.unit,
         period: guess.period,
+        period_en: None,
     }
 }

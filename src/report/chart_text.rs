@@ -40,23 +40,30 @@ pub fn period_label(lang: Lang, period: &str) -> String {
     }
 }
 
+/// A figure's period as the interface in `lang` says it: its `period_en` in English where the
+/// author gave one, else as written (a year with 年 in Chinese).
+pub fn figure_period(lang: Lang, figure: &Figure) -> Option<String> {
+    let period = figure.period.as_deref()?;
+    Some(match (lang, figure.period_en.as_deref()) {
+        (Lang::En, Some(english)) if !english.trim().is_empty() => english.to_owned(),
+        _ => period_label(lang, period),
+    })
+}
+
 /// What a key figure counts, with its period when it has one: 具备科学素质的公民比例（2018 年）.
 pub fn figure_caption(lang: Lang, figure: &Figure) -> String {
     let label = localized(lang, &figure.label, figure.label_en.as_ref());
-    match &figure.period {
-        Some(period) => fill(
-            tr_in(lang, "{}（{}）"),
-            &[&label, &period_label(lang, period)],
-        ),
+    match figure_period(lang, figure) {
+        Some(period) => fill(tr_in(lang, "{}（{}）"), &[&label, &period]),
         None => label.to_owned(),
     }
 }
 
 /// A bar's category: a comparison's bars are its periods, other bars their figures' labels.
 pub fn bar_label(lang: Lang, figure: &Figure, by_period: bool) -> String {
-    match (&figure.period, by_period) {
-        (Some(period), true) => period_label(lang, period),
-        _ => localized(lang, &figure.label, figure.label_en.as_ref()).to_owned(),
+    match figure_period(lang, figure).filter(|_| by_period) {
+        Some(period) => period,
+        None => localized(lang, &figure.label, figure.label_en.as_ref()).to_owned(),
     }
 }
 
@@ -70,8 +77,8 @@ pub fn comparison_caption(
 ) -> String {
     let dated = |figure: &Figure, quantity: &Quantity| {
         let value = figure_value(lang, figure, quantity);
-        match &figure.period {
-            Some(period) => format!("{} {value}", period_label(lang, period)),
+        match figure_period(lang, figure) {
+            Some(period) => format!("{period} {value}"),
             None => value,
         }
     };
@@ -216,6 +223,7 @@ mod tests {
             value,
             unit: "%".to_owned(),
             period: Some(period.to_owned()),
+            period_en: None,
         };
         let (before, after) = (figure(6.2, "2012"), figure(11.7, "2018"));
         let quantity = |f: &Figure| Quantity::parse(None, f.value, &f.unit).expect("a unit");
@@ -225,5 +233,36 @@ mod tests {
         assert!(caption(Lang::Zh, HanScript::Traditional).ends_with("提高 5.5 個百分點"));
         assert!(caption(Lang::Zh, HanScript::Simplified).ends_with("提高 5.5 个百分点"));
         assert!(caption(Lang::En, HanScript::Traditional).ends_with("5.5 percentage points"));
+    }
+
+    #[test]
+    fn a_period_is_said_in_english_where_the_author_gave_it() {
+        let figure = |period: Option<&str>, period_en: Option<&str>| Figure {
+            id: "f".to_owned(),
+            label: "学术交流".to_owned(),
+            label_en: None,
+            label_guessed: false,
+            prefix: None,
+            value: 1.0,
+            unit: "场".to_owned(),
+            period: period.map(str::to_owned),
+            period_en: period_en.map(str::to_owned),
+        };
+        let since = figure(Some("八大以来"), Some("since the 8th Congress"));
+        assert_eq!(
+            figure_period(Lang::En, &since).as_deref(),
+            Some("since the 8th Congress")
+        );
+        assert_eq!(figure_period(Lang::Zh, &since).as_deref(), Some("八大以来"));
+        let year = figure(Some("2018"), None);
+        assert_eq!(figure_period(Lang::Zh, &year).as_deref(), Some("2018 年"));
+        assert_eq!(figure_period(Lang::En, &year).as_deref(), Some("2018"));
+        // Without an English period, English shows it as written.
+        let untranslated = figure(Some("疫情期间"), None);
+        assert_eq!(
+            figure_period(Lang::En, &untranslated).as_deref(),
+            Some("疫情期间")
+        );
+        assert_eq!(figure_period(Lang::En, &figure(None, None)), None);
     }
 }

@@ -120,10 +120,9 @@ pub fn citation(dataset: &Dataset, place: FigureRef, english: bool) -> String {
     if english {
         let label = or_chinese(figure.label_en.as_ref(), &figure.label);
         let name = or_chinese(chapter.name_en.as_ref(), &chapter.name);
-        let period = figure
-            .period
-            .as_ref()
-            .map_or(String::new(), |p| format!("{p}, "));
+        let period =
+            crate::report::chart_text::figure_period(crate::report::lang::Lang::En, figure)
+                .map_or(String::new(), |p| format!("{p}, "));
         let value = dataset.quantity(place).english();
         format!(
             "{value} ({period}{label}; Chapter {} {name})",

@@ -117,6 +117,9 @@ pub struct Figure {
     /// The year or period the figure refers to (2018, 八大以来), where the text gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// The period in English ("since the 8th Congress"); a year needs none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_en: Option<String>,
 }
 
 /// A chart over figures of one base unit.

@@ -197,9 +197,15 @@ fn cells_ui(
     });
     row.col(|ui| {
         ui.add(
-            egui::Label::new(figure.period.as_deref().unwrap_or_default())
-                .truncate()
-                .selectable(false),
+            egui::Label::new(
+                crate::report::chart_text::figure_period(
+                    crate::viewer::i18n::lang(ui.ctx()),
+                    figure,
+                )
+                .unwrap_or_default(),
+            )
+            .truncate()
+            .selectable(false),
         );
     });
     row.col(|ui| {

@@ -503,8 +503,9 @@ pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef)
     if quantity.magnitude != 0 || quantity.is_approximate() {
         ui.label(egui::RichText::new(fill(tr(ui, "即 {}"), &[&quantity.display()])).small());
     }
-    if let Some(period) = &figure.period {
-        ui.label(egui::RichText::new(fill(tr(ui, "时间：{}"), &[period])).small());
+    let lang = crate::viewer::i18n::lang(ui.ctx());
+    if let Some(period) = crate::report::chart_text::figure_period(lang, figure) {
+        ui.label(egui::RichText::new(fill(tr(ui, "时间：{}"), &[&period])).small());
     }
     ui.label(
         egui::RichText::new(fill(
