@@ -840,8 +840,46 @@ fn check_figure<'r>(
     if figure.label_guessed {
         warn_label_guessed(v, &at(&[Field("label_guessed")]), figure);
     }
+    check_period_en(v, &at(&[Field("period_en")]), figure, || describe(owner));
     check_value(v, &at(&[Field("value")]), figure);
     check_unit(v, at, figure)
+}
+
+/// A figure's English period: not empty, no Chinese, and only beside a `period` (without one
+/// nothing would show it).
+fn check_period_en(
+    v: &mut Validator<'_>,
+    path: &[Step<'static>],
+    figure: &crate::report::model::Figure,
+    describe: impl Fn() -> Text,
+) {
+    v.check_english(path, figure.period_en.as_ref(), || {
+        let here = describe();
+        Text::new(
+            format!("period of {}", here.en),
+            format!("{}的英文时间", here.zh),
+        )
+    });
+    if figure.period_en.is_some() && figure.period.is_none() {
+        let here = describe();
+        v.warning_with_help(
+            path,
+            Text::new(
+                format!(
+                    "{} has an English period but no `period`: it is not shown",
+                    here.en
+                ),
+                format!(
+                    "{}有英文时间（period_en）却没有时间（period）：不会显示",
+                    here.zh
+                ),
+            ),
+            Text::new(
+                "write the period as the text gives it in `period`, or delete `period_en`",
+                "在 `period` 中写上原文的时间，或删去 `period_en`",
+            ),
+        );
+    }
 }
 
 /// An imported figure's label is the importer's guess until its author deletes the flag, so
