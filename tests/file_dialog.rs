@@ -97,10 +97,10 @@ fn a_missing_file_is_said_in_the_dialog_which_stays_open() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-#[test]
-fn an_export_goes_into_the_proposed_file_in_the_open_files_folder() {
-    let dir = temp_dir("export");
-    let dataset = retitled_copy(&dir, "导出用的回眸");
+/// The viewer on a copy of the report in `dir` (titled 导出用的回眸), its dialog open to export
+/// the initiatives as CSV.
+fn exporting_from_a_copy(dir: &Path) -> Harness<'static, HuimouApp> {
+    let dataset = retitled_copy(dir, "导出用的回眸");
     let startup = Startup {
         file: Some(dataset),
         ..Startup::default()
@@ -110,6 +110,13 @@ fn an_export_goes_into_the_proposed_file_in_the_open_files_folder() {
         .state_mut()
         .push(Command::ExportDialog(Export::InitiativesCsv));
     harness.run();
+    harness
+}
+
+#[test]
+fn an_export_goes_into_the_proposed_file_in_the_open_files_folder() {
+    let dir = temp_dir("export");
+    let mut harness = exporting_from_a_copy(&dir);
     let field = harness.get_by_role_and_label(Role::TextInput, NAME_FIELD);
     assert_eq!(field.value().as_deref(), Some("导出用的回眸.csv"));
     // The dataset's folder is listed: the copy is no CSV, so only the (empty) list shows.
@@ -142,16 +149,7 @@ fn a_typed_name_replaces_the_proposed_one_and_the_next_export_starts_where_it_we
     let dir = temp_dir("rename");
     let elsewhere = dir.join("导出");
     std::fs::create_dir_all(&elsewhere).expect("a folder");
-    let dataset = retitled_copy(&dir, "导出用的回眸");
-    let startup = Startup {
-        file: Some(dataset),
-        ..Startup::default()
-    };
-    let mut harness = in_app_viewer(startup);
-    harness
-        .state_mut()
-        .push(Command::ExportDialog(Export::InitiativesCsv));
-    harness.run();
+    let mut harness = exporting_from_a_copy(&dir);
     // The proposed name's stem is selected: what is typed replaces it, the extension stays.
     harness
         .get_by_role_and_label(Role::TextInput, NAME_FIELD)

@@ -807,18 +807,21 @@ mod tests {
         assert_eq!(&text[range], "1.396** 亿次");
     }
 
+    /// What `query` matches in `text` (folded as `folded`), as written there.
+    fn found_in<'t>(folded: &Folded, text: &'t str, query: &str) -> Vec<&'t str> {
+        folded
+            .find_all(&fold_query(query), text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
     #[test]
     fn matches_skip_spaces_and_marks_and_end_on_the_last_character() {
         let text = "街道科協近 **8400** 多個，鄉鎮科協 **3.1** 萬多個";
         let folded = Folded::new(text);
         assert_eq!(folded.text, "街道科协近8400多个,乡镇科协3.1万多个");
-        let found = |query: &str| -> Vec<&str> {
-            folded
-                .find_all(&fold_query(query), text)
-                .into_iter()
-                .map(|r| &text[r])
-                .collect()
-        };
+        let found = |query: &str| found_in(&folded, text, query);
         assert_eq!(found("8400"), ["8400"]);
         assert_eq!(found("近8400"), ["近 **8400"]);
         assert_eq!(found("8400 多个"), ["8400** 多個"]);
@@ -832,13 +835,7 @@ mod tests {
         let text = "捐助 **1,800** 余万元，专利２，５０８项，共1，2，3类，甲,乙";
         let folded = Folded::new(text);
         assert_eq!(folded.text, "捐助1800余万元,专利2508项,共123类,甲,乙");
-        let found = |query: &str| -> Vec<&str> {
-            folded
-                .find_all(&fold_query(query), text)
-                .into_iter()
-                .map(|r| &text[r])
-                .collect()
-        };
+        let found = |query: &str| found_in(&folded, text, query);
         assert_eq!(found("1800"), ["1,800"]);
         assert_eq!(found("1,800余"), ["1,800** 余"]);
         assert_eq!(found("2,508项"), ["２，５０８项"]);

@@ -1372,8 +1372,16 @@ impl HuimouApp {
     /// line would) on another thread.
     fn start_view_export(&mut self, ctx: &egui::Context, path: PathBuf) {
         // A file that cannot be written is said at once, in the reader's words, rather than
-        // by the renderer after it has drawn the view.
-        if let Err(error) = std::fs::File::create(&path) {
+        // by the renderer after it has drawn the view. Opened without truncating: a picture
+        // being replaced stays whole until the new one is made, and a file made here only to
+        // try is removed if the picture fails.
+        let existed = path.exists();
+        let opened = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path);
+        if let Err(error) = opened {
             let reason = crate::report::words::io_reason(self.lang(), &error);
             let reason = format!("{}: {reason}", path.display());
             let failed = crate::viewer::i18n::tr(ctx, "导出失败：{}");
@@ -1393,8 +1401,11 @@ impl HuimouApp {
         let (sender, receiver) = std::sync::mpsc::channel();
         let waker = ctx.clone();
         std::thread::spawn(move || {
-            let result = job.png(&path).map(|()| path);
-            let _ = sender.send(result);
+            let result = job.png(&path);
+            if result.is_err() && !existed {
+                let _ = std::fs::remove_file(&path);
+            }
+            let _ = sender.send(result.map(|()| path));
             waker.request_repaint();
         });
         self.export_job = Some(receiver);

@@ -128,17 +128,19 @@ fn folded_ui(ui: &mut egui::Ui, theme: ThemePreference, fits: &Fits, commands: &
     }
     let hint = tr(ui, "更多：主题、语言、缩放");
     let response = ui.menu_button("…", |ui| {
-        for (folded, row) in [(!fits.theme, 0), (!fits.language, 1), (!fits.zoom, 2)] {
-            if !folded {
-                continue;
-            }
-            // Laid out right to left, as in the row they left.
+        // Each row laid out right to left, as in the row it left.
+        let row = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
             let layout = egui::Layout::right_to_left(egui::Align::Center);
-            ui.allocate_ui_with_layout(egui::vec2(240.0, 24.0), layout, |ui| match row {
-                0 => theme_ui(ui, theme, commands),
-                1 => language_ui(ui, commands),
-                _ => zoom_ui(ui, commands),
-            });
+            ui.allocate_ui_with_layout(egui::vec2(240.0, 24.0), layout, |ui| add(ui));
+        };
+        if !fits.theme {
+            row(ui, &mut |ui| theme_ui(ui, theme, commands));
+        }
+        if !fits.language {
+            row(ui, &mut |ui| language_ui(ui, commands));
+        }
+        if !fits.zoom {
+            row(ui, &mut |ui| zoom_ui(ui, commands));
         }
     });
     response.response.on_hover_text(hint);
