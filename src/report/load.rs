@@ -414,7 +414,7 @@ fn derive_dataset(report: Report, source: &str, origin: Option<Origin>) -> Check
     };
     let (index, validated) = if report.initiative_count() >= validate::PARALLEL_FROM {
         std::thread::scope(|scope| {
-            let index = scope.spawn(|| SearchIndex::new(&report));
+            let index = scope.spawn(|| SearchIndex::without_pinyin(&report));
             let validated = validate::validate(&report, source, true);
             (index.join().ok(), validated)
         })
@@ -440,7 +440,9 @@ fn derive_dataset(report: Report, source: &str, origin: Option<Origin>) -> Check
             })
             .collect();
         // A helper that panicked would be a bug; building the index here keeps loading correct.
-        let index = index.unwrap_or_else(|| SearchIndex::new(&report));
+        let (index, pinyin) = index.unwrap_or_else(|| SearchIndex::without_pinyin(&report));
+        // Only now, with the report checked: on two cores it would have slowed the checking.
+        pinyin.start();
         let warnings = (warnings, totals.1);
         Dataset::new(report, origin, warnings, quantities, segments, index)
     });

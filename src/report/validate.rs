@@ -395,27 +395,23 @@ struct Repeat<'r> {
 /// `MAX_WARNINGS` of them, and how many more there are.
 fn repeated_passages(report: &Report) -> (Vec<Repeat<'_>>, usize) {
     // Sentences are kept as hashes, not texts: a large report has millions of them. A hash
-    // seen before is confirmed against the text of the initiative that printed it first.
-    let mut seen: HashMap<u64, (u32, u32)> =
+    // seen before is confirmed against the sentence it was first seen for, which is found by
+    // its initiative and its place in that initiative's text.
+    let mut seen: HashMap<u64, FirstSeen> =
         HashMap::with_capacity_and_hasher(report.initiative_count() * 2, Default::default());
     let mut repeats = Vec::new();
     let mut more = 0;
     for (c, chapter) in report.chapters.iter().enumerate() {
         for (i, initiative) in chapter.initiatives.iter().enumerate() {
             let here = (c as u32, i as u32);
-            for sentence in sentences(&initiative.text) {
+            for (offset, sentence) in sentences(&initiative.text) {
                 let key = sentence_hash(sentence);
                 match seen.get(&key) {
-                    Some(&first)
-                        if first != here
-                            && report.chapters[first.0 as usize].initiatives[first.1 as usize]
-                                .text
-                                .contains(sentence) =>
-                    {
+                    Some(first) if first.at != here && first.is(report, sentence) => {
                         if repeats.len() < MAX_WARNINGS {
                             repeats.push(Repeat {
                                 at: (c, i),
-                                first: (first.0 as usize, first.1 as usize),
+                                first: (first.at.0 as usize, first.at.1 as usize),
                                 sentence,
                             });
                         } else {
@@ -425,13 +421,30 @@ fn repeated_passages(report: &Report) -> (Vec<Repeat<'_>>, usize) {
                     }
                     Some(_) => {}
                     None => {
-                        seen.insert(key, here);
+                        let offset = offset as u32;
+                        seen.insert(key, FirstSeen { at: here, offset });
                     }
                 }
             }
         }
     }
     (repeats, more)
+}
+
+/// Where a sentence was first seen: its initiative (chapter, initiative) and its byte offset
+/// in the initiative's text.
+struct FirstSeen {
+    at: (u32, u32),
+    offset: u32,
+}
+
+impl FirstSeen {
+    /// Whether the sentence first seen here is `sentence` (and not one whose hash is the same).
+    fn is(&self, report: &Report, sentence: &str) -> bool {
+        let text = &report.chapters[self.at.0 as usize].initiatives[self.at.1 as usize].text;
+        let start = self.offset as usize;
+        text.get(start..start + sentence.len()) == Some(sentence)
+    }
 }
 
 fn sentence_hash(sentence: &str) -> u64 {
@@ -1520,8 +1533,9 @@ fn report_unmarked(
     );
 }
 
-/// The sentences of a text long enough that a repeat is no coincidence.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
+/// The sentences of a text long enough that a repeat is no coincidence, each with its byte
+/// offset in the text.
+fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
     /// Shorter sentences (如 "成效显著。") may well repeat on purpose.
     const MIN_CHARS: usize = 20;
     // 。 is E3 80 82; ！ ？ ； are EF BC 81, EF BC 9F, EF BC 9B: jump between lead bytes.
@@ -1538,13 +1552,16 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         let end = ends
             .next()
             .or_else(|| (start < bytes.len()).then_some(bytes.len()))?;
-        let sentence = &text[start..end];
+        let sentence = (start, &text[start..end]);
         start = end;
         Some(sentence)
     })
-    .map(str::trim)
+    .map(|(start, sentence)| {
+        let trimmed = sentence.trim_start();
+        (start + sentence.len() - trimmed.len(), trimmed.trim_end())
+    })
     // Four bytes at most per character: 80 bytes surely hold 20 characters.
-    .filter(|s| {
+    .filter(|(_, s)| {
         s.len() >= MIN_CHARS && (s.len() >= 4 * MIN_CHARS || s.chars().count() >= MIN_CHARS)
     })
 }
@@ -1564,10 +1581,21 @@ mod tests {
     #[test]
     fn splits_sentences_at_chinese_stops() {
         let text = "第一句话足够长足够长足够长足够长足够长足够长。短句！第三句话也足够长足够长足够长足够长足够长；结尾没有句号但也足够长足够长足够长足够长";
-        let found: Vec<&str> = sentences(text).collect();
+        let found: Vec<(usize, &str)> = sentences(text).collect();
         assert_eq!(found.len(), 3, "{found:?}");
-        assert!(found[0].ends_with('。') && found[1].ends_with('；'));
-        assert!(found[2].starts_with("结尾"));
+        let texts: Vec<&str> = found.iter().map(|(_, s)| *s).collect();
+        assert!(texts[0].ends_with('。') && texts[1].ends_with('；'));
+        assert!(texts[2].starts_with("结尾"));
+        // Each sentence is where its offset says, also after white space is trimmed.
+        let spaced = " 开头有空格的这一句话足够长足够长足够长足够长。\n 第二句话也是足够长足够长足够长足够长。 ";
+        for text in [text, spaced] {
+            let found: Vec<(usize, &str)> = sentences(text).collect();
+            assert!(!found.is_empty());
+            for (offset, sentence) in found {
+                assert!(!sentence.starts_with(char::is_whitespace), "{sentence:?}");
+                assert_eq!(&text[offset..offset + sentence.len()], sentence);
+            }
+        }
     }
 
     #[test]
