@@ -318,24 +318,44 @@ const PINYIN_IN_BACKGROUND_FROM: usize = 2_000;
 /// What building an index's pinyin takes; searches for pinyin wait until it is started and done.
 #[must_use = "an index's pinyin is only built once its job is started"]
 pub struct PinyinJob {
+    /// Taken when started.
+    work: Option<PinyinWork>,
+}
+
+struct PinyinWork {
     haystack: Arc<String>,
     starts: Vec<usize>,
     unfolded: Vec<(u32, char)>,
     cell: Arc<OnceLock<PinyinIndex>>,
 }
 
+impl PinyinWork {
+    fn build(self) {
+        let index = PinyinIndex::new(&self.haystack, &self.starts, &self.unfolded);
+        let _ = self.cell.set(index);
+    }
+}
+
 impl PinyinJob {
     /// Builds the pinyin: here for a small report, on a thread of its own for a large one.
-    pub fn start(self) {
-        let small = self.starts.len() <= PINYIN_IN_BACKGROUND_FROM;
-        let build = move || {
-            let index = PinyinIndex::new(&self.haystack, &self.starts, &self.unfolded);
-            let _ = self.cell.set(index);
-        };
-        if small {
-            build();
+    pub fn start(mut self) {
+        let Some(work) = self.work.take() else { return };
+        if work.starts.len() <= PINYIN_IN_BACKGROUND_FROM {
+            work.build();
         } else {
-            std::thread::spawn(build);
+            std::thread::spawn(move || work.build());
+        }
+    }
+}
+
+impl Drop for PinyinJob {
+    /// A job dropped unstarted while its index lives is built here: a pinyin search of that
+    /// index would otherwise wait for ever. (An index dropped with it needs nothing.)
+    fn drop(&mut self) {
+        if let Some(work) = self.work.take()
+            && Arc::strong_count(&work.cell) > 1
+        {
+            work.build();
         }
     }
 }
@@ -485,10 +505,12 @@ impl SearchIndex {
             chapter_starts,
         };
         let pinyin = PinyinJob {
-            haystack: Arc::clone(&index.haystack),
-            starts: index.starts.clone(),
-            unfolded,
-            cell: Arc::clone(&index.pinyin),
+            work: Some(PinyinWork {
+                haystack: Arc::clone(&index.haystack),
+                starts: index.starts.clone(),
+                unfolded,
+                cell: Arc::clone(&index.pinyin),
+            }),
         };
         (index, pinyin)
     }
@@ -753,6 +775,28 @@ mod tests {
 
     fn report() -> Report {
         crate::report::load::embedded().report
+    }
+
+    /// Searches `index` for `query` on another thread, or fails after a minute (a hang).
+    fn search_within_a_minute(index: &SearchIndex, query: &str) -> Vec<InitiativeRef> {
+        let (index, query) = (index.clone(), query.to_owned());
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || sender.send(index.search(&query, None)));
+        receiver
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the pinyin search returned")
+    }
+
+    #[test]
+    fn a_pinyin_job_dropped_unstarted_is_built_for_its_index() {
+        let report = report();
+        let (index, pinyin) = SearchIndex::without_pinyin(&report);
+        drop(pinyin);
+        assert_eq!(
+            search_within_a_minute(&index, "kp"),
+            SearchIndex::new(&report).search("kp", None)
+        );
+        assert!(!index.search("kp", None).is_empty());
     }
 
     #[test]
