@@ -170,6 +170,8 @@ pub enum ThemeArg {
     Light,
     /// Light text on a dark background.
     Dark,
+    /// The system's light or dark, as the viewer follows it (and shows that it does).
+    System,
 }
 
 /// Parses `--view`: `overview` or a 1-based chapter number.
@@ -232,6 +234,7 @@ pub fn screenshot(
         theme: Some(match theme {
             ThemeArg::Light => egui::ThemePreference::Light,
             ThemeArg::Dark => egui::ThemePreference::Dark,
+            ThemeArg::System => egui::ThemePreference::System,
         }),
         search,
         crash: None,

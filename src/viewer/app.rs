@@ -1396,7 +1396,7 @@ impl HuimouApp {
             },
             views,
             english: self.lang() == crate::viewer::i18n::Lang::En,
-            dark: ctx.global_style().visuals.dark_mode,
+            theme: self.settings.theme,
         };
         let (sender, receiver) = std::sync::mpsc::channel();
         let waker = ctx.clone();

@@ -14,8 +14,9 @@ pub struct ViewJob {
     pub views: Vec<View>,
     /// Whether the interface is in English.
     pub english: bool,
-    /// Whether to draw in the dark theme.
-    pub dark: bool,
+    /// The theme as the viewer's settings have it: a picture of a viewer following the
+    /// system shows that it does, not "dark" chosen.
+    pub theme: egui::ThemePreference,
 }
 
 /// The window size views are rendered at.
@@ -38,7 +39,7 @@ impl ViewJob {
         command
             .args(["--view", &view, "--size", VIEW_SIZE])
             .args(["--lang", if self.english { "en" } else { "zh" }])
-            .args(["--theme", if self.dark { "dark" } else { "light" }])
+            .args(["--theme", theme_arg(self.theme)])
             .arg("--out")
             .arg(out);
         let output = command
@@ -54,6 +55,15 @@ impl ViewJob {
     /// The first view as a PNG file.
     pub fn png(&self, out: &std::path::Path) -> Result<(), String> {
         self.render(0, out)
+    }
+}
+
+/// `--theme`'s value for a theme preference.
+fn theme_arg(theme: egui::ThemePreference) -> &'static str {
+    match theme {
+        egui::ThemePreference::Light => "light",
+        egui::ThemePreference::Dark => "dark",
+        egui::ThemePreference::System => "system",
     }
 }
 
@@ -79,7 +89,23 @@ fn said(stderr: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::said;
+    use super::{said, theme_arg};
+
+    #[test]
+    fn every_theme_preference_is_passed_as_a_theme_the_command_line_takes() {
+        use clap::ValueEnum as _;
+        use egui::ThemePreference as P;
+        for (preference, arg) in [
+            (P::Light, crate::cli::ThemeArg::Light),
+            (P::Dark, crate::cli::ThemeArg::Dark),
+            (P::System, crate::cli::ThemeArg::System),
+        ] {
+            assert_eq!(
+                crate::cli::ThemeArg::from_str(theme_arg(preference), false),
+                Ok(arg)
+            );
+        }
+    }
 
     #[test]
     fn the_renderer_s_own_words_are_told_not_the_log() {
