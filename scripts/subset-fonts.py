@@ -7,7 +7,7 @@ The subset keeps GB2312 (the 6,763 common simplified characters and its symbols)
 under its lead bytes A1–F9), every
 character of the datasets in data/ and of the UI's strings in src/, Latin, and the CJK and
 full-width punctuation blocks: about 17,000 characters. Run it again whenever the dataset or the
-UI gains a character outside these; tests/fonts.rs fails until you do.
+UI gains a character outside these; tests/it/fonts.rs fails until you do.
 
 Writes, in assets/fonts/ (committed, so that building Huimou needs neither this script nor the
 network):
@@ -57,7 +57,7 @@ SOURCE = pathlib.Path("/usr/share/fonts/opentype/noto")
 SC_FACE = 2
 WEIGHTS = ["Regular", "Bold"]
 # The fonts egui's default Proportional family has, which Huimou draws after the bundled face
-# (tests/fonts.rs checks that coverage.bin is what the viewer's fonts draw).
+# (tests/it/fonts.rs checks that coverage.bin is what the viewer's fonts draw).
 EGUI_FONTS = ["Ubuntu-Light.ttf", "egui-icons.ttf"]
 
 
@@ -79,7 +79,7 @@ def gb2312():
 def big5():
     """Big5's lead bytes A1–F9 as Python's big5, cp950 and big5hkscs codecs read them: the
     standard's symbols and hanzi, the ETEN and Microsoft additions, and the kana, radicals and
-    symbols Hong Kong's HKSCS puts in the user area under lead bytes C6–C8. (tests/fonts.rs
+    symbols Hong Kong's HKSCS puts in the user area under lead bytes C6–C8. (tests/it/fonts.rs
     reads the standard's areas with the WHATWG decoder, which maps a few symbols otherwise.)"""
     trails = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
     chars = set()

@@ -349,6 +349,12 @@ pub struct FigureRow<'a> {
     pub base_value: f64,
     /// The base unit (元).
     pub base_unit: &'a str,
+    /// count, percent, percentage_points, fraction or multiple.
+    pub measure: &'static str,
+    /// result, target or estimate.
+    pub status: &'static str,
+    /// Whether the source set the number in bold.
+    pub stressed: bool,
 }
 
 /// Every figure of a dataset as rows for `huimou figures`.
@@ -367,6 +373,9 @@ pub fn figure_rows(dataset: &Dataset) -> Vec<FigureRow<'_>> {
                 qualifier: quantity.qualifier_keyword(),
                 base_value: quantity.base_value,
                 base_unit: &quantity.base_unit,
+                measure: quantity.measure().keyword(),
+                status: figure.status.keyword(),
+                stressed: figure.stressed,
             }
         })
         .collect()
@@ -538,6 +547,10 @@ pub fn import(source: &Path, out: Option<&Path>, force: bool, lang: Lang) -> Exi
             "已写入 {shown}：{chapters} 章，{initiatives} 项举措，{figures} 个数据；其中 {guessed} 个数据名称是猜的，请确认（`huimou check {shown}` 会列出）"
         ),
     );
+    // What was read and what was not, so that nothing is left out in silence.
+    for line in imported.summary.lines(lang).into_iter().skip(1) {
+        say(line.clone(), line);
+    }
     ExitCode::SUCCESS
 }
 

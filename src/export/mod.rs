@@ -13,7 +13,7 @@ use crate::report::markup;
 use crate::search::InitiativeRef;
 
 /// The header of every figures CSV (`huimou figures`, a chart's export).
-pub const FIGURES_HEADER: [&str; 8] = [
+pub const FIGURES_HEADER: [&str; 11] = [
     "chapter",
     "initiative",
     "label",
@@ -22,6 +22,10 @@ pub const FIGURES_HEADER: [&str; 8] = [
     "qualifier",
     "base_value",
     "base_unit",
+    // Added at the end, so that scripts reading the first eight columns keep working.
+    "measure",
+    "status",
+    "stressed",
 ];
 
 /// Writes `places`' figures as CSV, one row each, under [`FIGURES_HEADER`].
@@ -44,6 +48,9 @@ pub fn figures_csv(
             &quantity.qualifier_keyword(),
             &crate::report::quantity::format_written(quantity.base_value),
             &quantity.base_unit,
+            quantity.measure().keyword(),
+            figure.status.keyword(),
+            if figure.stressed { "true" } else { "false" },
         ])?;
     }
     writer.flush()

@@ -7,6 +7,7 @@ use super::Failure;
 use super::charts::{self, Planned};
 use super::ids::Ids;
 use super::infer;
+use super::numbers::{self, Skipped};
 use super::text::{Brochure, ChapterDraft};
 use crate::report::diagnostic::Text;
 use crate::report::model::{Chapter, FORMAT_VERSION, Figure, Initiative, Report};
@@ -22,10 +23,20 @@ struct Naming {
     figures: Ids,
     /// How many figures were named, for ids of figures whose label has no syllable.
     figure_count: usize,
+    /// What looked like a quantity but was not made a figure, with where it stands.
+    skipped: Vec<(String, Skipped)>,
+}
+
+/// A report made from a brochure, with what was left out of it.
+pub(crate) struct Built {
+    pub report: Report,
+    /// Quantities not read as figures (mixed numerals, fractions, ranges), each with the
+    /// title of the initiative it stands in.
+    pub skipped: Vec<(String, Skipped)>,
 }
 
 /// The report a brochure says; `source` is the brochure's file name.
-pub(crate) fn report(brochure: Brochure, source: &str) -> Result<Report, Failure> {
+pub(crate) fn report(brochure: Brochure, source: &str) -> Result<Built, Failure> {
     let script = HanScript::of(
         brochure
             .chapters
@@ -45,14 +56,23 @@ pub(crate) fn report(brochure: Brochure, source: &str) -> Result<Report, Failure
     } else {
         brochure.title
     };
-    Ok(Report {
+    let report = Report {
         format_version: FORMAT_VERSION,
         title,
         title_en: None,
         subtitle: brochure.subtitle,
         motto: brochure.motto,
         source: source.to_owned(),
+        publisher: brochure.publisher,
+        year: brochure.year,
+        date: brochure.date,
+        speaker: brochure.speaker,
+        salutation: brochure.salutation,
         chapters,
+    };
+    Ok(Built {
+        report,
+        skipped: naming.skipped,
     })
 }
 
@@ -81,9 +101,20 @@ fn chapter(
                 ),
             )
         })?;
+        // Published reports never bold their numbers: every number with a unit is marked.
+        let marked = numbers::mark(&text);
+        let text = marked.text;
+        let title = &initiative.title;
+        naming
+            .skipped
+            .extend(marked.skipped.into_iter().map(|s| (title.clone(), s)));
         planned.extend(
-            infer::guess_figures(&text, &initiative.title)
+            infer::guess_figures(&text, title)
                 .into_iter()
+                .map(|mut guess| {
+                    guess.stressed = marked.stressed.get(guess.mark).copied().unwrap_or(false);
+                    guess
+                })
                 .map(|guess| Planned {
                     initiative: i,
                     guess,
@@ -144,6 +175,8 @@ fn model_figure(planned: Planned) -> Figure {
         prefix: guess.prefix,
         value: guess.value,
         unit: guess.unit,
+        stressed: guess.stressed,
+        status: guess.status,
         period: guess.period,
         period_en: None,
     }

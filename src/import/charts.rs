@@ -6,7 +6,7 @@ use crate::report::dataset::KEY_FIGURES;
 use crate::report::model::{Chart, ChartKind};
 use crate::report::script_fold::HanScript;
 
-use super::infer::Guess;
+use super::infer::{FromTo, Guess};
 
 /// The most bars a proposed chart has; more would not read at a glance.
 const MAX_BARS: usize = 6;
@@ -37,7 +37,7 @@ pub(crate) fn pair(figures: &mut [Planned], script: HanScript) -> Vec<Pair> {
             continue;
         }
         let (a, b) = (&figures[i - 1].guess, &figures[i].guess);
-        let pair = if is_comparison(a, b) {
+        let pair = if is_comparison(a, b) || is_from_to(a, b) {
             let measure = a.label.clone();
             figures[i].guess.label.clone_from(&measure);
             // Drawn before, then after.
@@ -81,6 +81,16 @@ fn is_comparison(a: &Guess, b: &Guess) -> bool {
         && a.period.is_some()
         && b.period.is_some()
         && a.period != b.period
+        // A target set beside a result is no change that happened.
+        && a.status == b.status
+}
+
+/// 从 54 万亿元增加到 82.7 万亿元: one measure, before and after, in one phrase.
+fn is_from_to(a: &Guess, b: &Guess) -> bool {
+    a.from_to == Some(FromTo::From)
+        && b.from_to == Some(FromTo::To)
+        && a.quantity.counter == b.quantity.counter
+        && a.status == b.status
 }
 
 /// A whole, then a part of it said to be done: 21 项 … 已完成 19 项.
@@ -91,6 +101,7 @@ fn is_progress(whole: &Guess, part: &Guess) -> bool {
         && *counter == part.quantity.counter
         && part.quantity.base_value <= whole.quantity.base_value
         && part.lead.contains("完成")
+        && whole.status == part.status
 }
 
 /// The chapter's charts: its pairs, then Bars of the figures left that count the same thing.
@@ -131,11 +142,18 @@ pub(crate) fn charts(figures: &[Planned], pairs: Vec<Pair>) -> Vec<Chart> {
     charts
 }
 
+/// What figures share to be drawn as bars together: their counter, their paragraph when they
+/// are not stressed, and their status.
+type GroupKey<'a> = (&'a str, Option<usize>, crate::report::model::Status);
+
 /// The figures not in a pair that count the same thing, grouped by their counter (in
 /// simplified form, so that 個 and 个 go together) in order of appearance. Percentages of
 /// different measures compare nothing, and a figure printed twice is drawn once.
 fn bar_groups(figures: &[Planned], used: &[bool]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    // Figures the author stressed may be drawn together across the chapter, as the brochure
+    // chose them; plain figures of a published report only within their own paragraph, so a
+    // chart never sets one section's 元 against another's.
+    let mut groups: Vec<(GroupKey<'_>, Vec<usize>)> = Vec::new();
     let mut seen: Vec<&Guess> = Vec::new();
     for (f, planned) in figures.iter().enumerate() {
         let guess = &planned.guess;
@@ -150,9 +168,11 @@ fn bar_groups(figures: &[Planned], used: &[bool]) -> Vec<Vec<usize>> {
             continue;
         }
         seen.push(guess);
-        match groups.iter_mut().find(|(c, _)| *c == counter) {
+        let paragraph = (!guess.stressed).then_some(planned.initiative);
+        let key = (counter, paragraph, guess.status);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, group)) => group.push(f),
-            None => groups.push((counter, vec![f])),
+            None => groups.push((key, vec![f])),
         }
     }
     groups
@@ -179,7 +199,10 @@ pub(crate) fn key_figures(figures: &[Planned], charts: &[Chart]) -> Vec<String> 
             }),
     });
     let mut chosen: Vec<&Planned> = Vec::with_capacity(KEY_FIGURES);
-    for planned in leads.chain(figures.iter()) {
+    // Charts' leads, then what the author stressed, then results before targets.
+    let stressed = figures.iter().filter(|f| f.guess.stressed);
+    let results = figures.iter().filter(|f| f.guess.status.is_result());
+    for planned in leads.chain(stressed).chain(results).chain(figures.iter()) {
         if chosen.len() == KEY_FIGURES {
             break;
         }

@@ -151,6 +151,9 @@ fn read_part(
 struct Styles {
     bold: HashMap<String, bool>,
     based_on: HashMap<String, String>,
+    /// The heading level of a style: its name (`heading 2`, the same in every language of
+    /// Word) or its outline level.
+    levels: HashMap<String, u8>,
 }
 
 impl Styles {
@@ -166,6 +169,25 @@ impl Styles {
         }
         None
     }
+
+    /// The heading level style `id` gives its paragraphs, itself or through its bases.
+    fn level(&self, id: &str) -> Option<u8> {
+        let mut id = id;
+        for _ in 0..16 {
+            if let Some(&level) = self.levels.get(id) {
+                return Some(level);
+            }
+            id = self.based_on.get(id)?;
+        }
+        None
+    }
+}
+
+/// The heading level an outline level gives (`w:outlineLvl w:val="0"` is level 1; 9 is body
+/// text).
+fn outline_level(element: &BytesStart<'_>) -> Option<u8> {
+    let value: u8 = attribute(element, b"val")?.parse().ok()?;
+    (value < 9).then_some(value + 1)
 }
 
 /// The local name of an element (`b` for `w:b`).
@@ -211,6 +233,18 @@ fn bold_styles(xml: &str) -> Styles {
                         styles.bold.insert(id.clone(), turns_on(&e));
                     }
                 }
+                b"name" => {
+                    let name = attribute(&e, b"val").unwrap_or_default().to_lowercase();
+                    let level = name.strip_prefix("heading ").and_then(|n| n.parse().ok());
+                    if let (Some(id), Some(level)) = (&style, level) {
+                        styles.levels.insert(id.clone(), level);
+                    }
+                }
+                b"outlineLvl" => {
+                    if let (Some(id), Some(level)) = (&style, outline_level(&e)) {
+                        styles.levels.insert(id.clone(), level);
+                    }
+                }
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
@@ -238,6 +272,7 @@ struct Run {
 struct Paragraph {
     place: Place,
     style_bold: bool,
+    level: Option<u8>,
     lines: Vec<Vec<(bool, String)>>,
 }
 
@@ -317,6 +352,7 @@ impl<'s> Paragraphs<'s> {
                 self.open.push(Paragraph {
                     place: Place::Paragraph(self.count),
                     style_bold: false,
+                    level: None,
                     lines: vec![Vec::new()],
                 });
                 if empty {
@@ -325,9 +361,17 @@ impl<'s> Paragraphs<'s> {
             }
             b"pPr" => self.in_paragraph_properties = !empty,
             b"pStyle" if self.in_paragraph_properties => {
-                let bold = attribute(element, b"val").and_then(|id| self.styles.is_bold(&id));
+                let id = attribute(element, b"val").unwrap_or_default();
+                let bold = self.styles.is_bold(&id);
+                let level = self.styles.level(&id);
                 if let Some(paragraph) = self.open.last_mut() {
                     paragraph.style_bold = bold.unwrap_or(false);
+                    paragraph.level = paragraph.level.or(level);
+                }
+            }
+            b"outlineLvl" if self.in_paragraph_properties => {
+                if let Some(paragraph) = self.open.last_mut() {
+                    paragraph.level = outline_level(element);
                 }
             }
             b"r" if !empty => self.run = Some(Run::default()),
@@ -369,6 +413,7 @@ impl<'s> Paragraphs<'s> {
                             text: marked(&pieces).trim().to_owned(),
                             place: paragraph.place,
                             wraps: false,
+                            level: paragraph.level,
                         });
                     }
                 }

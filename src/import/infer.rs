@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::report::markup::{self, MarkupError};
+use crate::report::model::Status;
 use crate::report::quantity::{self, Quantity};
 
 /// A figure as the importer reads it from its mark and the words around it.
@@ -21,6 +22,21 @@ pub(crate) struct Guess {
     pub quantity: Quantity,
     /// The words between the previous figure and this one's mark, where 完成 may stand.
     pub lead: String,
+    /// Which mark of the text it was read from (0 first).
+    pub mark: usize,
+    /// Whether the author set the number in bold (import sets it from the marks it found).
+    pub stressed: bool,
+    /// A target (力争, 目标) or an estimate (预计), as its sentence says; else a result.
+    pub status: Status,
+    /// Whether its sentence sets it against an earlier value (从 54 万亿元增加到 82.7 万亿元).
+    pub from_to: Option<FromTo>,
+}
+
+/// Which side of 从X…到Y a figure stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FromTo {
+    From,
+    To,
 }
 
 /// Words written before a number and what stands before them when they are part of another
@@ -37,6 +53,7 @@ const PREFIXES: &[(&str, &str)] = &[
     ("近", "最附临臨靠邻鄰亲親贴貼走逼"),
     ("约", "节節签簽预預合公条條制契婚特邀履违違守相简簡隐隱"),
     ("約", "节節签簽预預合公条條制契婚特邀履违違守相简簡隐隱"),
+    ("突破", ""),
     ("超", "高赶趕"),
 ];
 
@@ -132,6 +149,36 @@ const TRAILING_WORDS: &[&str] = &[
     "与",
     "與",
     "有序",
+    "从",
+    "從",
+    "由",
+    "增加到",
+    "提高到",
+    "上升到",
+    "下降到",
+    "减少到",
+    "減少到",
+    "降低到",
+    "扩大到",
+    "擴大到",
+    "增长到",
+    "增長到",
+    "增加",
+    "增长",
+    "增長",
+    "提高",
+    "下降",
+    "减少",
+    "減少",
+    "降低",
+    "上升",
+    "年均",
+    "同比",
+    "比上年",
+    "在",
+    "是",
+    "到",
+    "至",
 ];
 
 /// The longest label the importer guesses, in characters; the end of a clause names the thing.
@@ -199,7 +246,7 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
     let Ok(marks) = markup::marks(text) else {
         return Vec::new();
     };
-    let mut guesses = Vec::with_capacity(marks.len());
+    let mut guesses: Vec<Guess> = Vec::with_capacity(marks.len());
     let mut floor = 0;
     let mut after_first = false;
     for (k, mark) in marks.iter().enumerate() {
@@ -222,8 +269,24 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
         };
         let unit_end = (mark.outer.end + unit_len).min(next);
         let after = &text[unit_end..next];
-        let (label, side) = guess_label(&text[floor..clause_end], after, title, after_first);
+        let (mut label, side) = guess_label(&text[floor..clause_end], after, title, after_first);
+        let from_to = from_to(before);
+        let previous = guesses.last();
+        // 从 54 万亿元增加到 82.7 万亿元: the second is the same measure as the first.
+        if let Some(previous) = previous
+            && previous.from_to == Some(FromTo::From)
+            && from_to == Some(FromTo::To)
+        {
+            label.clone_from(&previous.label);
+        }
+        // 国内生产总值 82.7 万亿元，增长 6.9%: the change is of the figure before it.
+        if let Some(change) = bare_change(&text[floor..clause_end])
+            && let Some(previous) = previous
+        {
+            label = format!("{}{change}", previous.label);
+        }
         after_first = side == Side::After && !after.contains(CLAUSE_BREAKS);
+        let sentence = sentence_before(&text[..mark.outer.start]);
         guesses.push(Guess {
             value,
             prefix,
@@ -232,10 +295,113 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
             period: year_in(before),
             quantity,
             lead: before.to_owned(),
+            mark: k,
+            stressed: true,
+            status: status_of(sentence),
+            from_to,
         });
         floor = unit_end;
     }
     guesses
+}
+
+/// Words that say a figure is a change of something named before (增长 6.1%).
+const CHANGES: &[&str] = &[
+    "年均增长",
+    "年均增長",
+    "增长",
+    "增長",
+    "下降",
+    "提高",
+    "增加",
+    "减少",
+    "減少",
+    "降低",
+    "上升",
+];
+
+/// The change word a clause consists of, when it names nothing else (比上年增长, 同比下降).
+fn bare_change(before: &str) -> Option<&'static str> {
+    // Only within the sentence of the figure before.
+    if before.contains(['。', '！', '？', '\n']) {
+        return None;
+    }
+    let clause = before.rsplit(CLAUSE_BREAKS).next().unwrap_or_default();
+    let clause = clause.replace("**", "");
+    let clause = clause.trim();
+    let change = CHANGES.iter().copied().find(|c| clause.contains(c))?;
+    let rest = clause.replacen(change, "", 1);
+    let rest = rest
+        .trim()
+        .trim_start_matches("比上年")
+        .trim_start_matches("同比")
+        .trim_start_matches("分别")
+        .trim_end_matches(['了', '为', '為'])
+        .trim();
+    rest.is_empty().then_some(change)
+}
+
+/// The sentence a number stands in, up to the number.
+fn sentence_before(text: &str) -> &str {
+    let start = text.rfind(['。', '！', '？', '\n']).map_or(0, |at| {
+        at + text[at..].chars().next().map_or(1, char::len_utf8)
+    });
+    &text[start..]
+}
+
+/// Words that make what follows a target or an estimate rather than a result.
+const TARGET_WORDS: &[&str] = &[
+    "力争",
+    "力爭",
+    "预期目标",
+    "預期目標",
+    "目标",
+    "目標",
+    "计划",
+    "計劃",
+    "争取",
+    "爭取",
+];
+const ESTIMATE_WORDS: &[&str] = &["预计", "預計", "预测", "預測"];
+
+/// A figure's status as its sentence says: the last of 力争 / 目标 / 计划 (a target) or 预计
+/// (an estimate) before it, so 预计新增 55 家，计划改造 260 公里 gives one of each.
+fn status_of(sentence: &str) -> Status {
+    let last = |words: &[&str]| words.iter().filter_map(|w| sentence.rfind(w)).max();
+    match (last(TARGET_WORDS), last(ESTIMATE_WORDS)) {
+        (Some(target), Some(estimate)) if estimate > target => Status::Estimate,
+        (Some(_), _) => Status::Target,
+        (None, Some(_)) => Status::Estimate,
+        (None, None) => Status::Result,
+    }
+}
+
+/// 从 X (增加)到 Y, 由 X 提高到 Y: whether this number is the X or the Y.
+/// `before` is the text since the previous figure. The pair is made only when a From stands
+/// right before a To (`charts::pair`).
+fn from_to(before: &str) -> Option<FromTo> {
+    // 达到 says where a figure stands, not where a change went.
+    let mut words = before.to_owned();
+    for reached in ["达到", "達到", "到达", "到達", "直到", "到位"] {
+        words = words.replace(reached, "");
+    }
+    let clause = words.rsplit(CLAUSE_BREAKS).next().unwrap_or_default();
+    let unbroken = !words.contains(CLAUSE_BREAKS);
+    if unbroken && words.contains(['到', '至', '→']) {
+        return Some(FromTo::To);
+    }
+    // 由于 and 自由 are no "from".
+    let from = clause.char_indices().any(|(at, c)| match c {
+        '从' | '從' => true,
+        '由' => {
+            let next = clause[at + c.len_utf8()..].chars().next();
+            let prev = clause[..at].chars().next_back();
+            !matches!(next, Some('于' | '於' | '此'))
+                && !matches!(prev, Some('自' | '理' | '经' | '經' | '缘' | '緣'))
+        }
+        _ => false,
+    });
+    from.then_some(FromTo::From)
 }
 
 /// The qualifier word right before a number, and where it starts.
@@ -280,8 +446,12 @@ fn read_unit(after: &str, percent: bool) -> (String, usize) {
         end += c.len_utf8();
     }
     end += counter_len(&rest[end..], magnitude);
-    if !more_than && rest[end..].starts_with("左右") {
-        end += "左右".len();
+    if !more_than
+        && let Some(word) = ["左右", "以上", "以下"]
+            .into_iter()
+            .find(|w| rest[end..].starts_with(w))
+    {
+        end += word.len();
     }
     if end == 0 {
         return (String::new(), 0);
@@ -295,17 +465,27 @@ fn counter_len(text: &str, magnitude: bool) -> usize {
     if !magnitude && text.starts_with(['%', '％']) {
         return text.chars().next().map_or(0, char::len_utf8);
     }
-    for count in [2, 1] {
-        let head: String = text.chars().take(count).collect();
-        if head.chars().count() < count {
-            continue;
-        }
-        let counter = quantity::simplified_counter(&head);
-        if counter != "%" && quantity::KNOWN_COUNTERS.contains(&counter.as_str()) {
-            return head.len();
-        }
+    let known = quantity::known_counter_len(text);
+    if known > 0 {
+        return if text.starts_with(['%', '％']) {
+            0
+        } else {
+            known
+        };
     }
-    0
+    // A counter the list does not know (罐, 艘次) is kept, and `check` warns of it: cutting it
+    // would make 1.37 万亿斤 a count of nothing. Words that cannot be counters end the unit.
+    match text.chars().next() {
+        Some(c) if is_ideograph(c) && !NOT_COUNTERS.contains(c) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// Characters that follow a number without being its counter (1800 的, 3 和 4, 5 以上).
+const NOT_COUNTERS: &str = "的和与與及或以在到至比为為是了等左上下中内內外年月日号號时時分秒第之";
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// Which side of its number a figure's label was read from.

@@ -9,11 +9,19 @@
 
 mod build;
 mod charts;
+mod cover;
+mod decode;
 mod docx;
+mod html;
 mod ids;
 mod infer;
+mod numbers;
+mod outline;
+mod summary;
 mod text;
 mod write;
+
+pub use summary::Summary;
 
 use std::path::Path;
 
@@ -32,6 +40,8 @@ pub struct Imported {
     pub ron: String,
     /// How many figures have a label the importer guessed (`label_guessed: true`).
     pub guessed_labels: usize,
+    /// What was read and what was left out, and why: said after every import.
+    pub summary: Summary,
 }
 
 /// Where in a brochure something went wrong.
@@ -89,9 +99,13 @@ impl std::error::Error for ImportError {}
 /// found it.
 pub(crate) type Failure = (Option<Place>, Text);
 
-/// Whether `path` names a file Huimou can import: `.md`, `.txt` or `.docx`, in any case.
+/// The extensions of the files Huimou imports, as file dialogs filter them.
+pub const EXTENSIONS: &[&str] = &["md", "txt", "docx", "html", "htm"];
+
+/// Whether `path` names a file Huimou can import: `.md`, `.txt`, `.docx`, `.html` or `.htm`,
+/// in any case.
 pub fn is_importable(path: &Path) -> bool {
-    matches!(kind_of(path), Some(Kind::Text | Kind::Docx))
+    matches!(kind_of(path), Some(Kind::Text | Kind::Docx | Kind::Html))
 }
 
 /// The kinds of file the importer tells apart by their extension.
@@ -99,6 +113,8 @@ pub fn is_importable(path: &Path) -> bool {
 enum Kind {
     Text,
     Docx,
+    /// A saved web page.
+    Html,
     /// A Word 97–2003 document, which only needs saving as `.docx`.
     OldWord,
 }
@@ -108,6 +124,7 @@ fn kind_of(path: &Path) -> Option<Kind> {
     match extension.as_str() {
         "md" | "txt" => Some(Kind::Text),
         "docx" => Some(Kind::Docx),
+        "html" | "htm" | "xhtml" => Some(Kind::Html),
         "doc" => Some(Kind::OldWord),
         _ => None,
     }
@@ -127,14 +144,14 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         Some(kind) => kind,
         None if path.is_dir() => {
             return Err(fail(Text::new(
-                "this is a folder; give a .md, .txt or .docx file",
-                "这是一个文件夹；请给出 .md、.txt 或 .docx 文件",
+                "this is a folder; give a .md, .txt, .docx or .html file",
+                "这是一个文件夹；请给出 .md、.txt、.docx 或 .html 文件",
             )));
         }
         None => {
             return Err(fail(Text::new(
-                "Huimou imports .md, .txt and .docx files",
-                "回眸只能导入 .md、.txt 和 .docx 文件",
+                "Huimou imports .md, .txt, .docx and .html files",
+                "回眸只能导入 .md、.txt、.docx 和 .html 文件",
             )));
         }
     };
@@ -149,19 +166,34 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     if kind == Kind::Docx {
         return import_docx(&bytes, &name);
     }
-    let source = load::decode_owned(bytes).map_err(|diagnostic| {
-        let place = diagnostic.location.as_ref().map(|l| Place::Line(l.line));
-        // How to save the file as UTF-8 is half the answer: it goes with the message.
-        let what = match &diagnostic.help {
-            Some(help) => Text::new(
-                format!("{}; {}", diagnostic.message.en, help.en),
-                format!("{}；{}", diagnostic.message.zh, help.zh),
+    // Published text comes in GBK, Big5 and UTF-16 as often as in UTF-8: it is decoded, not
+    // refused. A web page's declared charset is believed first.
+    let declared = (kind == Kind::Html)
+        .then(|| html::declared_charset(&bytes))
+        .flatten();
+    let (source, _) = decode::decode(&bytes, declared.as_deref()).map_err(|e| {
+        let offset = e.offset;
+        fail(Text::new(
+            format!(
+                "the file is not text in UTF-8, UTF-16, GB 18030 (GBK) or Big5 (byte offset {offset}); save it as UTF-8"
             ),
-            None => diagnostic.message.clone(),
-        };
-        ImportError::new(&name, place, what)
+            format!(
+                "文件不是 UTF-8、UTF-16、GB 18030（GBK）或 Big5 编码的文本（字节偏移 {offset}）；请另存为 UTF-8"
+            ),
+        ))
     })?;
-    import_text(&source, &name)
+    match kind {
+        Kind::Html => import_html(&source, &name),
+        _ => import_text(&source, &name),
+    }
+}
+
+/// Makes a dataset of a saved web page's article; `name` names it in errors and in the
+/// report's `source`.
+pub fn import_html(page: &str, name: &str) -> Result<Imported, ImportError> {
+    let lines =
+        html::lines_of(page).map_err(|(place, what)| ImportError::new(name, place, what))?;
+    finish(&lines, name)
 }
 
 /// Makes a dataset of a Markdown-like brochure; `name` names it in errors and in the report's
@@ -182,11 +214,17 @@ pub fn import_docx(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
 /// Reads the brochure's lines into a report, writes it, and checks what was written.
 fn finish(lines: &[text::Line], name: &str) -> Result<Imported, ImportError> {
     let fail = |(place, what): Failure| ImportError::new(name, place, what);
-    let brochure = text::parse(lines).map_err(fail)?;
+    // The brochure's own shape first (a number and a name on lines of their own); a report in
+    // the shape officials write (一、 / （一） / 1.) when that does not fit.
+    let brochure = match text::parse(lines) {
+        Ok(brochure) => brochure,
+        Err(_) if outline::applies(lines) => outline::parse(lines).map_err(fail)?,
+        Err(failure) => return Err(fail(failure)),
+    };
     let source = Path::new(name)
         .file_name()
         .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned());
-    let report = build::report(brochure, &source).map_err(fail)?;
+    let build::Built { report, skipped } = build::report(brochure, &source).map_err(fail)?;
     let ron = write::ron(&report, &source);
     // A dataset that does not check would only move the problem to the viewer: say so here.
     let checked = load::diagnose_str(&ron);
@@ -211,9 +249,11 @@ fn finish(lines: &[text::Line], name: &str) -> Result<Imported, ImportError> {
         .figures()
         .filter(|(_, _, figure)| figure.label_guessed)
         .count();
+    let summary = Summary::of(&report, skipped);
     Ok(Imported {
         report,
         ron,
         guessed_labels,
+        summary,
     })
 }

@@ -16,6 +16,8 @@ pub(crate) struct Line {
     /// Whether a line right after it (no blank line between) continues its paragraph, as in
     /// Markdown. A Word document's paragraphs never do.
     pub wraps: bool,
+    /// The heading level a Markdown `#` or a Word heading style gives the line (1 outermost).
+    pub level: Option<u8>,
 }
 
 /// What a brochure says, before any figure is read.
@@ -24,6 +26,11 @@ pub(crate) struct Brochure {
     pub title: String,
     pub subtitle: String,
     pub motto: String,
+    pub publisher: String,
+    pub year: Option<u32>,
+    pub date: String,
+    pub speaker: String,
+    pub salutation: String,
     pub chapters: Vec<ChapterDraft>,
 }
 
@@ -50,21 +57,26 @@ pub(crate) fn lines_of(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.split('\n')
         .enumerate()
-        .map(|(i, line)| Line {
-            text: without_heading_marks(line.trim()).to_owned(),
-            place: Place::Line(i + 1),
-            wraps: true,
+        .map(|(i, line)| {
+            let (text, level) = without_heading_marks(line.trim());
+            Line {
+                text: text.to_owned(),
+                place: Place::Line(i + 1),
+                wraps: true,
+                level,
+            }
         })
         .collect()
 }
 
-/// A Markdown heading's text without its `#` marks (`## 思想` → 思想).
-fn without_heading_marks(line: &str) -> &str {
+/// A Markdown heading's text without its `#` marks, and its level (`## 思想` → 思想, 2).
+fn without_heading_marks(line: &str) -> (&str, Option<u8>) {
     let rest = line.trim_start_matches('#');
-    if rest.len() < line.len() && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
-        rest.trim_start()
+    let level = line.len() - rest.len();
+    if level > 0 && level <= 6 && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        (rest.trim_start(), Some(level as u8))
     } else {
-        line
+        (line, None)
     }
 }
 

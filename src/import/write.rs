@@ -26,10 +26,17 @@ pub(crate) fn ron(report: &Report, source: &str) -> String {
         ("subtitle", &report.subtitle),
         ("motto", &report.motto),
         ("source", &report.source),
+        ("publisher", &report.publisher),
+        ("date", &report.date),
+        ("speaker", &report.speaker),
+        ("salutation", &report.salutation),
     ] {
         if !value.is_empty() {
             field(&mut out, 1, name, &string(value));
         }
+    }
+    if let Some(year) = report.year {
+        field(&mut out, 1, "year", &format!("Some({year})"));
     }
     out.push_str("    chapters: [\n");
     for chapter in &report.chapters {
@@ -137,6 +144,12 @@ fn figure_line(figure: &Figure) -> String {
         quantity::format_written(figure.value),
         string(&figure.unit)
     );
+    if figure.stressed {
+        line.push_str(", stressed: true");
+    }
+    if !figure.status.is_result() {
+        let _ = write!(line, ", status: {:?}", figure.status);
+    }
     if let Some(period) = &figure.period {
         let _ = write!(line, ", period: Some({})", string(period));
     }

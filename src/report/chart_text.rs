@@ -222,6 +222,8 @@ mod tests {
             prefix: None,
             value,
             unit: "%".to_owned(),
+            stressed: false,
+            status: Default::default(),
             period: Some(period.to_owned()),
             period_en: None,
         };
@@ -245,6 +247,8 @@ mod tests {
             prefix: None,
             value: 1.0,
             unit: "场".to_owned(),
+            stressed: false,
+            status: Default::default(),
             period: period.map(str::to_owned),
             period_en: period_en.map(str::to_owned),
         };

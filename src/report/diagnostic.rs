@@ -531,20 +531,15 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// How many terminal cells a character takes: two for CJK and full-width forms, else one.
+/// How many terminal cells a character takes: two for CJK and full-width forms, a tab four.
 fn cell_width(c: char) -> usize {
-    match c {
-        '\t' => 4,
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}'
-        | '\u{20000}'..='\u{3FFFD}' => 2,
-        _ => 1,
+    if c == '\t' {
+        return 4;
     }
+    // Zero-width and combining characters still get a cell, so the caret never vanishes.
+    unicode_width::UnicodeWidthChar::width(c)
+        .unwrap_or(1)
+        .max(1)
 }
 
 #[cfg(test)]

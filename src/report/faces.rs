@@ -39,7 +39,7 @@ pub fn bold_face() -> &'static [u8] {
 
 fn decompress(name: &str, packed: &[u8]) -> Vec<u8> {
     let started = std::time::Instant::now();
-    // The data is built into the binary and checked by tests/fonts.rs: failing here is a build
+    // The data is built into the binary and checked by tests/it/fonts.rs: failing here is a build
     // defect.
     #[allow(clippy::expect_used)]
     let face = lz4_flex::block::decompress_size_prepended(packed)

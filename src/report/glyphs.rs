@@ -3,7 +3,7 @@
 //!
 //! `scripts/subset-fonts.py` writes the list next to the fonts: every code point that a font of
 //! the viewer's text family has a glyph for (the bundled Noto Sans CJK SC face, then egui's own
-//! fonts), as inclusive ranges of two little-endian `u32`. `tests/fonts.rs` checks that it
+//! fonts), as inclusive ranges of two little-endian `u32`. `tests/it/fonts.rs` checks that it
 //! matches the fonts the viewer installs.
 
 use std::ops::RangeInclusive;

@@ -6,7 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 /// The format version this build of Huimou reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format version this build still reads: version 1 had no cover fields (date,
+/// publisher …) and no `stressed` or `status` on figures, which all default.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// The most figures a chapter leads with on the overview and its slide; `key_figures` may name
 /// more, and `check` warns that only these are shown.
@@ -41,6 +45,21 @@ pub struct Report {
     /// Where the text comes from, for the About box and data authors.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Who publishes the report (成都市科学技术协会, 国务院), for a shelf of reports by year.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub publisher: String,
+    /// The year the report reviews or was given in, where the cover says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+    /// The cover's date line as written (——2018年3月5日在第十三届全国人民代表大会第一次会议上).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// Who gave the report, as the cover names them (国务院总理 李克强).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub speaker: String,
+    /// The salutation a speech opens with (各位代表：).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub salutation: String,
     /// The chapters, numbered 1..n in this order.
     pub chapters: Vec<Chapter>,
 }
@@ -114,12 +133,48 @@ pub struct Figure {
     pub value: f64,
     /// The unit as written after the number, e.g. 余万元, 亿次, %.
     pub unit: String,
+    /// Whether the source stressed the number (set in bold); published reports seldom do, and
+    /// key figures prefer the stressed ones.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stressed: bool,
+    /// Whether the number is a result, or a target or an estimate (力争, 预期目标, 预计): a
+    /// target is never shown as achieved.
+    #[serde(default, skip_serializing_if = "Status::is_result")]
+    pub status: Status,
     /// The year or period the figure refers to (2018, 八大以来), where the text gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// The period in English ("since the 8th Congress"); a year needs none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_en: Option<String>,
+}
+
+/// What a figure states: what was done, or what is aimed at or expected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Achieved: the report says it happened.
+    #[default]
+    Result,
+    /// Aimed at (力争, 目标, 预期目标, 计划).
+    Target,
+    /// Expected, not yet counted (预计).
+    Estimate,
+}
+
+impl Status {
+    /// Whether this is a result, the default a dataset leaves out.
+    pub fn is_result(&self) -> bool {
+        *self == Self::Result
+    }
+
+    /// A stable keyword for scripts (CSV and JSON output): result, target, estimate.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Self::Result => "result",
+            Self::Target => "target",
+            Self::Estimate => "estimate",
+        }
+    }
 }
 
 /// A chart over figures of one base unit.

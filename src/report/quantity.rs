@@ -12,11 +12,165 @@ use std::fmt;
 use crate::report::script_fold::HanScript;
 
 /// Counters the source reports use, in simplified form; their traditional forms are the same
-/// counters. Others are accepted with a warning.
+/// counters. Others are accepted with a warning. Import reads units with this list too
+/// (`counter_len`), so a counter it names is never cut: 批次 is not 批, 千瓦 not a magnitude.
 pub const KNOWN_COUNTERS: &[&str] = &[
-    "次", "人次", "项", "个", "名", "元", "篇", "场次", "场", "台", "支", "人", "家", "条", "件",
-    "所", "座", "门", "期", "届", "部", "本", "册", "位", "户", "处", "株", "亩", "吨", "%",
+    // Counts of things and people.
+    "次",
+    "人次",
+    "项",
+    "个",
+    "名",
+    "元",
+    "篇",
+    "场次",
+    "场",
+    "台",
+    "支",
+    "人",
+    "家",
+    "条",
+    "件",
+    "所",
+    "座",
+    "门",
+    "期",
+    "届",
+    "部",
+    "本",
+    "册",
+    "位",
+    "户",
+    "处",
+    "株",
+    "亩",
+    "吨",
+    "%",
+    "批次",
+    "批",
+    "架次",
+    "车次",
+    "户次",
+    "件次",
+    "种",
+    "套",
+    "份",
+    "字",
+    "圈",
+    "辆",
+    "架",
+    "艘",
+    "头",
+    "只",
+    "张",
+    "间",
+    "笔",
+    "块",
+    "颗",
+    "棵",
+    "例",
+    "层",
+    "栋",
+    "口",
+    "组",
+    "队",
+    "轮",
+    "款",
+    "首",
+    "集",
+    "卷",
+    "版",
+    "页",
+    "类",
+    "员",
+    "起",
+    "宗",
+    // Money, other than 元.
+    "美元",
+    "欧元",
+    "港元",
+    "澳门元",
+    "日元",
+    "英镑",
+    // Measures: weight, length, area, volume, energy, power, time, age.
+    "斤",
+    "公斤",
+    "千克",
+    "克",
+    "公里",
+    "千米",
+    "米",
+    "平方公里",
+    "平方米",
+    "立方米",
+    "公顷",
+    "千瓦",
+    "千瓦时",
+    "标准煤",
+    "吨标准煤",
+    "天",
+    "小时",
+    "分钟",
+    "周",
+    "岁",
+    // Shares and multiples.
+    "个百分点",
+    "百分点",
+    "倍",
+    "‰",
 ];
+
+/// The longest counter of `KNOWN_COUNTERS` (in either script) that `text` starts with, as its
+/// length in bytes; 0 when none does. 人次 is read before 人, 千瓦时 before 千瓦.
+pub fn known_counter_len(text: &str) -> usize {
+    let mut best = 0;
+    let mut head = String::new();
+    for (at, c) in text.char_indices().take(5) {
+        head.push(c);
+        let end = at + c.len_utf8();
+        let counter = simplified_counter(&head.replace('％', "%"));
+        if KNOWN_COUNTERS.contains(&counter.as_str()) {
+            best = end;
+        }
+    }
+    best
+}
+
+/// What a figure measures, as its counter says: a count of something, a share in percent, a
+/// change in percentage points, a fraction (三分之二) or a multiple (3 倍). Two figures of
+/// different measures never make one chart or one comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Measure {
+    Count,
+    Percent,
+    PercentagePoints,
+    Fraction,
+    Multiple,
+}
+
+impl Measure {
+    /// A stable keyword for scripts (CSV and JSON output).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Percent => "percent",
+            Self::PercentagePoints => "percentage_points",
+            Self::Fraction => "fraction",
+            Self::Multiple => "multiple",
+        }
+    }
+
+    /// The measure a counter (simplified, as `Quantity::counter`) stands for.
+    pub fn of_counter(counter: &str) -> Self {
+        match counter {
+            "%" | "‰" => Self::Percent,
+            "个百分点" | "百分点" => Self::PercentagePoints,
+            "倍" => Self::Multiple,
+            "分之" => Self::Fraction,
+            _ => Self::Count,
+        }
+    }
+}
 
 /// Traditional characters of counters and their simplified forms.
 const TRADITIONAL_COUNTERS: &[(char, char)] = &[
@@ -43,6 +197,30 @@ const TRADITIONAL_COUNTERS: &[(char, char)] = &[
     ('間', '间'),
     ('員', '员'),
     ('會', '会'),
+    ('種', '种'),
+    ('歲', '岁'),
+    ('頭', '头'),
+    ('塊', '块'),
+    ('顆', '颗'),
+    ('層', '层'),
+    ('棟', '栋'),
+    ('組', '组'),
+    ('隊', '队'),
+    ('輪', '轮'),
+    ('頁', '页'),
+    ('類', '类'),
+    ('點', '点'),
+    ('時', '时'),
+    ('鐘', '钟'),
+    ('週', '周'),
+    ('歐', '欧'),
+    ('車', '车'),
+    ('標', '标'),
+    ('準', '准'),
+    ('裡', '里'),
+    ('裏', '里'),
+    ('幣', '币'),
+    ('鎊', '镑'),
 ];
 
 /// A counter in simplified characters, so that 個 and 个 compare equal.
@@ -63,12 +241,16 @@ pub fn simplified_counter(counter: &str) -> String {
 pub enum Qualifier {
     /// 余, 餘 or 多 after the number: a little more than.
     MoreThan,
-    /// 超过, 超過, 超 or 逾 before the number: over.
+    /// 超过, 超過, 超, 逾 or 突破 before the number: over.
     Over,
     /// 近, 将近, 將近 or 接近 before the number: nearly.
     Nearly,
     /// 约, 約, 大约, 大約 before the number, or 左右 after the unit: about.
     About,
+    /// 以上 after the unit: at least (6600 万人以上).
+    AtLeast,
+    /// 以下 after the unit: at most (5% 以下).
+    AtMost,
 }
 
 impl Qualifier {
@@ -79,13 +261,15 @@ impl Qualifier {
             Self::Over => "over",
             Self::Nearly => "nearly",
             Self::About => "about",
+            Self::AtLeast => "at_least",
+            Self::AtMost => "at_most",
         }
     }
 
     /// Reads a word written before a number.
     pub fn from_prefix(prefix: &str) -> Option<Self> {
         match prefix.trim() {
-            "超过" | "超過" | "逾" | "超" => Some(Self::Over),
+            "超过" | "超過" | "逾" | "超" | "突破" => Some(Self::Over),
             "近" | "将近" | "將近" | "接近" => Some(Self::Nearly),
             "约" | "約" | "大约" | "大約" => Some(Self::About),
             _ => None,
@@ -224,6 +408,21 @@ fn unit_words(unit: &str) -> (UnitWords, &str) {
     (words, rest)
 }
 
+/// The words a unit may end with after its counter (左右, 以上, 以下), and the counter before.
+fn words_after_counter(rest: &str) -> (&str, Option<(Qualifier, &'static str)>) {
+    const AFTER: &[(&str, Qualifier)] = &[
+        ("左右", Qualifier::About),
+        ("以上", Qualifier::AtLeast),
+        ("以下", Qualifier::AtMost),
+    ];
+    for &(word, qualifier) in AFTER {
+        if let Some(counter) = rest.strip_suffix(word) {
+            return (counter.trim_end(), Some((qualifier, word)));
+        }
+    }
+    (rest, None)
+}
+
 /// A word of the number found inside a counter, where it would silently change nothing.
 fn misplaced_word(counter: &str) -> Option<&'static str> {
     const WORDS: &[&str] = &[
@@ -246,11 +445,12 @@ impl Quantity {
         let unit_trimmed = unit.trim();
         let (mut words, rest) = unit_words(unit_trimmed);
         let rest = rest.trim();
-        let counter = match rest.strip_suffix("左右") {
-            Some(counter) if words.suffix.is_none() => {
-                words.suffix = Some(Qualifier::About);
-                words.suffix_text = "左右".to_owned();
-                counter.trim_end()
+        let (counter, after) = words_after_counter(rest);
+        let counter = match after {
+            Some((qualifier, text)) if words.suffix.is_none() => {
+                words.suffix = Some(qualifier);
+                words.suffix_text = text.to_owned();
+                counter
             }
             _ => rest,
         };
@@ -296,6 +496,20 @@ impl Quantity {
         self.counter.is_empty() || KNOWN_COUNTERS.contains(&self.counter.as_str())
     }
 
+    /// Whether the word after the number stands after its counter (300 人左右, 6600 万人以上)
+    /// rather than before it (1800 余万元).
+    pub fn suffix_follows_counter(&self) -> bool {
+        matches!(
+            self.suffix,
+            Some(Qualifier::About | Qualifier::AtLeast | Qualifier::AtMost)
+        )
+    }
+
+    /// What the figure measures: a count, a percentage, percentage points, a multiple.
+    pub fn measure(&self) -> Measure {
+        Measure::of_counter(&self.counter)
+    }
+
     /// Whether this is a percentage.
     pub fn is_percent(&self) -> bool {
         self.counter == "%"
@@ -314,6 +528,8 @@ impl Quantity {
             Qualifier::Over => "over",
             Qualifier::Nearly => "nearly",
             Qualifier::About => "about",
+            Qualifier::AtLeast => "at least",
+            Qualifier::AtMost => "at most",
         };
         match (self.prefix, self.suffix) {
             (Some(p), Some(s)) => format!("{} … {}", words(p), words(s)),
@@ -338,7 +554,7 @@ impl Quantity {
     pub fn display(&self) -> String {
         let number = format_plain(self.base_value);
         let (before, after) = (&self.words.0, &self.words.1);
-        if self.suffix == Some(Qualifier::About) {
+        if self.suffix_follows_counter() {
             format!("{before}{number}{}{after}", self.base_unit)
         } else {
             format!("{before}{number}{after}{}", self.base_unit)
@@ -356,6 +572,8 @@ impl Quantity {
             Some(Qualifier::MoreThan | Qualifier::Over) => "more than ",
             Some(Qualifier::Nearly) => "nearly ",
             Some(Qualifier::About) => "about ",
+            Some(Qualifier::AtLeast) => "at least ",
+            Some(Qualifier::AtMost) => "at most ",
             None => "",
         };
         let mut number = english_number(self.base_value, &self.counter);
@@ -423,6 +641,37 @@ fn english_counter(counter: &str) -> Option<(&'static str, &'static str)> {
         "株" => ("plant", "plants"),
         "亩" => ("mu", "mu"),
         "吨" => ("tonne", "tonnes"),
+        "批次" | "批" => ("batch", "batches"),
+        "种" | "类" => ("kind", "kinds"),
+        "套" => ("set", "sets"),
+        "份" => ("copy", "copies"),
+        "字" => ("character", "characters"),
+        "圈" => ("orbit", "orbits"),
+        "辆" => ("vehicle", "vehicles"),
+        "架" => ("aircraft", "aircraft"),
+        "艘" => ("ship", "ships"),
+        "例" => ("case", "cases"),
+        "岁" => ("year of age", "years of age"),
+        "斤" => ("jin", "jin"),
+        "公斤" | "千克" => ("kg", "kg"),
+        "克" => ("gram", "grams"),
+        "公里" | "千米" => ("km", "km"),
+        "米" => ("metre", "metres"),
+        "平方公里" => ("km²", "km²"),
+        "平方米" => ("m²", "m²"),
+        "立方米" => ("m³", "m³"),
+        "公顷" => ("hectare", "hectares"),
+        "千瓦" => ("kW", "kW"),
+        "千瓦时" => ("kWh", "kWh"),
+        "吨标准煤" => ("tonne of standard coal", "tonnes of standard coal"),
+        "天" => ("day", "days"),
+        "小时" => ("hour", "hours"),
+        "周" => ("week", "weeks"),
+        "美元" => ("US dollar", "US dollars"),
+        "欧元" => ("euro", "euros"),
+        "港元" => ("Hong Kong dollar", "Hong Kong dollars"),
+        "个百分点" | "百分点" => ("percentage point", "percentage points"),
+        "倍" => ("times", "times"),
         _ => return None,
     })
 }
@@ -749,5 +998,57 @@ mod tests {
     fn written_form_is_shortest() {
         assert_eq!(format_written(1800.0), "1800");
         assert_eq!(format_written(1.396), "1.396");
+    }
+
+    /// The counters and words of published work reports (a government work report's review,
+    /// a statistics bulletin): each kept whole, never cut to a counter the list knew before.
+    #[test]
+    fn counters_of_published_reports_are_kept_whole() {
+        for (value, unit, base, counter) in [
+            (1.37, "万亿斤", 1.37e12, "斤"),
+            (1363.0, "亿美元", 1.363e11, "美元"),
+            (10.0, "亿千瓦", 1e9, "千瓦"),
+            (9.6, "万公里", 96_000.0, "公里"),
+            (76.7, "岁", 76.7, "岁"),
+            (2600.0, "多万套", 2.6e7, "套"),
+            (14.0, "批次", 14.0, "批次"),
+            (3400.0, "余份", 3400.0, "份"),
+            (8.1, "个百分点", 8.1, "个百分点"),
+        ] {
+            let quantity = q(None, value, unit);
+            assert_eq!(quantity.base_value, base, "{unit}");
+            assert_eq!(quantity.base_unit, counter, "{unit}");
+            assert!(quantity.has_known_counter(), "{unit}");
+        }
+        assert_eq!(
+            q(None, 8.1, "个百分点").measure(),
+            Measure::PercentagePoints
+        );
+        assert_eq!(q(None, 11.7, "%").measure(), Measure::Percent);
+        assert_eq!(q(None, 3.0, "倍").measure(), Measure::Multiple);
+        assert_eq!(q(None, 3.0, "万元").measure(), Measure::Count);
+        assert_eq!(known_counter_len("千瓦时，"), "千瓦时".len());
+        assert_eq!(known_counter_len("批次以上"), "批次".len());
+        assert_eq!(known_counter_len("個百分點"), "個百分點".len());
+        assert_eq!(known_counter_len("的"), 0);
+    }
+
+    #[test]
+    fn words_after_the_counter_and_breaking_through() {
+        let people = q(None, 6600.0, "万人以上");
+        assert_eq!(people.base_value, 6.6e7);
+        assert_eq!(people.base_unit, "人");
+        assert_eq!(people.suffix, Some(Qualifier::AtLeast));
+        assert_eq!(people.display(), "66,000,000人以上");
+        assert_eq!(people.english(), "at least 66 million people");
+        let share = q(None, 5.0, "%以下");
+        assert_eq!(
+            (share.base_unit.as_str(), share.suffix),
+            ("%", Some(Qualifier::AtMost))
+        );
+        assert_eq!(share.qualifier_keyword(), "at_most");
+        let over = q(Some("突破"), 100.0, "万亿元");
+        assert_eq!(over.prefix, Some(Qualifier::Over));
+        assert_eq!(over.base_value, 1e14);
     }
 }

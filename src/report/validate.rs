@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::report::diagnostic::{Diagnostic, LineIndex, Severity, Text};
 use crate::report::locate::{SourceMap, Step};
 use crate::report::markup::{self, MarkupError, Segment};
-use crate::report::model::{ChartKind, FORMAT_VERSION, Report};
+use crate::report::model::{ChartKind, FORMAT_VERSION, OLDEST_FORMAT_VERSION, Report};
 use crate::report::quantity::{self, Quantity};
 
 use Step::{Field, Index};
@@ -565,7 +565,7 @@ impl Validator<'_> {
 
 /// The report's own fields: its format version, its title, that it has chapters.
 fn check_cover(v: &mut Validator<'_>, report: &Report) {
-    if report.format_version != FORMAT_VERSION {
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&report.format_version) {
         let help = if report.format_version > FORMAT_VERSION {
             Text::new(
                 "this dataset was written for a newer Huimou; update Huimou to open it",
@@ -582,9 +582,11 @@ fn check_cover(v: &mut Validator<'_>, report: &Report) {
             &[Field("format_version")],
             Text::new(
                 format!(
-                    "format version {version} is not one this Huimou reads (it reads version {FORMAT_VERSION})"
+                    "format version {version} is not one this Huimou reads (it reads versions {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION})"
                 ),
-                format!("这个版本的回眸读不了格式版本 {version}（它读取版本 {FORMAT_VERSION}）"),
+                format!(
+                    "这个版本的回眸读不了格式版本 {version}（它读取版本 {OLDEST_FORMAT_VERSION} 至 {FORMAT_VERSION}）"
+                ),
             ),
             help,
         );

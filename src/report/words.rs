@@ -3,7 +3,7 @@
 //!
 //! Interface strings are written in Chinese in the code, the language the product is built
 //! for, and looked up here for English. Templates use `{}` for what is filled in (`fill`).
-//! `tests/i18n.rs` checks that every string the interface passes to `tr` has an English
+//! `tests/it/i18n.rs` checks that every string the interface passes to `tr` has an English
 //! entry, and that no Chinese string reaches the screen without `tr`.
 
 use crate::report::lang::Lang;
@@ -419,22 +419,19 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("{}：{} {}", "{}: {} {}"),
     ("导入…", "Import…"),
     (
-        "把宣传册（Markdown 文本或 Word 文档）导入为报告：章、举措、数据和图表",
-        "Import a brochure (Markdown text or a Word document) as a report: chapters, initiatives, figures and charts",
+        "把报告或宣传册（文本、Word 文档或网页）导入为报告：章、举措、数据和图表",
+        "Import a report or brochure (text, a Word document or a web page): chapters, initiatives, figures and charts",
     ),
-    ("导入宣传册", "Import a brochure"),
+    ("导入报告", "Import a report"),
     (
-        "宣传册（Markdown 文本、Word 文档）",
-        "Brochures (Markdown text, Word documents)",
+        "报告（文本、Word 文档、网页）",
+        "Reports (text, Word documents, web pages)",
     ),
     ("导入", "Import"),
     ("无法导入：{}", "Cannot import: {}"),
     ("已导入：{}", "Imported: {}"),
     ("已保存：{}", "Saved: {}"),
-    (
-        "松开鼠标以导入宣传册\n{}",
-        "Drop to import the brochure\n{}",
-    ),
+    ("松开鼠标以导入报告\n{}", "Drop to import the report\n{}"),
     (
         "已从「{}」导入，尚未保存。",
         "Imported from “{}”, not saved yet.",

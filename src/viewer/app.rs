@@ -1679,10 +1679,9 @@ impl HuimouApp {
                 None,
             ),
             Purpose::Import => (
-                crate::viewer::i18n::tr(ctx, "导入宣传册"),
-                crate::viewer::i18n::tr(ctx, "宣传册（Markdown 文本、Word 文档）"),
-                // What `import::is_importable` takes.
-                &["md", "txt", "docx"][..],
+                crate::viewer::i18n::tr(ctx, "导入报告"),
+                crate::viewer::i18n::tr(ctx, "报告（文本、Word 文档、网页）"),
+                crate::import::EXTENSIONS,
                 None,
             ),
             Purpose::Export(export) => {

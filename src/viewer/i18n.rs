@@ -2,7 +2,7 @@
 //!
 //! Interface strings are written in Chinese in the code, the language the product is built
 //! for, and looked up here for English: `tr(ui, "打开…")`. Templates use `{}` for what is
-//! filled in (`fill`). `tests/i18n.rs` checks that every string the interface passes to `tr`
+//! filled in (`fill`). `tests/it/i18n.rs` checks that every string the interface passes to `tr`
 //! has an English entry, and that no Chinese string reaches the screen without `tr`.
 
 /// The language type and the words in both languages live with the data layer, which names no

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 /// Frames to wait at most for the window to get the size asked for. Layout needs no waiting:
 /// the first frame is the finished one (egui lays a frame out again before showing it when
-/// something measured changed, tests/viewer.rs checks it), so the shot is of the first frame
+/// something measured changed, tests/it/viewer.rs checks it), so the shot is of the first frame
 /// drawn at the right size.
 const MAX_FRAMES_FOR_SIZE: u32 = 30;
 

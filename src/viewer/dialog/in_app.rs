@@ -270,7 +270,7 @@ mod tests {
     fn request(purpose: Purpose, folder: &Path) -> Request {
         let (extensions, file_name): (&'static [&'static str], _) = match purpose {
             Purpose::Open => (&["ron"], None),
-            Purpose::Import => (&["md", "txt", "docx"], None),
+            Purpose::Import => (crate::import::EXTENSIONS, None),
             Purpose::Export(_) => (&["csv"], Some("举措.csv".to_owned())),
         };
         Request {

@@ -280,7 +280,9 @@ impl UiCommand {
             Self::SearchReport => "把光标移到搜索框，在整份报告中搜索",
             Self::ClearSearch => "清空搜索框（光标在搜索框中时）",
             Self::Open => "打开数据集",
-            Self::Import => "把宣传册（Markdown 文本或 Word 文档）导入为报告：章、举措、数据和图表",
+            Self::Import => {
+                "把报告或宣传册（文本、Word 文档或网页）导入为报告：章、举措、数据和图表"
+            }
             Self::OpenEmbedded => "回到回眸自带的报告",
             Self::Present => "演示（全屏，←/→ 翻页，Esc 退出）",
             Self::Palette => "命令面板：命令、章、举措（支持拼音）",

@@ -79,7 +79,7 @@ fn body(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
     ui.set_width(WIDTH.min(ui.ctx().content_rect().width() - 48.0));
     let title = match dialog.request.purpose {
         Purpose::Open => tr(ui, "打开数据集"),
-        Purpose::Import => tr(ui, "导入宣传册"),
+        Purpose::Import => tr(ui, "导入报告"),
         Purpose::Export(_) => tr(ui, "导出到文件"),
     };
     ui.heading(title);

@@ -31,7 +31,7 @@ pub fn drop_overlay_ui(ctx: &egui::Context) {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let what = if path.as_deref().is_some_and(crate::import::is_importable) {
-        tr(ctx, "松开鼠标以导入宣传册\n{}")
+        tr(ctx, "松开鼠标以导入报告\n{}")
     } else {
         tr(ctx, "松开鼠标以打开数据集\n{}")
     };

@@ -1,6 +1,6 @@
 //! Exports: a chart's figures and the listed initiatives as CSV, read back; a figure copied.
 
-mod common;
+use crate::common;
 
 use common::{viewer, viewer_with};
 use huimou::report::dataset::FigureRef;
@@ -53,7 +53,10 @@ fn a_chart_exports_its_figures_as_csv() {
                 "名",
                 "",
                 "71",
-                "名"
+                "名",
+                "count",
+                "result",
+                "false"
             ],
             [
                 "2",
@@ -63,7 +66,10 @@ fn a_chart_exports_its_figures_as_csv() {
                 "名",
                 "",
                 "670",
-                "名"
+                "名",
+                "count",
+                "result",
+                "false"
             ],
         ]
     );

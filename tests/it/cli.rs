@@ -92,7 +92,7 @@ fn figures_as_csv_with_the_fixed_header() {
         .collect();
     assert_eq!(
         header.join(","),
-        "chapter,initiative,label,value,unit,qualifier,base_value,base_unit"
+        "chapter,initiative,label,value,unit,qualifier,base_value,base_unit,measure,status,stressed"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 59);
@@ -107,7 +107,10 @@ fn figures_as_csv_with_the_fixed_header() {
             "余万元",
             "more_than",
             "18000000",
-            "元"
+            "元",
+            "count",
+            "result",
+            "false"
         ]
     );
     let visitors = rows.last().expect("rows");

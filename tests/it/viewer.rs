@@ -1,6 +1,6 @@
 //! The viewer driven as a user would, through egui_kittest (no GPU needed).
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

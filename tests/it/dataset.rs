@@ -3,7 +3,7 @@
 use huimou::report::load;
 use huimou::{ChartKind, Origin, Qualifier, Report, Severity};
 
-const SOURCE: &str = include_str!("data/chengdu-cast-review.source.txt");
+const SOURCE: &str = include_str!("../data/chengdu-cast-review.source.txt");
 
 #[test]
 fn embedded_report_loads_with_only_the_repeated_passage_warning() {

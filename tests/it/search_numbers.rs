@@ -2,7 +2,7 @@
 //! may write 1800 (or the other way round), so a comma between two digits does not count, in
 //! the text or in the query. A comma between words is punctuation and still counts.
 
-mod common;
+use crate::common;
 
 use common::{viewer, viewer_with};
 use egui_kittest::kittest::Queryable as _;

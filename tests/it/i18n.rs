@@ -1,7 +1,7 @@
 //! The interface in Chinese and English: every string has both, switching works at run time
 //! and is remembered, and the dataset's English shows where it has one.
 
-mod common;
+use crate::common;
 
 use common::viewer_with;
 use egui_kittest::kittest::Queryable as _;

@@ -1,6 +1,6 @@
 //! Pinyin search: full syllables and initials find Chinese text, after literal matches.
 
-mod common;
+use crate::common;
 
 use common::{data, viewer_with};
 use egui_kittest::kittest::Queryable as _;

@@ -1,7 +1,7 @@
 //! File → 导入… in the viewer: a brochure shown as a report with its guessed names marked, then
 //! saved as a dataset and opened from there; a brochure that cannot be imported says why.
 
-mod common;
+use crate::common;
 
 use common::{data, viewer};
 use egui_kittest::kittest::Queryable as _;
@@ -115,8 +115,11 @@ fn file_import_asks_for_a_brochure() {
         .in_app
         .as_ref()
         .expect("a dialog");
-    assert_eq!(dialog.request.extensions, ["md", "txt", "docx"]);
-    harness.get_by_label("导入宣传册");
+    assert_eq!(
+        dialog.request.extensions,
+        ["md", "txt", "docx", "html", "htm"]
+    );
+    harness.get_by_label("导入报告");
 }
 
 /// How many warnings the open dataset lists.

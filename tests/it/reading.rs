@@ -1,7 +1,7 @@
 //! Moving through a report as in a good PDF reader: back and forward, stepping through a
 //! search's matches, the contents tree.
 
-mod common;
+use crate::common;
 
 use common::{text_position, type_query, viewer};
 use egui::{Key, Modifiers};

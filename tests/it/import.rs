@@ -11,7 +11,7 @@ use huimou::report::lang::Lang;
 use huimou::report::load;
 
 /// The brochure 成都市科学技术协会八大以来工作回眸 as its text was received.
-const SEED: &str = include_str!("data/import/seed.txt");
+const SEED: &str = include_str!("../data/import/seed.txt");
 
 /// Runs the binary in the C locale, so that its messages are English.
 fn huimou(args: &[&str]) -> Output {
@@ -266,12 +266,19 @@ fn document_xml(text: &str) -> String {
 
 /// A Word document around `document` (its `word/document.xml`).
 fn docx(document: &str) -> Vec<u8> {
-    use zip::write::SimpleFileOptions;
-    let styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+    docx_with_styles(document, STYLES)
+}
+
+/// The styles of the brochure's Word document: the title style bold, based on a plain one.
+const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
         <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
         <w:style w:type=\"paragraph\" w:styleId=\"Heading\"><w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr></w:style>\
         <w:style w:type=\"paragraph\" w:styleId=\"InitiativeTitle\"><w:basedOn w:val=\"Heading\"/></w:style>\
         </w:styles>";
+
+/// A Word document of `document` and `styles` (`word/document.xml`, `word/styles.xml`).
+fn docx_with_styles(document: &str, styles: &str) -> Vec<u8> {
+    use zip::write::SimpleFileOptions;
     let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
         <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
@@ -414,12 +421,28 @@ fn bad_sources_say_where_and_what() {
         text(&chinese.stderr)
     );
 
-    // A brochure saved by Chinese Windows: where, what, and how to save it.
-    let gbk = scratch("gbk").join("gbk.txt");
-    std::fs::write(&gbk, b"\xb3\xc9\xb6\xbc\n").expect("written");
-    let error = import::import_file(&gbk).expect_err("GBK");
-    assert_eq!(error.place, Some(Place::Line(1)));
-    assert!(error.to_string().contains("looks like GBK"), "{error}");
+    // A brochure saved by Chinese Windows (GBK) is read as its author sees it; bytes that are
+    // text in no encoding a report is saved in are refused, saying so.
+    let dir = scratch("gbk");
+    let gbk = dir.join("gbk.txt");
+    std::fs::write(&gbk, encoding_rs::GBK.encode(SEED).0).expect("written");
+    let from_gbk = import::import_file(&gbk).expect("a GBK brochure imports");
+    assert_eq!(
+        from_gbk.report.chapters,
+        import::import_text(SEED, "seed.txt")
+            .expect("imports")
+            .report
+            .chapters
+    );
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, b"\x81\x30\xff\xfe\x00\xff\xfa\xfb\xfc").expect("written");
+    let error = import::import_file(&binary).expect_err("not text");
+    assert!(
+        error
+            .to_string()
+            .contains("not text in UTF-8, UTF-16, GB 18030 (GBK) or Big5"),
+        "{error}"
+    );
     assert!(error.to_string().contains("save it as UTF-8"), "{error}");
 
     let error = import::import_text("思想\n1\n提要\n- **甲**\n\n- **乙**\n正文。", "x.md")
@@ -712,4 +735,399 @@ mod never_panics {
             let _ = import::import_docx(&bytes[..end.max(1)], "x.docx");
         }
     }
+}
+
+/// A published report's fixture, written for these tests in the shape of a real one.
+fn published(name: &str) -> PathBuf {
+    data("published").join(name)
+}
+
+/// Every figure as written, with its status, in reading order.
+fn written(report: &huimou::Report) -> Vec<String> {
+    report
+        .figures()
+        .map(|(_, _, f)| match f.status {
+            huimou::Status::Result => f.written(),
+            other => format!("{}[{}]", f.written(), other.keyword()),
+        })
+        .collect()
+}
+
+/// The shape of a city government's work report (as the State Council's and cities' are
+/// published): a cover of title, date line, speaker and salutation, an opening paragraph,
+/// chapters 一、 with sections （一） whose heading runs on into their paragraph, numbers never
+/// bold, targets after 预期目标 / 力争 / 预计 / 计划, a mixed numeral and a fraction.
+#[test]
+fn a_government_work_report_imports_as_published() {
+    let imported = import::import_file(&published("gov-work-report.txt")).expect("imports");
+    let report = &imported.report;
+    assert_eq!(report.title, "政府工作报告");
+    assert_eq!(
+        report.date,
+        "——2024年1月18日在示例市第十届人民代表大会第三次会议上"
+    );
+    assert_eq!(report.speaker, "示例市市长  王小明");
+    assert_eq!(report.salutation, "各位代表：");
+    assert_eq!(
+        (report.publisher.as_str(), report.year),
+        ("示例市", Some(2024))
+    );
+    assert_eq!(report.subtitle, "");
+    let chapters: Vec<(&str, usize)> = report
+        .chapters
+        .iter()
+        .map(|c| (c.name.as_str(), c.initiatives.len()))
+        .collect();
+    assert_eq!(chapters, [("2023年工作回顾", 5), ("2024年工作安排", 3)]);
+    let titles: Vec<&str> = report.chapters[0]
+        .initiatives
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "现在，我代表市人民政府",
+            "过去一年，面对复杂严峻的外部环境",
+            "坚定不移扩大有效需求",
+            "着力推动产业转型升级",
+            "持续保障和改善民生"
+        ]
+    );
+    assert_eq!(
+        written(report),
+        [
+            "2,180亿元",
+            "2,356亿元",
+            "6.1%",
+            "0.8个百分点",
+            "186.5亿元",
+            "7.4%",
+            "4.2万人以上",
+            "5.1%",
+            "46,825元",
+            "12.6亿斤",
+            "312个",
+            "865亿元",
+            "2条",
+            "48.5公里",
+            "突破120万千瓦",
+            "8.2%",
+            "1,580万人次以上",
+            "146家",
+            "1,238家",
+            "2.45%",
+            "23所",
+            "1.8万个",
+            "79.2岁",
+            "86.3%",
+            "340处",
+            "6%左右[target]",
+            "4万人以上[target]",
+            "3%左右[target]",
+            "2.5%[target]",
+            "320个以上[target]",
+            "900亿元[target]",
+            "55家[estimate]",
+            "260公里[target]",
+        ]
+    );
+    // Nothing the source did not bold is stressed; the labels name the measure, not the verb.
+    assert!(report.figures().all(|(_, _, f)| !f.stressed));
+    let label = |written: &str| {
+        report
+            .figures()
+            .find(|(_, _, f)| f.written() == written)
+            .map(|(_, _, f)| f.label.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(label("2,180亿元"), "全市地区生产总值");
+    assert_eq!(label("2,356亿元"), "全市地区生产总值");
+    assert_eq!(label("6.1%"), "全市地区生产总值增长");
+    // 从…增加到…: one measure at two times, proposed as a comparison.
+    let comparison = &report.chapters[0].charts[0];
+    assert_eq!(comparison.kind, huimou::ChartKind::Comparison);
+    let skipped: Vec<&str> = imported
+        .summary
+        .skipped
+        .iter()
+        .map(|s| s.written.as_str())
+        .collect();
+    assert_eq!(skipped, ["1万6千多户", "三分之二"]);
+    assert_eq!(imported.summary.targets, 8);
+    assert!(
+        imported.summary.warnings.is_empty(),
+        "{:?}",
+        imported.summary.warnings
+    );
+}
+
+/// The shape of a statistics bulletin (国民经济和社会发展统计公报) saved as Markdown: a `#`
+/// title, the bureau and the date on lines of their own, `##` chapters 一、 without sections,
+/// so each paragraph is an initiative; ratios (7.9:38.7:53.4) are no figures.
+#[test]
+fn a_statistics_bulletin_in_markdown_imports_as_published() {
+    let imported = import::import_file(&published("stats-bulletin.md")).expect("imports");
+    let report = &imported.report;
+    assert_eq!(report.title, "示例市2023年国民经济和社会发展统计公报");
+    assert_eq!(
+        (report.publisher.as_str(), report.date.as_str(), report.year),
+        ("示例市统计局", "2024年3月20日", Some(2023))
+    );
+    let names: Vec<&str> = report.chapters.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["综合", "农业", "工业和建筑业", "人民生活和社会保障"]
+    );
+    let counts: Vec<usize> = report
+        .chapters
+        .iter()
+        .map(|c| c.initiatives.len())
+        .collect();
+    assert_eq!(counts, [2, 1, 1, 1]);
+    let figures = written(report);
+    assert_eq!(figures.len(), 30, "{figures:?}");
+    assert_eq!(&figures[..4], ["2,356亿元", "6.1%", "186亿元", "3.2%"]);
+    assert!(figures.contains(&"0.9个百分点".to_owned()));
+    assert!(figures.contains(&"186.5亿千瓦时".to_owned()));
+    assert!(figures.contains(&"1.2万套".to_owned()));
+    assert!(
+        !figures
+            .iter()
+            .any(|f| f.starts_with("7.9") || f.starts_with("38.7"))
+    );
+    // Every chart's figures count one thing in one paragraph.
+    for chapter in &report.chapters {
+        for chart in &chapter.charts {
+            let units: std::collections::HashSet<String> = chart
+                .figures
+                .iter()
+                .filter_map(|id| report.figures().find(|(_, _, f)| &f.id == id))
+                .map(|(_, _, f)| {
+                    huimou::report::quantity::Quantity::parse(None, f.value, &f.unit)
+                        .expect("unit")
+                        .counter
+                })
+                .collect();
+            assert_eq!(units.len(), 1, "{}: {units:?}", chart.title);
+        }
+    }
+}
+
+/// The shape of a traditional-script association's annual review: 第一章 chapters with 一、
+/// sections, one chapter without sections, a year in Chinese numerals (二〇二三年度), counters
+/// 場次 批次 份 字, 餘 and 約, a mixed numeral (1萬2,045), 突破, and 由…提高到… beside a target.
+#[test]
+fn a_traditional_association_review_imports_as_published() {
+    let imported =
+        import::import_file(&published("association-review-traditional.txt")).expect("imports");
+    let report = &imported.report;
+    assert_eq!(
+        (report.publisher.as_str(), report.year),
+        ("示例市科學技術協會", Some(2023))
+    );
+    let names: Vec<&str> = report.chapters.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["服務科技工作者", "提升公民科學素質", "加強自身建設"]
+    );
+    assert_eq!(
+        written(report),
+        [
+            "86個",
+            "4.6萬人以上",
+            "3,400餘名",
+            "418場次",
+            "約8萬人次",
+            "14批次",
+            "6篇",
+            "23個",
+            "156個",
+            "98.6萬人次",
+            "12.4%",
+            "1,260場",
+            "突破2.3億次",
+            "12.1%",
+            "15.8%",
+            "17%[target]",
+            "12期",
+            "約1,100人次",
+            "24期",
+            "約8萬字",
+        ]
+    );
+    let skipped: Vec<&str> = imported
+        .summary
+        .skipped
+        .iter()
+        .map(|s| s.written.as_str())
+        .collect();
+    assert_eq!(skipped, ["1萬2,045份"]);
+    let chapter = &report.chapters[1];
+    let comparison = chapter
+        .charts
+        .iter()
+        .find(|c| c.kind == huimou::ChartKind::Comparison)
+        .expect("由…提高到… is a comparison");
+    let periods: Vec<Option<String>> = comparison
+        .figures
+        .iter()
+        .filter_map(|id| report.figures().find(|(_, _, f)| &f.id == id))
+        .map(|(_, _, f)| f.period.clone())
+        .collect();
+    assert_eq!(periods, [Some("2020".to_owned()), Some("2023".to_owned())]);
+}
+
+/// The command line says what it read and what it left out, and the dataset it writes reads
+/// back with the new fields (format version 2).
+#[test]
+fn import_says_what_it_skipped_and_writes_the_new_fields() {
+    let dir = scratch("published");
+    let out = import_to(&published("gov-work-report.txt"), &dir);
+    let output = huimou(&[
+        "import",
+        arg(&published("gov-work-report.txt")),
+        "--out",
+        arg(&out),
+        "--force",
+    ]);
+    let said = text(&output.stderr);
+    assert!(said.contains("2 quantities not read as figures"), "{said}");
+    assert!(said.contains("「1万6千多户」 (mixed numeral)"), "{said}");
+    assert!(said.contains("「三分之二」 (fraction)"), "{said}");
+    let ron = std::fs::read_to_string(&out).expect("written");
+    assert!(ron.contains("format_version: 2,"), "{ron}");
+    assert!(ron.contains("speaker: \"示例市市长  王小明\","), "{ron}");
+    assert!(ron.contains("status: Target"), "{ron}");
+    let dataset = load::load_bytes(ron.into_bytes(), &out).expect("loads");
+    assert_eq!(dataset.report.year, Some(2024));
+    let check = huimou(&["check", arg(&out)]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+}
+
+/// A government site's article page around a report's lines: a menu, a breadcrumb and a
+/// footer with scripts, the report in `<div id="zoom">` as one `<p>` a paragraph.
+fn article_page(report: &str) -> String {
+    let paragraphs: String = report
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p style=\"text-indent: 2em\">{}</p>\n", l.trim()))
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">\
+         <title>政府工作报告_示例市人民政府</title><script>var nav = \"一、首页 二、政务\";</script></head>\
+         <body><div class=\"header\"><ul class=\"nav\"><li>首页</li><li>政务公开</li><li>办事服务</li></ul></div>\
+         <div class=\"breadcrumb\">当前位置：首页 &gt; 政务公开 &gt; 政府工作报告</div>\
+         <div class=\"main\"><div class=\"article\"><div id=\"zoom\" class=\"TRS_Editor\">\n{paragraphs}</div></div></div>\
+         <div class=\"footer\">主办：示例市人民政府办公室 &nbsp; 网站标识码1234567890 &copy; 2024</div>\
+         <script>document.write('统计 100个');</script></body></html>"
+    )
+}
+
+/// The work report published as a web page (saved in GBK, as many government sites still
+/// serve them) imports with exactly the figures of its text; nothing of the menu, the
+/// breadcrumb, the footer or the scripts becomes text.
+#[test]
+fn a_work_report_saved_as_a_gbk_web_page_imports_like_its_text() {
+    let source = std::fs::read_to_string(published("gov-work-report.txt")).expect("fixture");
+    let page = article_page(&source);
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&page);
+    assert!(!unmappable);
+    let dir = scratch("web-page");
+    let path = dir.join("report.html");
+    std::fs::write(&path, &gbk).expect("written");
+    let from_page = import::import_file(&path).expect("imports");
+    let from_text = import::import_file(&published("gov-work-report.txt")).expect("imports");
+    assert_eq!(written(&from_page.report), written(&from_text.report));
+    // A web page collapses runs of spaces, as a browser shows them.
+    assert_eq!(from_page.report.speaker, "示例市市长 王小明");
+    let all_text: String = from_page
+        .report
+        .chapters
+        .iter()
+        .flat_map(|c| &c.initiatives)
+        .map(|i| i.text.as_str())
+        .collect();
+    for furniture in ["首页", "当前位置", "网站标识码", "document.write", "统计"] {
+        assert!(!all_text.contains(furniture), "{furniture} became text");
+    }
+    // The same text in GB 18030, Big5 and UTF-16 is decoded, not refused.
+    let traditional =
+        std::fs::read_to_string(published("association-review-traditional.txt")).expect("fixture");
+    let expected = written(
+        &import::import_text(&traditional, "t.txt")
+            .expect("imports")
+            .report,
+    );
+    let big5 = encoding_rs::BIG5.encode(&traditional).0;
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(traditional.encode_utf16().flat_map(u16::to_le_bytes));
+    for (name, bytes) in [("big5.txt", big5.to_vec()), ("utf16.txt", utf16)] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("written");
+        let imported = import::import_file(&path).expect(name);
+        assert_eq!(written(&imported.report), expected, "{name}");
+    }
+}
+
+/// A Word document whose headings are set by Word's heading styles alone (no 一、 numbers;
+/// the style's id in Chinese, as Chinese Word names it, its name `heading 1`): chapters by
+/// Heading 1, initiatives by Heading 2, paragraphs not bold.
+#[test]
+fn word_heading_styles_make_chapters_and_initiatives() {
+    let styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+        <w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"1\"/><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style>\
+        </w:styles>";
+    let paragraph = |style: Option<&str>, text: &str| match style {
+        Some(id) => format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"{id}\"/></w:pPr>{}</w:p>",
+            run(text, false)
+        ),
+        None => format!("<w:p>{}</w:p>", run(text, false)),
+    };
+    let body: String = [
+        (None, "示例区科协年度工作总结"),
+        (Some("1"), "学会建设"),
+        (Some("2"), "学术交流"),
+        (None, "全年举办学术会议36场，参会人数约5,200人次。"),
+        (Some("2"), "会员服务"),
+        (None, "新发展个人会员1,240名。"),
+        (Some("1"), "科学普及"),
+        (None, "建成社区科普e站48个，覆盖率达到92.5%。"),
+    ]
+    .iter()
+    .map(|(style, text)| paragraph(*style, text))
+    .collect();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let bytes = docx_with_styles(&document, styles);
+    let imported = import::import_docx(&bytes, "总结.docx").expect("imports");
+    let report = &imported.report;
+    assert_eq!(report.title, "示例区科协年度工作总结");
+    let shape: Vec<(&str, Vec<&str>)> = report
+        .chapters
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.initiatives.iter().map(|i| i.title.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("学会建设", vec!["学术交流", "会员服务"]),
+            ("科学普及", vec!["建成社区科普e站48个"]),
+        ]
+    );
+    assert_eq!(
+        written(report),
+        ["36场", "约5,200人次", "1,240名", "48个", "92.5%"]
+    );
 }

@@ -241,7 +241,11 @@ fn minus_zero_is_printed_as_zero() {
     std::fs::write(&path, source).expect("write");
     let path = path.to_str().expect("UTF-8");
     let csv = String::from_utf8(huimou(&["figures", path]).stdout).expect("UTF-8");
-    assert_eq!(csv.lines().nth(1), Some("1,t,l,0,万个,,0,个"), "{csv}");
+    assert_eq!(
+        csv.lines().nth(1),
+        Some("1,t,l,0,万个,,0,个,count,result,false"),
+        "{csv}"
+    );
     let json =
         String::from_utf8(huimou(&["figures", path, "--format", "json"]).stdout).expect("UTF-8");
     assert!(!json.contains("-0"), "{json}");

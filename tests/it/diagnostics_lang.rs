@@ -2,7 +2,7 @@
 //! Chinese, `huimou check` speaks the locale's language (or `--lang`'s) with the same places and
 //! exit codes, and the viewer shows the interface's.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

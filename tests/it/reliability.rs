@@ -1,7 +1,7 @@
 //! Nothing lost: saves show at once, bad saves keep the report, damaged settings and crashes
 //! of the run before are survived and told.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

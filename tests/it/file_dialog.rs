@@ -3,7 +3,7 @@
 //! `file_dialogs.force_in_app`, as `HUIMOU_FILE_DIALOG=in-app` does, so that no test ever opens
 //! a window of the system's. `scripts/ci/no-portal-dialog.sh` checks the real fallback.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

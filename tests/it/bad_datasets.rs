@@ -5,7 +5,7 @@
 //! with `// expect: warning LINE:COLUMN …`: the file must produce that diagnostic (bad files
 //! must fail to load, warn files must load).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,428 @@
+//! Numbers a published report writes without bold: each number with a unit becomes a figure,
+//! marked `**…**` in the initiative's text as the dataset format wants, and remembered as not
+//! stressed. Years, dates, ordinals, names (PM2.5, 5G, G20), numbers in web addresses and bare
+//! numbers are not figures; a mixed numeral (1万6千) or a fraction (三分之二) that cannot be read
+//! as one number is skipped and said, never cut into a wrong figure.
+
+use crate::report::markup;
+use crate::report::quantity;
+
+/// Something in a text that looks like a quantity but was not made a figure, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Skipped {
+    /// The words as written (1万6千多户, 三分之二).
+    pub written: String,
+    pub why: SkipReason,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum SkipReason {
+    /// 1万6千, 1亿3千多万: two magnitudes in one number.
+    MixedNumeral,
+    /// 三分之二, 一半.
+    Fraction,
+    /// 3-5, 3至5: a range of two numbers.
+    Range,
+    /// 128 700: thousands set apart by spaces, which a mark cannot hold.
+    SpacedDigits,
+}
+
+impl SkipReason {
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Self::MixedNumeral => ("mixed numeral", "混合数字"),
+            Self::Fraction => ("fraction", "分数"),
+            Self::Range => ("range", "范围"),
+            Self::SpacedDigits => ("digits grouped by spaces", "以空格分组的数字"),
+        }
+    }
+}
+
+/// A text whose every number with a unit is marked, and for each mark in order whether the
+/// author had stressed it (bold in the source).
+pub(crate) struct Marked {
+    pub text: String,
+    pub stressed: Vec<bool>,
+    pub skipped: Vec<Skipped>,
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// Marks the numbers with units of `text` (whose own marks are already normalised to hold
+/// numbers only).
+pub(crate) fn mark(text: &str) -> Marked {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut stressed = Vec::new();
+    let mut skipped = Vec::new();
+    let urls = url_spans(text);
+    let mut at = 0;
+    let mut in_mark = false;
+    while at < text.len() {
+        let rest = &text[at..];
+        if rest.starts_with("**") {
+            if !in_mark {
+                stressed.push(true);
+            }
+            in_mark = !in_mark;
+            out.push_str("**");
+            at += 2;
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        if !in_mark
+            && is_digit(c)
+            && !urls.iter().any(|u| u.contains(&at))
+            && let Some(found) = number_at(text, at)
+        {
+            match found {
+                Found::Figure { number_end } => {
+                    out.push_str("**");
+                    out.push_str(&text[at..number_end]);
+                    out.push_str("**");
+                    stressed.push(false);
+                    at = number_end;
+                }
+                Found::Skip { end, why } => {
+                    skipped.push(Skipped {
+                        written: text[at..end].to_owned(),
+                        why,
+                    });
+                    out.push_str(&text[at..end]);
+                    at = end;
+                }
+                Found::Not { end } => {
+                    out.push_str(&text[at..end]);
+                    at = end;
+                }
+            }
+            continue;
+        }
+        out.push(c);
+        at += c.len_utf8();
+    }
+    skipped.extend(fractions(text));
+    Marked {
+        text: out,
+        stressed,
+        skipped,
+    }
+}
+
+enum Found {
+    /// A figure whose number ends at `number_end`.
+    Figure {
+        number_end: usize,
+    },
+    Skip {
+        end: usize,
+        why: SkipReason,
+    },
+    /// Not a figure: a year, a date, a name; the scan goes on after `end`.
+    Not {
+        end: usize,
+    },
+}
+
+/// The end of the digits (with decimal point and thousands commas) starting at `start`.
+fn digits_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_digit = chars.peek().is_some_and(|&(_, n)| is_digit(n));
+        if is_digit(c) || (matches!(c, '.' | '．' | ',') && next_is_digit) {
+            end = start + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// What the number starting at `start` is.
+fn number_at(text: &str, start: usize) -> Option<Found> {
+    let end = digits_end(text, start);
+    let before = text[..start].chars().next_back();
+    let after_text = &text[end..];
+    let after = after_text.chars().next();
+    let not = Some(Found::Not { end });
+    // PM2.5, G20, 5G, v1.2, 3/4: part of a name or a code.
+    if before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-' | '_'))
+        || after.is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+    {
+        return not;
+    }
+    // ,045 after digits: the rest of a number not read as one (1萬2,045), never a number.
+    let before_that = text[..start].chars().rev().nth(1);
+    if matches!(before, Some(',' | '.' | '．' | '，')) && before_that.is_some_and(is_digit) {
+        return not;
+    }
+    // 第3, 第十三: an ordinal.
+    if before == Some('第') {
+        return not;
+    }
+    // 128 700個: read as 700 it would be silently wrong, so it is said instead.
+    if let Some(grouped_end) = space_grouped_end(text, start, end) {
+        let after = &text[grouped_end..];
+        let spaced = after.trim_start_matches([' ', '\u{3000}']);
+        let (unit, _) = unit_len(spaced);
+        let unit_end = if unit > 0 {
+            after.len() - spaced.len() + unit
+        } else {
+            0
+        };
+        return Some(Found::Skip {
+            end: grouped_end + unit_end,
+            why: SkipReason::SpacedDigits,
+        });
+    }
+    let spaced = after_text.trim_start_matches([' ', '\u{3000}']);
+    let unit_start = end + (after_text.len() - spaced.len());
+    // Years, months, days, hours: 2018年, 3月5日, 5年 (a span), 10时.
+    if spaced.starts_with(['年', '月', '日', '号', '時', '时', '點', '点', '岁', '歲'])
+        && !spaced.starts_with("年均")
+    {
+        // 76.7岁 is an age a report states (平均预期寿命): a figure.
+        if spaced.starts_with(['岁', '歲']) {
+            return Some(Found::Figure { number_end: end });
+        }
+        return not;
+    }
+    // 3-5, 3至5, 3～5: a range.
+    let range_words = ['-', '－', '~', '～', '—', '至', '到'];
+    if let Some(c) = spaced.chars().next().filter(|c| range_words.contains(c))
+        && spaced[c.len_utf8()..].chars().next().is_some_and(is_digit)
+        && !matches!(c, '到')
+    {
+        let second = unit_start + c.len_utf8();
+        let second_end = digits_end(text, second);
+        let (unit, _) = unit_len(&text[second_end..]);
+        if unit == 0 {
+            // 3-5年: a span of years, not a quantity.
+            return Some(Found::Not { end: second_end });
+        }
+        return Some(Found::Skip {
+            end: second_end + unit,
+            why: SkipReason::Range,
+        });
+    }
+    let (unit, mixed) = unit_len(spaced);
+    if mixed {
+        let mut stop = unit_start + unit;
+        // 1万6千多户: the rest of the numeral and its counter.
+        while let Some(c) = text[stop..].chars().next() {
+            let separator =
+                matches!(c, ',' | '.' | '．') && text[stop + c.len_utf8()..].starts_with(is_digit);
+            if is_digit(c) || separator || "万萬亿億千百十余餘多".contains(c) {
+                stop += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        stop += quantity::known_counter_len(&text[stop..]);
+        return Some(Found::Skip {
+            end: stop,
+            why: SkipReason::MixedNumeral,
+        });
+    }
+    if unit == 0 {
+        return not;
+    }
+    // A number that markup would not read (1,2345) is no figure either.
+    markup::mark_number(&text[start..end])?;
+    Some(Found::Figure { number_end: end })
+}
+
+/// The end of a number whose thousands are set apart by spaces (128 700, 1 234 567), when
+/// the digits from `start` to `end` are its first group.
+fn space_grouped_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let first = &text[start..end];
+    if first.contains(['.', '．', ',']) || !(1..=3).contains(&first.chars().count()) {
+        return None;
+    }
+    let mut at = end;
+    let mut grouped = None;
+    loop {
+        let rest = &text[at..];
+        let space = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'))?;
+        let group_start = at + space.len_utf8();
+        let digits: usize = text[group_start..]
+            .chars()
+            .take_while(|&c| is_digit(c))
+            .map(char::len_utf8)
+            .sum();
+        if text[group_start..group_start + digits].chars().count() != 3 {
+            return grouped;
+        }
+        at = group_start + digits;
+        grouped = Some(at);
+        if !text[at..].starts_with([' ', '\u{a0}', '\u{2009}', '\u{202f}']) {
+            return grouped;
+        }
+    }
+}
+
+/// How long the unit after a number is (magnitudes, 余/多, a known counter, or %), and
+/// whether a digit follows a magnitude (1万6千: a mixed numeral).
+fn unit_len(after: &str) -> (usize, bool) {
+    if after.starts_with(['%', '％', '‰']) {
+        return (after.chars().next().map_or(0, char::len_utf8), false);
+    }
+    let mut end = 0;
+    let mut magnitude = false;
+    while let Some(c) = after[end..].chars().next() {
+        let next = after[end + c.len_utf8()..].chars().next();
+        let take = match c {
+            '万' | '萬' | '亿' | '億' => {
+                magnitude = true;
+                true
+            }
+            '十' | '百' | '千' => matches!(next, Some('万' | '萬' | '亿' | '億')),
+            '余' | '餘' | '多' => true,
+            _ => false,
+        };
+        if !take {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    if magnitude && after[end..].chars().next().is_some_and(is_digit) {
+        return (end, true);
+    }
+    let counter = quantity::known_counter_len(&after[end..]);
+    if counter == 0 && !magnitude {
+        return (0, false);
+    }
+    (end + counter, false)
+}
+
+/// The byte ranges of web addresses, whose digits are never figures.
+fn url_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    for start_word in ["http://", "https://", "www."] {
+        let mut from = 0;
+        while let Some(found) = text[from..].find(start_word) {
+            let start = from + found;
+            let end = text[start..]
+                .find(|c: char| !c.is_ascii_graphic())
+                .map_or(text.len(), |e| start + e);
+            spans.push(start..end);
+            from = end.max(start + 1);
+        }
+    }
+    spans
+}
+
+/// Fractions and halves written in words (三分之二, 一半, 四分之一): said, not read.
+fn fractions(text: &str) -> Vec<Skipped> {
+    const NUMERALS: &str = "一二三四五六七八九十百两兩";
+    let mut found = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let rest = &text[at..];
+        if c == '分' && rest.starts_with("分之") {
+            let start = chars[..k]
+                .iter()
+                .rev()
+                .take_while(|(_, c)| NUMERALS.contains(*c))
+                .last()
+                .map_or(at, |&(i, _)| i);
+            let tail = &rest["分之".len()..];
+            let len: usize = tail
+                .chars()
+                .take_while(|c| NUMERALS.contains(*c))
+                .map(char::len_utf8)
+                .sum();
+            if start < at && len > 0 {
+                let end = at + "分之".len() + len;
+                found.push(Skipped {
+                    written: text[start..end].to_owned(),
+                    why: SkipReason::Fraction,
+                });
+            }
+        } else if rest.starts_with("一半") {
+            found.push(Skipped {
+                written: "一半".to_owned(),
+                why: SkipReason::Fraction,
+            });
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> String {
+        mark(text).text
+    }
+
+    #[test]
+    fn numbers_with_units_are_marked_and_others_are_not() {
+        assert_eq!(
+            marked("国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。"),
+            "国内生产总值从**54**万亿元增加到**82.7**万亿元，年均增长**7.1**%。"
+        );
+        assert_eq!(
+            marked("2018年3月5日，第3次会议，PM2.5浓度，5G和G20，过去5年。"),
+            "2018年3月5日，第3次会议，PM2.5浓度，5G和G20，过去5年。"
+        );
+        assert_eq!(
+            marked("见 https://example.org/2018/100个 页面"),
+            "见 https://example.org/2018/100个 页面"
+        );
+        assert_eq!(
+            marked("粮食产量1.37万亿斤以上"),
+            "粮食产量**1.37**万亿斤以上"
+        );
+        assert_eq!(marked("人均预期寿命76.7岁"), "人均预期寿命**76.7**岁");
+        assert_eq!(marked("降低8.1个百分点"), "降低**8.1**个百分点");
+        assert_eq!(marked("1,363亿美元"), "**1,363**亿美元");
+        assert_eq!(marked("2013年 1月 16日"), "2013年 1月 16日");
+        assert_eq!(marked("收回1萬2,045份"), "收回1萬2,045份");
+    }
+
+    #[test]
+    fn bold_numbers_are_stressed_and_plain_ones_are_not() {
+        let marked = mark("阅读 **1.396** 亿次，排查 1.2 万人次");
+        assert_eq!(marked.text, "阅读 **1.396** 亿次，排查 **1.2** 万人次");
+        assert_eq!(marked.stressed, [true, false]);
+    }
+
+    #[test]
+    fn mixed_numerals_fractions_and_ranges_are_said_not_cut() {
+        let marked = mark("改造1万6千多户，约三分之二，一半以上，3-5年，每年3至5个");
+        assert_eq!(marked.stressed, Vec::<bool>::new(), "{}", marked.text);
+        let reasons: Vec<(&str, SkipReason)> = marked
+            .skipped
+            .iter()
+            .map(|s| (s.written.as_str(), s.why))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("1万6千多户", SkipReason::MixedNumeral),
+                ("3至5个", SkipReason::Range),
+                ("三分之二", SkipReason::Fraction),
+                ("一半", SkipReason::Fraction),
+            ]
+        );
+        let spaced = mark("提供128 700個單位，以及 7 000 個");
+        assert_eq!(spaced.stressed, Vec::<bool>::new(), "{}", spaced.text);
+        let written: Vec<&str> = spaced.skipped.iter().map(|s| s.written.as_str()).collect();
+        assert_eq!(written, ["128 700個", "7 000 個"]);
+    }
+}

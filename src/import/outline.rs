@@ -1,0 +1,489 @@
+//! The shape officials write reports in: numbered headings at several depths (一、, （一）,
+//! 1., （1）, 第一章, 第一节, Markdown `#` levels, Word heading styles), a cover of title,
+//! date line, speaker and salutation, and paragraphs that are never bold.
+//!
+//! The top heading kind that repeats makes chapters, the next kind initiatives; a chapter
+//! without sub-headings has its paragraphs as initiatives, each titled by its first clause.
+
+use super::text::{Brochure, ChapterDraft, InitiativeDraft, Line};
+use super::{Failure, Place};
+use crate::report::diagnostic::Text;
+
+/// The kinds of heading, from the outermost to the innermost as officials nest them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Kind {
+    /// A Markdown `#` heading or a Word heading style, by its level (1 outermost).
+    Styled(u8),
+    /// 第一章, 第一部分, 第一篇.
+    Part,
+    /// 一、
+    Han,
+    /// 第一节.
+    Section,
+    /// （一）
+    ParenHan,
+    /// 1. 1、 １．
+    Arabic,
+    /// （1）
+    ParenArabic,
+}
+
+/// A heading: its kind and its text without the number.
+#[derive(Clone, Debug)]
+struct Heading {
+    kind: Kind,
+    text: String,
+}
+
+const HAN_NUMERALS: &str = "一二三四五六七八九十百零〇两";
+
+fn is_han_numeral(c: char) -> bool {
+    HAN_NUMERALS.contains(c)
+}
+
+fn is_arabic(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The number-led heading a line starts with, and the rest of the line.
+fn numbered(text: &str) -> Option<(Kind, &str)> {
+    let leading = |s: &str, f: fn(char) -> bool| -> usize {
+        s.chars().take_while(|&c| f(c)).map(char::len_utf8).sum()
+    };
+    if let Some(rest) = text.strip_prefix('第') {
+        let n = leading(rest, is_han_numeral).max(leading(rest, is_arabic));
+        if n > 0 {
+            let after = &rest[n..];
+            for (word, kind) in [
+                ("部分", Kind::Part),
+                ("章", Kind::Part),
+                ("篇", Kind::Part),
+                ("节", Kind::Section),
+                ("節", Kind::Section),
+            ] {
+                if let Some(rest) = after.strip_prefix(word) {
+                    return Some((kind, rest));
+                }
+            }
+        }
+        return None;
+    }
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(rest) = text.strip_prefix(open) {
+            let han = leading(rest, is_han_numeral);
+            let arabic = leading(rest, is_arabic);
+            let (n, kind) = if han > 0 {
+                (han, Kind::ParenHan)
+            } else {
+                (arabic, Kind::ParenArabic)
+            };
+            if n > 0 && n <= 9 {
+                return rest[n..].strip_prefix(close).map(|r| (kind, r));
+            }
+            return None;
+        }
+    }
+    let han = leading(text, is_han_numeral);
+    if han > 0 && han <= 9 {
+        return text[han..]
+            .strip_prefix(['、', '．'])
+            .map(|r| (Kind::Han, r));
+    }
+    let arabic = leading(text, is_arabic);
+    if arabic > 0 && arabic <= 6 {
+        let rest = &text[arabic..];
+        let rest = rest
+            .strip_prefix(['、', '．'])
+            .or_else(|| rest.strip_prefix('.'))?;
+        // 1.5万: a number, not a heading.
+        if rest.chars().next().is_some_and(is_arabic) {
+            return None;
+        }
+        return Some((Kind::Arabic, rest));
+    }
+    None
+}
+
+fn heading_of(line: &Line) -> Option<Heading> {
+    let text = line.text.trim();
+    let plain = text
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .filter(|t| !t.contains("**"))
+        .unwrap_or(text)
+        .trim();
+    if let Some(level) = line.level {
+        let text = numbered(plain).map_or(plain, |(_, rest)| rest).trim();
+        return Some(Heading {
+            kind: Kind::Styled(level),
+            text: text.to_owned(),
+        });
+    }
+    let (kind, rest) = numbered(plain)?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    Some(Heading {
+        kind,
+        text: rest.to_owned(),
+    })
+}
+
+/// Whether `lines` are written in this shape: some heading kind repeats.
+pub(crate) fn applies(lines: &[Line]) -> bool {
+    let headings: Vec<Option<Heading>> = lines.iter().map(heading_of).collect();
+    chapter_kind(&headings).is_some()
+}
+
+/// The outermost kind that repeats: the kind of the chapters' headings.
+fn chapter_kind(headings: &[Option<Heading>]) -> Option<Kind> {
+    let mut counts: Vec<(Kind, usize)> = Vec::new();
+    for heading in headings.iter().flatten() {
+        match counts.iter_mut().find(|(k, _)| *k == heading.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((heading.kind, 1)),
+        }
+    }
+    counts.sort();
+    counts.into_iter().find(|&(_, n)| n >= 2).map(|(k, _)| k)
+}
+
+/// Reads a report written in numbered headings.
+pub(crate) fn parse(lines: &[Line]) -> Result<Brochure, Failure> {
+    let headings: Vec<Option<Heading>> = lines.iter().map(heading_of).collect();
+    let Some(top) = chapter_kind(&headings) else {
+        let place = lines.first().map_or(Place::Line(1), |l| l.place);
+        return Err((
+            Some(place),
+            Text::new(
+                "no chapter found: no kind of heading (一、, （一）, 1., 第一章, # …) repeats",
+                "没有找到任何章：没有重复出现的标题（一、（一）、1.、第一章、# …）",
+            ),
+        ));
+    };
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| headings[i].as_ref().is_some_and(|h| h.kind == top))
+        .collect();
+    let mut brochure = Brochure::default();
+    // The cover ends where prose begins (现在，我代表市人民政府，向大会报告工作…): an opening
+    // paragraph is text of the report, kept at the head of the first chapter.
+    let prose = (0..starts[0])
+        .find(|&i| is_prose(&lines[i].text))
+        .unwrap_or(starts[0]);
+    let cover: Vec<&str> = lines[..prose]
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    super::cover::read(&cover, &mut brochure);
+    let mut opening = Vec::new();
+    for line in &lines[prose..starts[0]] {
+        add_line(&mut opening, line);
+    }
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+        let heading = headings[start].clone().unwrap_or_else(|| Heading {
+            kind: top,
+            text: String::new(),
+        });
+        let chapter = chapter(
+            n as u32 + 1,
+            &heading,
+            &lines[start + 1..end],
+            &headings[start + 1..end],
+        );
+        brochure.chapters.push(chapter);
+    }
+    if let Some(first) = brochure.chapters.first_mut() {
+        let opening = opening.into_iter().map(from_paragraph);
+        first.initiatives.splice(0..0, opening);
+    }
+    if let Some(empty) = brochure.chapters.iter().find(|c| c.initiatives.is_empty()) {
+        let place = lines[starts[empty.number as usize - 1]].place;
+        let name = &empty.headline;
+        return Err((
+            Some(place),
+            Text::new(
+                format!(
+                    "the chapter 「{name}」 has no text under its heading: give it a paragraph, or make it part of the chapter before"
+                ),
+                format!("「{name}」这一章的标题下没有正文：请写一段正文，或把它并入前一章"),
+            ),
+        ));
+    }
+    Ok(brochure)
+}
+
+/// Whether a line is a sentence of text rather than a line of the cover.
+fn is_prose(text: &str) -> bool {
+    let text = text.trim();
+    text.contains(['，', '。', '；', '！', '？']) && !text.starts_with(['—', '－'])
+        || text.chars().count() > 60
+}
+
+/// One chapter: its heading, then initiatives under the next kind of heading, or one per
+/// paragraph when it has none.
+fn chapter(
+    number: u32,
+    heading: &Heading,
+    lines: &[Line],
+    headings: &[Option<Heading>],
+) -> ChapterDraft {
+    let inner = headings
+        .iter()
+        .flatten()
+        .map(|h| h.kind)
+        .filter(|&k| k > heading.kind)
+        .min();
+    let mut initiatives = Vec::new();
+    let mut current: Option<(String, Vec<Paragraph>)> = None;
+    let mut loose: Vec<Paragraph> = Vec::new();
+    for (line, found) in lines.iter().zip(headings) {
+        match found {
+            Some(h) if Some(h.kind) == inner => {
+                if let Some((title, paragraphs)) = current.take() {
+                    initiatives.push(initiative(title, paragraphs));
+                } else {
+                    initiatives.extend(loose.drain(..).map(from_paragraph));
+                }
+                let (title, rest) = split_title(&h.text);
+                let mut paragraphs = Vec::new();
+                if !rest.is_empty() {
+                    paragraphs.push(Paragraph::new(rest, line.place));
+                }
+                current = Some((title, paragraphs));
+            }
+            _ => {
+                let target = match &mut current {
+                    Some((_, paragraphs)) => paragraphs,
+                    None => &mut loose,
+                };
+                add_line(target, line);
+            }
+        }
+    }
+    match current {
+        Some((title, paragraphs)) => initiatives.push(initiative(title, paragraphs)),
+        None => initiatives.extend(loose.into_iter().map(from_paragraph)),
+    }
+    initiatives.retain(|i| !i.text.trim().is_empty());
+    let (name, headline) = names(&heading.text);
+    ChapterDraft {
+        number,
+        name,
+        headline,
+        initiatives,
+    }
+}
+
+/// A paragraph being gathered from lines.
+struct Paragraph {
+    text: String,
+    place: Place,
+    /// Whether it ends a sentence, so the next line starts a new paragraph.
+    closed: bool,
+}
+
+impl Paragraph {
+    fn new(text: &str, place: Place) -> Self {
+        Self {
+            text: text.trim().to_owned(),
+            place,
+            closed: ends_sentence(text),
+        }
+    }
+}
+
+/// Whether a line ends where a paragraph may end (。！？ or a closing quote after them).
+fn ends_sentence(text: &str) -> bool {
+    let text = text
+        .trim_end()
+        .trim_end_matches(['”', '」', '’', '）', ')', '』']);
+    text.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '.'])
+}
+
+/// Adds a line: a blank line ends a paragraph; a line after an unfinished one (a line broken
+/// by a PDF or a hard wrap) continues it.
+fn add_line(paragraphs: &mut Vec<Paragraph>, line: &Line) {
+    let text = line.text.trim();
+    if text.is_empty() {
+        if let Some(last) = paragraphs.last_mut() {
+            last.closed = true;
+        }
+        return;
+    }
+    match paragraphs.last_mut() {
+        Some(last) if !last.closed && line.wraps => {
+            let ascii_seam = last.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && text.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if ascii_seam && !last.text.ends_with(|c: char| c.is_ascii_digit()) {
+                last.text.push(' ');
+            }
+            last.text.push_str(text);
+            last.closed = ends_sentence(text);
+        }
+        _ => paragraphs.push(Paragraph::new(text, line.place)),
+    }
+}
+
+fn initiative(title: String, paragraphs: Vec<Paragraph>) -> InitiativeDraft {
+    let place = paragraphs.first().map_or(Place::Line(1), |p| p.place);
+    let text: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
+    let text = if text.is_empty() {
+        // A heading with nothing under it: its own words are its text.
+        title.clone()
+    } else {
+        text.join("\n")
+    };
+    InitiativeDraft { title, text, place }
+}
+
+/// A paragraph of a chapter without sub-headings, as an initiative titled by its first clause.
+fn from_paragraph(paragraph: Paragraph) -> InitiativeDraft {
+    let title = first_clause(&paragraph.text);
+    InitiativeDraft {
+        title,
+        text: paragraph.text,
+        place: paragraph.place,
+    }
+}
+
+/// A paragraph's first clause, as its title: up to its first comma or full stop, or its
+/// second when the first is only a few words (过去五年，经济实力跃上新台阶).
+fn first_clause(text: &str) -> String {
+    const BREAKS: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';'];
+    let mut end = 0;
+    for (count, (at, c)) in text
+        .char_indices()
+        .filter(|(_, c)| BREAKS.contains(c))
+        .enumerate()
+    {
+        end = at;
+        let enough = text[..at].chars().count() >= 6;
+        if enough || count >= 1 || matches!(c, '。' | '；' | '！' | '？') {
+            break;
+        }
+    }
+    let clause = if end == 0 { text } else { &text[..end] };
+    clause.trim().chars().take(MAX_TITLE_CHARS).collect()
+}
+
+/// The longest title taken from a sentence, in characters.
+const MAX_TITLE_CHARS: usize = 40;
+
+/// A heading that runs on into its paragraph (（一）深入推进供给侧结构性改革。坚持…): its
+/// first sentence is the title, the rest the start of the text. A short heading is all title.
+fn split_title(text: &str) -> (String, &str) {
+    let text = text.trim();
+    let sentence_end = text
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '：'))
+        .map(|(at, c)| (at, at + c.len_utf8()));
+    let (title, rest) = match sentence_end {
+        Some((at, after)) => (&text[..at], text[after..].trim()),
+        None => (text, ""),
+    };
+    let title = if title.chars().count() > MAX_TITLE_CHARS {
+        // The first clause, then at most the limit: a title names, the text tells.
+        let clause = title.split(['，', ',']).next().unwrap_or(title);
+        clause.chars().take(MAX_TITLE_CHARS).collect()
+    } else {
+        title.to_owned()
+    };
+    // A heading that is one long sentence keeps it whole as text too.
+    let rest = if rest.is_empty() && title.chars().count() < text.chars().count() {
+        text
+    } else {
+        rest
+    };
+    (title, rest)
+}
+
+/// A chapter's short name and its headline from its heading: 过去五年工作回顾 is both; a long
+/// heading keeps its first words (without a year) as the name and the whole as the headline.
+fn names(heading: &str) -> (String, String) {
+    let heading = heading.trim().trim_end_matches(['。', '：', ':']);
+    const SHORT: usize = 10;
+    if heading.chars().count() <= SHORT {
+        return (heading.to_owned(), heading.to_owned());
+    }
+    let without_year = strip_leading_year(heading);
+    let first = without_year
+        .split(['，', ',', '、', '：', ':', '；', ' ', '　'])
+        .next()
+        .unwrap_or(without_year);
+    let name: String = if first.chars().count() <= SHORT {
+        first.to_owned()
+    } else {
+        first.chars().take(SHORT).collect()
+    };
+    (name, heading.to_owned())
+}
+
+/// 2018年经济社会发展总体要求 → 经济社会发展总体要求.
+fn strip_leading_year(text: &str) -> &str {
+    let digits: usize = text
+        .chars()
+        .take_while(|&c| is_arabic(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits > 0
+        && let Some(rest) = text[digits..].strip_prefix('年')
+        && !rest.is_empty()
+    {
+        return rest;
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::lines_of;
+    use super::*;
+
+    #[test]
+    fn heading_kinds() {
+        let kind = |t: &str| numbered(t).map(|(k, r)| (k, r.to_owned()));
+        assert_eq!(kind("一、过去五年"), Some((Kind::Han, "过去五年".into())));
+        assert_eq!(kind("（三）加快"), Some((Kind::ParenHan, "加快".into())));
+        assert_eq!(kind("(2)推进"), Some((Kind::ParenArabic, "推进".into())));
+        assert_eq!(kind("3．推进"), Some((Kind::Arabic, "推进".into())));
+        assert_eq!(kind("第二章 发展"), Some((Kind::Part, " 发展".into())));
+        assert_eq!(kind("第一节 概况"), Some((Kind::Section, " 概况".into())));
+        assert_eq!(kind("1.5万人参加"), None);
+        assert_eq!(kind("一是加强"), None);
+        assert_eq!(kind("2018年"), None);
+    }
+
+    #[test]
+    fn chapters_and_initiatives_by_depth() {
+        let text = "政府工作报告\n\n一、过去五年工作回顾\n\n过去五年，经济实力跃上新台阶。\n\n（一）深入推进改革。坚持把发展经济着力点放在实体经济上。\n\n（二）加强生态建设\n\n治理大气污染，\n重点城市浓度下降。\n\n二、今年工作建议\n\n第一段。\n\n第二段，很长。\n";
+        let brochure = parse(&lines_of(text)).expect("parses");
+        assert_eq!(brochure.title, "政府工作报告");
+        let chapters: Vec<(&str, usize)> = brochure
+            .chapters
+            .iter()
+            .map(|c| (c.name.as_str(), c.initiatives.len()))
+            .collect();
+        assert_eq!(chapters, [("过去五年工作回顾", 3), ("今年工作建议", 2)]);
+        let first = &brochure.chapters[0].initiatives;
+        assert_eq!(first[0].title, "过去五年，经济实力跃上新台阶");
+        assert_eq!(first[1].title, "深入推进改革");
+        assert_eq!(first[1].text, "坚持把发展经济着力点放在实体经济上。");
+        assert_eq!(first[2].title, "加强生态建设");
+        assert_eq!(first[2].text, "治理大气污染，重点城市浓度下降。");
+        assert_eq!(brochure.chapters[1].initiatives[1].title, "第二段，很长");
+    }
+
+    #[test]
+    fn long_headings_give_a_short_name() {
+        assert_eq!(
+            names("2018年经济社会发展总体要求和政策取向"),
+            (
+                "经济社会发展总体要求".to_owned(),
+                "2018年经济社会发展总体要求和政策取向".to_owned()
+            )
+        );
+    }
+}
