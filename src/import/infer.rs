@@ -257,7 +257,8 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
         let before = &text[floor..mark.outer.start];
         let prefix = read_prefix(before);
         let clause_end = floor + prefix.as_ref().map_or(before.len(), |(_, at)| *at);
-        let (unit, unit_len) = read_unit(&text[mark.outer.end..next], percent);
+        let (unit, unit_len) =
+            read_unit(&text[mark.outer.end..next], percent, value.fract() != 0.0);
         let prefix = prefix.map(|(word, _)| word.to_owned());
         let (unit, quantity) = match Quantity::parse(prefix.as_deref(), value, &unit) {
             Ok(quantity) => (unit, quantity),
@@ -417,7 +418,7 @@ fn read_prefix(before: &str) -> Option<(&'static str, usize)> {
 /// The unit written after a number, as written, and how many bytes of `after` it takes:
 /// magnitudes and 余/多 (万余, 余万, 千万), one counter the quantity rules know (人次, 個, %),
 /// then 左右. A percent sign inside the mark is the unit.
-fn read_unit(after: &str, percent: bool) -> (String, usize) {
+fn read_unit(after: &str, percent: bool, decimal: bool) -> (String, usize) {
     if percent {
         return ("%".to_owned(), 0);
     }
@@ -446,6 +447,10 @@ fn read_unit(after: &str, percent: bool) -> (String, usize) {
         end += c.len_utf8();
     }
     end += counter_len(&rest[end..], magnitude);
+    // 10.5 年 is a measure of years; a whole number before 年 is a year.
+    if decimal && end == 0 && rest.starts_with('年') && !rest.starts_with("年均") {
+        end = '年'.len_utf8();
+    }
     if !more_than
         && let Some(word) = ["左右", "以上", "以下"]
             .into_iter()
@@ -475,8 +480,15 @@ fn counter_len(text: &str, magnitude: bool) -> usize {
     }
     // A counter the list does not know (罐, 艘次) is kept, and `check` warns of it: cutting it
     // would make 1.37 万亿斤 a count of nothing. Words that cannot be counters end the unit.
-    match text.chars().next() {
-        Some(c) if is_ideograph(c) && !NOT_COUNTERS.contains(c) => c.len_utf8(),
+    // It must end the phrase (1.37 万亿斤，): 8000 多万农业转移人口 counts people, and 农 is
+    // the start of a word, not a counter.
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), next)
+            if is_ideograph(c) && !NOT_COUNTERS.contains(c) && !next.is_some_and(is_ideograph) =>
+        {
+            c.len_utf8()
+        }
         _ => 0,
     }
 }

@@ -218,12 +218,17 @@ fn finish(lines: &[text::Line], name: &str) -> Result<Imported, ImportError> {
     // the shape officials write (一、 / （一） / 1.) when that does not fit.
     let brochure = match text::parse(lines) {
         Ok(brochure) => brochure,
-        Err(_) if outline::applies(lines) => outline::parse(lines).map_err(fail)?,
-        Err(failure) => return Err(fail(failure)),
+        Err(failure)
+            if text::has_brochure_titles(lines) || lines.iter().all(|l| l.text.is_empty()) =>
+        {
+            return Err(fail(failure));
+        }
+        Err(_) => outline::parse(lines).map_err(fail)?,
     };
     let source = Path::new(name)
         .file_name()
         .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned());
+    let notes = brochure.notes.clone();
     let build::Built { report, skipped } = build::report(brochure, &source).map_err(fail)?;
     let ron = write::ron(&report, &source);
     // A dataset that does not check would only move the problem to the viewer: say so here.
@@ -249,7 +254,7 @@ fn finish(lines: &[text::Line], name: &str) -> Result<Imported, ImportError> {
         .figures()
         .filter(|(_, _, figure)| figure.label_guessed)
         .count();
-    let summary = Summary::of(&report, skipped);
+    let summary = Summary::of(&report, skipped, notes);
     Ok(Imported {
         report,
         ron,

@@ -23,8 +23,8 @@ pub(crate) enum SkipReason {
     Fraction,
     /// 3-5, 3至5: a range of two numbers.
     Range,
-    /// 128 700: thousands set apart by spaces, which a mark cannot hold.
-    SpacedDigits,
+    /// 31微克/立方米, 14.3/10万: a rate, whose unit has two parts.
+    Rate,
 }
 
 impl SkipReason {
@@ -33,7 +33,7 @@ impl SkipReason {
             Self::MixedNumeral => ("mixed numeral", "混合数字"),
             Self::Fraction => ("fraction", "分数"),
             Self::Range => ("range", "范围"),
-            Self::SpacedDigits => ("digits grouped by spaces", "以空格分组的数字"),
+            Self::Rate => ("rate", "比率"),
         }
     }
 }
@@ -162,32 +162,54 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
         return not;
     }
     // ,045 after digits: the rest of a number not read as one (1萬2,045), never a number.
+    // A comma after digits is a separator of thousands only before three digits: 1，17个
+    // (after a ratio 2.31:1) is a new number.
     let before_that = text[..start].chars().rev().nth(1);
-    if matches!(before, Some(',' | '.' | '．' | '，')) && before_that.is_some_and(is_digit) {
+    let three_digits = text[start..end].chars().count() == 3;
+    let continues = match before {
+        Some('.' | '．') => true,
+        Some(',' | '，') => three_digits,
+        _ => false,
+    };
+    if continues && before_that.is_some_and(is_digit) {
         return not;
     }
     // 第3, 第十三: an ordinal.
     if before == Some('第') {
         return not;
     }
-    // 128 700個: read as 700 it would be silently wrong, so it is said instead.
+    // 128 700個: one number whose thousands are set apart by spaces, never 700.
     if let Some(grouped_end) = space_grouped_end(text, start, end) {
         let after = &text[grouped_end..];
         let spaced = after.trim_start_matches([' ', '\u{3000}']);
-        let (unit, _) = unit_len(spaced);
-        let unit_end = if unit > 0 {
-            after.len() - spaced.len() + unit
-        } else {
-            0
-        };
-        return Some(Found::Skip {
-            end: grouped_end + unit_end,
-            why: SkipReason::SpacedDigits,
+        let (unit, mixed) = unit_len(spaced);
+        if unit == 0 || mixed || markup::mark_number(&text[start..grouped_end]).is_none() {
+            return Some(Found::Not { end: grouped_end });
+        }
+        return Some(Found::Figure {
+            number_end: grouped_end,
         });
     }
     let spaced = after_text.trim_start_matches([' ', '\u{3000}']);
     let unit_start = end + (after_text.len() - spaced.len());
     // Years, months, days, hours: 2018年, 3月5日, 5年 (a span), 10时.
+    // 40周年 (an anniversary, named like an ordinal) and 6个月 (a span, like 5年) are no
+    // figures.
+    if ["周年", "週年", "个月", "個月"]
+        .iter()
+        .any(|w| spaced.starts_with(w))
+    {
+        return not;
+    }
+    // 平均受教育年限10.5年: a decimal number of years is a measure, never a year.
+    let decimal = text[start..end].contains(['.', '．']);
+    // “跨境理财通”2.0版: a version's name.
+    if decimal && spaced.starts_with('版') {
+        return not;
+    }
+    if decimal && spaced.starts_with('年') && !spaced.starts_with("年均") {
+        return Some(Found::Figure { number_end: end });
+    }
     if spaced.starts_with(['年', '月', '日', '号', '時', '时', '點', '点', '岁', '歲'])
         && !spaced.starts_with("年均")
     {
@@ -200,10 +222,13 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
     // 3-5, 3至5, 3～5: a range.
     let range_words = ['-', '－', '~', '～', '—', '至', '到'];
     if let Some(c) = spaced.chars().next().filter(|c| range_words.contains(c))
-        && spaced[c.len_utf8()..].chars().next().is_some_and(is_digit)
         && !matches!(c, '到')
+        && let after_word = &spaced[c.len_utf8()..]
+        && let second_spaced = after_word.trim_start_matches([' ', '\u{3000}'])
+        && second_spaced.starts_with(is_digit)
     {
-        let second = unit_start + c.len_utf8();
+        // 15至 29歲: the second number may stand after a space.
+        let second = unit_start + c.len_utf8() + (after_word.len() - second_spaced.len());
         let second_end = digits_end(text, second);
         let (unit, _) = unit_len(&text[second_end..]);
         if unit == 0 {
@@ -237,10 +262,27 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
     if unit == 0 {
         return not;
     }
+    let unit_end = unit_start + unit;
+    if text[unit_end..].starts_with(['/', '／']) {
+        // The second part of a rate's unit (立方米, 10万) would be cut: said, not read.
+        let rest: usize = text[unit_end..]
+            .chars()
+            .take(12)
+            .take_while(|c| !CLAUSE_ENDS.contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        return Some(Found::Skip {
+            end: unit_end + rest.min(text.len() - unit_end),
+            why: SkipReason::Rate,
+        });
+    }
     // A number that markup would not read (1,2345) is no figure either.
     markup::mark_number(&text[start..end])?;
     Some(Found::Figure { number_end: end })
 }
+
+/// Marks that end a rate's unit when it is said.
+const CLAUSE_ENDS: &str = "，。；：、！？,;:（）() ";
 
 /// The end of a number whose thousands are set apart by spaces (128 700, 1 234 567), when
 /// the digits from `start` to `end` are its first group.
@@ -392,7 +434,19 @@ mod tests {
         assert_eq!(marked("降低8.1个百分点"), "降低**8.1**个百分点");
         assert_eq!(marked("1,363亿美元"), "**1,363**亿美元");
         assert_eq!(marked("2013年 1月 16日"), "2013年 1月 16日");
+        assert_eq!(
+            marked("比缩小至2.31:1，17个区"),
+            "比缩小至2.31:1，**17**个区"
+        );
+        assert_eq!(marked("年限提高到10.5年。"), "年限提高到**10.5**年。");
+        assert_eq!(marked("“跨境理财通”2.0版上线"), "“跨境理财通”2.0版上线");
+        let rate = mark("浓度下降到31微克/立方米，");
+        assert_eq!(rate.text, "浓度下降到31微克/立方米，");
+        assert_eq!(rate.skipped[0].written, "31微克/立方米");
         assert_eq!(marked("收回1萬2,045份"), "收回1萬2,045份");
+        assert_eq!(marked("改革开放40周年，6个月内"), "改革开放40周年，6个月内");
+        assert_eq!(marked("14部门联合"), "**14**部门联合");
+        assert_eq!(mark("為 15至 29歲的青年").skipped[0].written, "15至 29歲");
     }
 
     #[test]
@@ -420,9 +474,10 @@ mod tests {
                 ("一半", SkipReason::Fraction),
             ]
         );
-        let spaced = mark("提供128 700個單位，以及 7 000 個");
-        assert_eq!(spaced.stressed, Vec::<bool>::new(), "{}", spaced.text);
-        let written: Vec<&str> = spaced.skipped.iter().map(|s| s.written.as_str()).collect();
-        assert_eq!(written, ["128 700個", "7 000 個"]);
+        let spaced = mark("提供128 700個單位，以及 7 000 個，2013年 1月");
+        assert_eq!(
+            spaced.text,
+            "提供**128 700**個單位，以及 **7 000** 個，2013年 1月"
+        );
     }
 }

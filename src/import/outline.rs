@@ -26,6 +26,8 @@ enum Kind {
     Arabic,
     /// （1）
     ParenArabic,
+    /// A short line alone before a paragraph, in a report that numbers no heading.
+    Bare,
 }
 
 /// A heading: its kind and its text without the number.
@@ -33,6 +35,8 @@ enum Kind {
 struct Heading {
     kind: Kind,
     text: String,
+    /// Whether it reads as a title rather than a paragraph that starts with a number.
+    titled: bool,
 }
 
 const HAN_NUMERALS: &str = "一二三四五六七八九十百零〇两";
@@ -70,6 +74,8 @@ fn numbered(text: &str) -> Option<(Kind, &str)> {
     }
     for (open, close) in [('（', '）'), ('(', ')')] {
         if let Some(rest) = text.strip_prefix(open) {
+            // (一 ) 引言: a transcript may space the number from its brackets.
+            let rest = rest.trim_start();
             let han = leading(rest, is_han_numeral);
             let arabic = leading(rest, is_arabic);
             let (n, kind) = if han > 0 {
@@ -78,7 +84,10 @@ fn numbered(text: &str) -> Option<(Kind, &str)> {
                 (arabic, Kind::ParenArabic)
             };
             if n > 0 && n <= 9 {
-                return rest[n..].strip_prefix(close).map(|r| (kind, r));
+                return rest[n..]
+                    .trim_start()
+                    .strip_prefix(close)
+                    .map(|r| (kind, r));
             }
             return None;
         }
@@ -104,8 +113,11 @@ fn numbered(text: &str) -> Option<(Kind, &str)> {
     None
 }
 
-fn heading_of(line: &Line) -> Option<Heading> {
+/// The heading a line is, if any; `wrap` is the width a hard-wrapped text breaks its lines at,
+/// where a numbered line as long as that is the start of a paragraph, not a title.
+fn heading_of(line: &Line, wrap: Option<usize>) -> Option<Heading> {
     let text = line.text.trim();
+    let broken = wrap.is_some_and(|w| text.chars().count() * 5 >= w * 4) && !ends_sentence(text);
     let plain = text
         .strip_prefix("**")
         .and_then(|t| t.strip_suffix("**"))
@@ -114,9 +126,13 @@ fn heading_of(line: &Line) -> Option<Heading> {
         .trim();
     if let Some(level) = line.level {
         let text = numbered(plain).map_or(plain, |(_, rest)| rest).trim();
+        if text.is_empty() {
+            return None;
+        }
         return Some(Heading {
             kind: Kind::Styled(level),
             text: text.to_owned(),
+            titled: is_title_like(text),
         });
     }
     let (kind, rest) = numbered(plain)?;
@@ -127,19 +143,16 @@ fn heading_of(line: &Line) -> Option<Heading> {
     Some(Heading {
         kind,
         text: rest.to_owned(),
+        titled: is_title_like(rest) && !broken,
     })
-}
-
-/// Whether `lines` are written in this shape: some heading kind repeats.
-pub(crate) fn applies(lines: &[Line]) -> bool {
-    let headings: Vec<Option<Heading>> = lines.iter().map(heading_of).collect();
-    chapter_kind(&headings).is_some()
 }
 
 /// The outermost kind that repeats: the kind of the chapters' headings.
 fn chapter_kind(headings: &[Option<Heading>]) -> Option<Kind> {
     let mut counts: Vec<(Kind, usize)> = Vec::new();
-    for heading in headings.iter().flatten() {
+    // Chapters are named by titles: a numbered list of sentences (（一）由獎券基金撥出…，…)
+    // is a list inside a section, not its chapters.
+    for heading in headings.iter().flatten().filter(|h| h.titled) {
         match counts.iter_mut().find(|(k, _)| *k == heading.kind) {
             Some((_, n)) => *n += 1,
             None => counts.push((heading.kind, 1)),
@@ -149,28 +162,27 @@ fn chapter_kind(headings: &[Option<Heading>]) -> Option<Kind> {
     counts.into_iter().find(|&(_, n)| n >= 2).map(|(k, _)| k)
 }
 
-/// Reads a report written in numbered headings.
+/// Reads a report written in numbered headings; a report without them is read by its short
+/// lines between paragraphs, and a text with no heading at all is one chapter.
 pub(crate) fn parse(lines: &[Line]) -> Result<Brochure, Failure> {
-    let headings: Vec<Option<Heading>> = lines.iter().map(heading_of).collect();
-    let Some(top) = chapter_kind(&headings) else {
-        let place = lines.first().map_or(Place::Line(1), |l| l.place);
-        return Err((
-            Some(place),
-            Text::new(
-                "no chapter found: no kind of heading (一、, （一）, 1., 第一章, # …) repeats",
-                "没有找到任何章：没有重复出现的标题（一、（一）、1.、第一章、# …）",
-            ),
-        ));
-    };
+    let lines = without_page_furniture(lines);
+    let wrap = wrap_width(&lines);
+    let mut headings: Vec<Option<Heading>> = lines.iter().map(|l| heading_of(l, wrap)).collect();
+    let mut notes = Vec::new();
+    if chapter_kind(&headings).is_none() {
+        headings = bare_headings(&lines);
+    }
+    let top = chapter_kind(&headings);
     let starts: Vec<usize> = (0..lines.len())
-        .filter(|&i| headings[i].as_ref().is_some_and(|h| h.kind == top))
+        .filter(|&i| headings[i].as_ref().is_some_and(|h| Some(h.kind) == top))
         .collect();
     let mut brochure = Brochure::default();
     // The cover ends where prose begins (现在，我代表市人民政府，向大会报告工作…): an opening
     // paragraph is text of the report, kept at the head of the first chapter.
-    let prose = (0..starts[0])
+    let first_start = starts.first().copied().unwrap_or(lines.len());
+    let prose = (0..first_start)
         .find(|&i| is_prose(&lines[i].text))
-        .unwrap_or(starts[0]);
+        .unwrap_or(first_start);
     let cover: Vec<&str> = lines[..prose]
         .iter()
         .map(|l| l.text.as_str())
@@ -178,15 +190,46 @@ pub(crate) fn parse(lines: &[Line]) -> Result<Brochure, Failure> {
         .collect();
     super::cover::read(&cover, &mut brochure);
     let mut opening = Vec::new();
-    for line in &lines[prose..starts[0]] {
+    if starts.is_empty() {
+        // No heading at all: the text after the cover is one chapter, named by the title.
+        notes.push(Text::new(
+            "no headings were found (一、, （一）, 1., 第一章, #, Word heading styles): the whole text is one chapter",
+            "没有找到任何标题（一、（一）、1.、第一章、#、Word 标题样式）：全文作为一章",
+        ));
+        let text = if brochure.title.is_empty() {
+            "全文".to_owned()
+        } else {
+            brochure.title.clone()
+        };
+        let heading = Heading {
+            kind: Kind::Styled(0),
+            text,
+            titled: true,
+        };
+        let whole = chapter(1, &heading, &lines[prose..], &headings[prose..]);
+        brochure.chapters.push(whole);
+        return finish(brochure, &lines, &headings, &[], opening, notes);
+    }
+    for line in &lines[prose..first_start] {
         add_line(&mut opening, line);
     }
+    finish(brochure, &lines, &headings, &starts, opening, notes)
+}
+
+/// The chapters from their starts, the opening paragraphs at the head of the first.
+fn finish(
+    mut brochure: Brochure,
+    lines: &[Line],
+    headings: &[Option<Heading>],
+    starts: &[usize],
+    opening: Vec<Paragraph>,
+    notes: Vec<Text>,
+) -> Result<Brochure, Failure> {
     for (n, &start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(lines.len());
-        let heading = headings[start].clone().unwrap_or_else(|| Heading {
-            kind: top,
-            text: String::new(),
-        });
+        let Some(heading) = headings[start].clone() else {
+            continue;
+        };
         let chapter = chapter(
             n as u32 + 1,
             &heading,
@@ -199,20 +242,99 @@ pub(crate) fn parse(lines: &[Line]) -> Result<Brochure, Failure> {
         let opening = opening.into_iter().map(from_paragraph);
         first.initiatives.splice(0..0, opening);
     }
-    if let Some(empty) = brochure.chapters.iter().find(|c| c.initiatives.is_empty()) {
-        let place = lines[starts[empty.number as usize - 1]].place;
-        let name = &empty.headline;
+    brochure.notes = notes;
+    if brochure.chapters.iter().all(|c| c.initiatives.is_empty()) {
+        let place = lines.first().map_or(Place::Line(1), |l| l.place);
         return Err((
             Some(place),
             Text::new(
-                format!(
-                    "the chapter 「{name}」 has no text under its heading: give it a paragraph, or make it part of the chapter before"
-                ),
-                format!("「{name}」这一章的标题下没有正文：请写一段正文，或把它并入前一章"),
+                "the file has no text but its headings",
+                "文件中除了标题没有正文",
             ),
         ));
     }
     Ok(brochure)
+}
+
+/// The width a hard-wrapped text (a PDF's or a transcript's) breaks its lines at: when most
+/// lines end inside a sentence, the length most of them share.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let filled: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let broken: Vec<usize> = filled
+        .iter()
+        .filter(|t| !ends_sentence(t))
+        .map(|t| t.chars().count())
+        .collect();
+    if filled.len() < 20 || broken.len() * 5 < filled.len() * 3 {
+        return None;
+    }
+    let mut lengths = broken;
+    lengths.sort_unstable();
+    // The upper quartile: most wrapped lines are as long as the page is wide, and a text is
+    // hard-wrapped only when they are.
+    let width = lengths[lengths.len() * 3 / 4];
+    let near = lengths
+        .iter()
+        .filter(|&&n| n + 2 >= width && n <= width + 2)
+        .count();
+    (width >= 20 && near * 2 >= lengths.len()).then_some(width)
+}
+
+/// A PDF's or a transcript's page furniture, dropped: lines that are only a page number, and
+/// running headers (a short line with digits, such as a date, printed on three pages or more).
+fn without_page_furniture(lines: &[Line]) -> Vec<Line> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for line in lines {
+        *counts.entry(line.text.trim()).or_default() += 1;
+    }
+    let furniture = |text: &str| {
+        let text = text.trim();
+        let page_number = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
+        let running = text.chars().count() <= 40
+            && text.chars().any(|c| c.is_ascii_digit())
+            && counts.get(text).is_some_and(|&n| n >= 3);
+        page_number || running
+    };
+    lines
+        .iter()
+        .filter(|l| !furniture(&l.text))
+        .cloned()
+        .collect()
+}
+
+/// Headings of a report that numbers none (a speech's 引言, 經濟發展): a short line without
+/// sentence marks, standing alone between a blank line and a paragraph.
+fn bare_headings(lines: &[Line]) -> Vec<Option<Heading>> {
+    let filled = |i: usize| lines.get(i).is_some_and(|l| !l.text.trim().is_empty());
+    (0..lines.len())
+        .map(|i| {
+            let text = lines[i].text.trim();
+            let short = (2..=16).contains(&text.chars().count());
+            let alone = i == 0 || !filled(i - 1) || !lines[i].wraps;
+            let next = (i + 1..lines.len()).find(|&j| filled(j));
+            let paragraph_after = next.is_some_and(|j| {
+                let after = lines[j].text.trim();
+                after.chars().count() > 20 || is_prose(after)
+            });
+            let heading = short
+                && alone
+                && paragraph_after
+                && !text.contains(['，', '。', '；', '！', '？', '：', ',', ':', '、'])
+                && !text.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '（');
+            heading.then(|| Heading {
+                kind: Kind::Bare,
+                text: text.to_owned(),
+                titled: true,
+            })
+        })
+        .collect()
 }
 
 /// Whether a line is a sentence of text rather than a line of the cover.
@@ -239,6 +361,13 @@ fn chapter(
     let mut initiatives = Vec::new();
     let mut current: Option<(String, Vec<Paragraph>)> = None;
     let mut loose: Vec<Paragraph> = Vec::new();
+    let place = lines.first().map_or(Place::Line(1), |l| l.place);
+    // 一、为老年人提供健康管理服务。为超2.5万名…: a heading that runs on into its text (a list
+    // of pledges numbered 一、 二、) begins the chapter's first paragraph, never lost.
+    let run_on = !heading.titled;
+    if run_on {
+        loose.push(Paragraph::new(&heading.text, place));
+    }
     for (line, found) in lines.iter().zip(headings) {
         match found {
             Some(h) if Some(h.kind) == inner => {
@@ -247,12 +376,7 @@ fn chapter(
                 } else {
                     initiatives.extend(loose.drain(..).map(from_paragraph));
                 }
-                let (title, rest) = split_title(&h.text);
-                let mut paragraphs = Vec::new();
-                if !rest.is_empty() {
-                    paragraphs.push(Paragraph::new(rest, line.place));
-                }
-                current = Some((title, paragraphs));
+                current = Some(section(h, line.place));
             }
             _ => {
                 let target = match &mut current {
@@ -268,13 +392,51 @@ fn chapter(
         None => initiatives.extend(loose.into_iter().map(from_paragraph)),
     }
     initiatives.retain(|i| !i.text.trim().is_empty());
-    let (name, headline) = names(&heading.text);
+    if initiatives.is_empty() {
+        // A heading with nothing under it: its own words are the chapter's text.
+        let title = titled(first_clause(&heading.text), &heading.text);
+        let text = heading.text.clone();
+        initiatives.push(InitiativeDraft { title, text, place });
+    }
+    let title = if run_on {
+        titled(first_clause(&heading.text), &heading.text)
+    } else {
+        heading.text.clone()
+    };
+    let (name, headline) = names(&title);
     ChapterDraft {
         number,
         name,
         headline,
         initiatives,
     }
+}
+
+/// An initiative's heading: its title, and the start of its text. A heading that runs on
+/// into its paragraph (（一）深入推进供给侧结构性改革。坚持…) is titled by its first sentence
+/// and the rest begins the text; one broken mid-sentence ((一 ) 由獎券基金撥出 3.8億元，在…)
+/// keeps all its words as text, titled by its first clause.
+fn section(heading: &Heading, place: Place) -> (String, Vec<Paragraph>) {
+    let text = heading.text.as_str();
+    if heading.titled {
+        return (text.trim().to_owned(), Vec::new());
+    }
+    let (title, rest) = split_title(text);
+    let sentence_split = !rest.is_empty() && rest.len() < text.trim().len();
+    if sentence_split && !title.is_empty() {
+        return (title, vec![Paragraph::new(rest, place)]);
+    }
+    (
+        titled(first_clause(text), text),
+        vec![Paragraph::new(text, place)],
+    )
+}
+
+/// Whether a heading reads as a title (过去五年工作回顾) rather than a paragraph that starts
+/// with a number (（一）由獎券基金撥出 3.8億元，在今年…).
+fn is_title_like(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['。', '：', ':', '；']);
+    text.chars().count() <= 30 && !text.contains(['，', ',', '；', '。', '！', '？'])
 }
 
 /// A paragraph being gathered from lines.
@@ -327,6 +489,15 @@ fn add_line(paragraphs: &mut Vec<Paragraph>, line: &Line) {
     }
 }
 
+/// A title that is never empty: a text that opens with a mark gives its first characters.
+fn titled(title: String, text: &str) -> String {
+    if title.trim().is_empty() {
+        text.trim().chars().take(20).collect()
+    } else {
+        title
+    }
+}
+
 fn initiative(title: String, paragraphs: Vec<Paragraph>) -> InitiativeDraft {
     let place = paragraphs.first().map_or(Place::Line(1), |p| p.place);
     let text: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
@@ -336,12 +507,16 @@ fn initiative(title: String, paragraphs: Vec<Paragraph>) -> InitiativeDraft {
     } else {
         text.join("\n")
     };
-    InitiativeDraft { title, text, place }
+    InitiativeDraft {
+        title: titled(title, &text),
+        text,
+        place,
+    }
 }
 
 /// A paragraph of a chapter without sub-headings, as an initiative titled by its first clause.
 fn from_paragraph(paragraph: Paragraph) -> InitiativeDraft {
-    let title = first_clause(&paragraph.text);
+    let title = titled(first_clause(&paragraph.text), &paragraph.text);
     InitiativeDraft {
         title,
         text: paragraph.text,
@@ -403,20 +578,34 @@ fn split_title(text: &str) -> (String, &str) {
 /// A chapter's short name and its headline from its heading: 过去五年工作回顾 is both; a long
 /// heading keeps its first words (without a year) as the name and the whole as the headline.
 fn names(heading: &str) -> (String, String) {
-    let heading = heading.trim().trim_end_matches(['。', '：', ':']);
-    const SHORT: usize = 10;
+    let trimmed = heading.trim().trim_end_matches(['。', '：', ':']);
+    let heading = if trimmed.is_empty() {
+        heading.trim()
+    } else {
+        trimmed
+    };
+    const SHORT: usize = 16;
     if heading.chars().count() <= SHORT {
         return (heading.to_owned(), heading.to_owned());
     }
     let without_year = strip_leading_year(heading);
     let first = without_year
         .split(['，', ',', '、', '：', ':', '；', ' ', '　'])
-        .next()
+        .find(|part| !part.trim().is_empty())
         .unwrap_or(without_year);
-    let name: String = if first.chars().count() <= SHORT {
-        first.to_owned()
-    } else {
-        first.chars().take(SHORT).collect()
+    if first.chars().count() <= SHORT {
+        return (first.to_owned(), heading.to_owned());
+    }
+    // Cut before a joining word (的, 和, 与, 及) rather than inside a word.
+    let head: String = first.chars().take(SHORT).collect();
+    let cut = head
+        .char_indices()
+        .filter(|&(at, c)| at > 0 && "的和与與及并並".contains(c))
+        .map(|(at, _)| at)
+        .next_back();
+    let name = match cut {
+        Some(at) if head[..at].chars().count() >= 4 => head[..at].to_owned(),
+        _ => head,
     };
     (name, heading.to_owned())
 }
@@ -481,9 +670,13 @@ mod tests {
         assert_eq!(
             names("2018年经济社会发展总体要求和政策取向"),
             (
-                "经济社会发展总体要求".to_owned(),
+                "经济社会发展总体要求和政策取向".to_owned(),
                 "2018年经济社会发展总体要求和政策取向".to_owned()
             )
+        );
+        assert_eq!(
+            names("关于进一步加强和改进新时代基层科学技术普及工作的若干意见").0,
+            "关于进一步加强"
         );
     }
 }

@@ -39,7 +39,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub(crate) fn of(report: &Report, skipped: Vec<(String, Skipped)>) -> Self {
+    pub(crate) fn of(report: &Report, skipped: Vec<(String, Skipped)>, notes: Vec<Text>) -> Self {
         let figures: Vec<_> = report.figures().map(|(_, _, f)| f).collect();
         let mut summary = Self {
             chapters: report.chapters.len(),
@@ -64,7 +64,8 @@ impl Summary {
                 .collect(),
             warnings: Vec::new(),
         };
-        summary.warnings = warnings(report, summary.figures);
+        summary.warnings = notes;
+        summary.warnings.extend(warnings(report, summary.figures));
         summary
     }
 

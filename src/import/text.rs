@@ -31,6 +31,8 @@ pub(crate) struct Brochure {
     pub date: String,
     pub speaker: String,
     pub salutation: String,
+    /// What the reader of the shape noticed and the import's summary says (no headings found).
+    pub notes: Vec<Text>,
     pub chapters: Vec<ChapterDraft>,
 }
 
@@ -50,6 +52,16 @@ pub(crate) struct InitiativeDraft {
     pub text: String,
     /// Where its paragraph starts, for errors in its marks.
     pub place: Place,
+}
+
+/// Whether the lines are a brochure in its own shape (bold initiative titles after dashes), so
+/// that a break in that shape is reported rather than read as another shape.
+pub(crate) fn has_brochure_titles(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .filter(|l| matches!(dashed_title(&l.text), Some(Shape::Title { .. })))
+        .nth(1)
+        .is_some()
 }
 
 /// The lines of a Markdown-like text, numbered from 1.

@@ -117,6 +117,9 @@ fn arabic_number(text: &str) -> Option<f64> {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '．' => '.',
             '，' => ',',
+            // Hong Kong's government sets thousands apart with spaces (128 700): a separator
+            // like the comma, held to the same places below.
+            ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}' => ',',
             c => c,
         })
         .collect();

@@ -85,6 +85,14 @@ pub const KNOWN_COUNTERS: &[&str] = &[
     "员",
     "起",
     "宗",
+    "部门",
+    "幅",
+    "枚",
+    "列",
+    "根",
+    "班",
+    "个月",
+    "床日",
     // Money, other than 元.
     "美元",
     "欧元",
@@ -102,6 +110,15 @@ pub const KNOWN_COUNTERS: &[&str] = &[
     "米",
     "平方公里",
     "平方米",
+    "微克",
+    "毫克",
+    "厘米",
+    "毫米",
+    "兆瓦",
+    "千伏",
+    "升",
+    "毫升",
+    "标准箱",
     "立方米",
     "公顷",
     "千瓦",
@@ -109,6 +126,7 @@ pub const KNOWN_COUNTERS: &[&str] = &[
     "标准煤",
     "吨标准煤",
     "天",
+    "年",
     "小时",
     "分钟",
     "周",
@@ -116,6 +134,8 @@ pub const KNOWN_COUNTERS: &[&str] = &[
     // Shares and multiples.
     "个百分点",
     "百分点",
+    "个千分点",
+    "千分点",
     "倍",
     "‰",
 ];
@@ -123,6 +143,11 @@ pub const KNOWN_COUNTERS: &[&str] = &[
 /// The longest counter of `KNOWN_COUNTERS` (in either script) that `text` starts with, as its
 /// length in bytes; 0 when none does. 人次 is read before 人, 千瓦时 before 千瓦.
 pub fn known_counter_len(text: &str) -> usize {
+    // 40 周年 is an anniversary, not 40 weeks; 2018 年 is a year, and only a measure of years
+    // (10.5 年) has 年 as its counter, which the importer decides with the number in view.
+    if ["周年", "週年", "年"].iter().any(|w| text.starts_with(w)) {
+        return 0;
+    }
     let mut best = 0;
     let mut head = String::new();
     for (at, c) in text.char_indices().take(5) {
@@ -164,7 +189,7 @@ impl Measure {
     pub fn of_counter(counter: &str) -> Self {
         match counter {
             "%" | "‰" => Self::Percent,
-            "个百分点" | "百分点" => Self::PercentagePoints,
+            "个百分点" | "百分点" | "个千分点" | "千分点" => Self::PercentagePoints,
             "倍" => Self::Multiple,
             "分之" => Self::Fraction,
             _ => Self::Count,
@@ -221,6 +246,8 @@ const TRADITIONAL_COUNTERS: &[(char, char)] = &[
     ('裏', '里'),
     ('幣', '币'),
     ('鎊', '镑'),
+    ('頃', '顷'),
+    ('釐', '厘'),
 ];
 
 /// A counter in simplified characters, so that 個 and 个 compare equal.
@@ -665,12 +692,17 @@ fn english_counter(counter: &str) -> Option<(&'static str, &'static str)> {
         "千瓦时" => ("kWh", "kWh"),
         "吨标准煤" => ("tonne of standard coal", "tonnes of standard coal"),
         "天" => ("day", "days"),
+        "年" => ("year", "years"),
         "小时" => ("hour", "hours"),
         "周" => ("week", "weeks"),
         "美元" => ("US dollar", "US dollars"),
         "欧元" => ("euro", "euros"),
         "港元" => ("Hong Kong dollar", "Hong Kong dollars"),
         "个百分点" | "百分点" => ("percentage point", "percentage points"),
+        "个千分点" | "千分点" => ("per-mille point", "per-mille points"),
+        "部门" => ("department", "departments"),
+        "个月" => ("month", "months"),
+        "床日" => ("bed-day", "bed-days"),
         "倍" => ("times", "times"),
         _ => return None,
     })
@@ -1031,6 +1063,10 @@ mod tests {
         assert_eq!(known_counter_len("批次以上"), "批次".len());
         assert_eq!(known_counter_len("個百分點"), "個百分點".len());
         assert_eq!(known_counter_len("的"), 0);
+        assert_eq!(known_counter_len("部门联合"), "部门".len());
+        assert_eq!(known_counter_len("個月內"), "個月".len());
+        assert_eq!(known_counter_len("个千分点"), "个千分点".len());
+        assert_eq!(known_counter_len("周年"), 0);
     }
 
     #[test]

@@ -398,9 +398,24 @@ fn a_traditional_brochure_imports_and_checks() {
 
 #[test]
 fn bad_sources_say_where_and_what() {
+    // A text without any heading is one chapter, and the import says so.
+    let flat = import::import_file(&data("no-chapter.md")).expect("imports");
+    assert_eq!(flat.report.chapters.len(), 1);
+    assert_eq!(flat.report.chapters[0].name, "工作总结");
+    assert!(
+        flat.summary
+            .warnings
+            .iter()
+            .any(|w| w.en.contains("no headings")),
+        "{:?}",
+        flat.summary.warnings
+    );
     let cases: [(&str, &str); 2] = [
         ("empty.txt", "empty.txt:1: the file is empty"),
-        ("no-chapter.md", "no-chapter.md:1: no chapter found"),
+        (
+            "broken-brochure.md",
+            "broken-brochure.md:9: the initiative 「一项没有正文的举措」 has no paragraph",
+        ),
     ];
     for (name, expected) in cases {
         let dir = scratch(name);
@@ -853,7 +868,7 @@ fn a_government_work_report_imports_as_published() {
         .iter()
         .map(|s| s.written.as_str())
         .collect();
-    assert_eq!(skipped, ["1万6千多户", "三分之二"]);
+    assert_eq!(skipped, ["1万6千多户", "三分之二", "31微克/立方米"]);
     assert_eq!(imported.summary.targets, 8);
     assert!(
         imported.summary.warnings.is_empty(),
@@ -992,7 +1007,7 @@ fn import_says_what_it_skipped_and_writes_the_new_fields() {
         "--force",
     ]);
     let said = text(&output.stderr);
-    assert!(said.contains("2 quantities not read as figures"), "{said}");
+    assert!(said.contains("3 quantities not read as figures"), "{said}");
     assert!(said.contains("「1万6千多户」 (mixed numeral)"), "{said}");
     assert!(said.contains("「三分之二」 (fraction)"), "{said}");
     let ron = std::fs::read_to_string(&out).expect("written");

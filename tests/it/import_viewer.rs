@@ -78,13 +78,13 @@ fn a_brochure_that_cannot_be_imported_says_where_and_why_in_the_window() {
     let before = harness.state().dataset.report.title.clone();
     harness
         .state_mut()
-        .push(Command::Import(data("import/no-chapter.md")));
+        .push(Command::Import(data("import/broken-brochure.md")));
     harness.run();
     let app = harness.state();
     let status = app.status.as_ref().expect("a message");
     assert!(status.error, "{}", status.text);
     assert!(
-        status.text.starts_with("无法导入：") && status.text.contains("no-chapter.md"),
+        status.text.starts_with("无法导入：") && status.text.contains("broken-brochure.md"),
         "{}",
         status.text
     );
