@@ -136,10 +136,17 @@ enum Found {
 /// The end of the digits (with decimal point and thousands commas) starting at `start`.
 fn digits_end(text: &str, start: usize) -> usize {
     let mut end = start;
+    let mut points = 0;
     let mut chars = text[start..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next_is_digit = chars.peek().is_some_and(|&(_, n)| is_digit(n));
-        if is_digit(c) || (matches!(c, '.' | '．' | ',') && next_is_digit) {
+        let point = matches!(c, '.' | '．');
+        // One decimal point: 1.5.2 is a section number or a version, read no further.
+        if point && points == 1 {
+            break;
+        }
+        if is_digit(c) || ((point || c == ',') && next_is_digit) {
+            points += usize::from(point);
             end = start + i + c.len_utf8();
         } else {
             break;
@@ -208,14 +215,14 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
         return not;
     }
     if decimal && spaced.starts_with('年') && !spaced.starts_with("年均") {
-        return Some(Found::Figure { number_end: end });
+        return figure_or_not(text, start, end);
     }
     if spaced.starts_with(['年', '月', '日', '号', '時', '时', '點', '点', '岁', '歲'])
         && !spaced.starts_with("年均")
     {
         // 76.7岁 is an age a report states (平均预期寿命): a figure.
         if spaced.starts_with(['岁', '歲']) {
-            return Some(Found::Figure { number_end: end });
+            return figure_or_not(text, start, end);
         }
         return not;
     }
@@ -314,6 +321,15 @@ fn space_grouped_end(text: &str, start: usize, end: usize) -> Option<usize> {
             return grouped;
         }
     }
+}
+
+/// A figure when markup reads its digits as a number (not 1,2345), else nothing.
+fn figure_or_not(text: &str, start: usize, end: usize) -> Option<Found> {
+    let found = match markup::mark_number(&text[start..end]) {
+        Some(_) => Found::Figure { number_end: end },
+        None => Found::Not { end },
+    };
+    Some(found)
 }
 
 /// How long the unit after a number is (magnitudes, 余/多, a known counter, or %), and

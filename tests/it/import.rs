@@ -683,6 +683,70 @@ mod never_panics {
         .prop_map(|pieces| pieces.concat())
     }
 
+    /// Published-report text: headings of every kind, numbers without bold in every form the
+    /// importer reads or refuses to read (grouped by commas or spaces, mixed numerals, ranges,
+    /// rates, years, versions), cover lines and page furniture, in random order.
+    fn published_text() -> impl Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "一、",
+            "（一）",
+            "(二 ) ",
+            "1.",
+            "1、",
+            "第一章 ",
+            "## ",
+            "\n",
+            "\n\n",
+            "。",
+            "，",
+            "；",
+            "：",
+            "2018年",
+            "3月5日",
+            "1.5",
+            "1.5.2",
+            "128 700",
+            "7 000 ",
+            "12，500",
+            "1,363",
+            "1万6千多",
+            "三分之二",
+            "一半",
+            "3-5",
+            "3至 5",
+            "31微克/立方米",
+            "2.0版",
+            "10.5年",
+            "40周年",
+            "6个月",
+            "个",
+            "亿元",
+            "万人以上",
+            "个百分点",
+            "突破",
+            "从",
+            "增加到",
+            "力争",
+            "预计",
+            "%",
+            "PM2.5",
+            "http://x.org/2018/5个",
+            "——2024年1月18日在会上",
+            "各位代表：",
+            "市长 王小明",
+            "5146",
+            "立法會 ─ 2013年 2月 27日",
+            "國內生產總值",
+            "增长",
+            "引言",
+            "**",
+            "**9**",
+            " ",
+        ];
+        prop::collection::vec(prop::sample::select(PIECES), 1..80)
+            .prop_map(|pieces| pieces.concat())
+    }
+
     /// Brochures that mostly have the right shape: chapters with their headings in either order
     /// and initiatives with paragraphs, sometimes a motto or a stray line.
     fn shaped_brochure() -> impl Strategy<Value = String> {
@@ -725,6 +789,21 @@ mod never_panics {
                     prop_assert!(load::load_bytes(imported.ron.into_bytes(), path).is_ok());
                 }
                 Err(error) => prop_assert!(!error.what.en.contains("please report"), "{}\n{}", error, text),
+            }
+        }
+
+        #[test]
+        fn any_published_text_imports_or_says_why(text in published_text()) {
+            match import::import_text(&text, "x.txt") {
+                Ok(imported) => {
+                    let path = Path::new("x.ron");
+                    prop_assert!(load::load_bytes(imported.ron.into_bytes(), path).is_ok());
+                }
+                Err(error) => prop_assert!(!error.what.en.contains("please report"), "{}\n{}", error, text),
+            }
+            let page = format!("<html><body><div id=\"zoom\"><p>{}</p></div></body></html>", text.replace('\n', "</p><p>"));
+            if let Err(error) = import::import_html(&page, "x.html") {
+                prop_assert!(!error.what.en.contains("please report"), "{}\n{}", error, page);
             }
         }
 
