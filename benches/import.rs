@@ -70,7 +70,37 @@ fn large_document(text: &str) -> Vec<u8> {
     zip.finish().expect("zipped").into_inner()
 }
 
+/// A work report in the shape officials publish (tests/data/import/published/gov-work-report.txt:
+/// cover, 一、 chapters, （一） sections, numbers never bold) grown to 60,000 characters by
+/// repeating its chapters.
+fn published_report() -> String {
+    let fixture = include_str!("../tests/data/import/published/gov-work-report.txt");
+    let body_start = fixture.find("一、").expect("a chapter");
+    let (cover, body) = fixture.split_at(body_start);
+    let mut text = cover.to_owned();
+    while text.chars().count() < 60_000 {
+        text.push_str(body);
+        text.push('\n');
+    }
+    text
+}
+
 fn import_benches(c: &mut Criterion) {
+    let published = published_report();
+    let imported = import::import_text(&published, "report.txt").expect("imports");
+    eprintln!(
+        "published report: {} characters, {} chapters, {} figures",
+        published.chars().count(),
+        imported.report.chapters.len(),
+        imported.report.figures().count(),
+    );
+    let mut group = c.benchmark_group("import/published");
+    group.sample_size(20);
+    group.bench_function("60,000 characters (.txt)", |b| {
+        b.iter(|| import::import_text(&published, "report.txt").expect("imports"));
+    });
+    group.finish();
+
     let text = large_brochure();
     let document = large_document(&text);
     let imported = import::import_text(&text, "large.md").expect("imports");

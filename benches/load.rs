@@ -4,7 +4,7 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use huimou::{Origin, Report, report::load};
+use huimou::{Origin, Report, document::load};
 use std::time::{Duration, Instant};
 
 fn bench_load(c: &mut Criterion, name: &str, ron_text: &str) {

@@ -6,7 +6,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use huimou::export::pdf::{Options, report_pdf};
-use huimou::{Origin, report::load};
+use huimou::{Origin, document::load};
 
 fn pdf_benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("pdf");

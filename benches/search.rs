@@ -5,7 +5,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use huimou::search::SearchIndex;
-use huimou::{Report, report::load};
+use huimou::{Report, document::load};
 
 /// The generated report with its titles, texts and labels in traditional characters.
 fn traditional(report: &Report) -> Report {

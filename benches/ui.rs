@@ -126,10 +126,11 @@ fn ui_benches(c: &mut Criterion) {
         viewer(Some(path.clone()), View::Chapter(0), None),
     );
     let (ctx, mut app) = viewer(Some(path), View::Chapter(0), None);
-    app.expanded.insert(huimou::report::dataset::InitiativeRef {
-        chapter: 0,
-        initiative: 0,
-    });
+    app.expanded
+        .insert(huimou::document::dataset::InitiativeRef {
+            chapter: 0,
+            initiative: 0,
+        });
     for _ in 0..3 {
         let _ = ctx.run_ui(input(), |ui| app.ui_pass(ui));
     }

@@ -30,10 +30,10 @@ fn main() -> ExitCode {
         "{out}: {chapters} chapters × {initiatives} initiatives, {:.1} MiB",
         text.len() as f64 / 1_048_576.0
     );
-    if text.len() as u64 > huimou::report::load::MAX_BYTES {
+    if text.len() as u64 > huimou::document::load::MAX_BYTES {
         eprintln!(
             "{out} is larger than the {} MiB the viewer and `check` read; use fewer initiatives",
-            huimou::report::load::MAX_BYTES / 1_048_576
+            huimou::document::load::MAX_BYTES / 1_048_576
         );
     }
     ExitCode::SUCCESS
@@ -66,7 +66,7 @@ impl Rng {
 
 /// A synthetic report of `chapters` × `initiatives`, sampled from the embedded one.
 pub fn generate(chapters: usize, initiatives: usize) -> Report {
-    let source = huimou::report::load::embedded().report;
+    let source = huimou::document::load::embedded().report;
     let pool: Vec<&Initiative> = source
         .chapters
         .iter()

@@ -15,7 +15,7 @@ fn main() {
     let index = huimou::search::SearchIndex::new(&report);
     let index_time = t.elapsed();
     let t = Instant::now();
-    let loaded = huimou::report::load::load_str(&text, huimou::Origin::Embedded).expect("valid");
+    let loaded = huimou::document::load::load_str(&text, huimou::Origin::Embedded).expect("valid");
     println!(
         "load_str (parse, validate, index on a second thread): {:?}",
         t.elapsed()

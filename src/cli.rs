@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::report::dataset::Dataset;
+use crate::document::dataset::Dataset;
+use crate::document::load::{self, LoadError};
 use crate::report::diagnostic::Diagnostic;
 use crate::report::lang::Lang;
-use crate::report::load::{self, LoadError};
 use crate::viewer::app::{Startup, View};
 
 /// Huimou (回眸): a desktop viewer for Chinese work-review reports.

@@ -54,7 +54,7 @@ fn tool(name: &str, args: &[&str], file: &Path) -> String {
 
 #[test]
 fn pdftotext_reads_every_initiative_and_figure_as_written() {
-    let dataset = huimou::report::load::embedded();
+    let dataset = huimou::document::load::embedded();
     let pdf = report_pdf("text.pdf", &[]);
     let text = tool("pdftotext", &["-enc", "UTF-8"], &pdf);
     let pages: Vec<String> = text.split('\u{c}').map(squeeze).collect();
@@ -95,7 +95,7 @@ fn pdftotext_reads_every_initiative_and_figure_as_written() {
 
 #[test]
 fn pdfinfo_and_pdffonts_see_pages_properties_and_subset_fonts() {
-    let dataset = huimou::report::load::embedded();
+    let dataset = huimou::document::load::embedded();
     let pdf = report_pdf("info.pdf", &["--paper", "a4"]);
     let info = tool("pdfinfo", &[], &pdf);
     let field = |name: &str| {

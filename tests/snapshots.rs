@@ -54,7 +54,7 @@ fn a_chart_exports_its_own_pixels() {
     harness
         .state_mut()
         .push(huimou::viewer::app::Command::Export(
-            huimou::viewer::app::Export::ChartPng(huimou::report::dataset::ChartRef {
+            huimou::viewer::app::Export::ChartPng(huimou::document::dataset::ChartRef {
                 chapter: 1,
                 chart: 1,
             }),
@@ -71,7 +71,7 @@ fn a_chart_exports_its_own_pixels() {
     let rect = harness
         .state()
         .drawn
-        .chart(huimou::report::dataset::ChartRef {
+        .chart(huimou::document::dataset::ChartRef {
             chapter: 1,
             chart: 1,
         })
@@ -109,7 +109,7 @@ fn slides_fit_the_screen() {
     let mut results = egui_kittest::SnapshotResults::new();
     for (width, height) in [(1280.0, 720.0), (1920.0, 1080.0)] {
         let count =
-            huimou::viewer::ui::present::slides(&huimou::report::load::embedded().report).len();
+            huimou::viewer::ui::present::slides(&huimou::document::load::embedded().report).len();
         for slide in [0, 1, 3, count - 1] {
             let settings = Settings {
                 theme: egui::ThemePreference::Light,

@@ -3,7 +3,7 @@
 #![no_main]
 
 use huimou::Origin;
-use huimou::report::load;
+use huimou::document::load;
 use huimou::search::SearchIndex;
 use libfuzzer_sys::fuzz_target;
 

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 fn embedded() -> &'static (huimou::Dataset, SearchIndex) {
     static DATA: OnceLock<(huimou::Dataset, SearchIndex)> = OnceLock::new();
     DATA.get_or_init(|| {
-        let dataset = huimou::report::load::embedded();
+        let dataset = huimou::document::load::embedded();
         let index = SearchIndex::new(&dataset.report);
         (dataset, index)
     })

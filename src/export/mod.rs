@@ -8,7 +8,7 @@ use std::io::Write;
 
 pub mod pdf;
 
-use crate::report::dataset::{Dataset, FigureRef};
+use crate::document::dataset::{Dataset, FigureRef};
 use crate::report::markup;
 use crate::search::InitiativeRef;
 

@@ -2,11 +2,12 @@
 //! two years make a Comparison, "N 项 … 完成 M 项" a Progress, and the other figures that count
 //! the same thing (项 with 项, 元 with 元) Bars of at most six.
 
-use crate::report::dataset::KEY_FIGURES;
+use crate::document::dataset::KEY_FIGURES;
 use crate::report::model::{Chart, ChartKind};
 use crate::report::script_fold::HanScript;
 
 use super::infer::{FromTo, Guess};
+use crate::report::comparison::{self, Claim, Reading};
 
 /// The most bars a proposed chart has; more would not read at a glance.
 const MAX_BARS: usize = 6;
@@ -82,15 +83,27 @@ fn is_comparison(a: &Guess, b: &Guess) -> bool {
         && b.period.is_some()
         && a.period != b.period
         // A target set beside a result is no change that happened.
-        && a.status == b.status
+        && claim(a, b) == Claim::Change
 }
 
 /// 从 54 万亿元增加到 82.7 万亿元: one measure, before and after, in one phrase.
 fn is_from_to(a: &Guess, b: &Guess) -> bool {
-    a.from_to == Some(FromTo::From)
-        && b.from_to == Some(FromTo::To)
-        && a.quantity.counter == b.quantity.counter
-        && a.status == b.status
+    a.from_to == Some(FromTo::From) && b.from_to == Some(FromTo::To) && claim(a, b) == Claim::Change
+}
+
+/// What the two figures may claim, by the one definition the loader's `check` and the
+/// captions use.
+fn claim(a: &Guess, b: &Guess) -> Claim {
+    comparison::claim(&reading(a), &reading(b))
+}
+
+fn reading(guess: &Guess) -> Reading<'_> {
+    Reading {
+        label: &guess.label,
+        period: guess.period.as_deref(),
+        quantity: &guess.quantity,
+        status: guess.status,
+    }
 }
 
 /// A whole, then a part of it said to be done: 21 项 … 已完成 19 项.

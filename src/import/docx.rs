@@ -10,8 +10,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::text::Line;
 use super::{Failure, Place};
+use crate::document::load::MAX_BYTES;
 use crate::report::diagnostic::Text;
-use crate::report::load::MAX_BYTES;
 
 /// The part of a Word document that holds its text.
 const DOCUMENT: &str = "word/document.xml";
@@ -19,8 +19,9 @@ const DOCUMENT: &str = "word/document.xml";
 /// Where Word keeps the styles that may make a run bold.
 const STYLES: &str = "word/styles.xml";
 
-/// The lines of a Word document, numbered by paragraph from 1.
-pub(crate) fn lines_of(bytes: &[u8]) -> Result<Vec<Line>, Failure> {
+/// The lines of a Word document, numbered by paragraph from 1, and what was left out of them
+/// (pictures, table cells without a unit).
+pub(crate) fn lines_of(bytes: &[u8]) -> Result<(Vec<Line>, Vec<Text>), Failure> {
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(archive) => archive,
         Err(e) => return Err(salvage(bytes).unwrap_or_else(|| not_a_document(&e))),
@@ -288,6 +289,15 @@ struct Paragraphs<'s> {
     /// How deep inside an element whose content repeats another's (`mc:Fallback`).
     skipping: usize,
     lines: Vec<Line>,
+    /// The table being read: how deep in tables, its rows so far, the row and the cell open.
+    tables: usize,
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    cell: Option<String>,
+    table_place: Place,
+    table_count: usize,
+    pictures: usize,
+    notes: Vec<Text>,
 }
 
 impl<'s> Paragraphs<'s> {
@@ -302,10 +312,18 @@ impl<'s> Paragraphs<'s> {
             in_run_properties: false,
             skipping: 0,
             lines: Vec::new(),
+            tables: 0,
+            rows: Vec::new(),
+            row: Vec::new(),
+            cell: None,
+            table_place: Place::Paragraph(1),
+            table_count: 0,
+            pictures: 0,
+            notes: Vec::new(),
         }
     }
 
-    fn read(mut self, xml: &str) -> Result<Vec<Line>, Failure> {
+    fn read(mut self, xml: &str) -> Result<(Vec<Line>, Vec<Text>), Failure> {
         let mut reader = Reader::from_str(xml);
         loop {
             let event = reader.read_event().map_err(|e| {
@@ -337,7 +355,14 @@ impl<'s> Paragraphs<'s> {
                 Text::new("the document has no text", "文档中没有文字"),
             ));
         }
-        Ok(self.lines)
+        if self.pictures > 0 {
+            let n = self.pictures;
+            self.notes.push(Text::new(
+                format!("pictures (charts, photos) left out: {n}; only text is imported"),
+                format!("没有导入的图片（图表、照片）：{n} 张；只导入文字"),
+            ));
+        }
+        Ok((self.lines, self.notes))
     }
 
     fn start(&mut self, element: &BytesStart<'_>, empty: bool) {
@@ -387,6 +412,21 @@ impl<'s> Paragraphs<'s> {
                     run.style_bold = bold;
                 }
             }
+            b"tbl" if !empty => {
+                self.tables += 1;
+                if self.tables == 1 {
+                    self.rows.clear();
+                    self.table_place = Place::Paragraph(self.count + 1);
+                }
+            }
+            b"tr" if self.tables == 1 && !empty => self.row.clear(),
+            b"tc" if self.tables == 1 => {
+                self.cell = Some(String::new());
+                if empty {
+                    self.end(b"tc");
+                }
+            }
+            b"drawing" | b"pict" => self.pictures += 1,
             b"t" => self.in_text = !empty,
             b"tab" if self.run.is_some() => self.push_text("\t"),
             b"noBreakHyphen" => self.push_text("-"),
@@ -408,6 +448,10 @@ impl<'s> Paragraphs<'s> {
             b"p" => {
                 self.end_run();
                 if let Some(paragraph) = self.open.pop() {
+                    if self.tables > 0 {
+                        self.add_to_cell(&paragraph);
+                        return;
+                    }
                     for pieces in paragraph.lines {
                         self.lines.push(Line {
                             text: marked(&pieces).trim().to_owned(),
@@ -418,8 +462,66 @@ impl<'s> Paragraphs<'s> {
                     }
                 }
             }
+            b"tc" if self.tables == 1 => {
+                let cell = self.cell.take().unwrap_or_default();
+                self.row.push(cell);
+            }
+            b"tr" if self.tables == 1 => {
+                let row = std::mem::take(&mut self.row);
+                self.rows.push(row);
+            }
+            b"tbl" if self.tables > 0 => {
+                if self.tables == 1 {
+                    self.end_table();
+                }
+                self.tables -= 1;
+            }
             _ => {}
         }
+    }
+
+    /// A paragraph inside a table cell: its words join the cell's, without bold marks (a
+    /// cell's number is read with the column's unit, `table::paragraph`).
+    fn add_to_cell(&mut self, paragraph: &Paragraph) {
+        let Some(cell) = &mut self.cell else {
+            return;
+        };
+        for pieces in &paragraph.lines {
+            let text: String = pieces.iter().map(|(_, t)| t.as_str()).collect();
+            let text = text.trim();
+            if !text.is_empty() {
+                if !cell.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(text);
+            }
+        }
+    }
+
+    /// A table read whole: one paragraph of sentences, captioned by the short line before it
+    /// that names it (表1 主要指标), else by its number.
+    fn end_table(&mut self) {
+        let rows = std::mem::take(&mut self.rows);
+        if rows.is_empty() {
+            return;
+        }
+        self.table_count += 1;
+        let names_it = self.lines.last().is_some_and(|l| {
+            let text = l.text.trim();
+            text.chars().count() <= 40 && text.contains('表') && !text.ends_with(['。', '；', '：'])
+        });
+        let caption = match names_it.then(|| self.lines.pop()).flatten() {
+            Some(line) => line.text.replace("**", "").trim().to_owned(),
+            None => format!("第 {} 张表格", self.table_count),
+        };
+        let (text, notes) = super::table::paragraph(&rows, &caption);
+        self.notes.extend(notes);
+        self.lines.push(Line {
+            text,
+            place: self.table_place,
+            wraps: false,
+            level: None,
+        });
     }
 
     fn push_text(&mut self, text: &str) {

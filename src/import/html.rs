@@ -108,8 +108,8 @@ impl Region {
     }
 }
 
-/// The lines of a web page's article.
-pub(crate) fn lines_of(page: &str) -> Result<Vec<Line>, Failure> {
+/// The lines of a web page's article, and what its tables left out.
+pub(crate) fn lines_of(page: &str) -> Result<(Vec<Line>, Vec<Text>), Failure> {
     let mut reader = Reader {
         page,
         at: 0,
@@ -118,8 +118,11 @@ pub(crate) fn lines_of(page: &str) -> Result<Vec<Line>, Failure> {
         skipping: None,
         whole: Region::default(),
         bodies: Vec::new(),
+        table: Table::default(),
+        notes: Vec::new(),
     };
     reader.read()?;
+    let notes = std::mem::take(&mut reader.notes);
     // The article's body: of the candidates holding a fair share of the page's text, the
     // tightest one around most of it (a `main-content` wrapper may hold a menu too).
     let whole = reader.whole;
@@ -139,7 +142,7 @@ pub(crate) fn lines_of(page: &str) -> Result<Vec<Line>, Failure> {
             ),
         ));
     }
-    Ok(lines)
+    Ok((lines, notes))
 }
 
 struct Reader<'p> {
@@ -153,6 +156,36 @@ struct Reader<'p> {
     whole: Region,
     /// Regions opened by elements that look like the article's body; the open ones last.
     bodies: Vec<Region>,
+    /// The table being read (`table::paragraph` makes it one paragraph).
+    table: Table,
+    /// What tables left out (cells without a unit).
+    notes: Vec<Text>,
+}
+
+/// A table being read: how deep in tables, its rows so far, the row and the cell open.
+#[derive(Default)]
+struct Table {
+    depth: usize,
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    cell: Option<String>,
+    count: usize,
+}
+
+impl Table {
+    fn end_cell(&mut self) {
+        if let Some(cell) = self.cell.take() {
+            self.row.push(cell);
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.end_cell();
+        if !self.row.is_empty() {
+            let row = std::mem::take(&mut self.row);
+            self.rows.push(row);
+        }
+    }
 }
 
 impl Reader<'_> {
@@ -199,6 +232,12 @@ impl Reader<'_> {
     }
 
     fn push_text(&mut self, text: &str) {
+        if self.table.depth > 0 {
+            if let Some(cell) = &mut self.table.cell {
+                cell.push_str(text);
+            }
+            return;
+        }
         self.whole.current.push_str(text);
         for body in self.bodies.iter_mut().filter(|b| b.depth > 0) {
             body.current.push_str(text);
@@ -223,7 +262,7 @@ impl Reader<'_> {
     }
 
     fn open(&mut self, name: &str, tag: &str, self_closing: bool) -> Result<(), Failure> {
-        if self.skipping.is_none() {
+        if self.skipping.is_none() && !self.table_edge(name, false) {
             self.mark(name, false);
         }
         if self_closing {
@@ -266,7 +305,7 @@ impl Reader<'_> {
             return;
         };
         let depth = index + 1;
-        if self.skipping.is_none() {
+        if self.skipping.is_none() && !self.table_edge(name, true) {
             self.mark(name, true);
         }
         self.stack.truncate(index);
@@ -278,6 +317,85 @@ impl Reader<'_> {
             body.end_line(line);
             // Closed: it keeps its lines and takes no more.
             body.depth = 0;
+        }
+    }
+
+    /// A table's edges: rows and cells gathered, the whole table written as one paragraph when
+    /// it closes. Whether the element was the table's to handle.
+    fn table_edge(&mut self, name: &str, closing: bool) -> bool {
+        let table = &mut self.table;
+        match (name, closing) {
+            ("table", false) => {
+                table.depth += 1;
+                if table.depth == 1 {
+                    table.rows.clear();
+                    // Text before it ends here.
+                    let line = self.line;
+                    self.whole.end_line(line);
+                    for body in self.bodies.iter_mut().filter(|b| b.depth > 0) {
+                        body.end_line(line);
+                    }
+                }
+            }
+            ("table", true) if table.depth > 0 => {
+                if table.depth == 1 {
+                    table.end_row();
+                }
+                table.depth -= 1;
+                if table.depth == 0 {
+                    self.end_table();
+                }
+            }
+            // HTML lets a page leave out </td> and </tr>: a new cell or row ends the last.
+            ("tr", _) if table.depth == 1 => table.end_row(),
+            ("td" | "th", false) if table.depth == 1 => {
+                table.end_cell();
+                table.cell = Some(String::new());
+            }
+            ("td" | "th", true) if table.depth == 1 => table.end_cell(),
+            _ if table.depth > 0 => {
+                // Inside a cell a block is a space, not a line of its own.
+                if let Some(cell) = &mut table.cell {
+                    cell.push(' ');
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The table read whole, as one paragraph in every region it stands in, captioned by the
+    /// short line before it that names it (表1 主要指标), else by its number.
+    fn end_table(&mut self) {
+        let rows = std::mem::take(&mut self.table.rows);
+        if rows.is_empty() {
+            return;
+        }
+        self.table.count += 1;
+        let number = self.table.count;
+        self.notes.extend(super::table::paragraph(&rows, "").1);
+        let line = self.line;
+        let regions =
+            std::iter::once(&mut self.whole).chain(self.bodies.iter_mut().filter(|b| b.depth > 0));
+        for region in regions {
+            let names_it = region.lines.last().is_some_and(|l| {
+                let text = l.text.trim();
+                text.chars().count() <= 40
+                    && text.contains('表')
+                    && !text.ends_with(['。', '；', '：'])
+            });
+            let caption = match names_it.then(|| region.lines.pop()).flatten() {
+                Some(l) => l.text.replace("**", "").trim().to_owned(),
+                None => format!("第 {number} 张表格"),
+            };
+            let (text, _) = super::table::paragraph(&rows, &caption);
+            region.chars += text.chars().count();
+            region.lines.push(Line {
+                text,
+                place: Place::Line(line),
+                wraps: false,
+                level: None,
+            });
         }
     }
 
@@ -406,6 +524,7 @@ mod tests {
     fn texts(page: &str) -> Vec<(String, Option<u8>)> {
         lines_of(page)
             .expect("reads")
+            .0
             .into_iter()
             .map(|l| (l.text, l.level))
             .collect()
@@ -435,6 +554,23 @@ mod tests {
                 ),
                 ("二、今年工作安排".to_owned(), None),
                 ("力争增长6%左右。".to_owned(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_is_one_paragraph_of_its_rows() {
+        let page = "<div id=\"zoom\"><p>一、综合</p><p>全年经济稳中向好，就业稳定。</p>\
+            <p>表1 主要指标</p><table><tr><th>指标</th><th>单位</th><th>绝对数</th><th>比上年增长（%）</th></tr>\
+            <tr><td><p>地区生产总值</p></td><td>亿元</td><td>2,356</td><td>6.1</td></tr>\
+            <tr><td>户籍人口<td>万人<td>512.3<td>—</table></div>";
+        let texts: Vec<String> = texts(page).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "一、综合",
+                "全年经济稳中向好，就业稳定。",
+                "表1 主要指标：地区生产总值2,356亿元，比上年增长6.1%；户籍人口512.3万人。"
             ]
         );
     }

@@ -280,11 +280,19 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
         {
             label.clone_from(&previous.label);
         }
-        // 国内生产总值 82.7 万亿元，增长 6.9%: the change is of the figure before it.
-        if let Some(change) = bare_change(&text[floor..clause_end])
-            && let Some(previous) = previous
-        {
-            label = format!("{}{change}", previous.label);
+        // 国内生产总值 82.7 万亿元，增长 6.9%: the change is of the figure before it, or of
+        // what its sentence names first when no figure stands before it (粮食产量63.2，增长1.8%).
+        if let Some(change) = bare_change(&text[floor..clause_end]) {
+            // The figure before counts only within this sentence (or row of a table).
+            let since_previous = &text[floor..clause_end];
+            let in_sentence = !since_previous.contains(['。', '！', '？', '；', '\n']);
+            let subject = match previous {
+                Some(previous) if in_sentence => Some(previous.label.clone()),
+                _ => subject_of(&text[..mark.outer.start]),
+            };
+            if let Some(subject) = subject {
+                label = format!("{subject}{change}");
+            }
         }
         after_first = side == Side::After && !after.contains(CLAUSE_BREAKS);
         let sentence = sentence_before(&text[..mark.outer.start]);
@@ -323,10 +331,6 @@ const CHANGES: &[&str] = &[
 
 /// The change word a clause consists of, when it names nothing else (比上年增长, 同比下降).
 fn bare_change(before: &str) -> Option<&'static str> {
-    // Only within the sentence of the figure before.
-    if before.contains(['。', '！', '？', '\n']) {
-        return None;
-    }
     let clause = before.rsplit(CLAUSE_BREAKS).next().unwrap_or_default();
     let clause = clause.replace("**", "");
     let clause = clause.trim();
@@ -340,6 +344,22 @@ fn bare_change(before: &str) -> Option<&'static str> {
         .trim_end_matches(['了', '为', '為'])
         .trim();
     rest.is_empty().then_some(change)
+}
+
+/// What the sentence (or the row of a table) before a number names first: 粮食产量63.2，… →
+/// 粮食产量.
+fn subject_of(before: &str) -> Option<String> {
+    let sentence = before
+        .rsplit(['。', '！', '？', '；', '\n'])
+        .next()
+        .unwrap_or_default();
+    let head = sentence
+        .split(|c: char| c.is_ascii_digit() || CLAUSE_BREAKS.contains(&c) || c == '*')
+        .next()
+        .unwrap_or_default();
+    let subject = strip_words(head);
+    let names_a_change = CHANGES.iter().any(|c| subject.contains(c));
+    (subject.chars().count() >= 2 && !names_a_change).then_some(subject)
 }
 
 /// The sentence a number stands in, up to the number.

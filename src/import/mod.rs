@@ -18,6 +18,7 @@ mod infer;
 mod numbers;
 mod outline;
 mod summary;
+mod table;
 mod text;
 mod write;
 
@@ -25,9 +26,9 @@ pub use summary::Summary;
 
 use std::path::Path;
 
+use crate::document::load;
 use crate::report::diagnostic::Text;
 use crate::report::lang::Lang;
-use crate::report::load;
 use crate::report::model::Report;
 
 /// A dataset made from a brochure.
@@ -191,28 +192,29 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
 /// Makes a dataset of a saved web page's article; `name` names it in errors and in the
 /// report's `source`.
 pub fn import_html(page: &str, name: &str) -> Result<Imported, ImportError> {
-    let lines =
+    let (lines, notes) =
         html::lines_of(page).map_err(|(place, what)| ImportError::new(name, place, what))?;
-    finish(&lines, name)
+    finish(&lines, notes, name)
 }
 
 /// Makes a dataset of a Markdown-like brochure; `name` names it in errors and in the report's
 /// `source`.
 pub fn import_text(text: &str, name: &str) -> Result<Imported, ImportError> {
     let lines = text::lines_of(text);
-    finish(&lines, name)
+    finish(&lines, Vec::new(), name)
 }
 
 /// Makes a dataset of a Word document's bytes; `name` names it in errors and in the report's
 /// `source`.
 pub fn import_docx(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
-    let lines =
+    let (lines, notes) =
         docx::lines_of(bytes).map_err(|(place, what)| ImportError::new(name, place, what))?;
-    finish(&lines, name)
+    finish(&lines, notes, name)
 }
 
-/// Reads the brochure's lines into a report, writes it, and checks what was written.
-fn finish(lines: &[text::Line], name: &str) -> Result<Imported, ImportError> {
+/// Reads the brochure's lines into a report, writes it, and checks what was written; `notes`
+/// are what reading the file left out (pictures, table cells without a unit).
+fn finish(lines: &[text::Line], notes: Vec<Text>, name: &str) -> Result<Imported, ImportError> {
     let fail = |(place, what): Failure| ImportError::new(name, place, what);
     // The brochure's own shape first (a number and a name on lines of their own); a report in
     // the shape officials write (一、 / （一） / 1.) when that does not fit.
@@ -228,7 +230,10 @@ fn finish(lines: &[text::Line], name: &str) -> Result<Imported, ImportError> {
     let source = Path::new(name)
         .file_name()
         .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned());
-    let notes = brochure.notes.clone();
+    let notes: Vec<Text> = notes
+        .into_iter()
+        .chain(brochure.notes.iter().cloned())
+        .collect();
     let build::Built { report, skipped } = build::report(brochure, &source).map_err(fail)?;
     let ron = write::ron(&report, &source);
     // A dataset that does not check would only move the problem to the viewer: say so here.

@@ -4,8 +4,9 @@
 //! Nothing here knows how it is drawn: texts are made in a [`Lang`], distances are in the
 //! caller's units (points on screen, PDF points on paper).
 
+use crate::report::comparison::{self, Claim, Reading};
 use crate::report::lang::Lang;
-use crate::report::model::Figure;
+use crate::report::model::{Figure, Status};
 use crate::report::quantity::{Quantity, format_value};
 use crate::report::script_fold::HanScript;
 use crate::report::words::{fill, tr_in};
@@ -68,26 +69,62 @@ pub fn bar_label(lang: Lang, figure: &Figure, by_period: bool) -> String {
 }
 
 /// "2012 年 6.2% → 2018 年 11.7%，提高 5.5 个百分点": each figure with its period and as
-/// written, and the change; a change of a percentage is in points, not a percentage of it,
-/// in the report's script.
+/// written, and what the two may claim (`comparison::claim`): the change of one measure at two
+/// times (a change of a percentage is in points, not a percentage of it, in the report's
+/// script); how far a target is from a result, the target marked as one; or, for two different
+/// things, both side by side with their labels and no change.
 pub fn comparison_caption(
     (lang, script): (Lang, HanScript),
     (before, before_quantity): (&Figure, &Quantity),
     (after, after_quantity): (&Figure, &Quantity),
 ) -> String {
+    let claim = comparison::claim(
+        &Reading::of(before, before_quantity),
+        &Reading::of(after, after_quantity),
+    );
     let dated = |figure: &Figure, quantity: &Quantity| {
-        let value = figure_value(lang, figure, quantity);
+        let value = status_marked((lang, script), figure, figure_value(lang, figure, quantity));
         match figure_period(lang, figure) {
             Some(period) => format!("{period} {value}"),
             None => value,
         }
     };
+    if claim == Claim::SideBySide {
+        let labelled = |figure: &Figure, quantity: &Quantity| {
+            let label = localized(lang, &figure.label, figure.label_en.as_ref());
+            format!("{label} {}", dated(figure, quantity))
+        };
+        return format!(
+            "{} · {}",
+            labelled(before, before_quantity),
+            labelled(after, after_quantity)
+        );
+    }
     let mut caption = format!(
         "{} → {}",
         dated(before, before_quantity),
         dated(after, after_quantity)
     );
     let (from, to) = (before_quantity.base_value, after_quantity.base_value);
+    if claim == Claim::TowardTarget {
+        let gap = if after_quantity.base_unit == "%" {
+            let points = format_value((to - from).abs(), "%", HanScript::Simplified);
+            let template = match script {
+                HanScript::Traditional => tr_in(lang, "{} 個百分點"),
+                HanScript::Simplified => tr_in(lang, "{} 个百分点"),
+            };
+            fill(template, &[&points])
+        } else {
+            let value = format_value((to - from).abs(), &after_quantity.base_unit, script);
+            format!("{value}{}", after_quantity.base_unit)
+        };
+        let template = match script {
+            HanScript::Traditional => tr_in(lang, "，距目標 {}"),
+            HanScript::Simplified => tr_in(lang, "，距目标 {}"),
+        };
+        caption.push_str(&fill(template, &[&gap]));
+        return caption;
+    }
     let word = if to >= from {
         tr_in(lang, "提高")
     } else {
@@ -106,6 +143,18 @@ pub fn comparison_caption(
         caption.push_str(&fill(tr_in(lang, "，{} {}%"), &[&word, &change]));
     }
     caption
+}
+
+/// A figure's value with its status when it is no result: 17%（目标）, 55家（预计）.
+pub fn status_marked((lang, script): (Lang, HanScript), figure: &Figure, value: String) -> String {
+    let template = match (figure.status, script) {
+        (Status::Result, _) => return value,
+        (Status::Target, HanScript::Simplified) => tr_in(lang, "{}（目标）"),
+        (Status::Target, HanScript::Traditional) => tr_in(lang, "{}（目標）"),
+        (Status::Estimate, HanScript::Simplified) => tr_in(lang, "{}（预计）"),
+        (Status::Estimate, HanScript::Traditional) => tr_in(lang, "{}（預計）"),
+    };
+    fill(template, &[&value])
 }
 
 /// How much of the whole a part is, between 0 and 1.
@@ -197,6 +246,56 @@ pub fn tick_label(value: f64, unit: &str, script: HanScript, lang: Lang) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn figure(label: &str, value: f64, unit: &str, period: Option<&str>, status: Status) -> Figure {
+        Figure {
+            id: label.to_owned(),
+            label: label.to_owned(),
+            label_en: None,
+            label_guessed: false,
+            prefix: None,
+            value,
+            unit: unit.to_owned(),
+            stressed: false,
+            status,
+            period: period.map(str::to_owned),
+            period_en: None,
+        }
+    }
+
+    fn caption(lang: Lang, script: HanScript, a: &Figure, b: &Figure) -> String {
+        let q = |f: &Figure| Quantity::parse(None, f.value, &f.unit).expect("a unit");
+        let (qa, qb) = (q(a), q(b));
+        comparison_caption((lang, script), (a, &qa), (b, &qb))
+    }
+
+    /// Two categories get no arrow and no change; a target is marked and measured against,
+    /// never reached; one measure at two times gets its change.
+    #[test]
+    fn a_comparison_says_only_what_the_figures_may_claim() {
+        let result = Status::Result;
+        let towns = figure("鄉鎮科協", 3.1, "萬多個", None, result);
+        let streets = figure("街道科協", 8400.0, "多個", None, result);
+        assert_eq!(
+            caption(Lang::Zh, HanScript::Traditional, &towns, &streets),
+            "鄉鎮科協 3.1萬多個 · 街道科協 8,400多個"
+        );
+        let now = figure("比例", 15.6, "%", Some("2023"), result);
+        let aim = figure("比例", 17.0, "%", Some("2025"), Status::Target);
+        assert_eq!(
+            caption(Lang::Zh, HanScript::Simplified, &now, &aim),
+            "2023 年 15.6% → 2025 年 17%（目标），距目标 1.4 个百分点"
+        );
+        assert_eq!(
+            caption(Lang::En, HanScript::Simplified, &now, &aim),
+            "2023 15.6% → 2025 17% (target), 1.4 percentage points short of the target"
+        );
+        let before = figure("比例", 6.2, "%", Some("2012"), result);
+        assert_eq!(
+            caption(Lang::Zh, HanScript::Simplified, &before, &now),
+            "2012 年 6.2% → 2023 年 15.6%，提高 9.4 个百分点"
+        );
+    }
 
     #[test]
     fn ticks_fall_on_round_steps_far_enough_apart() {

@@ -73,7 +73,7 @@ pub fn uncovered<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<char> {
 /// order. The text is scanned as it is (its strings, and any comments), not parsed again: `check`
 /// has a report's text in memory already, and a second report or a copy would double it.
 pub fn uncovered_in_source(source: &str) -> Vec<char> {
-    if source.len() as u64 > crate::report::load::MAX_BYTES {
+    if source.len() as u64 > crate::report::model::MAX_BYTES {
         return Vec::new();
     }
     uncovered([source.strip_prefix('\u{feff}').unwrap_or(source)])

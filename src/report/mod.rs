@@ -1,15 +1,14 @@
-//! A report as data: its format (`model`), its numbers as written (`quantity`, `markup`),
-//! reading and checking a dataset (`load`, `locate`, `validate`, `diagnostic`), the loaded
-//! report (`dataset`), and the words both languages share (`lang`, `words`, `chart_text`).
+//! A report as data: its format (`model`), its numbers as written (`quantity`, `markup`), what
+//! two figures may claim (`comparison`), checking a dataset (`locate`, `validate`,
+//! `diagnostic`), and the words both languages share (`lang`, `words`, `chart_text`). The
+//! loaded report stands above the search index, in `document`.
 
 pub mod chart_text;
-pub mod dataset;
+pub mod comparison;
 pub mod diagnostic;
 pub mod faces;
-pub mod figure_table;
 pub mod glyphs;
 pub mod lang;
-pub mod load;
 pub mod locate;
 pub mod markup;
 pub mod model;

@@ -1,7 +1,7 @@
 //! The report as data authors write it: the RON dataset format.
 //!
 //! These types are exactly what a dataset file holds; everything derived from them (quantities,
-//! text segments, lookups) lives in [`crate::report::dataset`].
+//! text segments, lookups) lives in [`crate::document::dataset`].
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +11,10 @@ pub const FORMAT_VERSION: u32 = 2;
 /// The oldest format version this build still reads: version 1 had no cover fields (date,
 /// publisher …) and no `stressed` or `status` on figures, which all default.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
+
+/// The largest file Huimou reads (a dataset, a published report); anything larger is surely
+/// not a report.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The most figures a chapter leads with on the overview and its slide; `key_figures` may name
 /// more, and `check` warns that only these are shown.

@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::report::model::KEY_FIGURES;
 use std::ops::Range;
 
+use crate::report::comparison::Reading;
 use crate::report::diagnostic::{Diagnostic, LineIndex, Severity, Text};
 use crate::report::locate::{SourceMap, Step};
 use crate::report::markup::{self, MarkupError, Segment};
@@ -1090,9 +1091,8 @@ fn check_chart(
             v,
             &at(&[Field("figures")]),
             &name,
-            chart,
-            figure_ids,
-            report,
+            (chart, figure_ids),
+            (report, quantities),
         );
     }
 }
@@ -1315,28 +1315,31 @@ fn check_key_figures(
     }
 }
 
-/// A comparison shows one measure at two times: two figures with different labels and no
-/// periods are most likely two categories, whose "change" means nothing.
+/// A comparison shows one measure at two times (`comparison::one_measure_at_two_times`): two
+/// figures with different labels and no periods are most likely two categories, whose
+/// "change" means nothing; the viewer shows them side by side, and `check` says so.
 fn check_comparison(
     v: &mut Validator<'_>,
     path: &[Step<'static>],
     name: &Text,
-    chart: &crate::report::model::Chart,
-    figure_ids: &HashMap<&str, Owner>,
-    report: &Report,
+    (chart, figure_ids): (&crate::report::model::Chart, &HashMap<&str, Owner>),
+    (report, quantities): (&Report, &[Vec<Vec<Option<Quantity>>>]),
 ) {
-    let figures: Vec<&crate::report::model::Figure> = chart
+    let readings: Vec<Reading<'_>> = chart
         .figures
         .iter()
         .filter_map(|id| figure_ids.get(id.as_str()))
-        .map(|&(c, i, f)| &report.chapters[c].initiatives[i].figures[f])
+        .filter_map(|&(c, i, f)| {
+            let figure = &report.chapters[c].initiatives[i].figures[f];
+            let quantity = quantities.get(c)?.get(i)?.get(f)?.as_ref()?;
+            Some(Reading::of(figure, quantity))
+        })
         .collect();
-    let [before, after] = figures[..] else {
+    let [before, after] = readings[..] else {
         return;
     };
-    let undated = before.period.is_none() && after.period.is_none();
-    if undated && before.label.trim() != after.label.trim() {
-        let (a, b) = (&before.label, &after.label);
+    if !crate::report::comparison::one_measure_at_two_times(&before, &after) {
+        let (a, b) = (before.label, after.label);
         v.warning_with_help(
             path,
             Text::new(

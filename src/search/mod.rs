@@ -774,7 +774,7 @@ mod tests {
     }
 
     fn report() -> Report {
-        crate::report::load::embedded().report
+        crate::document::load::embedded().report
     }
 
     /// Searches `index` for `query` on another thread, or fails after a minute (a hang).

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
-use crate::report::dataset::{ChartRef, Dataset, FigureRef, InitiativeRef};
-use crate::report::load::{self, LoadError};
+use crate::document::dataset::{ChartRef, Dataset, FigureRef, InitiativeRef};
+use crate::document::load::{self, LoadError};
 use crate::search::SearchIndex;
 use crate::viewer::ui;
 use crate::viewer::watch::Fingerprint;
@@ -53,7 +53,7 @@ pub struct Settings {
     /// The language of the interface; `None` follows the system's.
     pub language: Option<crate::viewer::i18n::Lang>,
     /// How the table of figures is sorted.
-    pub figure_sort: crate::report::figure_table::Sort,
+    pub figure_sort: crate::document::figure_table::Sort,
     /// The folder something was last exported to: the next export's dialog starts there.
     pub export_folder: Option<PathBuf>,
 }
@@ -67,7 +67,7 @@ impl Default for Settings {
             last_file: None,
             recent_files: Vec::new(),
             language: None,
-            figure_sort: crate::report::figure_table::Sort::default(),
+            figure_sort: crate::document::figure_table::Sort::default(),
             export_folder: None,
         }
     }
@@ -605,7 +605,7 @@ pub struct HuimouApp {
     focus_by_keyboard: bool,
     /// The table of figures' rows for a search and a sort, kept until either (or the dataset)
     /// changes: filtering a large report takes longer than a frame.
-    pub figure_rows: Option<(String, crate::report::figure_table::Sort, Vec<FigureRef>)>,
+    pub figure_rows: Option<(String, crate::document::figure_table::Sort, Vec<FigureRef>)>,
     /// A screenshot to take once the view is painted (`huimou screenshot`).
     pub screenshot: Option<crate::viewer::screenshot::Pending>,
     /// Fonts of the system for characters the bundled faces lack (not in tests).
@@ -735,7 +735,7 @@ impl HuimouApp {
     pub fn crashed_file_to_offer(&self) -> Option<&Path> {
         let file = self.crash.as_ref()?.file.as_deref()?;
         match &self.dataset.origin {
-            crate::report::dataset::Origin::File(open) if open == file => None,
+            crate::document::dataset::Origin::File(open) if open == file => None,
             _ => Some(file),
         }
     }
@@ -751,8 +751,8 @@ impl HuimouApp {
     /// Tells the crash report which file is on screen.
     fn tell_crash_report(&self) {
         crate::viewer::logging::set_open_file(match &self.dataset.origin {
-            crate::report::dataset::Origin::File(path) => Some(path),
-            crate::report::dataset::Origin::Embedded => None,
+            crate::document::dataset::Origin::File(path) => Some(path),
+            crate::document::dataset::Origin::Embedded => None,
         });
     }
 
@@ -852,7 +852,7 @@ impl HuimouApp {
                     error.render()
                 );
                 // A file that has not opened yet leaves another report on screen.
-                let shown = self.dataset.origin == crate::report::dataset::Origin::File(path);
+                let shown = self.dataset.origin == crate::document::dataset::Origin::File(path);
                 self.diagnostics = Some(if shown {
                     Diagnostics::ReloadFailed(error)
                 } else {
@@ -1178,7 +1178,7 @@ impl HuimouApp {
                     figure.written()
                 )
             }
-            Command::CopyFigureWithSource(place) => crate::report::figure_table::citation(
+            Command::CopyFigureWithSource(place) => crate::document::figure_table::citation(
                 &self.dataset,
                 place,
                 lang == crate::viewer::i18n::Lang::En,
@@ -1347,7 +1347,7 @@ impl HuimouApp {
             .as_ref()
             .is_some_and(|(q, s, _)| q == query && *s == sort);
         if !fresh {
-            let rows = crate::report::figure_table::rows(&self.dataset, query, sort);
+            let rows = crate::document::figure_table::rows(&self.dataset, query, sort);
             self.figure_rows = Some((query.clone(), sort, rows));
         }
         self.figure_rows.as_ref().map_or(&[], |(_, _, rows)| rows)
@@ -1391,8 +1391,8 @@ impl HuimouApp {
         let views = vec![self.view()];
         let job = crate::viewer::view_job::ViewJob {
             file: match &self.dataset.origin {
-                crate::report::dataset::Origin::File(file) => Some(file.clone()),
-                crate::report::dataset::Origin::Embedded => None,
+                crate::document::dataset::Origin::File(file) => Some(file.clone()),
+                crate::document::dataset::Origin::Embedded => None,
             },
             views,
             english: self.lang() == crate::viewer::i18n::Lang::En,
@@ -1441,7 +1441,7 @@ impl HuimouApp {
         let as_saved = source.with_extension("ron");
         match load::load_str(
             &imported.ron,
-            crate::report::dataset::Origin::File(as_saved),
+            crate::document::dataset::Origin::File(as_saved),
         ) {
             Ok(dataset) => {
                 self.replace_dataset(dataset);
@@ -1709,8 +1709,8 @@ impl HuimouApp {
     /// the open file's folder, else the last file's, else home.
     fn dialog_folder(&self, purpose: crate::viewer::dialog::Purpose) -> PathBuf {
         let file = match &self.dataset.origin {
-            crate::report::dataset::Origin::File(path) => Some(path.as_path()),
-            crate::report::dataset::Origin::Embedded => self.settings.last_file.as_deref(),
+            crate::document::dataset::Origin::File(path) => Some(path.as_path()),
+            crate::document::dataset::Origin::Embedded => self.settings.last_file.as_deref(),
         };
         let exported_to = match purpose {
             crate::viewer::dialog::Purpose::Export(_) => self.settings.export_folder.as_deref(),

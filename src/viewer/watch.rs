@@ -23,7 +23,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// second, as the README promises.
 pub const MAX_DELAY: Duration = Duration::from_millis(800);
 
-pub use crate::report::load::Fingerprint;
+pub use crate::document::load::Fingerprint;
 
 /// Watches one file and remembers whether it may have changed since the last look, and what it
 /// held when it was last read.

@@ -9,7 +9,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use huimou::report::load::{self, LoadError};
+use huimou::document::load::{self, LoadError};
 use huimou::{Diagnostic, Origin};
 
 struct Expectation {

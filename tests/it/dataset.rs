@@ -1,6 +1,6 @@
 //! The embedded Chengdu report: complete, faithful to its source, and understood correctly.
 
-use huimou::report::load;
+use huimou::document::load;
 use huimou::{ChartKind, Origin, Qualifier, Report, Severity};
 
 const SOURCE: &str = include_str!("../data/chengdu-cast-review.source.txt");
@@ -258,7 +258,7 @@ fn key_figures_lead_with_the_point_of_each_chart_each_once() {
     let dataset = load::embedded();
     for c in 0..dataset.report.chapters.len() {
         let keys = dataset.key_figures(c);
-        assert!(!keys.is_empty() && keys.len() <= huimou::report::dataset::KEY_FIGURES);
+        assert!(!keys.is_empty() && keys.len() <= huimou::document::dataset::KEY_FIGURES);
         for (i, key) in keys.iter().enumerate() {
             assert!(
                 !keys[..i].contains(key),

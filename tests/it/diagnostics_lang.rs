@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable as _;
 use huimou::report::diagnostic::Text;
 use huimou::viewer::app::{Command as AppCommand, Settings, Startup};
 use huimou::viewer::i18n::Lang;
-use huimou::{Diagnostic, report::load};
+use huimou::{Diagnostic, document::load};
 
 /// Whether a character is a Chinese (Han) character.
 fn is_han(c: char) -> bool {

@@ -3,7 +3,7 @@
 use crate::common;
 
 use common::{viewer, viewer_with};
-use huimou::report::dataset::FigureRef;
+use huimou::document::dataset::FigureRef;
 use huimou::viewer::app::{Command, Export, SearchScope, Settings, Startup, View};
 
 fn temp_file(name: &str) -> std::path::PathBuf {
@@ -33,7 +33,7 @@ fn a_chart_exports_its_figures_as_csv() {
     let path = temp_file("chart.csv");
     // Chapter 2's second chart: 柔性引进人才（名）.
     harness.state_mut().push(Command::Export(
-        Export::ChartCsv(huimou::report::dataset::ChartRef {
+        Export::ChartCsv(huimou::document::dataset::ChartRef {
             chapter: 1,
             chart: 1,
         }),
@@ -130,7 +130,7 @@ fn a_failed_export_says_why_and_changes_nothing() {
     let mut harness = viewer();
     let path = std::path::PathBuf::from("/nonexistent-folder/chart.csv");
     harness.state_mut().push(Command::Export(
-        Export::ChartCsv(huimou::report::dataset::ChartRef {
+        Export::ChartCsv(huimou::document::dataset::ChartRef {
             chapter: 1,
             chart: 1,
         }),

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use huimou::Origin;
-use huimou::report::load;
+use huimou::document::load;
 use huimou::search::{Hit, SearchIndex};
 
 /// Every file of a directory under the crate, sorted by name.

@@ -6,9 +6,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use huimou::document::load;
 use huimou::import::{self, Place};
 use huimou::report::lang::Lang;
-use huimou::report::load;
 
 /// The brochure 成都市科学技术协会八大以来工作回眸 as its text was received.
 const SEED: &str = include_str!("../data/import/seed.txt");
@@ -1224,4 +1224,99 @@ fn word_heading_styles_make_chapters_and_initiatives() {
         written(report),
         ["36场", "约5,200人次", "1,240名", "48个", "92.5%"]
     );
+}
+
+/// A cell of a Word table.
+fn cell(text: &str) -> String {
+    format!("<w:tc><w:p>{}</w:p></w:tc>", run(text, false))
+}
+
+/// A statistics bulletin as a Word document, in the shape bureaus publish it: chapters 一、, a
+/// paragraph, a caption and a table of indicators (指标 | 单位 | 绝对数 | 比上年增长（%）), and a
+/// chart as a picture. The table's rows become figures with the units its columns give; a
+/// number without one, and the picture, are said in the summary.
+#[test]
+fn a_word_table_of_indicators_becomes_figures() {
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| cell(c)).collect::<String>()
+        )
+    };
+    let table = format!(
+        "<w:tbl>{}{}{}{}</w:tbl>",
+        row(&["指标", "单位", "绝对数", "比上年增长（%）"]),
+        row(&["地区生产总值", "亿元", "2,356", "6.1"]),
+        row(&["一般公共预算收入", "亿元", "186.5", "7.4"]),
+        row(&["粮食产量", "", "63.2", "1.8"]),
+    );
+    let paragraph = |text: &str| format!("<w:p>{}</w:p>", run(text, false));
+    let body = [
+        paragraph("示例市2023年国民经济和社会发展统计公报"),
+        paragraph("示例市统计局"),
+        paragraph("一、综合"),
+        paragraph("全年全市经济运行稳中向好，城镇新增就业4.2万人。"),
+        paragraph("表1 2023年主要经济指标"),
+        table,
+        "<w:p><w:r><w:drawing/></w:r></w:p>".to_owned(),
+        paragraph("二、农业"),
+        paragraph("全年粮食种植面积186.2万亩，比上年增加2.1万亩。"),
+    ]
+    .concat();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let imported = import::import_docx(&docx(&document), "公报.docx").expect("imports");
+    let report = &imported.report;
+    let titles: Vec<&str> = report.chapters[0]
+        .initiatives
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["全年全市经济运行稳中向好", "表1 2023年主要经济指标"]
+    );
+    let table_figures: Vec<(String, String)> = report.chapters[0].initiatives[1]
+        .figures
+        .iter()
+        .map(|f| (f.written(), f.label.clone()))
+        .collect();
+    assert_eq!(
+        table_figures,
+        [
+            ("2,356亿元".to_owned(), "地区生产总值".to_owned()),
+            ("6.1%".to_owned(), "地区生产总值增长".to_owned()),
+            ("186.5亿元".to_owned(), "一般公共预算收入".to_owned()),
+            ("7.4%".to_owned(), "一般公共预算收入增长".to_owned()),
+            ("1.8%".to_owned(), "粮食产量增长".to_owned()),
+        ]
+    );
+    let warnings: Vec<&str> = imported
+        .summary
+        .warnings
+        .iter()
+        .map(|w| w.en.as_str())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("「粮食产量 63.2」 has no unit")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("pictures (charts, photos) left out: 1")),
+        "{warnings:?}"
+    );
+    // The table's amounts of one unit are drawn together; its percentages are not.
+    let bars = report.chapters[0]
+        .charts
+        .iter()
+        .find(|c| c.kind == huimou::ChartKind::Bars)
+        .expect("bars");
+    assert_eq!(bars.figures.len(), 2, "{bars:?}");
 }

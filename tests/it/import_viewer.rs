@@ -5,7 +5,7 @@ use crate::common;
 
 use common::{data, viewer};
 use egui_kittest::kittest::Queryable as _;
-use huimou::report::dataset::Origin;
+use huimou::document::dataset::Origin;
 use huimou::viewer::app::{Command, Export, View};
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -47,13 +47,13 @@ fn an_imported_brochure_is_shown_marked_and_saved_as_a_dataset() {
     assert_eq!(app.dataset.origin, Origin::File(saved.clone()));
     assert!(app.watcher.is_some(), "the saved file is watched");
     assert_eq!(app.settings.last_file.as_ref(), Some(&saved));
-    let reloaded = huimou::report::load::load_file(&saved).expect("the saved dataset loads");
+    let reloaded = huimou::document::load::load_file(&saved).expect("the saved dataset loads");
     assert_eq!(reloaded.report.chapters.len(), 5);
     assert!(harness.query_by_label("保存为数据集…").is_none());
     // The status bar counts the warnings as `huimou check` does: every one, not only the
     // first ones listed (each guessed name is one: more than are listed).
     let text = std::fs::read_to_string(&saved).expect("saved");
-    let (_, warnings) = huimou::report::load::diagnose_str(&text).totals;
+    let (_, warnings) = huimou::document::load::diagnose_str(&text).totals;
     assert!(warnings > app_listed(&harness), "{warnings}");
     harness.get_by_label(&format!("{warnings} 条提示"));
     let _ = std::fs::remove_dir_all(dir);

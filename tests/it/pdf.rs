@@ -9,7 +9,7 @@ mod generate;
 
 use huimou::export::pdf::{Options, Paper, report_pdf};
 use huimou::viewer::i18n::Lang;
-use huimou::{Dataset, report::load};
+use huimou::{Dataset, document::load};
 use lopdf::{Document, Object};
 
 fn pdf_of(dataset: &Dataset, options: Options) -> Document {

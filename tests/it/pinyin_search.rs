@@ -9,7 +9,7 @@ use huimou::viewer::app::{SearchScope, Settings, Startup, View};
 use huimou::viewer::ui::theme::Palette;
 
 fn embedded() -> huimou::Dataset {
-    huimou::report::load::embedded()
+    huimou::document::load::embedded()
 }
 
 fn titles(dataset: &huimou::Dataset, places: &[InitiativeRef]) -> Vec<String> {
@@ -64,7 +64,7 @@ fn literal_matches_rank_before_pinyin_matches() {
         .expect("file")
         .replace("建设工作站", "建设工作站 kp 站")
         .replace("协同推进科学普及", "协同推进科普");
-    let dataset = huimou::report::load::load_str(&source, huimou::Origin::Embedded)
+    let dataset = huimou::document::load::load_str(&source, huimou::Origin::Embedded)
         .unwrap_or_else(|e| panic!("{}", e.render()));
     let found = titles(&dataset, &dataset.index().search("kp", None));
     assert_eq!(found, ["建设工作站 kp 站", "协同推进科普"]);
@@ -151,7 +151,7 @@ fn a_large_report_builds_its_pinyin_index_in_the_background_and_finds_the_same()
         ));
     }
     text.push_str("])])\n");
-    let dataset = huimou::report::load::load_str(&text, huimou::Origin::Embedded)
+    let dataset = huimou::document::load::load_str(&text, huimou::Origin::Embedded)
         .unwrap_or_else(|e| panic!("{}", e.render()));
     let index = dataset.index();
     assert_eq!(index.search("kp", None), index.search("科普", None));

@@ -410,7 +410,7 @@ fn any_search_text_is_safe() {
         }
     }
     // And what does match is still found beside such characters.
-    let index = huimou::search::SearchIndex::new(&huimou::report::load::embedded().report);
+    let index = huimou::search::SearchIndex::new(&huimou::document::load::embedded().report);
     assert!(!index.search("科普", None).is_empty());
     assert!(index.search("\u{1F600}科普", None).is_empty());
 }

@@ -7,7 +7,7 @@ use crate::common;
 use common::{viewer, viewer_with};
 use egui_kittest::kittest::Queryable as _;
 use huimou::Report;
-use huimou::report::figure_table::{self, Sort};
+use huimou::document::figure_table::{self, Sort};
 use huimou::search::{Hit, InitiativeRef, SearchIndex};
 use huimou::viewer::app::{SearchScope, Settings, Startup, View};
 use huimou::viewer::ui::theme::Palette;
@@ -69,7 +69,7 @@ fn highlighted(report: &Report, index: &SearchIndex, query: &str) -> Vec<String>
 
 #[test]
 fn a_grouped_query_finds_the_ungrouped_number_highlighted_as_written() {
-    let dataset = huimou::report::load::embedded();
+    let dataset = huimou::document::load::embedded();
     let index = dataset.index();
     let plain = index.search("1800", None);
     assert_eq!(plain.len(), 2);
@@ -168,7 +168,7 @@ fn the_viewer_highlights_a_grouped_query_on_the_digits() {
 
 #[test]
 fn the_table_of_figures_filters_by_pinyin_and_grouped_numbers() {
-    let dataset = huimou::report::load::embedded();
+    let dataset = huimou::document::load::embedded();
     let kepu = figure_table::rows(&dataset, "科普", Sort::default());
     let kp = figure_table::rows(&dataset, "kp", Sort::default());
     assert!(kepu.len() > 3);

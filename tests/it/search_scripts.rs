@@ -127,7 +127,7 @@ fn traditional_queries_find_traditional_and_simplified_text() {
     );
 
     // The built-in report is in simplified characters.
-    let dataset = huimou::report::load::embedded();
+    let dataset = huimou::document::load::embedded();
     let found = dataset.index().search("協會", None);
     assert!(!found.is_empty());
     assert_eq!(found, dataset.index().search("协会", None));
@@ -175,7 +175,7 @@ fn spaces_and_figure_marks_between_a_number_and_its_neighbours_do_not_count() {
     // But the characters must still follow one another.
     assert!(index.search("近8400个", None).is_empty());
 
-    let dataset = huimou::report::load::embedded();
+    let dataset = huimou::document::load::embedded();
     let found = dataset.index().search("38个海外", None);
     assert_eq!(found.len(), 1);
     assert_eq!(

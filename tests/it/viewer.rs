@@ -552,13 +552,13 @@ fn the_palette_finds_commands_by_either_name_or_what_they_do_and_ranks_starts_fi
 fn the_palette_offers_the_charts_and_the_selected_figure() {
     let mut harness = viewer();
     harness.state_mut().push(Command::Show(View::Chapter(1)));
-    harness
-        .state_mut()
-        .push(Command::SelectFigure(huimou::report::dataset::FigureRef {
+    harness.state_mut().push(Command::SelectFigure(
+        huimou::document::dataset::FigureRef {
             chapter: 1,
             initiative: 3,
             figure: 1,
-        }));
+        },
+    ));
     harness.run();
     let found = huimou::viewer::ui::palette::entries(harness.state(), &harness.ctx, "导出图表");
     assert_eq!(
@@ -655,7 +655,7 @@ fn prepare_for(
             app.search.scope = SearchScope::Report;
             app.search.query = "举措".to_owned();
             app.push(Command::OpenInitiative(
-                huimou::report::dataset::InitiativeRef {
+                huimou::document::dataset::InitiativeRef {
                     chapter: 0,
                     initiative: 0,
                 },
@@ -1027,7 +1027,7 @@ fn the_table_of_figures_sorts_filters_opens_and_exports_what_it_lists() {
     harness.get_by_label("数值").click();
     harness.run();
     let sort = harness.state().settings.figure_sort;
-    assert_eq!(sort.column, huimou::report::figure_table::Column::Value);
+    assert_eq!(sort.column, huimou::document::figure_table::Column::Value);
     assert!(!sort.descending);
     harness.get_by_label("数值 ▲").click();
     harness.run();

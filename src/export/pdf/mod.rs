@@ -14,8 +14,8 @@ mod text;
 
 pub use page::Paper;
 
+use crate::document::dataset::{Dataset, FigureRef};
 use crate::report::chart_text::{self, localized};
-use crate::report::dataset::{Dataset, FigureRef};
 use crate::report::lang::Lang;
 use crate::report::words::{fill, tr_in};
 use flow::{Flow, MARGIN_X, Setting};
@@ -550,7 +550,7 @@ mod tests {
 
     /// The embedded report, and one with long chapters whose initiatives break over pages.
     fn reports() -> Vec<Dataset> {
-        let mut long = crate::report::load::embedded();
+        let mut long = crate::document::load::embedded();
         for chapter in &mut long.report.chapters {
             let template = chapter.initiatives[0].clone();
             for k in 0..12 {
@@ -565,8 +565,8 @@ mod tests {
             }
         }
         let text = ron::ser::to_string(&long.report).expect("RON");
-        let long = crate::report::load::load_str(&text, crate::Origin::Embedded).expect("valid");
-        vec![crate::report::load::embedded(), long]
+        let long = crate::document::load::load_str(&text, crate::Origin::Embedded).expect("valid");
+        vec![crate::document::load::embedded(), long]
     }
 
     /// The pages each element has content on.

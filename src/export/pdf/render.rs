@@ -21,7 +21,7 @@ use krilla::{Document, SerializeSettings};
 use super::page::{Anchor, Laid, Mark, OutlineEntry, Role, Shape};
 use super::text::{Faces, Rgb, Run};
 use super::{Options, PdfError};
-use crate::report::dataset::Dataset;
+use crate::document::dataset::Dataset;
 use crate::report::lang::Lang;
 
 /// Writes `laid` as a PDF.

@@ -6,7 +6,7 @@
 use crate::viewer::i18n::{fill, tr};
 use egui::RichText;
 
-use crate::report::dataset::{ChartRef, Dataset};
+use crate::document::dataset::{ChartRef, Dataset};
 use crate::search::{Hit, InitiativeRef};
 use crate::viewer::app::{Command, HuimouApp, SearchScope, View};
 use crate::viewer::ui::commands::UiCommand;
@@ -123,7 +123,7 @@ fn rows_of(dataset: &Dataset, c: usize, hits: Option<&[InitiativeRef]>) -> Vec<R
 #[derive(Clone, Copy)]
 struct Marks<'a> {
     query: Option<&'a str>,
-    selection: Option<crate::report::dataset::FigureRef>,
+    selection: Option<crate::document::dataset::FigureRef>,
     lit: bool,
 }
 

@@ -7,8 +7,8 @@ use crate::viewer::i18n::{Lang, fill, tr};
 use egui::{Align2, Id, RichText, Sense};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
-use crate::report::dataset::ChartRef;
-use crate::report::dataset::{Dataset, FigureRef};
+use crate::document::dataset::ChartRef;
+use crate::document::dataset::{Dataset, FigureRef};
 use crate::report::model::{Chart, ChartKind, Figure};
 use crate::report::quantity::Quantity;
 use crate::report::script_fold::HanScript;

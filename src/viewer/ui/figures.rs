@@ -4,8 +4,8 @@
 use egui::{RichText, Sense};
 use egui_extras::{Column as Width, TableBuilder};
 
-use crate::report::dataset::{Dataset, FigureRef};
-use crate::report::figure_table::{Column, Sort};
+use crate::document::dataset::{Dataset, FigureRef};
+use crate::document::figure_table::{Column, Sort};
 use crate::viewer::app::{Command, Export, HuimouApp};
 use crate::viewer::i18n::{fill, tr};
 use crate::viewer::ui::theme::{self, Palette};

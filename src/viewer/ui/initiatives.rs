@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::text::LayoutJob;
 use egui::{FontFamily, FontId, Galley, Sense, TextFormat};
 
-use crate::report::dataset::{Dataset, FigureRef};
+use crate::document::dataset::{Dataset, FigureRef};
 use crate::search::Hit;
 use crate::viewer::app::Command;
 use crate::viewer::ui::theme::{self, Palette};
@@ -198,7 +198,7 @@ impl<'a> Card<'a> {
     }
 
     fn toggle(&self) -> Command {
-        Command::ToggleFullText(crate::report::dataset::InitiativeRef {
+        Command::ToggleFullText(crate::document::dataset::InitiativeRef {
             chapter: self.chapter,
             initiative: self.initiative,
         })

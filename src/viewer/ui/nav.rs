@@ -368,7 +368,7 @@ fn initiative_entry_ui(
             .on_hover_text(&initiative.title);
         if response.clicked() {
             commands.push(Command::OpenInitiative(
-                crate::report::dataset::InitiativeRef {
+                crate::document::dataset::InitiativeRef {
                     chapter: c,
                     initiative: i,
                 },

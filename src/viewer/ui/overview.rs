@@ -4,7 +4,7 @@
 use crate::viewer::i18n::{fill, tr};
 use egui::{RichText, Sense};
 
-use crate::report::dataset::{Dataset, FigureRef};
+use crate::document::dataset::{Dataset, FigureRef};
 use crate::viewer::app::{Command, HuimouApp, View};
 use crate::viewer::ui::commands::UiCommand;
 use crate::viewer::ui::rows::{RowKey, rows_ui};

@@ -3,7 +3,7 @@
 
 use egui::{Key, RichText};
 
-use crate::report::dataset::ChartRef;
+use crate::document::dataset::ChartRef;
 use crate::search::fold;
 use crate::search::pinyin;
 use crate::viewer::app::{Command, Export, HuimouApp, View};

@@ -7,7 +7,7 @@
 
 use egui::{RichText, Vec2, vec2};
 
-use crate::report::dataset::{ChartRef, Dataset};
+use crate::document::dataset::{ChartRef, Dataset};
 use crate::report::model::{Chart, ChartKind, Report};
 use crate::viewer::app::{Command, HuimouApp, View};
 use crate::viewer::i18n::tr;
@@ -338,7 +338,7 @@ fn key_figures_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &them
     if places.is_empty() {
         return;
     }
-    ui.columns(crate::report::dataset::KEY_FIGURES, |columns| {
+    ui.columns(crate::document::dataset::KEY_FIGURES, |columns| {
         for (ui, place) in columns.iter_mut().zip(places) {
             let figure = dataset.figure(place);
             let label = charts::figure_caption(ui, figure);
@@ -375,7 +375,7 @@ mod tests {
 
     #[test]
     fn every_chart_is_on_exactly_one_slide_and_every_slide_fits() {
-        let report = crate::report::load::embedded().report.clone();
+        let report = crate::document::load::embedded().report.clone();
         let slides = slides(&report);
         assert_eq!(slides[0], Slide::Cover);
         for (c, chapter) in report.chapters.iter().enumerate() {
@@ -413,7 +413,7 @@ mod tests {
 
     #[test]
     fn a_chapter_with_many_charts_is_split_over_slides() {
-        let mut report = crate::report::load::embedded().report.clone();
+        let mut report = crate::document::load::embedded().report.clone();
         let charts = report.chapters[1].charts.clone();
         for _ in 0..4 {
             report.chapters[1].charts.extend(charts.iter().cloned());
@@ -427,7 +427,7 @@ mod tests {
 
     #[test]
     fn many_chapters_are_listed_over_several_contents_slides() {
-        let mut report = crate::report::load::embedded().report.clone();
+        let mut report = crate::document::load::embedded().report.clone();
         let chapter = report.chapters[0].clone();
         report.chapters.extend(std::iter::repeat_n(chapter, 10));
         let contents = slides(&report)

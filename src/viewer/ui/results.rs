@@ -6,7 +6,7 @@
 use crate::viewer::i18n::{fill, tr};
 use egui::{RichText, Sense, TextFormat};
 
-use crate::report::dataset::Dataset;
+use crate::document::dataset::Dataset;
 use crate::search::{Hit, InitiativeRef, snippet};
 use crate::viewer::app::{Command, HuimouApp, View};
 use crate::viewer::ui::initiatives::{BODY_SIZE, Emphasis, TITLE_SIZE, highlighted_job};

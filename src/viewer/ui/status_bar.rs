@@ -1,6 +1,6 @@
 //! The status bar: which dataset is open, its size, and its warnings.
 
-use crate::report::dataset::Origin;
+use crate::document::dataset::Origin;
 use crate::viewer::app::{Command, HuimouApp};
 use crate::viewer::i18n::{fill, tr};
 
@@ -88,7 +88,10 @@ fn dataset_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     // Warnings are for the dataset's author: they are offered for a file opened, not to
     // every reader of the built-in report (帮助 → 数据集提示 lists them on request).
     let warnings = app.dataset.warning_count;
-    let from_file = matches!(app.dataset.origin, crate::report::dataset::Origin::File(_));
+    let from_file = matches!(
+        app.dataset.origin,
+        crate::document::dataset::Origin::File(_)
+    );
     let warnings = (warnings > 0 && from_file).then(|| fill(tr(ui, "{} 条提示"), &[&warnings]));
     // The warnings keep their room, then the counts; the file's path is cut to what is left,
     // or left out (its full text on hover over the counts) when too little is.

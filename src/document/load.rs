@@ -4,7 +4,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use crate::report::dataset::{Dataset, Origin};
+use crate::document::dataset::{Dataset, Origin};
 use crate::report::diagnostic::{Diagnostic, Location, Severity, Text};
 use crate::report::lang::Lang;
 use crate::report::model::Report;
@@ -12,13 +12,13 @@ use crate::report::validate;
 use crate::search::SearchIndex;
 
 /// The largest dataset Huimou reads; anything larger is surely not a report.
-pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::report::model::MAX_BYTES;
 
 /// The Chengdu report, built into the binary so the viewer works with no files beside it.
 pub const EMBEDDED_SOURCE: &str = include_str!("../../data/chengdu-cast-review.ron");
 
 /// The name diagnostics give the embedded dataset.
-pub use crate::report::dataset::EMBEDDED_NAME;
+pub use crate::document::dataset::EMBEDDED_NAME;
 
 /// A dataset that could not be opened, with everything found wrong (and any warnings).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::dataset::{Dataset, FigureRef};
+use crate::document::dataset::{Dataset, FigureRef};
 use crate::search::RowFilter;
 
 /// A column of the table, in the order shown.
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn every_figure_in_report_order_without_a_query() {
-        let dataset = crate::report::load::embedded();
+        let dataset = crate::document::load::embedded();
         let rows = rows(&dataset, "", Sort::default());
         let all: Vec<FigureRef> = dataset.figures().map(|(place, _)| place).collect();
         assert_eq!(rows, all);
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn a_query_filters_blind_to_script_and_spaces() {
-        let dataset = crate::report::load::embedded();
+        let dataset = crate::document::load::embedded();
         let simplified = ids(&dataset, &rows(&dataset, "科学素质", Sort::default()));
         assert!(
             simplified.contains(&"literacy-2018".to_owned()),
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn pinyin_filters_as_the_characters_do() {
-        let dataset = crate::report::load::embedded();
+        let dataset = crate::document::load::embedded();
         let by_characters = rows(&dataset, "科普", Sort::default());
         // Every figure whose label, chapter or initiative holds 科普 is listed…
         let holds = |place: FigureRef, text: &str| {
@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn digit_grouping_does_not_count() {
-        let dataset = crate::report::load::embedded();
+        let dataset = crate::document::load::embedded();
         // The value is written 2,508项 in the table, 2508 in the dataset.
         for query in ["2,508项", "2508项", "2，508", "２５０８"] {
             assert_eq!(
@@ -272,7 +272,7 @@ mod tests {
 
     #[test]
     fn a_citation_says_where_the_figure_comes_from() {
-        let dataset = crate::report::load::embedded();
+        let dataset = crate::document::load::embedded();
         let (place, _) = dataset.figure_by_id("literacy-2018").expect("a figure");
         assert_eq!(
             citation(&dataset, place, false),
@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn sorting_by_value_compares_base_values_both_ways() {
-        let dataset = crate::report::load::embedded();
+        let dataset = crate::document::load::embedded();
         let sort = Sort::default().clicked(Column::Value);
         let ascending = rows(&dataset, "", sort);
         let values: Vec<f64> = ascending
