@@ -504,8 +504,13 @@ fn counter_len(text: &str, magnitude: bool) -> usize {
     // the start of a word, not a counter.
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), next)
-            if is_ideograph(c) && !NOT_COUNTERS.contains(c) && !next.is_some_and(is_ideograph) =>
+        // …and be followed by a mark: at the end of a text (a line broken there) it may be the
+        // first character of a longer counter (2200萬小 / 時).
+        (Some(c), Some(next))
+            if is_ideograph(c)
+                && !NOT_COUNTERS.contains(c)
+                && !is_ideograph(next)
+                && !next.is_ascii_alphanumeric() =>
         {
             c.len_utf8()
         }

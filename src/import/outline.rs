@@ -165,8 +165,15 @@ fn chapter_kind(headings: &[Option<Heading>]) -> Option<Kind> {
 /// Reads a report written in numbered headings; a report without them is read by its short
 /// lines between paragraphs, and a text with no heading at all is one chapter.
 pub(crate) fn parse(lines: &[Line]) -> Result<Brochure, Failure> {
-    let lines = without_page_furniture(lines);
+    let mut lines = without_page_furniture(lines);
     let wrap = wrap_width(&lines);
+    if wrap.is_some() {
+        // A hard-wrapped text saved as Word or as a web page has a paragraph for each line:
+        // a line that ends inside a sentence goes on in the next (2.3个 / 百分点).
+        for line in &mut lines {
+            line.wraps = true;
+        }
+    }
     let mut headings: Vec<Option<Heading>> = lines.iter().map(|l| heading_of(l, wrap)).collect();
     let mut notes = Vec::new();
     if chapter_kind(&headings).is_none() {
@@ -277,9 +284,10 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     // The upper quartile: most wrapped lines are as long as the page is wide, and a text is
     // hard-wrapped only when they are.
     let width = lengths[lengths.len() * 3 / 4];
+    // Within a quarter of it: a PDF's line holds more narrow digits or fewer wide characters.
     let near = lengths
         .iter()
-        .filter(|&&n| n + 2 >= width && n <= width + 2)
+        .filter(|&&n| n * 4 >= width * 3 && n * 4 <= width * 5)
         .count();
     (width >= 20 && near * 2 >= lengths.len()).then_some(width)
 }
@@ -287,25 +295,33 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 /// A PDF's or a transcript's page furniture, dropped: lines that are only a page number, and
 /// running headers (a short line with digits, such as a date, printed on three pages or more).
 fn without_page_furniture(lines: &[Line]) -> Vec<Line> {
+    let page_number = |text: &str| {
+        let text = text.trim();
+        !text.is_empty()
+            && text.chars().any(|c| c.is_ascii_digit())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
+    };
+    // A running header stands beside a page number (立法會 ─ 2013年 1月 16日, then 5146).
+    let beside_page_number = |i: usize| {
+        (i.saturating_sub(3)..(i + 4).min(lines.len()))
+            .any(|j| j != i && page_number(&lines[j].text))
+    };
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for line in lines {
         *counts.entry(line.text.trim()).or_default() += 1;
     }
-    let furniture = |text: &str| {
-        let text = text.trim();
-        let page_number = !text.is_empty()
-            && text
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
-        let running = text.chars().count() <= 40
+    let running = |i: usize| {
+        let text = lines[i].text.trim();
+        text.chars().count() <= 40
             && text.chars().any(|c| c.is_ascii_digit())
-            && counts.get(text).is_some_and(|&n| n >= 3);
-        page_number || running
+            && counts.get(text).is_some_and(|&n| n >= 3)
+            && beside_page_number(i)
     };
-    lines
-        .iter()
-        .filter(|l| !furniture(&l.text))
-        .cloned()
+    (0..lines.len())
+        .filter(|&i| !page_number(&lines[i].text) && !running(i))
+        .map(|i| lines[i].clone())
         .collect()
 }
 

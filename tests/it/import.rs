@@ -1320,3 +1320,47 @@ fn a_word_table_of_indicators_becomes_figures() {
         .expect("bars");
     assert_eq!(bars.figures.len(), 2, "{bars:?}");
 }
+
+/// A bulletin extracted from a PDF (as bureaus' PDFs are turned into Word documents and web
+/// pages): every line of ~28 characters its own paragraph, a number's unit broken onto the
+/// next line (2.3个 / 百分点). The lines of a sentence are one paragraph again, and the unit
+/// is read whole, never 2.3个.
+#[test]
+fn a_hard_wrapped_bulletin_saved_as_word_reads_its_units_whole() {
+    let sentences = "全年社会消费品零售总额增长5.2%，其中限额以上单位网上零售额占限上零售额比重提高2.3个百分点。\
+        全年城镇新增就业4.2万人，城镇调查失业率为5.1%，比上年下降0.2个百分点。\
+        年末全市常住人口1000.2万人，比上年末增加14.6万人，城镇化率为85.5%。";
+    // Each sentence of its own year, as no page repeats another.
+    let years = |from: usize, n: usize| -> String {
+        (from..from + n)
+            .map(|k| format!("{}年{sentences}", 2000 + k))
+            .collect()
+    };
+    let text = format!("一、综合\n{}\n二、农业\n{}", years(0, 3), years(3, 2));
+    // Wrapped as a PDF wraps it: every 28 characters, and right after 2.3个.
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for c in paragraph.chars() {
+            line.push(c);
+            if line.chars().count() >= 28 || line.ends_with("2.3个") {
+                lines.push(std::mem::take(&mut line));
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    let document = document_xml(&lines.join("\n"));
+    let imported = import::import_docx(&docx(&document), "公报.docx").expect("imports");
+    let written = written(&imported.report);
+    assert!(written.contains(&"2.3个百分点".to_owned()), "{written:?}");
+    assert!(!written.contains(&"2.3个".to_owned()), "{written:?}");
+    assert_eq!(imported.report.chapters.len(), 2);
+    // The text of a sentence is whole again: no line break inside it.
+    let first = &imported.report.chapters[0].initiatives[0].text;
+    assert!(
+        first.contains("占限上零售额比重提高**2.3**个百分点"),
+        "{first}"
+    );
+}
