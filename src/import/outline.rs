@@ -543,6 +543,8 @@ fn from_paragraph(paragraph: Paragraph) -> InitiativeDraft {
 /// A paragraph's first clause, as its title: up to its first comma or full stop, or its
 /// second when the first is only a few words (过去五年，经济实力跃上新台阶).
 fn first_clause(text: &str) -> String {
+    // ——经济发展再上新台阶: a lead dash or bullet is no part of the title.
+    let text = text.trim_start_matches(['—', '─', '-', '－', '·', '•', ' ', '\u{3000}']);
     const BREAKS: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';'];
     let mut end = 0;
     for (count, (at, c)) in text

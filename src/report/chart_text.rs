@@ -51,13 +51,21 @@ pub fn figure_period(lang: Lang, figure: &Figure) -> Option<String> {
     })
 }
 
-/// What a key figure counts, with its period when it has one: 具备科学素质的公民比例（2018 年）.
+/// What a key figure counts, with its period when it has one: 具备科学素质的公民比例（2018 年）;
+/// a target or an estimate says so (国内生产总值（目标）), and a label the importer guessed is
+/// marked for review (（待确认）), on the overview, the slides and in the PDF alike.
 pub fn figure_caption(lang: Lang, figure: &Figure) -> String {
     let label = localized(lang, &figure.label, figure.label_en.as_ref());
-    match figure_period(lang, figure) {
+    let mut caption = match figure_period(lang, figure) {
         Some(period) => fill(tr_in(lang, "{}（{}）"), &[&label, &period]),
         None => label.to_owned(),
+    };
+    let script = HanScript::of([figure.label.as_str()]);
+    caption = status_marked((lang, script), figure, caption);
+    if figure.label_guessed {
+        caption.push_str(tr_in(lang, "（待确认）"));
     }
+    caption
 }
 
 /// A bar's category: a comparison's bars are its periods, other bars their figures' labels.
@@ -267,6 +275,26 @@ mod tests {
         let q = |f: &Figure| Quantity::parse(None, f.value, &f.unit).expect("a unit");
         let (qa, qb) = (q(a), q(b));
         comparison_caption((lang, script), (a, &qa), (b, &qb))
+    }
+
+    #[test]
+    fn a_key_figure_says_it_is_a_target_and_its_label_a_guess() {
+        let mut target = figure("国内生产总值", 5.0, "%左右", None, Status::Target);
+        assert_eq!(figure_caption(Lang::Zh, &target), "国内生产总值（目标）");
+        target.label_guessed = true;
+        assert_eq!(
+            figure_caption(Lang::Zh, &target),
+            "国内生产总值（目标）（待确认）"
+        );
+        assert_eq!(
+            figure_caption(Lang::En, &target),
+            "国内生产总值 (target) (to confirm)"
+        );
+        let result = figure("社會捐贈", 450.0, "萬元", Some("2018"), Status::Estimate);
+        assert_eq!(
+            figure_caption(Lang::Zh, &result),
+            "社會捐贈（2018 年）（預計）"
+        );
     }
 
     /// Two categories get no arrow and no change; a target is marked and measured against,

@@ -445,6 +445,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Imported from “{}”, not saved yet.",
     ),
     (
+        "{} 处需要注意（数量没有读成数据、警告）",
+        "{} things to look at (quantities not read as figures, warnings)",
+    ),
+    (
         "{} 个数据的名称是猜的，在数据一览中标有“待确认”。",
         "{} figure name{s} guessed; All figures marks them “to confirm”.",
     ),

@@ -244,6 +244,8 @@ pub struct Draft {
     pub ron: String,
     /// How many figures' labels the importer guessed, for the author to confirm.
     pub guessed_labels: usize,
+    /// What the import read and left out (quantities not read as figures, warnings).
+    pub summary: crate::import::Summary,
 }
 
 /// A message in the status bar, such as the outcome of an export.
@@ -1451,6 +1453,7 @@ impl HuimouApp {
                     source: source.to_path_buf(),
                     ron: imported.ron,
                     guessed_labels: imported.guessed_labels,
+                    summary: imported.summary,
                 });
                 let name = source.display().to_string();
                 self.say(

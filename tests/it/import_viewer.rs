@@ -126,3 +126,27 @@ fn file_import_asks_for_a_brochure() {
 fn app_listed(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>) -> usize {
     harness.state().dataset.warnings.len()
 }
+
+/// A published report imported in the window: shown as a report with its chapters from 一、,
+/// and the draft bar says how many things the import could not read (here a mixed numeral, a
+/// fraction and a rate), in the interface's language.
+#[test]
+fn an_imported_work_report_says_what_it_left_out() {
+    let mut harness = viewer();
+    harness.state_mut().push(Command::Import(data(
+        "import/published/gov-work-report.txt",
+    )));
+    harness.run();
+    let app = harness.state();
+    let names: Vec<&str> = app
+        .dataset
+        .report
+        .chapters
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["2023年工作回顾", "2024年工作安排"]);
+    let summary = &app.draft.as_ref().expect("a draft").summary;
+    assert_eq!(summary.skipped.len(), 3);
+    harness.get_by_label("3 处需要注意（数量没有读成数据、警告）");
+}

@@ -17,6 +17,9 @@ pub fn draft_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         .file_name()
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
     let guessed = draft.guessed_labels;
+    let summary = &draft.summary;
+    let left_out = summary.skipped.len() + summary.warnings.len();
+    let details = summary.lines(app.lang()).join("\n");
     let mut commands = Vec::new();
     egui::Panel::top("draft-bar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
@@ -32,6 +35,17 @@ pub fn draft_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                     ))
                     .color(palette.accent),
                 );
+            }
+            if left_out > 0 {
+                // What the import could not read is said, never left out in silence.
+                ui.label(
+                    RichText::new(fill(
+                        tr(ui, "{} 处需要注意（数量没有读成数据、警告）"),
+                        &[&left_out],
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                )
+                .on_hover_text(details);
             }
             if ui.button(tr(ui, "保存为数据集…")).clicked() {
                 commands.push(Command::ExportDialog(Export::DatasetRon));

@@ -70,7 +70,8 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     }
 }
 
-/// The report's title, subtitle and motto.
+/// The report's title, subtitle, the cover's date line and speaker (a work report's), and
+/// motto.
 fn cover_ui(ui: &mut egui::Ui, report: &crate::report::model::Report, palette: &Palette) {
     ui.add_space(12.0);
     ui.vertical_centered(|ui| {
@@ -84,6 +85,14 @@ fn cover_ui(ui: &mut egui::Ui, report: &crate::report::model::Report, palette: &
                     .size(15.0)
                     .color(palette.muted),
             );
+        }
+        // ——2024年1月18日在…会议上 / 示例市市长 王小明: as the cover prints them.
+        for line in [&report.date, &report.speaker] {
+            if !line.is_empty() {
+                ui.add(
+                    egui::Label::new(RichText::new(line).size(14.0).color(palette.muted)).wrap(),
+                );
+            }
         }
         if !report.motto.is_empty() {
             ui.add_space(4.0);
