@@ -436,6 +436,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Reports (text, Word documents, web pages)",
     ),
     ("导入", "Import"),
+    ("正在读取文件夹…", "Reading the folder…"),
     ("无法导入：{}", "Cannot import: {}"),
     ("已导入：{}", "Imported: {}"),
     ("已保存：{}", "Saved: {}"),

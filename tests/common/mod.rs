@@ -260,3 +260,25 @@ pub fn type_query(harness: &mut Harness<'_, HuimouApp>, query: &str) {
         .type_text(query);
     harness.run();
 }
+
+/// Runs the viewer until the in-app file dialog's thread has answered (a folder listed, a
+/// typed path looked at) and the window has taken the answer in: the dialog never waits for
+/// the disk in a frame, so a test waits for it here.
+pub fn settle(harness: &mut Harness<'_, HuimouApp>) {
+    harness.run();
+    for _ in 0..2_000 {
+        let waiting = harness
+            .state()
+            .file_dialogs
+            .in_app
+            .as_ref()
+            .is_some_and(|d| d.waiting());
+        if !waiting {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    // One frame takes the answer in, the next acts on a chosen file.
+    harness.run();
+    harness.run();
+}

@@ -55,21 +55,21 @@ fn ctrl_o_opens_a_typed_path_with_the_in_app_dialog() {
 
     // Esc closes the dialog and opens nothing.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
+    common::settle(&mut harness);
     assert!(harness.state().file_dialogs.in_app.is_some());
     harness.get_by_label("打开数据集");
     harness.key_press(Key::Escape);
-    harness.run();
+    common::settle(&mut harness);
     assert!(harness.state().file_dialogs.in_app.is_none());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
+    common::settle(&mut harness);
     let field = harness.get_by_role_and_label(Role::TextInput, NAME_FIELD);
     assert!(field.is_focused(), "the name field takes the keyboard");
     field.type_text(&path.display().to_string());
-    harness.run();
+    common::settle(&mut harness);
     harness.key_press(Key::Enter);
-    harness.run();
+    common::settle(&mut harness);
 
     assert!(harness.state().file_dialogs.in_app.is_none());
     assert!(harness.get_all_by_label("另一份工作回眸").count() >= 1);
@@ -85,13 +85,13 @@ fn a_missing_file_is_said_in_the_dialog_which_stays_open() {
     let dir = temp_dir("missing");
     let mut harness = in_app_viewer(Startup::default());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
+    common::settle(&mut harness);
     harness
         .get_by_role_and_label(Role::TextInput, NAME_FIELD)
         .type_text(&dir.join("没有.ron").display().to_string());
-    harness.run();
+    common::settle(&mut harness);
     harness.key_press(Key::Enter);
-    harness.run();
+    common::settle(&mut harness);
     assert!(harness.state().file_dialogs.in_app.is_some());
     harness.get_by_label_contains("找不到文件：");
     let _ = std::fs::remove_dir_all(dir);
@@ -109,7 +109,7 @@ fn exporting_from_a_copy(dir: &Path) -> Harness<'static, HuimouApp> {
     harness
         .state_mut()
         .push(Command::ExportDialog(Export::InitiativesCsv));
-    harness.run();
+    common::settle(&mut harness);
     harness
 }
 
@@ -122,7 +122,7 @@ fn an_export_goes_into_the_proposed_file_in_the_open_files_folder() {
     // The dataset's folder is listed: the copy is no CSV, so only the (empty) list shows.
     harness.get_by_label_contains("显示文件夹和 .csv 文件");
     harness.key_press(Key::Enter);
-    harness.run();
+    common::settle(&mut harness);
 
     let csv = dir.join("导出用的回眸.csv");
     let text = std::fs::read_to_string(&csv).expect("the export's file");
@@ -133,13 +133,13 @@ fn an_export_goes_into_the_proposed_file_in_the_open_files_folder() {
     harness
         .state_mut()
         .push(Command::ExportDialog(Export::InitiativesCsv));
-    harness.run();
+    common::settle(&mut harness);
     harness.key_press(Key::Enter);
-    harness.run();
+    common::settle(&mut harness);
     assert!(harness.state().file_dialogs.in_app.is_some());
     harness.get_by_label_contains("已存在");
     harness.key_press(Key::Enter);
-    harness.run();
+    common::settle(&mut harness);
     assert!(harness.state().file_dialogs.in_app.is_none());
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -154,7 +154,7 @@ fn a_typed_name_replaces_the_proposed_one_and_the_next_export_starts_where_it_we
     harness
         .get_by_role_and_label(Role::TextInput, NAME_FIELD)
         .type_text("举措表");
-    harness.run();
+    common::settle(&mut harness);
     let field = harness.get_by_role_and_label(Role::TextInput, NAME_FIELD);
     assert_eq!(field.value().as_deref(), Some("举措表.csv"));
 
@@ -165,20 +165,20 @@ fn a_typed_name_replaces_the_proposed_one_and_the_next_export_starts_where_it_we
     harness
         .state_mut()
         .push(Command::ExportDialog(Export::InitiativesCsv));
-    harness.run();
+    common::settle(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
+    common::settle(&mut harness);
     harness
         .get_by_role_and_label(Role::TextInput, NAME_FIELD)
         .type_text(&target.display().to_string());
-    harness.run();
+    common::settle(&mut harness);
     harness.key_press(Key::Enter);
-    harness.run();
+    common::settle(&mut harness);
     assert!(target.exists(), "exported to {}", target.display());
     harness
         .state_mut()
         .push(Command::ExportDialog(Export::FiguresCsv));
-    harness.run();
+    common::settle(&mut harness);
     let dialog = harness.state().file_dialogs.in_app.as_ref().expect("open");
     assert_eq!(dialog.request.folder, elsewhere);
     let _ = std::fs::remove_dir_all(dir);

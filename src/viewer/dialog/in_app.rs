@@ -1,7 +1,12 @@
 //! The in-app file dialog's state: the folder shown, its entries, the typed name, and what
 //! Enter does with it. `ui::file_dialog` draws it.
+//!
+//! Listing a folder and looking at the typed path are I/O, which on a slow or network folder
+//! takes seconds: both run on a thread of their own, and the window polls for the answer
+//! (`poll`), so a frame never waits for the disk.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::{Purpose, Request};
 
@@ -48,11 +53,70 @@ pub struct InAppDialog {
     problem: Option<Problem>,
     /// A file that exists and was confirmed once: confirming it again replaces it.
     overwrite: Option<PathBuf>,
+    /// The listing or the look at a path that runs on its own thread.
+    job: Option<Job>,
+    /// How a folder is listed (a test lists slowly, as a network folder does).
+    lister: Lister,
+}
+
+/// Lists a folder's entries that fit the extensions.
+type Lister = fn(&Path, &[&str]) -> std::io::Result<Vec<Entry>>;
+
+/// Work the dialog hands to a thread: a folder's listing, or what a confirmed path is.
+#[derive(Debug)]
+enum Job {
+    Listing(Pending<std::io::Result<Vec<Entry>>>),
+    Checking(PathBuf, Pending<Found>),
+}
+
+/// What a thread found of the path Enter confirmed.
+#[derive(Clone, Copy, Debug, Default)]
+struct Found {
+    is_dir: bool,
+    is_file: bool,
+    /// For an export: whether the file with the export's extension exists, and its folder.
+    export_exists: bool,
+    export_folder_is_dir: bool,
+}
+
+/// A result a thread will leave here.
+#[derive(Debug)]
+struct Pending<T>(Arc<Mutex<Option<T>>>);
+
+impl<T: Send + 'static> Pending<T> {
+    fn spawn(work: impl FnOnce() -> T + Send + 'static) -> Self {
+        let slot = Arc::new(Mutex::new(None));
+        let filled = Arc::clone(&slot);
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let result = work();
+                if let Ok(mut slot) = filled.lock() {
+                    *slot = Some(result);
+                }
+            });
+        if let Err(error) = spawned {
+            log::error!("the file dialog's thread could not start: {error}");
+        }
+        Self(slot)
+    }
+
+    fn is_ready(&self) -> bool {
+        self.0.lock().is_ok_and(|slot| slot.is_some())
+    }
+
+    fn take(&self) -> Option<T> {
+        self.0.lock().ok().and_then(|mut slot| slot.take())
+    }
 }
 
 impl InAppDialog {
     /// The dialog for `request`, in its folder, with the proposed file name typed in.
     pub fn new(request: Request, note: Option<String>) -> Self {
+        Self::listing_with(request, note, list)
+    }
+
+    fn listing_with(request: Request, note: Option<String>, lister: Lister) -> Self {
         let folder = request.folder.clone();
         let mut dialog = Self {
             name: request.file_name.clone().unwrap_or_default(),
@@ -65,9 +129,54 @@ impl InAppDialog {
             selected: None,
             problem: None,
             overwrite: None,
+            job: None,
+            lister,
         };
         dialog.enter(folder);
         dialog
+    }
+
+    /// Whether a listing or a look at a path has not answered yet (the window says so).
+    pub fn waiting(&self) -> bool {
+        match &self.job {
+            Some(Job::Listing(pending)) => !pending.is_ready(),
+            Some(Job::Checking(_, pending)) => !pending.is_ready(),
+            None => false,
+        }
+    }
+
+    /// Whether work is under way, answered or not: the window keeps polling while it is.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Takes in what a thread found, once it has: the folder's entries, or what Enter does with
+    /// the confirmed path. The chosen file, when Enter chose one.
+    pub fn poll(&mut self) -> Option<PathBuf> {
+        match self.job.take()? {
+            Job::Listing(pending) => match pending.take() {
+                Some(Ok(entries)) => self.entries = entries,
+                Some(Err(error)) => {
+                    self.entries.clear();
+                    self.problem =
+                        Some(Problem::Unreadable(self.folder.clone(), error.to_string()));
+                }
+                None => self.job = Some(Job::Listing(pending)),
+            },
+            Job::Checking(path, pending) => match pending.take() {
+                Some(found) => return self.decide(path, found),
+                None => self.job = Some(Job::Checking(path, pending)),
+            },
+        }
+        None
+    }
+
+    /// Waits for the thread's answer and takes it in (tests; the window polls instead).
+    pub fn wait(&mut self) -> Option<PathBuf> {
+        while self.waiting() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        self.poll()
     }
 
     /// The folder shown.
@@ -90,20 +199,16 @@ impl InAppDialog {
         self.problem.as_ref()
     }
 
-    /// Shows `folder`.
+    /// Shows `folder`: its entries come when a thread has listed it.
     pub fn enter(&mut self, folder: PathBuf) {
         self.selected = None;
         self.overwrite = None;
-        match list(&folder, self.request.extensions) {
-            Ok(entries) => {
-                self.entries = entries;
-                self.problem = None;
-            }
-            Err(error) => {
-                self.entries.clear();
-                self.problem = Some(Problem::Unreadable(folder.clone(), error.to_string()));
-            }
-        }
+        self.entries.clear();
+        self.problem = None;
+        let (listed, extensions, lister) = (folder.clone(), self.request.extensions, self.lister);
+        self.job = Some(Job::Listing(Pending::spawn(move || {
+            lister(&listed, extensions)
+        })));
         self.folder = folder;
     }
 
@@ -153,43 +258,62 @@ impl InAppDialog {
     }
 
     /// Selects entry `index` and confirms it (a double click).
-    pub fn activate(&mut self, index: usize) -> Option<PathBuf> {
+    pub fn activate(&mut self, index: usize) {
         self.select(index);
-        self.confirm()
+        self.confirm();
     }
 
-    /// What Enter does: a folder is shown; a file is chosen when it fits, and returned.
-    pub fn confirm(&mut self) -> Option<PathBuf> {
+    /// What Enter does: a thread looks at the typed path, and `poll` then shows a folder, or
+    /// chooses a file when it fits and returns it.
+    pub fn confirm(&mut self) {
         let Some(path) = self.typed_path() else {
             self.problem = Some(Problem::NoName);
-            return None;
+            return;
         };
-        if path.is_dir() {
+        let extension = self.request.extensions[0];
+        let looked_at = path.clone();
+        self.job = Some(Job::Checking(
+            path,
+            Pending::spawn(move || {
+                let export = with_extension(looked_at.clone(), extension);
+                Found {
+                    is_dir: looked_at.is_dir(),
+                    is_file: looked_at.is_file(),
+                    export_exists: export.exists(),
+                    export_folder_is_dir: export.parent().is_some_and(Path::is_dir),
+                }
+            }),
+        ));
+    }
+
+    /// What Enter does with a path, once a thread has looked at it.
+    fn decide(&mut self, path: PathBuf, found: Found) -> Option<PathBuf> {
+        if found.is_dir {
             self.enter(path);
             self.name = self.request.file_name.clone().unwrap_or_default();
             self.focus_name = true;
             return None;
         }
         match self.request.purpose {
-            Purpose::Open | Purpose::Import if path.is_file() => Some(path),
+            Purpose::Open | Purpose::Import if found.is_file => Some(path),
             Purpose::Open | Purpose::Import => {
                 self.problem = Some(Problem::NotFound(path));
                 None
             }
-            Purpose::Export(_) => self.confirm_export(path),
+            Purpose::Export(_) => self.confirm_export(path, found),
         }
     }
 
     /// An export's file: given the export's extension, in a folder that exists, and replacing
     /// a file only when confirmed twice.
-    fn confirm_export(&mut self, path: PathBuf) -> Option<PathBuf> {
+    fn confirm_export(&mut self, path: PathBuf, found: Found) -> Option<PathBuf> {
         let path = with_extension(path, self.request.extensions[0]);
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        if !folder.is_dir() {
+        if !found.export_folder_is_dir {
             self.problem = Some(Problem::NoFolder(folder));
             return None;
         }
-        if path.exists() && self.overwrite.as_ref() != Some(&path) {
+        if found.export_exists && self.overwrite.as_ref() != Some(&path) {
             self.overwrite = Some(path.clone());
             self.problem = Some(Problem::Exists(path));
             return None;
@@ -267,6 +391,36 @@ mod tests {
         dir
     }
 
+    /// Enter, and what it chose once the thread has looked.
+    fn confirmed(dialog: &mut InAppDialog) -> Option<PathBuf> {
+        dialog.confirm();
+        dialog.wait()
+    }
+
+    /// A folder whose listing takes as long as a slow network share's: the dialog is created
+    /// and drawn at once, waiting, and its entries come when the thread is done.
+    #[test]
+    fn a_slow_folder_never_holds_up_a_frame() {
+        fn slow(folder: &Path, extensions: &[&str]) -> std::io::Result<Vec<Entry>> {
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            list(folder, extensions)
+        }
+        let dir = folder("slow");
+        let started = std::time::Instant::now();
+        let mut dialog = InAppDialog::listing_with(request(Purpose::Open, &dir), None, slow);
+        // The dialog is there at once, says it is waiting, and answers every poll at once.
+        for _ in 0..10 {
+            assert_eq!(dialog.poll(), None);
+        }
+        assert!(dialog.waiting());
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        dialog.wait();
+        assert!(started.elapsed() >= std::time::Duration::from_secs(2));
+        assert!(!dialog.busy());
+        assert_eq!(dialog.entries().len(), 3);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
     fn request(purpose: Purpose, folder: &Path) -> Request {
         let (extensions, file_name): (&'static [&'static str], _) = match purpose {
             Purpose::Open => (&["ron"], None),
@@ -286,7 +440,8 @@ mod tests {
     #[test]
     fn lists_folders_first_then_fitting_files() {
         let dir = folder("list");
-        let dialog = InAppDialog::new(request(Purpose::Open, &dir), None);
+        let mut dialog = InAppDialog::new(request(Purpose::Open, &dir), None);
+        assert_eq!(dialog.wait(), None);
         let names: Vec<&str> = dialog.entries().iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["子文件夹", "b.RON", "报告.ron"]);
         assert!(dialog.problem().is_none());
@@ -297,19 +452,22 @@ mod tests {
     fn enter_opens_folders_and_chooses_existing_files() {
         let dir = folder("open");
         let mut dialog = InAppDialog::new(request(Purpose::Open, &dir), None);
+        dialog.wait();
         dialog.move_selection(1);
         assert_eq!(dialog.name, "子文件夹");
-        assert_eq!(dialog.confirm(), None);
+        assert_eq!(confirmed(&mut dialog), None);
         assert_eq!(dialog.folder(), dir.join("子文件夹"));
+        dialog.wait();
         dialog.go_up();
+        dialog.wait();
         dialog.name = "missing.ron".to_owned();
-        assert_eq!(dialog.confirm(), None);
+        assert_eq!(confirmed(&mut dialog), None);
         assert_eq!(
             dialog.problem(),
             Some(&Problem::NotFound(dir.join("missing.ron")))
         );
         dialog.name = dir.join("报告.ron").display().to_string();
-        assert_eq!(dialog.confirm(), Some(dir.join("报告.ron")));
+        assert_eq!(confirmed(&mut dialog), Some(dir.join("报告.ron")));
         let _ = std::fs::remove_dir_all(dir);
     }
 
@@ -318,17 +476,18 @@ mod tests {
         let dir = folder("save");
         let purpose = Purpose::Export(Export::InitiativesCsv);
         let mut dialog = InAppDialog::new(request(purpose, &dir), None);
+        dialog.wait();
         assert_eq!(dialog.name, "举措.csv");
-        assert_eq!(dialog.confirm(), Some(dir.join("举措.csv")));
+        assert_eq!(confirmed(&mut dialog), Some(dir.join("举措.csv")));
         dialog.name = "old".to_owned();
-        assert_eq!(dialog.confirm(), None);
+        assert_eq!(confirmed(&mut dialog), None);
         assert_eq!(
             dialog.problem(),
             Some(&Problem::Exists(dir.join("old.csv")))
         );
-        assert_eq!(dialog.confirm(), Some(dir.join("old.csv")));
+        assert_eq!(confirmed(&mut dialog), Some(dir.join("old.csv")));
         dialog.name = "nowhere/x.csv".to_owned();
-        assert_eq!(dialog.confirm(), None);
+        assert_eq!(confirmed(&mut dialog), None);
         assert_eq!(
             dialog.problem(),
             Some(&Problem::NoFolder(dir.join("nowhere")))
@@ -339,7 +498,8 @@ mod tests {
     #[test]
     fn an_unreadable_folder_says_why() {
         let dir = std::env::temp_dir().join("huimou-surely-not-here");
-        let dialog = InAppDialog::new(request(Purpose::Open, &dir), None);
+        let mut dialog = InAppDialog::new(request(Purpose::Open, &dir), None);
+        dialog.wait();
         assert!(matches!(dialog.problem(), Some(Problem::Unreadable(..))));
         assert!(dialog.entries().is_empty());
     }

@@ -32,10 +32,15 @@ pub fn file_dialog_window(ctx: &egui::Context, app: &mut HuimouApp) {
         return;
     };
     let purpose = dialog.request.purpose;
+    // What a thread found since the last frame: a folder's entries, or the file Enter chose.
+    let found = dialog.poll().map(Action::Chosen);
+    if dialog.busy() {
+        ctx.request_repaint_after(std::time::Duration::from_millis(20));
+    }
     // Keys first, before the name field sees (and drops its focus on) Enter.
     let keyed = keys(ctx, dialog);
     let modal = egui::Modal::new(Id::unique("huimou-file-dialog")).show(ctx, |ui| body(ui, dialog));
-    match keyed.or(modal.inner) {
+    match found.or(keyed).or(modal.inner) {
         None => {}
         Some(Action::Cancel) => app.file_dialogs.in_app = None,
         Some(Action::Chosen(path)) => {
@@ -70,7 +75,7 @@ fn keys(ctx: &egui::Context, dialog: &mut InAppDialog) -> Option<Action> {
         dialog.focus_name = true;
     }
     if enter {
-        return dialog.confirm().map(Action::Chosen);
+        dialog.confirm();
     }
     None
 }
@@ -124,7 +129,9 @@ fn list_ui(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
             .auto_shrink(false)
             .max_height(LIST_HEIGHT)
             .show(ui, |ui| {
-                if dialog.entries().is_empty() {
+                if dialog.waiting() {
+                    ui.label(RichText::new(tr(ui, "正在读取文件夹…")).weak());
+                } else if dialog.entries().is_empty() {
                     let text = fill(
                         tr(ui, "这里没有文件夹，也没有 .{} 文件"),
                         &[&dialog.request.extensions.join(" / .")],
@@ -156,7 +163,10 @@ fn list_ui(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
         // The keyboard stays in the name field, where Enter and ↑/↓ work.
         dialog.focus_name = true;
     }
-    activated.and_then(|index| dialog.activate(index).map(Action::Chosen))
+    if let Some(index) = activated {
+        dialog.activate(index);
+    }
+    None
 }
 
 /// The name field, which takes a name in the folder or a whole path.
@@ -237,7 +247,7 @@ fn buttons_ui(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
             Purpose::Export(_) => tr(ui, "保存"),
         };
         if ui.button(confirm).clicked() {
-            action = dialog.confirm().map(Action::Chosen);
+            dialog.confirm();
         }
         if ui.button(tr(ui, "取消")).clicked() {
             action = Some(Action::Cancel);
