@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::report::comparison;
 use crate::report::markup::{self, MarkupError};
 use crate::report::model::Status;
 use crate::report::quantity::{self, Quantity};
@@ -249,8 +250,14 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
     let mut guesses: Vec<Guess> = Vec::with_capacity(marks.len());
     let mut floor = 0;
     let mut after_first = false;
+    // Sentences and their status words are read once, mark by mark.
+    let mut statuses = comparison::StatusReader::default();
+    let mut read_to = 0;
     for (k, mark) in marks.iter().enumerate() {
         let next = marks.get(k + 1).map_or(text.len(), |m| m.outer.start);
+        let status = statuses.advance(&text[read_to..mark.outer.start], mark.outer.start);
+        read_to = mark.outer.end;
+        let sentence_start = statuses.sentence_start();
         let Some((value, percent)) = markup::mark_number(&text[mark.inner.clone()]) else {
             continue;
         };
@@ -288,14 +295,13 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
             let in_sentence = !since_previous.contains(['。', '！', '？', '；', '\n']);
             let subject = match previous {
                 Some(previous) if in_sentence => Some(previous.label.clone()),
-                _ => subject_of(&text[..mark.outer.start]),
+                _ => subject_of(&text[sentence_start..mark.outer.start]),
             };
             if let Some(subject) = subject {
                 label = format!("{subject}{change}");
             }
         }
         after_first = side == Side::After && !after.contains(CLAUSE_BREAKS);
-        let sentence = sentence_before(&text[..mark.outer.start]);
         guesses.push(Guess {
             value,
             prefix,
@@ -306,7 +312,7 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
             lead: before.to_owned(),
             mark: k,
             stressed: true,
-            status: status_of(sentence),
+            status,
             from_to,
         });
         floor = unit_end;
@@ -360,50 +366,6 @@ fn subject_of(before: &str) -> Option<String> {
     let subject = strip_words(head);
     let names_a_change = CHANGES.iter().any(|c| subject.contains(c));
     (subject.chars().count() >= 2 && !names_a_change).then_some(subject)
-}
-
-/// The sentence a number stands in, up to the number.
-fn sentence_before(text: &str) -> &str {
-    let start = text.rfind(['。', '！', '？', '\n']).map_or(0, |at| {
-        at + text[at..].chars().next().map_or(1, char::len_utf8)
-    });
-    &text[start..]
-}
-
-/// Words that make what follows a target or an estimate rather than a result.
-const TARGET_WORDS: &[&str] = &[
-    "力争",
-    "力爭",
-    "预期目标",
-    "預期目標",
-    "目标",
-    "目標",
-    "计划",
-    "計劃",
-    "争取",
-    "爭取",
-    // 拟 (is to): 赤字率拟按3%安排, 拟安排地方政府专项债券 (not 模拟, 虚拟).
-    "拟按",
-    "擬按",
-    "拟安排",
-    "擬安排",
-    "拟发行",
-    "擬發行",
-    "拟新增",
-    "擬新增",
-];
-const ESTIMATE_WORDS: &[&str] = &["预计", "預計", "预测", "預測"];
-
-/// A figure's status as its sentence says: the last of 力争 / 目标 / 计划 (a target) or 预计
-/// (an estimate) before it, so 预计新增 55 家，计划改造 260 公里 gives one of each.
-fn status_of(sentence: &str) -> Status {
-    let last = |words: &[&str]| words.iter().filter_map(|w| sentence.rfind(w)).max();
-    match (last(TARGET_WORDS), last(ESTIMATE_WORDS)) {
-        (Some(target), Some(estimate)) if estimate > target => Status::Estimate,
-        (Some(_), _) => Status::Target,
-        (None, Some(_)) => Status::Estimate,
-        (None, None) => Status::Result,
-    }
 }
 
 /// 从 X (增加)到 Y, 由 X 提高到 Y: whether this number is the X or the Y.

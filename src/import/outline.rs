@@ -329,12 +329,22 @@ fn without_page_furniture(lines: &[Line]) -> Vec<Line> {
 /// sentence marks, standing alone between a blank line and a paragraph.
 fn bare_headings(lines: &[Line]) -> Vec<Option<Heading>> {
     let filled = |i: usize| lines.get(i).is_some_and(|l| !l.text.trim().is_empty());
+    // The next line that is not blank, found in one pass from the end (a file of blank lines
+    // would otherwise be searched again from every line).
+    let mut next_filled = vec![None; lines.len()];
+    let mut seen = None;
+    for i in (0..lines.len()).rev() {
+        next_filled[i] = seen;
+        if filled(i) {
+            seen = Some(i);
+        }
+    }
     (0..lines.len())
         .map(|i| {
             let text = lines[i].text.trim();
             let short = (2..=16).contains(&text.chars().count());
             let alone = i == 0 || !filled(i - 1) || !lines[i].wraps;
-            let next = (i + 1..lines.len()).find(|&j| filled(j));
+            let next = next_filled[i];
             let paragraph_after = next.is_some_and(|j| {
                 let after = lines[j].text.trim();
                 after.chars().count() > 20 || is_prose(after)

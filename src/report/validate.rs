@@ -1455,6 +1455,7 @@ fn link_marks(
         }
         linked.push(found);
     }
+    check_stated_status(v, &figures_path, initiative, (&marks, &linked));
     // An empty text is reported once; every figure missing from it would say the same again.
     if !text.trim().is_empty() {
         for (j, figure) in initiative.figures.iter().enumerate() {
@@ -1464,6 +1465,43 @@ fn link_marks(
         }
     }
     markup::segments(text, &marks, &linked)
+}
+
+/// A figure marked as a result in a sentence that says 力争, 目标 or 预计 before it: a target or
+/// an estimate shown as achieved is the claim a report never made.
+fn check_stated_status(
+    v: &mut Validator<'_>,
+    figures_path: &Path,
+    initiative: &crate::report::model::Initiative,
+    (marks, linked): (&[markup::Mark], &[Option<usize>]),
+) {
+    use crate::report::model::Status;
+    let text = &initiative.text;
+    let mut statuses = crate::report::comparison::StatusReader::default();
+    let mut read_to = 0;
+    for (mark, found) in marks.iter().zip(linked) {
+        let said = statuses.advance(&text[read_to..mark.outer.start], mark.outer.start);
+        read_to = mark.outer.end;
+        let Some(j) = *found else { continue };
+        let figure = &initiative.figures[j];
+        if figure.status != Status::Result || said == Status::Result {
+            continue;
+        }
+        let (label, word) = (&figure.label, said.keyword());
+        v.warning_with_help(
+            &figures_path.with(&[Index(j)]),
+            Text::new(
+                format!(
+                    "「{label}」 is marked as a result, but its sentence makes it a {word} (力争, 目标, 计划, 预计 …)"
+                ),
+                format!("「{label}」标为已实现的结果，但所在句子说的是目标或预计（力争、目标、计划、预计 …）"),
+            ),
+            Text::new(
+                format!("if it is a {word}, write `status: {:?}`", said),
+                format!("如果是目标或预计，请写 `status: {:?}`", said),
+            ),
+        );
+    }
 }
 
 /// The error for `**` marks that do not pair up in an initiative's text.

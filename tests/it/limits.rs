@@ -250,3 +250,49 @@ fn minus_zero_is_printed_as_zero() {
         String::from_utf8(huimou(&["figures", path, "--format", "json"]).stdout).expect("UTF-8");
     assert!(!json.contains("-0"), "{json}");
 }
+
+/// A published report that is one endless sentence full of numbers, one long run of blank
+/// lines, and a page nesting its elements a hundred thousand deep: each is answered within the
+/// minute (once, every number looked back over its whole sentence: the square of its length).
+#[test]
+fn endless_sentences_blank_lines_and_deep_pages_are_imported_or_refused_at_once() {
+    let dir = temp_dir("published");
+    let sentence = format!(
+        "一、总体情况\n{}完。\n",
+        "产值增长5%，新增企业12家，力争投资3亿元，".repeat(8_000)
+    );
+    let blank = format!(
+        "一、甲\n正文3个。\n{}二、乙\n正文4个。\n",
+        "\n".repeat(2_000_000)
+    );
+    let deep = format!(
+        "<html><body>{}一、文字 5个</body></html>",
+        "<div>".repeat(100_000)
+    );
+    for (name, text, imports) in [
+        ("sentence.txt", sentence, true),
+        ("blank.txt", blank, true),
+        ("deep.html", deep, false),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("written");
+        let out = dir.join(format!("{name}.ron"));
+        let output = huimou(&[
+            "import",
+            path.to_str().expect("UTF-8"),
+            "--out",
+            out.to_str().expect("UTF-8"),
+            "--force",
+        ]);
+        let said = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.success(), imports, "{name}: {said}");
+    }
+    let refused = huimou(&[
+        "import",
+        dir.join("deep.html").to_str().expect("UTF-8"),
+        "--out",
+        dir.join("x.ron").to_str().expect("UTF-8"),
+    ]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("more than 2000 deep"));
+    let _ = std::fs::remove_dir_all(dir);
+}
