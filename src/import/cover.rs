@@ -145,7 +145,13 @@ fn is_salutation(line: &str) -> bool {
 
 /// The organisation of a speaker's line (国务院总理 李克强 → 国务院), when it is one.
 fn speaker_organisation(line: &str) -> Option<String> {
-    if line.chars().count() > 30 || line.contains(['，', '。', '；']) {
+    // A title names an office too (大会主席团工作报告): a report is no speaker.
+    let titled = [
+        "报告", "報告", "公报", "公報", "总结", "總結", "回眸", "工作",
+    ]
+    .iter()
+    .any(|word| line.contains(word));
+    if titled || line.chars().count() > 30 || line.contains(['，', '。', '；']) {
         return None;
     }
     OFFICES.iter().find_map(|office| {
@@ -153,7 +159,7 @@ fn speaker_organisation(line: &str) -> Option<String> {
         let organisation = line[..at].trim();
         // The speaker's name follows the office (总理 李克强), or the line is the office alone.
         let rest = line[at + office.len()..].trim();
-        (rest.chars().count() <= 5).then(|| organisation.to_owned())
+        (rest.chars().count() <= 4).then(|| organisation.to_owned())
     })
 }
 

@@ -490,8 +490,11 @@ impl<'s> Paragraphs<'s> {
             let text: String = pieces.iter().map(|(_, t)| t.as_str()).collect();
             let text = text.trim();
             if !text.is_empty() {
-                if !cell.is_empty() {
-                    cell.push(' ');
+                // Two paragraphs of digits (12 / 345) are two numbers, never 12 345.
+                let digits_meet = cell.ends_with(|c: char| c.is_ascii_digit())
+                    && text.starts_with(|c: char| c.is_ascii_digit());
+                if digits_meet {
+                    cell.push('；');
                 }
                 cell.push_str(text);
             }
@@ -506,10 +509,10 @@ impl<'s> Paragraphs<'s> {
             return;
         }
         self.table_count += 1;
-        let names_it = self.lines.last().is_some_and(|l| {
-            let text = l.text.trim();
-            text.chars().count() <= 40 && text.contains('表') && !text.ends_with(['。', '；', '：'])
-        });
+        let names_it = self
+            .lines
+            .last()
+            .is_some_and(|l| super::table::names_a_table(&l.text));
         let caption = match names_it.then(|| self.lines.pop()).flatten() {
             Some(line) => line.text.replace("**", "").trim().to_owned(),
             None => format!("第 {} 张表格", self.table_count),

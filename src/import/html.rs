@@ -10,6 +10,9 @@ use super::text::Line;
 use super::{Failure, Place};
 use crate::report::diagnostic::Text;
 
+/// The most elements a page's article may be looked for in (`zoom`, `content` …).
+const MAX_BODIES: usize = 8;
+
 /// The deepest nesting of elements a page may have.
 pub(crate) const MAX_DEPTH: usize = 2_000;
 
@@ -170,6 +173,7 @@ struct Table {
     row: Vec<String>,
     cell: Option<String>,
     count: usize,
+    caption: String,
 }
 
 impl Table {
@@ -209,8 +213,11 @@ impl Reader<'_> {
             } else if rest.starts_with('<')
                 && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
             {
-                let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-                let tag = &rest[1..end.saturating_sub(1).max(1)];
+                // A tag never closed (a page cut short) runs to the end of the page.
+                let (inner, end) = rest
+                    .find('>')
+                    .map_or((rest.len(), rest.len()), |e| (e, e + 1));
+                let tag = &rest[1..inner];
                 self.advance(end);
                 self.tag(tag)?;
             } else {
@@ -233,8 +240,10 @@ impl Reader<'_> {
 
     fn push_text(&mut self, text: &str) {
         if self.table.depth > 0 {
-            if let Some(cell) = &mut self.table.cell {
-                cell.push_str(text);
+            // Text outside a cell is the table's caption (<caption>表1 主要指标</caption>).
+            match &mut self.table.cell {
+                Some(cell) => cell.push_str(text),
+                None => self.table.caption.push_str(text),
             }
             return;
         }
@@ -282,7 +291,9 @@ impl Reader<'_> {
         if self.skipping.is_none() && (SKIPPED.contains(&name) || names_furniture(tag)) {
             self.skipping = Some(depth);
         }
-        if self.skipping.is_none() && looks_like_body(name, tag) {
+        // At most a few candidates are kept: each holds a copy of its text, and every piece of
+        // text goes to each open one.
+        if self.skipping.is_none() && self.bodies.len() < MAX_BODIES && looks_like_body(name, tag) {
             self.bodies.push(Region {
                 depth,
                 ..Region::default()
@@ -329,6 +340,7 @@ impl Reader<'_> {
                 table.depth += 1;
                 if table.depth == 1 {
                     table.rows.clear();
+                    table.caption.clear();
                     // Text before it ends here.
                     let line = self.line;
                     self.whole.end_line(line);
@@ -368,6 +380,10 @@ impl Reader<'_> {
     /// short line before it that names it (表1 主要指标), else by its number.
     fn end_table(&mut self) {
         let rows = std::mem::take(&mut self.table.rows);
+        let own_caption = std::mem::take(&mut self.table.caption)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if rows.is_empty() {
             return;
         }
@@ -378,14 +394,14 @@ impl Reader<'_> {
         let regions =
             std::iter::once(&mut self.whole).chain(self.bodies.iter_mut().filter(|b| b.depth > 0));
         for region in regions {
-            let names_it = region.lines.last().is_some_and(|l| {
-                let text = l.text.trim();
-                text.chars().count() <= 40
-                    && text.contains('表')
-                    && !text.ends_with(['。', '；', '：'])
-            });
+            let names_it = own_caption.is_empty()
+                && region
+                    .lines
+                    .last()
+                    .is_some_and(|l| super::table::names_a_table(&l.text));
             let caption = match names_it.then(|| region.lines.pop()).flatten() {
                 Some(l) => l.text.replace("**", "").trim().to_owned(),
+                None if !own_caption.is_empty() => own_caption.clone(),
                 None => format!("第 {number} 张表格"),
             };
             let (text, _) = super::table::paragraph(&rows, &caption);
@@ -478,7 +494,9 @@ fn decode_entities(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        // A reference is short (&#x4e2d;): look no further than that for its `;`.
+        let window = rest.char_indices().nth(11).map_or(rest.len(), |(at, _)| at);
+        let end = rest[1..window].find(';').map(|e| e + 1);
         let resolved = end.and_then(|end| {
             let name = &rest[1..end];
             let c = match name {

@@ -294,7 +294,8 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
             let since_previous = &text[floor..clause_end];
             let in_sentence = !since_previous.contains(['。', '！', '？', '；', '\n']);
             let subject = match previous {
-                Some(previous) if in_sentence => Some(previous.label.clone()),
+                // 增长6.1%，提高0.5个百分点: the subject, not its change (…增长提高).
+                Some(previous) if in_sentence => Some(without_change(&previous.label).to_owned()),
                 _ => subject_of(&text[sentence_start..mark.outer.start]),
             };
             if let Some(subject) = subject {
@@ -334,6 +335,15 @@ const CHANGES: &[&str] = &[
     "降低",
     "上升",
 ];
+
+/// A label without the change word it ends with (地区生产总值增长 → 地区生产总值).
+fn without_change(label: &str) -> &str {
+    CHANGES
+        .iter()
+        .find_map(|change| label.strip_suffix(change))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(label)
+}
 
 /// The change word a clause consists of, when it names nothing else (比上年增长, 同比下降).
 fn bare_change(before: &str) -> Option<&'static str> {

@@ -25,6 +25,8 @@ pub(crate) enum SkipReason {
     Range,
     /// 31微克/立方米, 14.3/10万: a rate, whose unit has two parts.
     Rate,
+    /// －2.1%: a number below zero, which a figure cannot hold.
+    Negative,
 }
 
 impl SkipReason {
@@ -34,6 +36,7 @@ impl SkipReason {
             Self::Fraction => ("fraction", "分数"),
             Self::Range => ("range", "范围"),
             Self::Rate => ("rate", "比率"),
+            Self::Negative => ("negative number", "负数"),
         }
     }
 }
@@ -65,6 +68,8 @@ pub(crate) fn mark(text: &str) -> Marked {
     let mut stressed = Vec::new();
     let mut skipped = Vec::new();
     let urls = url_spans(text);
+    // The web addresses, in order, passed by as the scan goes on.
+    let mut url = 0;
     let mut at = 0;
     let mut in_mark = false;
     while at < text.len() {
@@ -79,9 +84,13 @@ pub(crate) fn mark(text: &str) -> Marked {
             continue;
         }
         let Some(c) = rest.chars().next() else { break };
+        while urls.get(url).is_some_and(|u| u.end <= at) {
+            url += 1;
+        }
+        let in_url = urls.get(url).is_some_and(|u| u.contains(&at));
         if !in_mark
             && is_digit(c)
-            && !urls.iter().any(|u| u.contains(&at))
+            && !in_url
             && let Some(found) = number_at(text, at)
         {
             match found {
@@ -162,6 +171,18 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
     let after_text = &text[end..];
     let after = after_text.chars().next();
     let not = Some(Found::Not { end });
+    // －2.1%, −3个: below zero. A hyphen after a digit is a range or a date (2018-2019).
+    let before_that = text[..start].chars().rev().nth(1);
+    let minus = matches!(before, Some('－' | '−'))
+        || (before == Some('-') && !before_that.is_some_and(|c| c.is_ascii_alphanumeric()));
+    if minus {
+        let (unit, _) = unit_len(after_text.trim_start_matches([' ', '\u{3000}']));
+        let spaces = after_text.len() - after_text.trim_start_matches([' ', '\u{3000}']).len();
+        return Some(Found::Skip {
+            end: end + if unit > 0 { spaces + unit } else { 0 },
+            why: SkipReason::Negative,
+        });
+    }
     // PM2.5, G20, 5G, v1.2, 3/4: part of a name or a code.
     if before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-' | '_'))
         || after.is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
@@ -171,7 +192,6 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
     // ,045 after digits: the rest of a number not read as one (1萬2,045), never a number.
     // A comma after digits is a separator of thousands only before three digits: 1，17个
     // (after a ratio 2.31:1) is a new number.
-    let before_that = text[..start].chars().rev().nth(1);
     let three_digits = text[start..end].chars().count() == 3;
     let continues = match before {
         Some('.' | '．') => true,
@@ -270,6 +290,27 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
         return not;
     }
     let unit_end = unit_start + unit;
+    // 3%-5%, 3万至5万元, 3000元至5000元: a range whose first number has its unit.
+    let after_unit = text[unit_end..].trim_start_matches([' ', '\u{3000}']);
+    if let Some(c) = after_unit
+        .chars()
+        .next()
+        .filter(|c| range_words.contains(c) && *c != '到')
+        && after_unit[c.len_utf8()..]
+            .trim_start_matches([' ', '\u{3000}'])
+            .starts_with(is_digit)
+    {
+        let second = text.len()
+            - after_unit[c.len_utf8()..]
+                .trim_start_matches([' ', '\u{3000}'])
+                .len();
+        let second_end = digits_end(text, second);
+        let (unit, _) = unit_len(&text[second_end..]);
+        return Some(Found::Skip {
+            end: second_end + unit,
+            why: SkipReason::Range,
+        });
+    }
     if text[unit_end..].starts_with(['/', '／']) {
         // The second part of a rate's unit (立方米, 10万) would be cut: said, not read.
         let rest: usize = text[unit_end..]
@@ -283,9 +324,9 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
             why: SkipReason::Rate,
         });
     }
-    // A number that markup would not read (1,2345) is no figure either.
-    markup::mark_number(&text[start..end])?;
-    Some(Found::Figure { number_end: end })
+    // A number that markup would not read (1,2345) is no figure either, and the scan goes on
+    // after it, never into it again.
+    figure_or_not(text, start, end)
 }
 
 /// Marks that end a rate's unit when it is said.
@@ -380,7 +421,17 @@ fn url_spans(text: &str) -> Vec<std::ops::Range<usize>> {
             from = end.max(start + 1);
         }
     }
+    spans.sort_by_key(|span| span.start);
     spans
+}
+
+/// Whether 一半 is a half (一半以上, 一半的, 一半。), not the start of a word (一半导体企业).
+fn is_half(after: &str) -> bool {
+    let next = after.chars().next();
+    !next.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        || ["以上", "以下", "左右", "的", "多", "是", "为", "為"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// Fractions and halves written in words (三分之二, 一半, 四分之一): said, not read.
@@ -410,7 +461,7 @@ fn fractions(text: &str) -> Vec<Skipped> {
                     why: SkipReason::Fraction,
                 });
             }
-        } else if rest.starts_with("一半") {
+        } else if rest.starts_with("一半") && is_half(&rest["一半".len()..]) {
             found.push(Skipped {
                 written: "一半".to_owned(),
                 why: SkipReason::Fraction,
@@ -490,6 +541,23 @@ mod tests {
                 ("一半", SkipReason::Fraction),
             ]
         );
+        let ranges =
+            mark("增长3%-5%，投资3万至5万元，工资3000元至5000元，增速为－2.1%，一半导体企业");
+        let written: Vec<(&str, SkipReason)> = ranges
+            .skipped
+            .iter()
+            .map(|s| (s.written.as_str(), s.why))
+            .collect();
+        assert_eq!(
+            written,
+            [
+                ("3%-5%", SkipReason::Range),
+                ("3万至5万元", SkipReason::Range),
+                ("3000元至5000元", SkipReason::Range),
+                ("2.1%", SkipReason::Negative),
+            ]
+        );
+        assert_eq!(ranges.stressed, Vec::<bool>::new(), "{}", ranges.text);
         let spaced = mark("提供128 700個單位，以及 7 000 個，2013年 1月");
         assert_eq!(
             spaced.text,

@@ -488,7 +488,8 @@ fn ends_sentence(text: &str) -> bool {
     let text = text
         .trim_end()
         .trim_end_matches(['”', '」', '’', '）', ')', '』']);
-    text.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '.'])
+    // Not a colon: 主要预期目标是： introduces what the next line says.
+    text.ends_with(['。', '！', '？', '；', '!', '?', ';', '.'])
 }
 
 /// Adds a line: a blank line ends a paragraph; a line after an unfinished one (a line broken

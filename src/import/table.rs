@@ -31,6 +31,16 @@ const GENERIC: &[&str] = &[
 /// Headers of a column that holds each row's unit.
 const UNIT_HEADERS: &[&str] = &["单位", "單位", "计量单位", "計量單位"];
 
+/// Whether a short line names the table after it: 表1 主要指标, 2023年主要经济指标表 (not a
+/// heading that only has 表 in a word, 人大代表建议办理).
+pub(crate) fn names_a_table(line: &str) -> bool {
+    let text = line.replace("**", "");
+    let text = text.trim();
+    text.chars().count() <= 40
+        && (text.starts_with('表') || text.starts_with("附表") || text.ends_with('表'))
+        && !text.ends_with(['。', '；', '：'])
+}
+
 /// A table as one paragraph: its caption, then each row as a sentence, rows joined by ；.
 /// The notes say which numbers were left without a unit.
 pub(crate) fn paragraph(rows: &[Vec<String>], caption: &str) -> (String, Vec<Text>) {
@@ -121,9 +131,17 @@ fn row_sentence(
                 format!("表格单元格「{shown}」没有单位，没有读成数据"),
             ));
         }
-        // The row's label goes before its first value, so that the figure is named by it.
+        // The row's label goes before its first value, so that the figure is named by it; a
+        // colon keeps a label or a name that ends in digits (2022) from running into the value.
         let lead = if parts.is_empty() { label.trim() } else { "" };
-        parts.push(format!("{lead}{name}{cell}{unit}"));
+        let named = format!("{lead}{name}");
+        let colon = if named.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            "："
+        } else {
+            ""
+        };
+        parts.push(format!("{named}{colon}{cell}{unit}"));
     }
     if parts.is_empty() {
         return label.trim().to_owned();
@@ -157,6 +175,15 @@ mod tests {
         );
         assert_eq!(notes.len(), 1);
         assert!(notes[0].en.contains("「粮食产量 63.2」"), "{}", notes[0].en);
+    }
+
+    #[test]
+    fn a_label_ending_in_digits_never_runs_into_its_value() {
+        let table = rows(&[&["年份", "数值（亿元）"], &["2022", "186.5"]]);
+        let (text, _) = paragraph(&table, "表3");
+        assert_eq!(text, "表3：2022：186.5亿元。");
+        assert!(names_a_table("表1 主要指标") && names_a_table("主要经济指标一览表"));
+        assert!(!names_a_table("三、人大代表建议办理"));
     }
 
     #[test]

@@ -98,8 +98,6 @@ pub const TARGET_WORDS: &[&str] = &[
     "計劃新增",
     "计划新建",
     "計劃新建",
-    "计划完成",
-    "計劃完成",
     "计划改造",
     "計劃改造",
     "计划投资",
@@ -132,6 +130,23 @@ pub fn stated_status(sentence: &str) -> Status {
     }
 }
 
+/// Where the last sentence of `segment` ends: at 。！？ or a line's end, but not at the end of a
+/// line that ends with a colon (主要预期目标是：, then the targets on the next lines).
+fn sentence_end(segment: &str) -> Option<usize> {
+    let mut search = segment;
+    while let Some(at) = search.rfind(['。', '！', '？', '\n']) {
+        let introduced = search[at..].starts_with('\n')
+            && search[..at]
+                .trim_end_matches([' ', '\u{3000}'])
+                .ends_with(['：', ':']);
+        if !introduced {
+            return Some(at);
+        }
+        search = &search[..at];
+    }
+    None
+}
+
 /// What a text says of its figures' status, read mark by mark in one pass (a sentence may be
 /// as long as a whole text, and looking back over it at every mark would take the square of
 /// its length): feed it the text between one mark and the next.
@@ -146,7 +161,7 @@ impl StatusReader {
     /// Reads `segment`, the text from the end of the previous mark to `at` (the next mark's
     /// start), and says the status the sentence gives the figure there.
     pub fn advance(&mut self, segment: &str, at: usize) -> Status {
-        let sentence = match segment.rfind(['。', '！', '？', '\n']) {
+        let sentence = match sentence_end(segment) {
             Some(end) => {
                 self.status = Status::Result;
                 let after = end + segment[end..].chars().next().map_or(1, char::len_utf8);
@@ -185,6 +200,16 @@ mod tests {
             quantity,
             status,
         }
+    }
+
+    #[test]
+    fn targets_listed_after_a_colon_stay_targets() {
+        let text = "主要预期目标是：\n国内生产总值增长6%左右。\n全年计划完成率98%。";
+        let mut reader = StatusReader::default();
+        let six = text.find('6').expect("6");
+        assert_eq!(reader.advance(&text[..six], six), Status::Target);
+        let rate = text.find("98").expect("98");
+        assert_eq!(reader.advance(&text[six..rate], rate), Status::Result);
     }
 
     #[test]

@@ -53,21 +53,16 @@ pub struct InAppDialog {
     problem: Option<Problem>,
     /// A file that exists and was confirmed once: confirming it again replaces it.
     overwrite: Option<PathBuf>,
-    /// The listing or the look at a path that runs on its own thread.
-    job: Option<Job>,
+    /// The folder's listing, while a thread makes it.
+    listing: Option<Pending<std::io::Result<Vec<Entry>>>>,
+    /// The look at the path Enter confirmed, while a thread takes it.
+    checking: Option<(PathBuf, Pending<Found>)>,
     /// How a folder is listed (a test lists slowly, as a network folder does).
     lister: Lister,
 }
 
 /// Lists a folder's entries that fit the extensions.
 type Lister = fn(&Path, &[&str]) -> std::io::Result<Vec<Entry>>;
-
-/// Work the dialog hands to a thread: a folder's listing, or what a confirmed path is.
-#[derive(Debug)]
-enum Job {
-    Listing(Pending<std::io::Result<Vec<Entry>>>),
-    Checking(PathBuf, Pending<Found>),
-}
 
 /// What a thread found of the path Enter confirmed.
 #[derive(Clone, Copy, Debug, Default)]
@@ -84,19 +79,23 @@ struct Found {
 struct Pending<T>(Arc<Mutex<Option<T>>>);
 
 impl<T: Send + 'static> Pending<T> {
-    fn spawn(work: impl FnOnce() -> T + Send + 'static) -> Self {
+    /// Runs `work` on a thread; if the thread cannot start or `work` panics, the answer is
+    /// `failed()`, so the dialog never waits for ever.
+    fn spawn(work: impl FnOnce() -> T + Send + 'static, failed: fn() -> T) -> Self {
         let slot = Arc::new(Mutex::new(None));
         let filled = Arc::clone(&slot);
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
-                let result = work();
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                    .unwrap_or_else(|_| failed());
                 if let Ok(mut slot) = filled.lock() {
                     *slot = Some(result);
                 }
             });
         if let Err(error) = spawned {
             log::error!("the file dialog's thread could not start: {error}");
+            return Self(Arc::new(Mutex::new(Some(failed()))));
         }
         Self(slot)
     }
@@ -129,7 +128,8 @@ impl InAppDialog {
             selected: None,
             problem: None,
             overwrite: None,
-            job: None,
+            listing: None,
+            checking: None,
             lister,
         };
         dialog.enter(folder);
@@ -138,37 +138,33 @@ impl InAppDialog {
 
     /// Whether a listing or a look at a path has not answered yet (the window says so).
     pub fn waiting(&self) -> bool {
-        match &self.job {
-            Some(Job::Listing(pending)) => !pending.is_ready(),
-            Some(Job::Checking(_, pending)) => !pending.is_ready(),
-            None => false,
-        }
+        self.listing.as_ref().is_some_and(|p| !p.is_ready())
+            || self.checking.as_ref().is_some_and(|(_, p)| !p.is_ready())
     }
 
     /// Whether work is under way, answered or not: the window keeps polling while it is.
     pub fn busy(&self) -> bool {
-        self.job.is_some()
+        self.listing.is_some() || self.checking.is_some()
     }
 
-    /// Takes in what a thread found, once it has: the folder's entries, or what Enter does with
-    /// the confirmed path. The chosen file, when Enter chose one.
+    /// Takes in what the threads found, once they have: the folder's entries, and what Enter
+    /// does with the confirmed path (a listing and a look may both be under way). The chosen
+    /// file, when Enter chose one.
     pub fn poll(&mut self) -> Option<PathBuf> {
-        match self.job.take()? {
-            Job::Listing(pending) => match pending.take() {
-                Some(Ok(entries)) => self.entries = entries,
-                Some(Err(error)) => {
+        if let Some(listed) = self.listing.as_ref().and_then(Pending::take) {
+            self.listing = None;
+            match listed {
+                Ok(entries) => self.entries = entries,
+                Err(error) => {
                     self.entries.clear();
                     self.problem =
                         Some(Problem::Unreadable(self.folder.clone(), error.to_string()));
                 }
-                None => self.job = Some(Job::Listing(pending)),
-            },
-            Job::Checking(path, pending) => match pending.take() {
-                Some(found) => return self.decide(path, found),
-                None => self.job = Some(Job::Checking(path, pending)),
-            },
+            }
         }
-        None
+        let found = self.checking.as_ref().and_then(|(_, p)| p.take())?;
+        let (path, _) = self.checking.take()?;
+        self.decide(path, found)
     }
 
     /// Waits for the thread's answer and takes it in (tests; the window polls instead).
@@ -206,9 +202,10 @@ impl InAppDialog {
         self.entries.clear();
         self.problem = None;
         let (listed, extensions, lister) = (folder.clone(), self.request.extensions, self.lister);
-        self.job = Some(Job::Listing(Pending::spawn(move || {
-            lister(&listed, extensions)
-        })));
+        self.listing = Some(Pending::spawn(
+            move || lister(&listed, extensions),
+            || Err(std::io::Error::other("the folder could not be listed")),
+        ));
         self.folder = folder;
     }
 
@@ -270,19 +267,22 @@ impl InAppDialog {
             self.problem = Some(Problem::NoName);
             return;
         };
-        let extension = self.request.extensions[0];
+        let extension = self.request.extensions.first().copied().unwrap_or_default();
         let looked_at = path.clone();
-        self.job = Some(Job::Checking(
+        self.checking = Some((
             path,
-            Pending::spawn(move || {
-                let export = with_extension(looked_at.clone(), extension);
-                Found {
-                    is_dir: looked_at.is_dir(),
-                    is_file: looked_at.is_file(),
-                    export_exists: export.exists(),
-                    export_folder_is_dir: export.parent().is_some_and(Path::is_dir),
-                }
-            }),
+            Pending::spawn(
+                move || {
+                    let export = with_extension(looked_at.clone(), extension);
+                    Found {
+                        is_dir: looked_at.is_dir(),
+                        is_file: looked_at.is_file(),
+                        export_exists: export.exists(),
+                        export_folder_is_dir: export.parent().is_some_and(Path::is_dir),
+                    }
+                },
+                Found::default,
+            ),
         ));
     }
 
@@ -307,7 +307,8 @@ impl InAppDialog {
     /// An export's file: given the export's extension, in a folder that exists, and replacing
     /// a file only when confirmed twice.
     fn confirm_export(&mut self, path: PathBuf, found: Found) -> Option<PathBuf> {
-        let path = with_extension(path, self.request.extensions[0]);
+        let extension = self.request.extensions.first().copied().unwrap_or_default();
+        let path = with_extension(path, extension);
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if !found.export_folder_is_dir {
             self.problem = Some(Problem::NoFolder(folder));
@@ -414,8 +415,16 @@ mod tests {
         }
         assert!(dialog.waiting());
         assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        // Enter while the folder is still being listed: both answers are taken in.
+        dialog.name = "missing.ron".to_owned();
+        dialog.confirm();
+        dialog.wait();
         dialog.wait();
         assert!(started.elapsed() >= std::time::Duration::from_secs(2));
+        assert_eq!(
+            dialog.problem(),
+            Some(&Problem::NotFound(dir.join("missing.ron")))
+        );
         assert!(!dialog.busy());
         assert_eq!(dialog.entries().len(), 3);
         let _ = std::fs::remove_dir_all(dir);
