@@ -389,8 +389,8 @@ impl Reader<'_> {
         }
         self.table.count += 1;
         let number = self.table.count;
-        self.notes.extend(super::table::paragraph(&rows, "").1);
         let line = self.line;
+        let mut notes = None;
         let regions =
             std::iter::once(&mut self.whole).chain(self.bodies.iter_mut().filter(|b| b.depth > 0));
         for region in regions {
@@ -404,7 +404,9 @@ impl Reader<'_> {
                 None if !own_caption.is_empty() => own_caption.clone(),
                 None => format!("第 {number} 张表格"),
             };
-            let (text, _) = super::table::paragraph(&rows, &caption);
+            let (text, said) = super::table::paragraph(&rows, &caption);
+            // Every region reads the same cells: their notes are said once.
+            notes.get_or_insert(said);
             region.chars += text.chars().count();
             region.lines.push(Line {
                 text,
@@ -413,6 +415,7 @@ impl Reader<'_> {
                 level: None,
             });
         }
+        self.notes.extend(notes.unwrap_or_default());
     }
 
     /// What an element's edge writes into the text: a line's end for a block, `**` for bold.

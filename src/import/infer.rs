@@ -216,7 +216,7 @@ pub(crate) fn normalize_marks(text: &str) -> Result<String, usize> {
 
 /// The first number written in digits inside a bold run, with its percent sign.
 fn number_within(content: &str) -> Option<Range<usize>> {
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let is_digit = super::numbers::is_digit;
     let start = content.find(is_digit)?;
     let mut end = start;
     for (i, c) in content[start..].char_indices() {
@@ -502,7 +502,8 @@ fn counter_len(text: &str, magnitude: bool) -> usize {
 /// Characters that follow a number without being its counter (1800 的, 3 和 4, 5 以上).
 const NOT_COUNTERS: &str = "的和与與及或以在到至比为為是了等左上下中内內外年月日号號时時分秒第之";
 
-fn is_ideograph(c: char) -> bool {
+/// A Chinese character (the unified ideographs and extension A).
+pub(crate) fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 

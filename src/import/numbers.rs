@@ -57,7 +57,8 @@ fn digit_value(c: char) -> Option<u32> {
     }
 }
 
-fn is_digit(c: char) -> bool {
+/// A digit of either width (3, ３), as reports write them.
+pub(crate) fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
@@ -428,7 +429,7 @@ fn url_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Whether 一半 is a half (一半以上, 一半的, 一半。), not the start of a word (一半导体企业).
 fn is_half(after: &str) -> bool {
     let next = after.chars().next();
-    !next.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    !next.is_some_and(super::infer::is_ideograph)
         || ["以上", "以下", "左右", "的", "多", "是", "为", "為"]
             .iter()
             .any(|w| after.starts_with(w))

@@ -46,7 +46,7 @@ fn is_han_numeral(c: char) -> bool {
 }
 
 fn is_arabic(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    super::numbers::is_digit(c)
 }
 
 /// The number-led heading a line starts with, and the rest of the line.

@@ -135,8 +135,7 @@ fn row_sentence(
         // colon keeps a label or a name that ends in digits (2022) from running into the value.
         let lead = if parts.is_empty() { label.trim() } else { "" };
         let named = format!("{lead}{name}");
-        let colon = if named.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        {
+        let colon = if named.ends_with(super::numbers::is_digit) {
             "："
         } else {
             ""
