@@ -3,7 +3,10 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use huimou::viewer::app::{HuimouApp, SearchScope, Settings, Startup, View};
+use huimou::viewer::app::{HuimouApp, Startup};
+use huimou::viewer::commands::{SystemCommand, UiCommand};
+use huimou::viewer::place::{SearchScope, View};
+use huimou::viewer::settings::Settings;
 
 fn input() -> egui::RawInput {
     egui::RawInput {
@@ -34,8 +37,14 @@ fn viewer(
         },
     );
     if let Some((query, scope)) = search {
-        app.search.query = query.to_owned();
-        app.search.scope = scope;
+        app.run(&ctx, SystemCommand::SetSearchScope(scope));
+        app.run(
+            &ctx,
+            SystemCommand::SetQuery {
+                query: query.to_owned(),
+                in_table: false,
+            },
+        );
     }
     // Warm up: fonts, layouts and plot memory settle over the first frames.
     for _ in 0..3 {
@@ -54,7 +63,11 @@ fn bench_view(c: &mut Criterion, name: &str, (ctx, mut app): (egui::Context, Hui
 fn bench_palette(c: &mut Criterion, name: &str, (ctx, mut app): (egui::Context, HuimouApp)) {
     c.bench_function(name, |b| {
         b.iter(|| {
-            app.palette = Some(huimou::viewer::ui::palette::PaletteState::default());
+            // Closed, then opened afresh: empty, its entries found anew.
+            if app.windows().palette.is_some() {
+                app.run(&ctx, UiCommand::Palette);
+            }
+            app.run(&ctx, UiCommand::Palette);
             ctx.run_ui(input(), |ui| app.ui_pass(ui))
         })
     });
@@ -126,11 +139,13 @@ fn ui_benches(c: &mut Criterion) {
         viewer(Some(path.clone()), View::Chapter(0), None),
     );
     let (ctx, mut app) = viewer(Some(path), View::Chapter(0), None);
-    app.expanded
-        .insert(huimou::document::dataset::InitiativeRef {
+    app.run(
+        &ctx,
+        SystemCommand::ToggleFullText(huimou::document::dataset::InitiativeRef {
             chapter: 0,
             initiative: 0,
-        });
+        }),
+    );
     for _ in 0..3 {
         let _ = ctx.run_ui(input(), |ui| app.ui_pass(ui));
     }

@@ -11,7 +11,8 @@ use crate::document::dataset::Dataset;
 use crate::document::load::{self, LoadError};
 use crate::report::diagnostic::Diagnostic;
 use crate::report::lang::Lang;
-use crate::viewer::app::{Startup, View};
+use crate::viewer::app::Startup;
+use crate::viewer::place::View;
 
 /// Huimou (回眸): a desktop viewer for Chinese work-review reports.
 #[derive(Debug, Parser)]

@@ -8,7 +8,10 @@
 mod common;
 
 use egui_kittest::Harness;
-use huimou::viewer::app::{HuimouApp, Settings, Startup, View};
+use huimou::viewer::app::{HuimouApp, Startup};
+use huimou::viewer::commands::{SystemCommand, UiCommand};
+use huimou::viewer::place::View;
+use huimou::viewer::settings::Settings;
 
 fn render(view: View, theme: egui::ThemePreference) -> Harness<'static, HuimouApp> {
     render_file(view, theme, None)
@@ -51,15 +54,13 @@ fn a_chart_exports_its_own_pixels() {
     let mut harness = render(View::Chapter(1), egui::ThemePreference::Light);
     let path = std::env::temp_dir().join(format!("huimou-chart-{}.png", std::process::id()));
     let _ = std::fs::remove_file(&path);
-    harness
-        .state_mut()
-        .push(huimou::viewer::app::Command::Export(
-            huimou::viewer::app::Export::ChartPng(huimou::document::dataset::ChartRef {
-                chapter: 1,
-                chart: 1,
-            }),
-            path.clone(),
-        ));
+    harness.state_mut().push(SystemCommand::Export(
+        huimou::viewer::commands::Export::ChartPng(huimou::document::dataset::ChartRef {
+            chapter: 1,
+            chart: 1,
+        }),
+        path.clone(),
+    ));
     for _ in 0..10 {
         harness.step();
         if path.exists() {
@@ -85,7 +86,7 @@ fn a_chart_exports_its_own_pixels() {
         picture.pixels().any(|p| p.0 == [bar.r(), bar.g(), bar.b()]),
         "bars in the picture"
     );
-    let status = harness.state().status.clone().expect("a message");
+    let status = harness.state().status().cloned().expect("a message");
     assert!(!status.error, "{}", status.text);
 }
 
@@ -118,11 +119,12 @@ fn slides_fit_the_screen() {
             };
             let builder = common::pictured([width, height], &settings).wgpu();
             let mut harness = common::build_viewer(builder, settings, Startup::default());
+            harness.state_mut().push(UiCommand::Present);
+            harness.run();
+            let ctx = harness.ctx.clone();
             harness
                 .state_mut()
-                .push(huimou::viewer::app::Command::TogglePresenting);
-            harness.run();
-            harness.state_mut().slide = slide;
+                .run(&ctx, SystemCommand::ShowSlide(slide));
             harness.run();
             harness.snapshot(format!("slide_{}_{width}x{height}", slide + 1));
             results.extend_harness(&mut harness);

@@ -84,6 +84,119 @@ pub fn english(zh: &str) -> Option<&'static str> {
 
 /// Every interface string: Chinese, English.
 pub const ENGLISH: &[(&str, &str)] = &[
+    // The command table's keys in one place, and the hints read from it.
+    ("在搜索框中", "In the search box"),
+    (
+        "在命令面板或文件对话框中",
+        "In the command palette or the file dialog",
+    ),
+    (
+        "阅读时（光标不在文本框中）",
+        "While reading (no text box has the cursor)",
+    ),
+    ("演示时", "While presenting"),
+    ("第 1–9 章", "Chapters 1–9"),
+    ("选择下一项", "Choose the next item"),
+    ("选择上一项", "Choose the previous item"),
+    ("打开选中的项", "Open the chosen item"),
+    ("下一页", "Next slide"),
+    ("上一页", "Previous slide"),
+    ("第一页", "First slide"),
+    ("最后一页", "Last slide"),
+    ("向下滚动一行", "Scroll down a line"),
+    ("向上滚动一行", "Scroll up a line"),
+    ("向下翻一屏", "Page down"),
+    ("向上翻一屏", "Page up"),
+    ("滚动到开头", "Scroll to the start"),
+    ("滚动到末尾", "Scroll to the end"),
+    ("下一个控件", "Next control"),
+    ("上一个控件", "Previous control"),
+    ("打开第 1 至第 9 章", "Open chapters 1 to 9"),
+    (
+        "点亮搜索的下一个匹配并滚动到它；在全文结果中打开选中的结果",
+        "Light the search's next match and scroll to it; in the whole report's results, open the chosen one",
+    ),
+    ("点亮搜索的上一个匹配", "Light the search's previous match"),
+    (
+        "在搜索结果、命令面板或文件列表中选择下一项",
+        "Choose the next item in the search results, the command palette or the file list",
+    ),
+    (
+        "在搜索结果、命令面板或文件列表中选择上一项",
+        "Choose the previous item in the search results, the command palette or the file list",
+    ),
+    (
+        "打开命令面板或文件对话框中选中的项",
+        "Open the item chosen in the command palette or the file dialog",
+    ),
+    ("清空搜索框", "Empty the search box"),
+    (
+        "关闭最上层的窗口；没有窗口时清空搜索",
+        "Close the topmost window; with none open, clear the search",
+    ),
+    (
+        "演示：全屏，一页一页地放映；再按一次退出",
+        "Present: full screen, slide by slide; press again to stop",
+    ),
+    ("演示时翻到下一页", "Go to the next slide while presenting"),
+    (
+        "演示时翻到上一页",
+        "Go to the previous slide while presenting",
+    ),
+    (
+        "演示时回到第一页",
+        "Go back to the first slide while presenting",
+    ),
+    (
+        "演示时翻到最后一页",
+        "Go to the last slide while presenting",
+    ),
+    (
+        "在章、总览和搜索结果中向下滚动一行",
+        "Scroll a chapter, the overview or the search results down a line",
+    ),
+    (
+        "在章、总览和搜索结果中向上滚动一行",
+        "Scroll a chapter, the overview or the search results up a line",
+    ),
+    (
+        "在章、总览和搜索结果中向下翻一屏",
+        "Scroll a chapter, the overview or the search results down a screen",
+    ),
+    (
+        "在章、总览和搜索结果中向上翻一屏",
+        "Scroll a chapter, the overview or the search results up a screen",
+    ),
+    (
+        "滚动到章、总览或搜索结果的开头",
+        "Scroll to the start of a chapter, the overview or the search results",
+    ),
+    (
+        "滚动到章、总览或搜索结果的末尾",
+        "Scroll to the end of a chapter, the overview or the search results",
+    ),
+    (
+        "把键盘焦点移到下一个控件",
+        "Move the keyboard focus to the next control",
+    ),
+    (
+        "把键盘焦点移到上一个控件",
+        "Move the keyboard focus to the previous control",
+    ),
+    (
+        "搜索时不显示图表；清空搜索（{}）即可看到。",
+        "Charts are hidden while searching; clear the search ({}) to see them.",
+    ),
+    (
+        "{}/{} 翻页 · {} 退出演示",
+        "{}/{} move · {} stops presenting",
+    ),
+    ("关闭搜索结果（{}）", "Close the search results ({})"),
+    ("{} 下一个，{} 上一个", "{} next, {} previous"),
+    (
+        "{} 打开选中的结果，{} 选择，{} 清空",
+        "{} opens the chosen result, {} chooses, {} clears",
+    ),
     // Menus and the top bar.
     ("文件", "File"),
     ("打开…", "Open…"),
@@ -166,10 +279,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("打开第 {} 章", "Open chapter {}"),
     ("第 {} 章 {}", "Chapter {} {}"),
     // A chapter.
-    (
-        "搜索时不显示图表；清空搜索（Esc）即可看到。",
-        "Charts are hidden while searching; clear the search (Esc) to see them.",
-    ),
     ("主要举措", "Initiatives"),
     ("（{} / {} 项符合「{}」）", "({} of {} match “{}”)"),
     (
@@ -222,10 +331,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
     (
         "全文搜索「{}」：{} 项举措",
         "Searching the report for “{}”: {} initiative{s}",
-    ),
-    (
-        "Enter 打开选中的结果，↑/↓ 选择，Esc 清空",
-        "Enter opens the selected result, ↑/↓ choose, Esc clears",
     ),
     (
         "没有找到。试试更短的词，或数据的标签（如“院士”“专利”）。",
@@ -328,10 +433,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Put the cursor in the search box to search the whole report",
     ),
     (
-        "清空搜索框（光标在搜索框中时）",
-        "Empty the search box (while the cursor is in it)",
-    ),
-    (
         "回到回眸自带的报告",
         "Go back to the report built into Huimou",
     ),
@@ -385,10 +486,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("关闭回眸", "Close Huimou"),
     ("清空搜索", "Clear the search"),
-    (
-        "在搜索框中：打开选中的结果，再按是下一个 / 上一个匹配",
-        "In the search box: open the selected result; again, the next / previous match",
-    ),
     ("后退", "Back"),
     ("前进", "Forward"),
     ("下一个匹配", "Next match"),
@@ -399,28 +496,15 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("后退之后再前进", "Go forward again after going back"),
     (
-        "点亮搜索的下一个匹配并滚动到它（在搜索框中按 Enter 也可）",
-        "Light the search's next match and scroll to it (Enter in the search box too)",
-    ),
-    (
-        "点亮搜索的上一个匹配（在搜索框中按 Shift+Enter 也可）",
-        "Light the search's previous match (Shift+Enter in the search box too)",
-    ),
-    (
         "点亮的匹配 / 符合的举措",
         "Lit match / matching initiatives",
     ),
-    ("关闭搜索结果（Esc）", "Close the search results (Esc)"),
     ("关闭搜索结果", "Close the search results"),
     ("无匹配", "No matches"),
     ("无法导入", "Cannot import"),
     (
         "宣传册不合导入的格式；仍显示原来的报告。格式见 data/README.md。",
         "The brochure does not have the shape the importer reads; the report on screen stays. The shape is described in data/README.md.",
-    ),
-    (
-        "Enter / F3 下一个，Shift+Enter / Shift+F3 上一个",
-        "Enter / F3 next, Shift+Enter / Shift+F3 previous",
     ),
     ("收起举措", "Hide initiatives"),
     ("展开举措", "Show initiatives"),
@@ -461,13 +545,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "名称是导入时从上下文猜的，请在数据集中确认",
         "The importer guessed this name from the text around the number; confirm it in the dataset",
     ),
-    ("在搜索结果中移动", "Move through search results"),
     ("打开数据集", "Open a dataset"),
-    (
-        "演示（全屏，←/→ 翻页，Esc 退出）",
-        "Present (full screen, ←/→ move, Esc leaves)",
-    ),
-    ("←/→ 翻页 · Esc 退出演示", "←/→ move · Esc stops presenting"),
     ("演示", "Present"),
     ("命令", "command"),
     ("章", "chapter"),
@@ -488,7 +566,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "命令面板：命令、章、举措（支持拼音）",
         "Command palette: commands, chapters, initiatives (pinyin too)",
     ),
-    ("在控件间移动", "Move between controls"),
     // The in-app file dialog.
     ("导出到文件", "Export to a file"),
     ("上一级", "Up"),

@@ -1,153 +1,21 @@
-//! The viewer's shell: what is shown, what is remembered, and the commands panels ask for.
+//! The viewer's shell: the open report's session, the settings, the windows, the jobs on
+//! threads, and the commands panels send, carried out after each frame. See
+//! `src/viewer/README.md` for how a key press becomes a command, changes the session and is
+//! drawn.
 
 use std::path::{Path, PathBuf};
 
 use egui::ThemePreference;
-use serde::{Deserialize, Serialize};
 
-use crate::document::dataset::{ChartRef, Dataset, FigureRef, InitiativeRef};
+use crate::document::dataset::{ChartRef, Dataset, FigureRef};
 use crate::document::load::{self, LoadError};
-use crate::search::SearchIndex;
+use crate::viewer::commands::{Command, CommandSender, Export, SystemCommand, UiCommand};
+use crate::viewer::context::{Activity, Status, ViewerContext};
+use crate::viewer::place::View;
+use crate::viewer::session::{Diagnostics, Draft, Session, Visit};
+use crate::viewer::settings::{MAX_RECENT, Settings};
 use crate::viewer::ui;
 use crate::viewer::watch::Fingerprint;
-
-/// How many files File → Recent remembers.
-const MAX_RECENT: usize = 8;
-
-/// What the central panel shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum View {
-    /// The report's cover and a card per chapter.
-    #[default]
-    Overview,
-    /// One chapter, by index.
-    Chapter(usize),
-    /// Every figure of the report in one table (数据一览).
-    Figures,
-}
-
-/// Where the search box looks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SearchScope {
-    /// Filter the current chapter's initiatives.
-    #[default]
-    Chapter,
-    /// List matches across the whole report.
-    Report,
-}
-
-/// What the viewer remembers between runs (never the dataset's content).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// The view last shown.
-    pub view: View,
-    /// Light, dark or following the system.
-    pub theme: ThemePreference,
-    /// The zoom factor (Ctrl +/−/0).
-    pub zoom: f32,
-    /// The dataset file last opened, if any; `None` means the embedded report.
-    pub last_file: Option<PathBuf>,
-    /// Files opened recently, newest first.
-    pub recent_files: Vec<PathBuf>,
-    /// The language of the interface; `None` follows the system's.
-    pub language: Option<crate::viewer::i18n::Lang>,
-    /// How the table of figures is sorted.
-    pub figure_sort: crate::document::figure_table::Sort,
-    /// The folder something was last exported to: the next export's dialog starts there.
-    pub export_folder: Option<PathBuf>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            view: View::Overview,
-            theme: ThemePreference::System,
-            zoom: 1.0,
-            last_file: None,
-            recent_files: Vec::new(),
-            language: None,
-            figure_sort: crate::document::figure_table::Sort::default(),
-            export_folder: None,
-        }
-    }
-}
-
-impl Settings {
-    /// Takes what the command line asked for over what was saved (`huimou --view 2 --lang
-    /// en …`), and brings the zoom into range.
-    fn take_startup(&mut self, startup: &Startup) {
-        if let Some(view) = startup.view {
-            self.view = view;
-        }
-        if let Some(theme) = startup.theme {
-            self.theme = theme;
-        }
-        if let Some(language) = startup.language {
-            self.language = Some(language);
-        }
-        self.zoom = ui::commands::clamp_zoom(self.zoom);
-    }
-
-    /// The settings saved by an earlier run, or the defaults when there are none or they cannot
-    /// be read (written by another version, or damaged): a viewer must start whatever its
-    /// saved state says. Values out of range are brought back into it.
-    pub fn restore(saved: Option<&str>) -> Self {
-        let Some(text) = saved else {
-            return Self::default();
-        };
-        let mut settings = match ron::from_str::<Self>(text) {
-            Ok(settings) => settings,
-            Err(error) => {
-                log::warn!(
-                    "the saved settings could not be read ({error}); starting with defaults"
-                );
-                return Self::default();
-            }
-        };
-        if !settings.zoom.is_finite() {
-            log::warn!(
-                "the saved zoom factor {} is not a number; using 100%",
-                settings.zoom
-            );
-            settings.zoom = 1.0;
-        }
-        settings.zoom = ui::commands::clamp_zoom(settings.zoom);
-        settings.recent_files.truncate(MAX_RECENT);
-        settings
-    }
-}
-
-/// What can be exported, and from where.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Export {
-    /// Chart `k` of chapter `c` as a picture of its own pixels.
-    ChartPng(ChartRef),
-    /// Chart `k` of chapter `c`'s figures as CSV.
-    ChartCsv(ChartRef),
-    /// The initiatives listed in the view on screen (following the search) as CSV.
-    InitiativesCsv,
-    /// The rows of the table of figures (following its search and sort) as CSV.
-    FiguresCsv,
-    /// The chapter (or overview) on screen as a picture, as `huimou screenshot` makes it.
-    ViewPng,
-    /// The whole report as a PDF: cover, contents, every chapter.
-    ReportPdf,
-    /// A report imported from a brochure, saved as a dataset (then opened from there).
-    DatasetRon,
-}
-
-impl Export {
-    /// The file type's name and extension, for the save dialog.
-    fn file_type(self) -> (&'static str, &'static [&'static str]) {
-        match self {
-            Self::ChartPng(..) | Self::ViewPng => ("PNG", &["png"]),
-            Self::ChartCsv(..) | Self::InitiativesCsv | Self::FiguresCsv => ("CSV", &["csv"]),
-            Self::ReportPdf => ("PDF", &["pdf"]),
-            Self::DatasetRon => ("RON", &["ron"]),
-        }
-    }
-}
 
 /// What a PDF job tells the viewer.
 pub enum PdfEvent {
@@ -235,200 +103,6 @@ struct ChartPicture {
     frames_to_wait: u8,
 }
 
-/// A report imported from a brochure (`huimou import`), shown but not yet saved as a dataset.
-#[derive(Clone, Debug)]
-pub struct Draft {
-    /// The brochure it was imported from.
-    pub source: PathBuf,
-    /// The dataset's text, as it will be saved.
-    pub ron: String,
-    /// How many figures' labels the importer guessed, for the author to confirm.
-    pub guessed_labels: usize,
-    /// What the import read and left out (quantities not read as figures, warnings).
-    pub summary: crate::import::Summary,
-}
-
-/// A message in the status bar, such as the outcome of an export.
-#[derive(Clone, Debug)]
-pub struct Status {
-    /// What happened.
-    pub text: String,
-    /// Whether it went wrong.
-    pub error: bool,
-    /// When it was said (it fades after a while).
-    pub at: std::time::Instant,
-}
-
-/// Something a panel asks the shell to do after the frame.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Show a view.
-    Show(View),
-    /// Show the previous chapter (or the overview before the first).
-    Previous,
-    /// Show the next chapter.
-    Next,
-    /// Ask for a dataset file with the system's file dialog, or the in-app one where the
-    /// system has none.
-    OpenDialog,
-    /// Open a dataset file.
-    Open(PathBuf),
-    /// Go back to the report built into Huimou.
-    OpenEmbedded,
-    /// Ask for a brochure to import (Markdown-like text or a Word document).
-    ImportDialog,
-    /// Import a brochure and show it as a report, not yet saved.
-    Import(PathBuf),
-    /// Change the theme.
-    SetTheme(ThemePreference),
-    /// Change the language of the interface.
-    SetLanguage(crate::viewer::i18n::Lang),
-    /// Multiply the zoom factor; 0 resets it to 100%.
-    Zoom(f32),
-    /// Put the keyboard focus in the search box, searching the given scope.
-    FocusSearch(SearchScope),
-    /// Empty the search box.
-    ClearSearch,
-    /// Highlight a figure in its text and in its charts.
-    SelectFigure(FigureRef),
-    /// Highlight a figure and scroll its initiative into view (from a chart).
-    RevealFigure(FigureRef),
-    /// Show an initiative in its chapter, scrolled into view.
-    OpenInitiative(InitiativeRef),
-    /// Show the whole of a long initiative text, or its start again.
-    ToggleFullText(InitiativeRef),
-    /// Ask where to save an export (as `OpenDialog` asks), then make it.
-    ExportDialog(Export),
-    /// Make an export into a file.
-    Export(Export, PathBuf),
-    /// Put a figure, with its label and unit, on the clipboard.
-    CopyFigure(FigureRef),
-    /// Copy a figure with its period, label and chapter (copy with source).
-    CopyFigureWithSource(FigureRef),
-    /// Open or close the command palette (Ctrl+K).
-    TogglePalette,
-    /// Start or stop presenting (F5).
-    TogglePresenting,
-    /// Show or hide the About box.
-    ToggleAbout,
-    /// Show or hide the keyboard shortcuts.
-    ToggleShortcuts,
-    /// Show the diagnostics of the current dataset (its warnings).
-    ShowWarnings,
-    /// Close the diagnostics window.
-    DismissDiagnostics,
-    /// Write the report's PDF to a temporary file and open it in the system's viewer, to
-    /// print from there (Ctrl+P).
-    Print,
-    /// Go back to the place before the last jump (Alt+←).
-    Back,
-    /// Go forward again after going back (Alt+→).
-    Forward,
-    /// Light the next match of the search (F3, Enter in the search box), scrolled into view.
-    FindNext,
-    /// Light the match before (Shift+F3, Shift+Enter).
-    FindPrevious,
-    /// Quit the application.
-    Quit,
-}
-
-/// The search box's state and the hits of its current query.
-#[derive(Debug, Default)]
-pub struct Search {
-    /// What the user typed.
-    pub query: String,
-    /// Where it looks.
-    pub scope: SearchScope,
-    /// Set for one frame to move the keyboard focus into the box.
-    pub focus_requested: bool,
-    /// The match lit in a chapter, or the result that Enter opens in the whole-report list.
-    pub selected: usize,
-    /// Set when ↑/↓ moved the selection, so the list scrolls to it once.
-    pub selected_moved: bool,
-    /// Whether the whole-report results stand beside the chapter one of them was opened in,
-    /// rather than in the chapter's place.
-    pub beside: bool,
-    /// Which result was opened last (in `beside`), so that Enter goes on to the next.
-    pub opened: Option<usize>,
-    /// Whether the query was typed in the table of figures, as its filter: it stays with the
-    /// table rather than becoming a search of the whole report in the next view.
-    pub table_filter: bool,
-    hits: Vec<InitiativeRef>,
-    hits_for: Option<(String, Option<usize>)>,
-}
-
-impl Search {
-    /// Whether the search box holds a query.
-    pub fn is_active(&self) -> bool {
-        !self.query.trim().is_empty()
-    }
-
-    /// The initiatives matching the current query, found once per query and scope: the
-    /// chapter on screen, or the whole report (whichever chapter is on screen, so that
-    /// stepping through the report's results keeps its place).
-    pub fn hits(&mut self, index: &SearchIndex, view: View) -> &[InitiativeRef] {
-        let key = (self.query.clone(), self.chapter_scope(view));
-        if self.hits_for.as_ref() != Some(&key) {
-            self.hits = index.search(&self.query, key.1);
-            self.selected = 0;
-            self.opened = None;
-            self.hits_for = Some(key);
-        }
-        &self.hits
-    }
-
-    /// Whether the result open now was already open at `visit` (F3 with one result).
-    fn opened_before(&self, visit: &Visit) -> bool {
-        visit.beside && self.opened == Some(visit.selected)
-    }
-
-    /// The chapter the search is confined to in `view`, if any.
-    pub fn chapter_scope(&self, view: View) -> Option<usize> {
-        match (self.scope, view) {
-            (SearchScope::Chapter, View::Chapter(c)) => Some(c),
-            _ => None,
-        }
-    }
-
-    /// Whether the whole-report results are shown beside the chapter in `view`.
-    pub fn results_beside(&self, view: View) -> bool {
-        self.beside
-            && self.is_active()
-            && self.scope == SearchScope::Report
-            && matches!(view, View::Chapter(_))
-    }
-
-    /// The match lit in `view`: the chapter's current match, or the result opened beside it.
-    pub fn lit(&self, view: View) -> Option<InitiativeRef> {
-        let stepping = self.chapter_scope(view).is_some() || self.results_beside(view);
-        let current = self.hits_for.as_ref()?.1 == self.chapter_scope(view);
-        (stepping && current && self.is_active())
-            .then(|| self.hits.get(self.selected).copied())
-            .flatten()
-    }
-
-    /// Forgets cached hits (after a new dataset is opened).
-    fn invalidate(&mut self) {
-        self.hits_for = None;
-        self.hits.clear();
-        self.selected = 0;
-        self.opened = None;
-    }
-}
-
-/// Which diagnostics the diagnostics window shows.
-#[derive(Debug)]
-pub enum Diagnostics {
-    /// A dataset that failed to open.
-    Failed(LoadError),
-    /// The open dataset's file was saved with errors; the report from before stays.
-    ReloadFailed(LoadError),
-    /// The warnings of the dataset on screen.
-    Warnings,
-    /// A brochure that could not be imported: the file, and where and why.
-    ImportFailed(String, Vec<crate::report::diagnostic::Diagnostic>),
-}
-
 /// What a reload read from the watched file, on its own thread.
 #[derive(Debug)]
 pub struct Reload {
@@ -450,26 +124,6 @@ impl Reload {
         let loaded =
             (seen != before).then(|| bytes.and_then(|bytes| load::load_bytes(bytes, &path)));
         Self { path, seen, loaded }
-    }
-}
-
-/// A place the reader was at, for Back and Forward: the view, its search, and where its list
-/// was scrolled to.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Visit {
-    view: View,
-    query: String,
-    scope: SearchScope,
-    beside: bool,
-    selected: usize,
-    list: Option<(ui::rows::ListKey, Option<ui::rows::Anchor>)>,
-}
-
-impl Visit {
-    /// Whether two visits are of the same view with the same search (scrolling aside).
-    fn same_place(&self, other: &Self) -> bool {
-        (self.view, &self.query, self.scope, self.beside)
-            == (other.view, &other.query, other.scope, other.beside)
     }
 }
 
@@ -533,81 +187,54 @@ impl Start {
     }
 }
 
-/// The Huimou viewer.
+/// The Huimou viewer: the shell around one session.
 pub struct HuimouApp {
     /// What is remembered between runs.
-    pub settings: Settings,
-    /// The report on screen.
-    pub dataset: Dataset,
-    /// The search box.
-    pub search: Search,
-    /// The figure highlighted in text and charts.
-    pub selection: Option<FigureRef>,
-    /// The diagnostics window, when open.
-    pub diagnostics: Option<Diagnostics>,
-    /// A report imported from a brochure and not yet saved, when one is on screen.
-    pub draft: Option<Draft>,
-    /// An initiative to scroll into view on the next frame.
-    pub scroll_to: Option<InitiativeRef>,
-    /// Long initiative texts the reader expanded, as (chapter, initiative).
-    pub expanded: std::collections::HashSet<InitiativeRef>,
-    /// The command palette, while open.
-    pub palette: Option<ui::palette::PaletteState>,
+    settings: Settings,
+    /// The open report and the reader's place in it; replaced whole when another opens.
+    session: Session,
+    /// What the panels measured of the open report's lists as they drew them; replaced with
+    /// the session.
+    memory: ui::Memory,
+    /// The windows' own state: which are open, the palette's query.
+    windows: ui::Windows,
+    /// Where the panels' commands wait for the end of the frame.
+    commands: CommandSender,
     /// Whether the viewer is presenting: full screen, slides, large.
-    pub presenting: bool,
-    /// The slide on screen while presenting (`ui::present::slides`).
-    pub slide: usize,
+    presenting: bool,
     /// The last message for the status bar.
-    pub status: Option<Status>,
+    status: Option<Status>,
     /// An export running on another thread, and where its outcome arrives.
-    pub export_job: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    export_job: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
     /// The report's PDF being written (to save or to print) on another thread.
-    pub pdf_job: Option<PdfJob>,
+    pdf_job: Option<PdfJob>,
     /// Opens a file in the system's viewer for it (tests put a recorder here).
     pub open_file: fn(&std::path::Path) -> std::io::Result<()>,
-    /// The file dialog asking where to open or export from, while one is open.
+    /// The file dialogs: the system's on its thread, the in-app one while it is open.
     pub file_dialogs: crate::viewer::dialog::FileDialogs,
     /// A chart picture to take from the next frame: chapter, chart, file.
     pending_chart_png: Option<ChartPicture>,
     /// The chart whose picture is being taken, drawn without its menu until it is saved.
-    pub exporting_chart: Option<ChartRef>,
+    exporting_chart: Option<ChartRef>,
     /// Where the last frame drew the charts (a chart's picture is cut from there).
     pub drawn: ui::charts::Drawn,
     /// Watches the open dataset's file for saves.
-    pub watcher: Option<crate::viewer::watch::FileWatcher>,
+    watcher: Option<crate::viewer::watch::FileWatcher>,
     /// A reload of the watched file running on another thread.
     reload_job: Option<std::sync::mpsc::Receiver<Reload>>,
     /// The context, for waking the viewer from the watcher's thread.
     ctx: egui::Context,
     /// A crash of the run before, shown until dismissed.
-    pub crash: Option<crate::viewer::logging::Crash>,
+    crash: Option<crate::viewer::logging::Crash>,
     /// The system's language, read once: the interface's unless the reader chose one.
     system_lang: crate::viewer::i18n::Lang,
     /// The language the installed fonts were chosen for (English sets quotation marks
     /// narrower, `fonts::definitions_for`).
     fonts_for: crate::viewer::i18n::Lang,
-    /// Whether the About box is open.
-    pub show_about: bool,
-    /// Whether the keyboard shortcuts window is open.
-    pub show_shortcuts: bool,
-    /// Measured heights of the rows of the lists shown, and where each was scrolled to.
-    pub row_heights: ui::rows::ListHeights,
-    /// The list in the central panel in the last frame, if it showed one.
-    pub shown_list: Option<ui::rows::ListKey>,
-    /// The places behind and ahead, for Back and Forward.
-    pub history: crate::viewer::history::History<Visit>,
-    /// Chapters whose initiatives the reader showed or hid in the contents, against the rule
-    /// that only the open chapter shows them.
-    pub contents_toggled: std::collections::HashSet<usize>,
-    /// Where the contents were scrolled to, and what they were last brought to show.
-    pub contents_scroll: ui::nav::ContentsScroll,
     /// When the user last pressed a key or moved the pointer (`ui::cursor_blink`).
     last_input: f64,
     /// Whether focus last moved by Tab rather than a click (`ui::focus_ring`).
     focus_by_keyboard: bool,
-    /// The table of figures' rows for a search and a sort, kept until either (or the dataset)
-    /// changes: filtering a large report takes longer than a frame.
-    pub figure_rows: Option<(String, crate::document::figure_table::Sort, Vec<FigureRef>)>,
     /// A screenshot to take once the view is painted (`huimou screenshot`).
     pub screenshot: Option<crate::viewer::screenshot::Pending>,
     /// Fonts of the system for characters the bundled faces lack (not in tests).
@@ -615,7 +242,6 @@ pub struct HuimouApp {
     /// Says when the first frame was on screen and closes (`HUIMOU_EXIT_AFTER_FIRST_FRAME=1`).
     first_frame: Option<crate::viewer::first_frame::FirstFrameProbe>,
     persist: bool,
-    commands: Vec<Command>,
 }
 
 impl HuimouApp {
@@ -632,8 +258,9 @@ impl HuimouApp {
         };
         let mut app = Self::with_settings(&cc.egui_ctx, settings, startup);
         app.first_frame = crate::viewer::first_frame::FirstFrameProbe::from_env();
-        let system_fonts =
-            std::sync::Arc::new(crate::viewer::fonts::SystemFonts::new(app.dataset.script()));
+        let system_fonts = std::sync::Arc::new(crate::viewer::fonts::SystemFonts::new(
+            app.session.dataset().script(),
+        ));
         cc.egui_ctx
             .add_font_provider(std::sync::Arc::clone(&system_fonts) as _);
         app.system_fonts = Some(system_fonts);
@@ -664,32 +291,26 @@ impl HuimouApp {
             "dataset ready {:?} after start of set-up",
             started.elapsed()
         );
-        let mut app = Self::fresh(ctx, settings, start.dataset, &startup);
-        app.diagnostics = start.diagnostics;
-        if let Some(query) = startup.search {
-            app.search.query = query;
+        let mut session = Session::new(start.dataset, settings.view);
+        session.set_diagnostics(start.diagnostics);
+        if let Some(query) = startup.search.clone() {
+            session.set_query(query, false);
         }
-        app.settings.view = app.clamp_view(app.settings.view);
+        let mut app = Self::fresh(ctx, settings, session, &startup);
         app.watch(start.watched.as_deref(), start.seen);
         app.tell_crash_report();
         app
     }
 
-    /// The viewer showing `dataset` as a new window shows it: nothing open, searched or
-    /// selected.
-    fn fresh(ctx: &egui::Context, settings: Settings, dataset: Dataset, startup: &Startup) -> Self {
+    /// The shell around `session`, as a new window shows it: no window open, no job running.
+    fn fresh(ctx: &egui::Context, settings: Settings, session: Session, startup: &Startup) -> Self {
         Self {
             settings,
-            dataset,
-            search: Search::default(),
-            selection: None,
-            diagnostics: None,
-            draft: None,
-            scroll_to: None,
-            expanded: std::collections::HashSet::new(),
-            palette: None,
+            session,
+            memory: ui::Memory::default(),
+            windows: ui::Windows::default(),
+            commands: CommandSender::default(),
             presenting: false,
-            slide: 0,
             status: None,
             export_job: None,
             pdf_job: None,
@@ -709,22 +330,63 @@ impl HuimouApp {
             system_lang: crate::viewer::i18n::Lang::system(),
             // What `with_settings` installs.
             fonts_for: crate::viewer::i18n::Lang::Zh,
-            show_about: false,
-            show_shortcuts: false,
-            row_heights: ui::rows::ListHeights::default(),
-            shown_list: None,
-            history: crate::viewer::history::History::default(),
-            contents_toggled: std::collections::HashSet::new(),
-            contents_scroll: ui::nav::ContentsScroll::default(),
             last_input: 0.0,
             focus_by_keyboard: false,
-            figure_rows: None,
             screenshot: None,
             first_frame: None,
             system_fonts: None,
             persist: startup.persist,
-            commands: Vec::new(),
         }
+    }
+
+    /// The open report and the reader's place in it.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// What is remembered between runs.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The windows' state: which are open, the palette's query.
+    pub fn windows(&self) -> &ui::Windows {
+        &self.windows
+    }
+
+    /// What the panels measured of the open report's lists.
+    pub fn memory(&self) -> &ui::Memory {
+        &self.memory
+    }
+
+    /// The last message of the status bar.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Whether the viewer is presenting.
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// Whether the report's PDF is being made.
+    pub fn making_pdf(&self) -> bool {
+        self.pdf_job.is_some()
+    }
+
+    /// The crash notice of the run before, while it is shown.
+    pub fn crash(&self) -> Option<&crate::viewer::logging::Crash> {
+        self.crash.as_ref()
+    }
+
+    /// The watcher of the open file, if one is watched.
+    pub fn watcher(&self) -> Option<&crate::viewer::watch::FileWatcher> {
+        self.watcher.as_ref()
+    }
+
+    /// The view on screen.
+    pub fn view(&self) -> View {
+        self.session.view()
     }
 
     /// The language of the interface: the reader's choice, else the system's.
@@ -735,15 +397,11 @@ impl HuimouApp {
     /// Whether the crash notice should offer to reopen the file of the run that crashed:
     /// the file is not on screen now.
     pub fn crashed_file_to_offer(&self) -> Option<&Path> {
-        let file = self.crash.as_ref()?.file.as_deref()?;
-        match &self.dataset.origin {
-            crate::document::dataset::Origin::File(open) if open == file => None,
-            _ => Some(file),
-        }
+        crashed_file(self.crash.as_ref(), &self.session)
     }
 
     /// Forgets a file: it is no longer the last or a recent file.
-    pub fn forget_file(&mut self, path: &Path) {
+    fn forget_file(&mut self, path: &Path) {
         if self.settings.last_file.as_deref() == Some(path) {
             self.settings.last_file = None;
         }
@@ -752,26 +410,24 @@ impl HuimouApp {
 
     /// Tells the crash report which file is on screen.
     fn tell_crash_report(&self) {
-        crate::viewer::logging::set_open_file(match &self.dataset.origin {
+        crate::viewer::logging::set_open_file(match &self.session.dataset().origin {
             crate::document::dataset::Origin::File(path) => Some(path),
             crate::document::dataset::Origin::Embedded => None,
         });
     }
 
     /// Asks for a command to run after this frame.
-    pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+    pub fn push(&self, command: impl Into<Command>) {
+        self.commands.send(command);
     }
 
-    /// The view on screen.
-    pub fn view(&self) -> View {
-        self.settings.view
-    }
-
-    fn clamp_view(&self, view: View) -> View {
-        match view {
-            View::Chapter(c) if c >= self.dataset.report.chapters.len() => View::Overview,
-            view => view,
+    /// What a panel would be given to draw with now (tests ask the palette what it finds).
+    pub fn context(&self) -> ViewerContext<'_> {
+        ViewerContext {
+            session: &self.session,
+            settings: &self.settings,
+            activity: Activity::default(),
+            commands: &self.commands,
         }
     }
 
@@ -854,12 +510,13 @@ impl HuimouApp {
                     error.render()
                 );
                 // A file that has not opened yet leaves another report on screen.
-                let shown = self.dataset.origin == crate::document::dataset::Origin::File(path);
-                self.diagnostics = Some(if shown {
+                let shown =
+                    self.session.dataset().origin == crate::document::dataset::Origin::File(path);
+                self.session.set_diagnostics(Some(if shown {
                     Diagnostics::ReloadFailed(error)
                 } else {
                     Diagnostics::Failed(error)
-                });
+                }));
             }
         }
     }
@@ -881,311 +538,272 @@ impl HuimouApp {
             }
             Err(error) => {
                 log::warn!("could not open {}:\n{}", path.display(), error.render());
-                self.diagnostics = Some(Diagnostics::Failed(error));
+                self.session
+                    .set_diagnostics(Some(Diagnostics::Failed(error)));
                 false
             }
         }
     }
 
+    /// Shows another report: a new session, at the view on screen if the report has it.
     fn replace_dataset(&mut self, dataset: Dataset) {
-        self.dataset = dataset;
-        self.figure_rows = None;
+        self.session = Session::new(dataset, self.session.view());
+        self.memory = ui::Memory::default();
         self.tell_crash_report();
         if let Some(fonts) = &self.system_fonts {
-            fonts.set_script(self.dataset.script());
+            fonts.set_script(self.session.dataset().script());
         }
-        self.search.invalidate();
-        self.selection = None;
-        self.scroll_to = None;
-        self.row_heights.clear();
-        self.shown_list = None;
-        self.history.clear();
-        self.contents_toggled.clear();
-        self.draft = None;
-        self.expanded.clear();
-        self.diagnostics = None;
-        self.settings.view = self.clamp_view(self.settings.view);
+    }
+
+    /// Where the reader is now, with where the list on screen is scrolled to.
+    pub fn visit(&self) -> Visit {
+        let list = self.memory.shown_list;
+        self.session
+            .visit(list.map(|key| (key, self.memory.lists.anchor(key))))
+    }
+
+    /// Goes to a place from the history, its list scrolled as it was.
+    fn go_to(&mut self, visit: Visit) {
+        if let Some((key, anchor)) = self.session.go_to(visit) {
+            self.memory.lists.restore(key, anchor);
+        }
     }
 
     /// Carries out one command; a jump to another place leaves a step in the history.
-    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
-        let view = self.view();
+    pub fn run(&mut self, ctx: &egui::Context, command: impl Into<Command>) {
+        let command = command.into();
         // Enter or F3 on the whole report's results opens one: a jump, each a step of the
         // history; stepping through a chapter's matches is not.
-        let opens_a_result = matches!(command, Command::FindNext | Command::FindPrevious)
-            && self.search.chapter_scope(view).is_none();
+        let opens_a_result = matches!(
+            command,
+            Command::Ui(UiCommand::FindNext | UiCommand::FindPrevious)
+        ) && self.session.finding_opens_a_result();
         let jump = opens_a_result
             || matches!(
                 command,
-                Command::Show(_)
-                    | Command::Previous
-                    | Command::Next
-                    | Command::OpenInitiative(_)
-                    | Command::RevealFigure(_)
+                Command::Ui(
+                    UiCommand::Overview
+                        | UiCommand::Figures
+                        | UiCommand::PreviousChapter
+                        | UiCommand::NextChapter
+                ) | Command::System(
+                    SystemCommand::Show(_)
+                        | SystemCommand::OpenInitiative(_)
+                        | SystemCommand::RevealFigure(_)
+                )
             );
         let from = jump.then(|| self.visit());
-        self.carry_out(ctx, command);
-        if let Some(from) = from {
-            // Stepping on from the only result opens the result already open: no new place.
-            let same_result = opens_a_result && self.search.opened_before(&from);
-            let moved = self.scroll_to.is_some() && !same_result;
-            if moved || !from.same_place(&self.visit()) {
-                self.history.leave(from);
-            }
-        }
-    }
-
-    /// Where the reader is now.
-    pub fn visit(&self) -> Visit {
-        Visit {
-            view: self.view(),
-            query: self.search.query.clone(),
-            scope: self.search.scope,
-            beside: self.search.beside,
-            selected: self.search.selected,
-            list: self
-                .shown_list
-                .map(|key| (key, self.row_heights.anchor(key))),
-        }
-    }
-
-    /// Goes to a place from the history: its view, its search, its scroll position.
-    fn go_to(&mut self, visit: Visit) {
-        self.settings.view = self.clamp_view(visit.view);
-        self.search.query = visit.query;
-        self.search.scope = visit.scope;
-        self.search.beside = visit.beside;
-        let _ = self.search.hits(self.dataset.index(), self.settings.view);
-        self.search.selected = visit.selected;
-        self.search.opened = visit.beside.then_some(visit.selected);
-        self.scroll_to = None;
-        if let Some((key, anchor)) = visit.list {
-            self.row_heights.restore(key, anchor);
-        }
-    }
-
-    /// Steps to the next (or previous) match: within the chapter when the search filters it,
-    /// else to the next of the whole report's results, opened with the list beside it.
-    fn find(&mut self, forward: bool) {
-        let view = self.view();
-        if !self.search.is_active() || view == View::Figures {
-            return;
-        }
-        let count = self.search.hits(self.dataset.index(), view).len();
-        if count == 0 {
-            return;
-        }
-        let step = |k: usize| {
-            if forward {
-                (k + 1) % count
-            } else {
-                (k + count - 1) % count
-            }
-        };
-        let in_chapter = self.search.chapter_scope(view).is_some();
-        let on_current = in_chapter || self.search.opened == Some(self.search.selected);
-        if on_current && (in_chapter || self.search.results_beside(view)) {
-            self.search.selected = step(self.search.selected);
-        }
-        self.search.selected_moved = true;
-        let place = self.search.hits[self.search.selected.min(count - 1)];
-        self.open_result(place);
-    }
-
-    /// Shows a search result in its chapter, scrolled into view; the whole report's results
-    /// stay open beside it.
-    fn open_result(&mut self, place: InitiativeRef) {
-        self.settings.view = self.clamp_view(View::Chapter(place.chapter));
-        self.scroll_to = Some(place);
-        if !self.search.is_active() {
-            return;
-        }
-        let report = self.search.scope == SearchScope::Report;
-        let hits = self.search.hits(self.dataset.index(), self.settings.view);
-        match hits.iter().position(|hit| *hit == place) {
-            Some(k) => {
-                self.search.selected = k;
-                self.search.opened = report.then_some(k);
-            }
-            // A chapter filtered by a query the initiative does not match would hide it.
-            None if !report => self.search.query.clear(),
-            None => {}
-        }
-        self.search.beside = report;
-    }
-
-    fn carry_out(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Show(view) => self.show(view),
-            Command::Previous => self.show(self.previous_view()),
-            Command::Next => self.show(self.next_view()),
-            Command::Back => {
-                if let Some(to) = self.history.back(self.visit()) {
+            Command::Ui(command) => self.run_ui(ctx, command),
+            Command::System(command) => self.run_system(ctx, command),
+        }
+        if let Some(from) = from {
+            let now = self.visit();
+            self.session.left(from, now, opens_a_result);
+        }
+        self.session.refresh(self.settings.figure_sort, false);
+    }
+
+    /// Carries out a command given by name.
+    fn run_ui(&mut self, ctx: &egui::Context, command: UiCommand) {
+        use crate::viewer::dialog::Purpose;
+        match command {
+            UiCommand::Overview => self.session.show(View::Overview),
+            UiCommand::Figures => self.session.show(View::Figures),
+            UiCommand::PreviousChapter => self.session.show(self.session.previous_view()),
+            UiCommand::NextChapter => self.session.show(self.session.next_view()),
+            UiCommand::Back => {
+                if let Some(to) = self.session.back(self.visit()) {
                     self.go_to(to);
                 }
             }
-            Command::Forward => {
-                if let Some(to) = self.history.forward(self.visit()) {
+            UiCommand::Forward => {
+                if let Some(to) = self.session.forward(self.visit()) {
                     self.go_to(to);
                 }
             }
-            Command::OpenInitiative(place) => self.open_result(place),
-            Command::FocusSearch(scope) => {
-                self.search.scope = scope;
-                self.search.focus_requested = true;
+            UiCommand::FindNext => self.session.find(true),
+            UiCommand::FindPrevious => self.session.find(false),
+            UiCommand::ChooseNext => self.session.choose(true),
+            UiCommand::ChoosePrevious => self.session.choose(false),
+            UiCommand::SearchReport => {
+                self.run_system(
+                    ctx,
+                    SystemCommand::FocusSearch(crate::viewer::place::SearchScope::Report),
+                );
             }
-            Command::ClearSearch => {
-                self.search.query.clear();
-                self.search.beside = false;
-                // The same query typed again starts again from its first match.
-                self.search.invalidate();
-            }
-            Command::FindNext => self.find(true),
-            Command::FindPrevious => self.find(false),
-            Command::SelectFigure(place) => self.selection = Some(place),
-            Command::RevealFigure(place) => self.reveal(place),
-            Command::CopyFigure(_) | Command::CopyFigureWithSource(_) => self.copy(ctx, &command),
-            Command::ToggleFullText(place) => {
-                if !self.expanded.remove(&place) {
-                    self.expanded.insert(place);
-                }
-            }
-            Command::OpenDialog => self.ask_for_file(ctx, crate::viewer::dialog::Purpose::Open),
-            Command::Open(path) => {
-                let _ = self.open(&path);
-            }
-            Command::ImportDialog => self.ask_for_file(ctx, crate::viewer::dialog::Purpose::Import),
-            Command::Import(path) => self.import(ctx, &path),
-            Command::OpenEmbedded => {
+            UiCommand::ClearSearch => self.session.clear_search(),
+            UiCommand::Close => self.close_innermost(),
+            UiCommand::Open => self.ask_for_file(ctx, Purpose::Open),
+            UiCommand::Import => self.ask_for_file(ctx, Purpose::Import),
+            UiCommand::OpenEmbedded => {
                 self.replace_dataset(load::embedded());
                 self.watch(None, None);
                 self.settings.last_file = None;
             }
-            Command::ExportDialog(export) => {
-                self.ask_for_file(ctx, crate::viewer::dialog::Purpose::Export(export));
+            UiCommand::ExportViewPng => self.ask_for_file(ctx, Purpose::Export(Export::ViewPng)),
+            UiCommand::ExportListCsv => {
+                self.ask_for_file(ctx, Purpose::Export(Export::InitiativesCsv));
             }
-            Command::Export(export, path) => {
-                self.settings.export_folder = path.parent().map(Path::to_path_buf);
-                self.export(ctx, export, path);
+            UiCommand::ExportFiguresCsv => {
+                self.ask_for_file(ctx, Purpose::Export(Export::FiguresCsv));
             }
-            Command::Print => self.print(ctx),
+            UiCommand::ExportPdf => self.ask_for_file(ctx, Purpose::Export(Export::ReportPdf)),
+            UiCommand::Print => self.print(ctx),
+            UiCommand::Present => self.toggle_presenting(ctx),
+            UiCommand::NextSlide
+            | UiCommand::PreviousSlide
+            | UiCommand::FirstSlide
+            | UiCommand::LastSlide => {
+                self.move_slide(command);
+            }
+            // Keys that a widget acts on itself (`ui::rows`, egui's focus); the table has them
+            // to show them.
+            UiCommand::Chapter
+            | UiCommand::Choose
+            | UiCommand::ScrollDown
+            | UiCommand::ScrollUp
+            | UiCommand::PageDown
+            | UiCommand::PageUp
+            | UiCommand::ScrollToStart
+            | UiCommand::ScrollToEnd
+            | UiCommand::NextControl
+            | UiCommand::PreviousControl => {
+                log::debug!("{command:?} is carried out by the widget that has the keyboard");
+            }
             // Listed, not `_`, so that a new command cannot be left out unnoticed.
-            Command::SetLanguage(_)
-            | Command::SetTheme(_)
-            | Command::Zoom(_)
-            | Command::TogglePalette
-            | Command::TogglePresenting
-            | Command::ToggleAbout
-            | Command::ToggleShortcuts
-            | Command::ShowWarnings
-            | Command::DismissDiagnostics
-            | Command::Quit => self.set_up(ctx, command),
+            UiCommand::Palette
+            | UiCommand::ThemeLight
+            | UiCommand::ThemeDark
+            | UiCommand::ThemeSystem
+            | UiCommand::LanguageZh
+            | UiCommand::LanguageEn
+            | UiCommand::ZoomIn
+            | UiCommand::ZoomOut
+            | UiCommand::ZoomReset
+            | UiCommand::Shortcuts
+            | UiCommand::Warnings
+            | UiCommand::About
+            | UiCommand::Quit => self.set_up(ctx, command),
         }
     }
 
     /// Commands that change how the viewer looks and which windows are open.
-    fn set_up(&mut self, ctx: &egui::Context, command: Command) {
+    fn set_up(&mut self, ctx: &egui::Context, command: UiCommand) {
+        if let Some(theme) = command.theme() {
+            self.settings.theme = theme;
+            ctx.set_theme(theme);
+            return;
+        }
+        if let Some(lang) = command.language() {
+            self.settings.language = Some(lang);
+            return;
+        }
+        // From the zoom the last command set, so that two steps in one frame make two.
+        let now = self.settings.zoom;
+        let zoom = |factor: f32| crate::viewer::commands::clamp_zoom(now * factor);
         match command {
-            Command::SetLanguage(lang) => {
-                self.settings.language = Some(lang);
+            UiCommand::ZoomIn => self.set_zoom(ctx, zoom(crate::viewer::commands::ZOOM_STEP)),
+            UiCommand::ZoomOut => {
+                self.set_zoom(ctx, zoom(1.0 / crate::viewer::commands::ZOOM_STEP))
             }
-            Command::SetTheme(theme) => {
-                self.settings.theme = theme;
-                ctx.set_theme(theme);
-            }
-            Command::Zoom(factor) => {
-                let zoom = if factor == 0.0 {
-                    1.0
-                } else {
-                    ui::commands::clamp_zoom(ctx.zoom_factor() * factor)
-                };
-                ctx.set_zoom_factor(zoom);
-                self.settings.zoom = zoom;
-            }
-            Command::TogglePalette => {
-                self.palette = match self.palette {
-                    Some(_) => None,
-                    None => Some(ui::palette::PaletteState::default()),
-                };
-            }
-            Command::TogglePresenting => self.toggle_presenting(ctx),
-            Command::ToggleAbout => self.show_about = !self.show_about,
-            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Command::ShowWarnings => self.diagnostics = Some(Diagnostics::Warnings),
-            Command::DismissDiagnostics => self.diagnostics = None,
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::ZoomReset => self.set_zoom(ctx, 1.0),
+            UiCommand::Palette => self.windows.toggle_palette(),
+            UiCommand::About => self.windows.about = !self.windows.about,
+            UiCommand::Shortcuts => self.windows.shortcuts = !self.windows.shortcuts,
+            UiCommand::Warnings => self.session.set_diagnostics(Some(Diagnostics::Warnings)),
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             other => debug_assert!(false, "{other:?} is not a command of the viewer's set-up"),
         }
     }
 
-    /// The chapter before the one on screen, or the overview before the first.
-    fn previous_view(&self) -> View {
-        match self.settings.view {
-            View::Overview | View::Chapter(0) | View::Figures => View::Overview,
-            View::Chapter(c) => View::Chapter(c - 1),
+    fn set_zoom(&mut self, ctx: &egui::Context, zoom: f32) {
+        ctx.set_zoom_factor(zoom);
+        self.settings.zoom = zoom;
+    }
+
+    /// Esc: closes the innermost window open (shortcuts, About, diagnostics), else clears the
+    /// search.
+    fn close_innermost(&mut self) {
+        if self.windows.shortcuts {
+            self.windows.shortcuts = false;
+        } else if self.windows.about {
+            self.windows.about = false;
+        } else if self.session.diagnostics().is_some() {
+            self.session.set_diagnostics(None);
+        } else {
+            self.session.clear_search();
         }
     }
 
-    /// The chapter after the one on screen; the last stays.
-    fn next_view(&self) -> View {
-        let chapters = self.dataset.report.chapters.len();
-        match self.settings.view {
-            View::Overview | View::Figures if chapters > 0 => View::Chapter(0),
-            View::Chapter(c) if c + 1 < chapters => View::Chapter(c + 1),
-            view => view,
+    /// Carries out a command with its data.
+    fn run_system(&mut self, ctx: &egui::Context, command: SystemCommand) {
+        match command {
+            SystemCommand::Show(view) => self.session.show(view),
+            SystemCommand::OpenInitiative(place) => self.session.open_result(place),
+            SystemCommand::FocusSearch(scope) => {
+                self.session.set_scope(scope);
+                ctx.memory_mut(|m| m.request_focus(ui::top_bar::search_box_id()));
+            }
+            SystemCommand::SetQuery { query, in_table } => self.session.set_query(query, in_table),
+            SystemCommand::SetSearchScope(scope) => self.session.set_scope(scope),
+            SystemCommand::SelectFigure(place) => self.session.select(place),
+            SystemCommand::RevealFigure(place) => self.session.reveal(place),
+            SystemCommand::ToggleFullText(place) => self.session.toggle_full_text(place),
+            SystemCommand::ToggleContents(c) => self.session.toggle_contents(c),
+            SystemCommand::SortFigures(sort) => self.settings.figure_sort = sort,
+            SystemCommand::ShowSlide(slide) => self.session.show_slide(slide),
+            SystemCommand::CopyFigure(place) => self.copy(ctx, place, false),
+            SystemCommand::CopyFigureWithSource(place) => self.copy(ctx, place, true),
+            SystemCommand::DismissDiagnostics => self.session.set_diagnostics(None),
+            SystemCommand::Open(path) => {
+                let _ = self.open(&path);
+            }
+            SystemCommand::Import(path) => self.import(ctx, &path),
+            SystemCommand::ForgetFile(path) => self.forget_file(&path),
+            SystemCommand::DismissCrash => self.crash = None,
+            SystemCommand::ExportDialog(export) => {
+                self.ask_for_file(ctx, crate::viewer::dialog::Purpose::Export(export));
+            }
+            SystemCommand::Export(export, path) => {
+                self.settings.export_folder = path.parent().map(Path::to_path_buf);
+                self.export(ctx, export, path);
+            }
         }
     }
 
-    /// Goes to `view` as the reader asked (a key, the contents, Previous/Next). The table of
-    /// figures' filter stays with the table; a chapter opened while the whole report's
-    /// results are listed shows them beside it, as opening one of them does.
-    fn show(&mut self, view: View) {
-        let to = self.clamp_view(view);
-        if self.view() == View::Figures && to != View::Figures && self.search.table_filter {
-            self.search.query.clear();
-            self.search.table_filter = false;
-        }
-        if matches!(to, View::Chapter(_))
-            && self.search.is_active()
-            && self.search.scope == SearchScope::Report
-        {
-            self.search.beside = true;
-        }
-        self.settings.view = to;
-    }
-
-    /// Lights a figure and scrolls its initiative into view (from a chart).
-    fn reveal(&mut self, place: FigureRef) {
-        self.selection = Some(place);
-        self.settings.view = View::Chapter(place.chapter);
-        self.scroll_to = Some(place.initiative_ref());
-        // A filter that hides the figure's initiative, or a list of results shown in the
-        // chapter's place (a search from the table of figures), would hide what was asked for.
-        if self.search.is_active() {
-            self.search.query.clear();
-        }
+    /// A slide key while presenting.
+    fn move_slide(&mut self, command: UiCommand) {
+        let count = ui::present::slides(&self.session.dataset().report).len();
+        let now = self.session.slide().min(count.saturating_sub(1));
+        let to = match command {
+            UiCommand::NextSlide => now + 1,
+            UiCommand::PreviousSlide => now.saturating_sub(1),
+            UiCommand::FirstSlide => 0,
+            _ => count,
+        };
+        self.session.show_slide(to.min(count.saturating_sub(1)));
     }
 
     /// Puts a figure on the clipboard: with its label, or with its period, label and chapter.
-    fn copy(&mut self, ctx: &egui::Context, command: &Command) {
+    fn copy(&mut self, ctx: &egui::Context, place: FigureRef, with_source: bool) {
         let lang = self.lang();
-        let text = match *command {
-            Command::CopyFigure(place) => {
-                let figure = self.dataset.figure(place);
-                let label =
-                    crate::viewer::ui::localized_in(lang, &figure.label, figure.label_en.as_ref());
-                format!(
-                    "{label}{}{}",
-                    crate::viewer::i18n::tr(ctx, "："),
-                    figure.written()
-                )
-            }
-            Command::CopyFigureWithSource(place) => crate::document::figure_table::citation(
-                &self.dataset,
+        let dataset = self.session.dataset();
+        let text = if with_source {
+            crate::document::figure_table::citation(
+                dataset,
                 place,
                 lang == crate::viewer::i18n::Lang::En,
-            ),
-            _ => return,
+            )
+        } else {
+            let figure = dataset.figure(place);
+            let label =
+                crate::viewer::ui::localized_in(lang, &figure.label, figure.label_en.as_ref());
+            format!(
+                "{label}{}{}",
+                crate::viewer::i18n::tr(ctx, "："),
+                figure.written()
+            )
         };
         ctx.copy_text(text.clone());
         self.say(
@@ -1197,15 +815,18 @@ impl HuimouApp {
     /// Starts or stops presenting: full screen, from the slide of the view on screen; back to
     /// the view of the slide on screen, at the reader's own zoom.
     fn toggle_presenting(&mut self, ctx: &egui::Context) {
-        let slides = ui::present::slides(&self.dataset.report);
+        let slides = ui::present::slides(&self.session.dataset().report);
         self.presenting = !self.presenting;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presenting));
         if self.presenting {
             // Slides scale themselves to the screen (ui::present::slide_ui).
-            self.slide = ui::present::first_slide_of(&slides, self.view());
+            let first = ui::present::first_slide_of(&slides, self.view());
+            self.session.show_slide(first);
         } else {
-            if let Some(slide) = slides.get(self.slide) {
-                self.show(slide.view());
+            if let Some(slide) =
+                slides.get(self.session.slide().min(slides.len().saturating_sub(1)))
+            {
+                self.session.show(slide.view());
             }
             ctx.set_zoom_factor(self.settings.zoom);
         }
@@ -1227,7 +848,7 @@ impl HuimouApp {
 
     /// A file name (without extension) for an export: the report's or chapter's name.
     fn export_stem(&self, export: Export) -> String {
-        let report = &self.dataset.report;
+        let report = &self.session.dataset().report;
         match (export, self.view()) {
             (
                 Export::ChartPng(ChartRef {
@@ -1246,8 +867,8 @@ impl HuimouApp {
                 )
             }
             (Export::DatasetRon, _) => self
-                .draft
-                .as_ref()
+                .session
+                .draft()
                 .and_then(|draft| draft.source.file_stem())
                 .map_or_else(
                     || report.title.clone(),
@@ -1258,7 +879,7 @@ impl HuimouApp {
                 format!(
                     "{}-{}",
                     report.title,
-                    ui::commands::UiCommand::Figures.label_zh()
+                    crate::viewer::commands::UiCommand::Figures.label_zh()
                 )
             }
             (_, View::Chapter(c)) => format!("{}-{}", c + 1, report.chapters[c].name),
@@ -1281,25 +902,30 @@ impl HuimouApp {
                 chart: k,
             }) => written(std::fs::File::create(&path).and_then(|file| {
                 crate::export::figures_csv(
-                    &self.dataset,
-                    crate::export::chart_figures(&self.dataset, c, k),
+                    self.session.dataset(),
+                    crate::export::chart_figures(self.session.dataset(), c, k),
                     std::io::BufWriter::new(file),
                 )
             })),
             Export::InitiativesCsv => {
-                let places = self.listed_initiatives();
+                let places = self.session.listed_initiatives();
                 written(std::fs::File::create(&path).and_then(|file| {
                     crate::export::initiatives_csv(
-                        &self.dataset,
+                        self.session.dataset(),
                         places,
                         std::io::BufWriter::new(file),
                     )
                 }))
             }
             Export::FiguresCsv => {
-                let rows = self.figure_rows().to_vec();
+                self.session.refresh(self.settings.figure_sort, true);
+                let rows = self.session.figure_rows().to_vec();
                 written(std::fs::File::create(&path).and_then(|file| {
-                    crate::export::figures_csv(&self.dataset, rows, std::io::BufWriter::new(file))
+                    crate::export::figures_csv(
+                        self.session.dataset(),
+                        rows,
+                        std::io::BufWriter::new(file),
+                    )
                 }))
             }
             Export::ChartPng(chart) => {
@@ -1341,35 +967,6 @@ impl HuimouApp {
         }
     }
 
-    /// The table of figures' rows, following the search box and the sort.
-    pub fn figure_rows(&mut self) -> &[FigureRef] {
-        let (query, sort) = (&self.search.query, self.settings.figure_sort);
-        let fresh = self
-            .figure_rows
-            .as_ref()
-            .is_some_and(|(q, s, _)| q == query && *s == sort);
-        if !fresh {
-            let rows = crate::document::figure_table::rows(&self.dataset, query, sort);
-            self.figure_rows = Some((query.clone(), sort, rows));
-        }
-        self.figure_rows.as_ref().map_or(&[], |(_, _, rows)| rows)
-    }
-
-    /// The initiatives the view on screen lists: the chapter's, filtered by its search, or the
-    /// whole report's search results.
-    pub fn listed_initiatives(&mut self) -> Vec<InitiativeRef> {
-        let view = self.view();
-        // A search lists its hits: the chapter's when it filters a chapter, else the report's.
-        if self.search.is_active() {
-            return self.search.hits(self.dataset.index(), view).to_vec();
-        }
-        let scope = match view {
-            View::Chapter(c) => Some(c),
-            View::Overview | View::Figures => None,
-        };
-        self.dataset.index().places(scope).to_vec()
-    }
-
     /// Renders the view on screen with `huimou screenshot` in another process (as the command
     /// line would) on another thread.
     fn start_view_export(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -1392,7 +989,7 @@ impl HuimouApp {
         }
         let views = vec![self.view()];
         let job = crate::viewer::view_job::ViewJob {
-            file: match &self.dataset.origin {
+            file: match &self.session.dataset().origin {
                 crate::document::dataset::Origin::File(file) => Some(file.clone()),
                 crate::document::dataset::Origin::Embedded => None,
             },
@@ -1435,7 +1032,10 @@ impl HuimouApp {
                     error.message(crate::report::lang::Lang::En),
                     error.message(crate::report::lang::Lang::Zh),
                 );
-                self.diagnostics = Some(Diagnostics::ImportFailed(error.file.clone(), vec![said]));
+                self.session.set_diagnostics(Some(Diagnostics::ImportFailed(
+                    error.file.clone(),
+                    vec![said],
+                )));
                 return;
             }
         };
@@ -1448,8 +1048,8 @@ impl HuimouApp {
             Ok(dataset) => {
                 self.replace_dataset(dataset);
                 self.watch(None, None);
-                self.settings.view = View::Overview;
-                self.draft = Some(Draft {
+                self.session.show(View::Overview);
+                self.session.set_draft(Draft {
                     source: source.to_path_buf(),
                     ron: imported.ron,
                     guessed_labels: imported.guessed_labels,
@@ -1467,14 +1067,15 @@ impl HuimouApp {
                     source.display(),
                     error.render()
                 );
-                self.diagnostics = Some(Diagnostics::Failed(error));
+                self.session
+                    .set_diagnostics(Some(Diagnostics::Failed(error)));
             }
         }
     }
 
     /// Saves the imported report as a dataset and opens it from there (watched, remembered).
     fn save_draft(&mut self, ctx: &egui::Context, path: &Path) {
-        let Some(draft) = &self.draft else {
+        let Some(draft) = self.session.draft() else {
             return;
         };
         if let Err(error) = std::fs::write(path, &draft.ron) {
@@ -1519,7 +1120,7 @@ impl HuimouApp {
         let open = print.then_some(self.open_file);
         self.pdf_job = Some(PdfJob::start(
             ctx,
-            self.dataset.clone(),
+            self.session.dataset().clone(),
             options,
             path,
             open,
@@ -1636,7 +1237,7 @@ impl HuimouApp {
     }
 
     fn run_pending(&mut self, ctx: &egui::Context) {
-        let commands = std::mem::take(&mut self.commands);
+        let commands = self.commands.take();
         if !commands.is_empty() {
             // Commands change what is shown after this frame was laid out; show it now.
             ctx.request_repaint();
@@ -1711,7 +1312,7 @@ impl HuimouApp {
     /// Where a dialog starts: an export's in the folder last exported to; any dialog else in
     /// the open file's folder, else the last file's, else home.
     fn dialog_folder(&self, purpose: crate::viewer::dialog::Purpose) -> PathBuf {
-        let file = match &self.dataset.origin {
+        let file = match &self.session.dataset().origin {
             crate::document::dataset::Origin::File(path) => Some(path.as_path()),
             crate::document::dataset::Origin::Embedded => self.settings.last_file.as_deref(),
         };
@@ -1761,10 +1362,10 @@ impl HuimouApp {
             return;
         };
         match (outcome, job.request.purpose) {
-            (Outcome::Chosen(path), Purpose::Open) => self.run(ctx, Command::Open(path)),
-            (Outcome::Chosen(path), Purpose::Import) => self.run(ctx, Command::Import(path)),
+            (Outcome::Chosen(path), Purpose::Open) => self.run(ctx, SystemCommand::Open(path)),
+            (Outcome::Chosen(path), Purpose::Import) => self.run(ctx, SystemCommand::Import(path)),
             (Outcome::Chosen(path), Purpose::Export(export)) => {
-                self.run(ctx, Command::Export(export, path));
+                self.run(ctx, SystemCommand::Export(export, path));
             }
             (Outcome::Cancelled, _) => log::debug!("the file dialog was closed without a file"),
             (Outcome::Unavailable(reason), _) => self.show_in_app_dialog(job.request, Some(reason)),
@@ -1787,34 +1388,77 @@ impl HuimouApp {
         self.drawn.forget();
         ui::cursor_blink(&ctx, &mut self.last_input);
         self.reload_if_changed();
-        if self.presenting {
-            ui::present::slide_ui(ui, self);
-            ui::windows_ui(&ctx, self);
-            self.run_pending(&ctx);
-            self.poll_exports(&ctx);
-            return;
-        }
-        // The in-app file dialog takes the keyboard: Ctrl+F, Alt+1… must not act behind it.
-        if self.file_dialogs.in_app.is_none() {
-            ui::shortcuts::handle(&ctx, self);
-        }
-        ui::files::receive_dropped_files(&ctx, self);
-        ui::top_bar::top_bar_ui(ui, self);
-        ui::draft::draft_bar_ui(ui, self);
-        ui::status_bar::status_bar_ui(ui, self);
-        ui::nav::nav_ui(ui, self);
-        ui::central_ui(ui, self);
-        ui::windows_ui(&ctx, self);
-        ui::files::drop_overlay_ui(&ctx);
-        ui::focus_ring(&ctx, &mut self.focus_by_keyboard);
+        self.session.refresh(self.settings.figure_sort, false);
+        self.draw(ui);
+        self.session.frame_drawn();
         self.run_pending(&ctx);
         self.poll_exports(&ctx);
         self.poll_file_dialog(&ctx);
-        // Remember what the user set with egui's own zoom keys too.
-        self.settings.zoom = ctx.zoom_factor();
+        if !self.presenting {
+            // Remember what the user set with egui's own zoom keys too.
+            self.settings.zoom = ctx.zoom_factor();
+        }
+        self.settings.view = self.session.view();
         if let Some(shot) = &mut self.screenshot {
             shot.drive(&ctx);
         }
+    }
+
+    /// Draws the panels and windows: each reads the session through a `ViewerContext` and
+    /// sends commands; what a panel owns (its window's state, the heights it measured) it is
+    /// lent on its own.
+    fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let cx = ViewerContext {
+            session: &self.session,
+            settings: &self.settings,
+            activity: Activity {
+                status: self.status.as_ref(),
+                pdf: self
+                    .pdf_job
+                    .as_ref()
+                    .filter(|job| job.written.is_none())
+                    .map(PdfJob::fraction),
+                exporting: self.export_job.is_some(),
+                exporting_chart: self.exporting_chart,
+                crash: self.crash.as_ref(),
+                crashed_file: crashed_file(self.crash.as_ref(), &self.session),
+            },
+            commands: &self.commands,
+        };
+        let windows = &mut self.windows;
+        let in_app = &mut self.file_dialogs.in_app;
+        if self.presenting {
+            ui::present::slide_ui(ui, &cx, &mut self.drawn);
+            ui::windows_ui(&ctx, &cx, windows, in_app);
+            return;
+        }
+        // The in-app file dialog takes the keyboard: Ctrl+F, Alt+1… must not act behind it.
+        if in_app.is_none() {
+            ui::shortcuts::handle(&ctx, &cx, windows);
+        }
+        ui::files::receive_dropped_files(&ctx, &cx);
+        ui::top_bar::top_bar_ui(ui, &cx);
+        ui::draft::draft_bar_ui(ui, &cx);
+        ui::status_bar::status_bar_ui(ui, &cx);
+        ui::nav::nav_ui(ui, &cx, &mut self.memory);
+        ui::central_ui(ui, &cx, &mut self.memory, &mut self.drawn);
+        ui::windows_ui(&ctx, &cx, windows, in_app);
+        ui::files::drop_overlay_ui(&ctx);
+        ui::focus_ring(&ctx, &mut self.focus_by_keyboard);
+    }
+}
+
+/// The file the crashed run had open, when it is not on screen now (the crash notice offers
+/// to open it again).
+fn crashed_file<'a>(
+    crash: Option<&'a crate::viewer::logging::Crash>,
+    session: &Session,
+) -> Option<&'a Path> {
+    let file = crash?.file.as_deref()?;
+    match &session.dataset().origin {
+        crate::document::dataset::Origin::File(open) if open == file => None,
+        _ => Some(file),
     }
 }
 

@@ -2,7 +2,7 @@
 //! File → 导出 → 本章图片 runs on a thread of its own. It names the viewer's views, so it lives
 //! with the viewer, not with the exports of the data layer.
 
-use crate::viewer::app::View;
+use crate::viewer::place::View;
 
 /// Views rendered by `huimou screenshot` in other processes, as a user would from the command
 /// line: a window of their own, no menus over them, the same pixels every time.

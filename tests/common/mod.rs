@@ -4,7 +4,8 @@
 
 use egui::{Color32, Pos2};
 use egui_kittest::Harness;
-use huimou::viewer::app::{HuimouApp, Settings, Startup};
+use huimou::viewer::app::{HuimouApp, Startup};
+use huimou::viewer::settings::Settings;
 
 /// The window size tests run at.
 pub const SIZE: [f32; 2] = [1280.0, 900.0];

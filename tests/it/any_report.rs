@@ -6,7 +6,8 @@ use crate::common;
 use std::process::Command;
 
 use egui_kittest::kittest::Queryable as _;
-use huimou::viewer::app::{Settings, Startup};
+use huimou::viewer::app::Startup;
+use huimou::viewer::settings::Settings;
 
 fn figures_csv(file: &str) -> Vec<String> {
     let output = Command::new(env!("CARGO_BIN_EXE_huimou"))

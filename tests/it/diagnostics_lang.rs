@@ -10,8 +10,10 @@ use std::process::{Command, Output};
 use common::{data, viewer_with};
 use egui_kittest::kittest::Queryable as _;
 use huimou::report::diagnostic::Text;
-use huimou::viewer::app::{Command as AppCommand, Settings, Startup};
+use huimou::viewer::app::Startup;
+use huimou::viewer::commands::SystemCommand;
 use huimou::viewer::i18n::Lang;
+use huimou::viewer::settings::Settings;
 use huimou::{Diagnostic, document::load};
 
 /// Whether a character is a Chinese (Han) character.
@@ -312,7 +314,7 @@ fn the_diagnostics_window_speaks_the_interfaces_language() {
         let mut harness = viewer_with(settings, Startup::default());
         harness
             .state_mut()
-            .push(AppCommand::Open(data("bad/duplicate-figure-id.ron")));
+            .push(SystemCommand::Open(data("bad/duplicate-figure-id.ron")));
         harness.run();
         harness.get_by_label_contains("duplicate-figure-id.ron:22:30");
         harness.get_by_label(message);

@@ -4,7 +4,10 @@ use crate::common;
 
 use common::{viewer, viewer_with};
 use huimou::document::dataset::FigureRef;
-use huimou::viewer::app::{Command, Export, SearchScope, Settings, Startup, View};
+use huimou::viewer::app::Startup;
+use huimou::viewer::commands::{Export, SystemCommand, UiCommand};
+use huimou::viewer::place::{SearchScope, View};
+use huimou::viewer::settings::Settings;
 
 fn temp_file(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("huimou-export-{}", std::process::id()));
@@ -32,7 +35,7 @@ fn a_chart_exports_its_figures_as_csv() {
     let mut harness = viewer();
     let path = temp_file("chart.csv");
     // Chapter 2's second chart: 柔性引进人才（名）.
-    harness.state_mut().push(Command::Export(
+    harness.state_mut().push(SystemCommand::Export(
         Export::ChartCsv(huimou::document::dataset::ChartRef {
             chapter: 1,
             chart: 1,
@@ -74,7 +77,7 @@ fn a_chart_exports_its_figures_as_csv() {
         ]
     );
     // The same rows as `huimou figures` gives for those figures.
-    let status = harness.state().status.clone().expect("a message");
+    let status = harness.state().status().cloned().expect("a message");
     assert!(
         !status.error && status.text.contains("chart.csv"),
         "{}",
@@ -92,12 +95,14 @@ fn the_listed_initiatives_export_following_the_search() {
             ..Startup::default()
         },
     );
-    harness.state_mut().search.scope = SearchScope::Chapter;
+    harness
+        .state_mut()
+        .push(SystemCommand::SetSearchScope(SearchScope::Chapter));
     harness.run();
     let path = temp_file("initiatives.csv");
     harness
         .state_mut()
-        .push(Command::Export(Export::InitiativesCsv, path.clone()));
+        .push(SystemCommand::Export(Export::InitiativesCsv, path.clone()));
     harness.run();
     let (header, rows) = read_csv(&path);
     assert_eq!(header, huimou::export::INITIATIVES_HEADER);
@@ -115,11 +120,11 @@ fn the_listed_initiatives_export_following_the_search() {
     );
 
     // Without a search, the whole chapter.
-    harness.state_mut().push(Command::ClearSearch);
+    harness.state_mut().push(UiCommand::ClearSearch);
     harness.run();
     harness
         .state_mut()
-        .push(Command::Export(Export::InitiativesCsv, path.clone()));
+        .push(SystemCommand::Export(Export::InitiativesCsv, path.clone()));
     harness.run();
     let (_, rows) = read_csv(&path);
     assert_eq!(rows.len(), 4);
@@ -129,7 +134,7 @@ fn the_listed_initiatives_export_following_the_search() {
 fn a_failed_export_says_why_and_changes_nothing() {
     let mut harness = viewer();
     let path = std::path::PathBuf::from("/nonexistent-folder/chart.csv");
-    harness.state_mut().push(Command::Export(
+    harness.state_mut().push(SystemCommand::Export(
         Export::ChartCsv(huimou::document::dataset::ChartRef {
             chapter: 1,
             chart: 1,
@@ -137,7 +142,7 @@ fn a_failed_export_says_why_and_changes_nothing() {
         path,
     ));
     harness.run();
-    let status = harness.state().status.clone().expect("a message");
+    let status = harness.state().status().cloned().expect("a message");
     assert!(status.error, "{}", status.text);
     assert!(
         status.text.contains("/nonexistent-folder/chart.csv"),
@@ -149,11 +154,13 @@ fn a_failed_export_says_why_and_changes_nothing() {
 #[test]
 fn a_figure_is_copied_with_its_label_and_unit() {
     let mut harness = viewer();
-    harness.state_mut().push(Command::CopyFigure(FigureRef {
-        chapter: 1,
-        initiative: 3,
-        figure: 1,
-    }));
+    harness
+        .state_mut()
+        .push(SystemCommand::CopyFigure(FigureRef {
+            chapter: 1,
+            initiative: 3,
+            figure: 1,
+        }));
     harness.step();
     let copied: Vec<String> = harness
         .output()
@@ -176,7 +183,7 @@ fn run_pdf_job(
     // The frame that runs the command starts the job.
     harness.step();
     let started = std::time::Instant::now();
-    while harness.state().pdf_job.is_some() {
+    while harness.state().making_pdf() {
         assert!(started.elapsed().as_secs() < 60, "the PDF takes too long");
         harness.step();
         seen.extend(
@@ -199,9 +206,9 @@ fn the_report_pdf_is_made_on_a_thread_with_its_progress_shown() {
     let _ = std::fs::remove_file(&path);
     harness
         .state_mut()
-        .push(Command::Export(Export::ReportPdf, path.clone()));
+        .push(SystemCommand::Export(Export::ReportPdf, path.clone()));
     harness.step();
-    assert!(harness.state().pdf_job.is_some(), "made on another thread");
+    assert!(harness.state().making_pdf(), "made on another thread");
     let seen = run_pdf_job(&mut harness);
     assert!(
         seen.iter().any(|t| t.starts_with("正在生成 PDF…")),
@@ -209,7 +216,7 @@ fn the_report_pdf_is_made_on_a_thread_with_its_progress_shown() {
     );
     let bytes = std::fs::read(&path).expect("the PDF");
     assert!(bytes.starts_with(b"%PDF"));
-    let status = harness.state().status.clone().expect("a message");
+    let status = harness.state().status().cloned().expect("a message");
     assert!(
         !status.error && status.text.contains("已导出"),
         "{}",
@@ -219,9 +226,9 @@ fn the_report_pdf_is_made_on_a_thread_with_its_progress_shown() {
     let missing = temp_file("no-such-folder").join("report.pdf");
     harness
         .state_mut()
-        .push(Command::Export(Export::ReportPdf, missing));
+        .push(SystemCommand::Export(Export::ReportPdf, missing));
     run_pdf_job(&mut harness);
-    let status = harness.state().status.clone().expect("a message");
+    let status = harness.state().status().cloned().expect("a message");
     assert!(
         status.error && status.text.starts_with("导出失败"),
         "{}",
@@ -239,9 +246,9 @@ fn the_report_pdf_is_made_on_a_thread_with_its_progress_shown() {
 fn printing_that_cannot_open_a_viewer_says_so_in_the_window() {
     let mut harness = viewer();
     harness.state_mut().open_file = |_| Err(std::io::Error::other("no PDF viewer is installed"));
-    harness.state_mut().push(Command::Print);
+    harness.state_mut().push(UiCommand::Print);
     run_pdf_job(&mut harness);
-    let status = harness.state().status.clone().expect("a message");
+    let status = harness.state().status().cloned().expect("a message");
     assert!(status.error, "{}", status.text);
     assert!(status.text.starts_with("无法打印"), "{}", status.text);
     assert!(

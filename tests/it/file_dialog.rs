@@ -12,7 +12,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use huimou::viewer::app::{Command, Export, HuimouApp, Settings, Startup};
+use huimou::viewer::app::{HuimouApp, Startup};
+use huimou::viewer::commands::{Export, SystemCommand};
+use huimou::viewer::settings::Settings;
 
 /// The label of the dialog's name field.
 const NAME_FIELD: &str = "文件名：";
@@ -74,7 +76,7 @@ fn ctrl_o_opens_a_typed_path_with_the_in_app_dialog() {
     assert!(harness.state().file_dialogs.in_app.is_none());
     assert!(harness.get_all_by_label("另一份工作回眸").count() >= 1);
     assert_eq!(
-        harness.state().settings.last_file.as_deref(),
+        harness.state().settings().last_file.as_deref(),
         Some(path.as_path())
     );
     let _ = std::fs::remove_dir_all(dir);
@@ -108,7 +110,7 @@ fn exporting_from_a_copy(dir: &Path) -> Harness<'static, HuimouApp> {
     let mut harness = in_app_viewer(startup);
     harness
         .state_mut()
-        .push(Command::ExportDialog(Export::InitiativesCsv));
+        .push(SystemCommand::ExportDialog(Export::InitiativesCsv));
     common::settle(&mut harness);
     harness
 }
@@ -132,7 +134,7 @@ fn an_export_goes_into_the_proposed_file_in_the_open_files_folder() {
     // Exporting into the same file again asks before replacing it.
     harness
         .state_mut()
-        .push(Command::ExportDialog(Export::InitiativesCsv));
+        .push(SystemCommand::ExportDialog(Export::InitiativesCsv));
     common::settle(&mut harness);
     harness.key_press(Key::Enter);
     common::settle(&mut harness);
@@ -164,7 +166,7 @@ fn a_typed_name_replaces_the_proposed_one_and_the_next_export_starts_where_it_we
     harness.state_mut().file_dialogs.in_app = None;
     harness
         .state_mut()
-        .push(Command::ExportDialog(Export::InitiativesCsv));
+        .push(SystemCommand::ExportDialog(Export::InitiativesCsv));
     common::settle(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     common::settle(&mut harness);
@@ -177,7 +179,7 @@ fn a_typed_name_replaces_the_proposed_one_and_the_next_export_starts_where_it_we
     assert!(target.exists(), "exported to {}", target.display());
     harness
         .state_mut()
-        .push(Command::ExportDialog(Export::FiguresCsv));
+        .push(SystemCommand::ExportDialog(Export::FiguresCsv));
     common::settle(&mut harness);
     let dialog = harness.state().file_dialogs.in_app.as_ref().expect("open");
     assert_eq!(dialog.request.folder, elsewhere);

@@ -5,8 +5,11 @@ use crate::common;
 
 use common::viewer_with;
 use egui_kittest::kittest::Queryable as _;
-use huimou::viewer::app::{Command, Settings, Startup, View};
+use huimou::viewer::app::Startup;
+use huimou::viewer::commands::SystemCommand;
 use huimou::viewer::i18n::{self, Lang};
+use huimou::viewer::place::View;
+use huimou::viewer::settings::Settings;
 
 /// The interface's source files: panels, the shell, the command table.
 fn interface_sources() -> Vec<(String, String)> {
@@ -16,6 +19,7 @@ fn interface_sources() -> Vec<(String, String)> {
         .map(|e| e.expect("entry").path())
         .collect();
     files.push(root.join("src/viewer/app.rs"));
+    files.push(root.join("src/viewer/commands.rs"));
     // What the charts and the PDF write in the interface's language (the PDF's text.rs holds
     // punctuation tables, not words).
     for file in [
@@ -109,7 +113,7 @@ fn the_language_switches_at_run_time_and_is_remembered() {
     harness.get_by_label("文件");
     harness.get_by_label("English").click();
     harness.run();
-    assert_eq!(harness.state().settings.language, Some(Lang::En));
+    assert_eq!(harness.state().settings().language, Some(Lang::En));
     harness.get_by_label("File");
     harness.get_by_label("View");
     harness.get_by_label("Help");
@@ -127,7 +131,9 @@ fn the_language_switches_at_run_time_and_is_remembered() {
     );
     harness.get_by_label_contains("5 chapters · 21 initiatives · 59 figures");
 
-    harness.state_mut().push(Command::Show(View::Chapter(1)));
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Chapter(1)));
     harness.run();
     harness.get_by_label("Gathering top expertise for innovating organisations");
     harness.get_by_label("Talent engaged flexibly (people)");
@@ -138,7 +144,7 @@ fn the_language_switches_at_run_time_and_is_remembered() {
     harness.run();
     harness.get_by_label("文件");
     harness.get_by_label("聚集高端智力资源助力创新主体");
-    assert_eq!(harness.state().settings.language, Some(Lang::Zh));
+    assert_eq!(harness.state().settings().language, Some(Lang::Zh));
 }
 
 #[test]

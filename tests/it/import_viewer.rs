@@ -6,7 +6,8 @@ use crate::common;
 use common::{data, viewer};
 use egui_kittest::kittest::Queryable as _;
 use huimou::document::dataset::Origin;
-use huimou::viewer::app::{Command, Export, View};
+use huimou::viewer::commands::{Export, SystemCommand, UiCommand};
+use huimou::viewer::place::View;
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("huimou-{name}-{}", std::process::id()));
@@ -20,18 +21,18 @@ fn an_imported_brochure_is_shown_marked_and_saved_as_a_dataset() {
     let mut harness = viewer();
     harness
         .state_mut()
-        .push(Command::Import(data("import/seed.txt")));
+        .push(SystemCommand::Import(data("import/seed.txt")));
     harness.run();
     let app = harness.state();
-    assert_eq!(app.dataset.report.chapters.len(), 5);
-    assert_eq!(app.dataset.report.initiative_count(), 21);
-    let guessed = app.draft.as_ref().expect("a draft").guessed_labels;
+    assert_eq!(app.session().dataset().report.chapters.len(), 5);
+    assert_eq!(app.session().dataset().report.initiative_count(), 21);
+    let guessed = app.session().draft().expect("a draft").guessed_labels;
     assert!(guessed > 0, "the seed's names are guessed");
     // The bar says so, and offers to save.
     harness.get_by_label("已从「seed.txt」导入，尚未保存。");
     harness.get_by_label("保存为数据集…");
     // The table of figures marks every guessed name.
-    harness.state_mut().push(Command::Show(View::Figures));
+    harness.state_mut().push(SystemCommand::Show(View::Figures));
     harness.run();
     let marks = harness.query_all_by_label("（待确认）").count();
     assert!(marks > 0, "marks in the table");
@@ -40,13 +41,13 @@ fn an_imported_brochure_is_shown_marked_and_saved_as_a_dataset() {
     let saved = dir.join("成都.ron");
     harness
         .state_mut()
-        .push(Command::Export(Export::DatasetRon, saved.clone()));
+        .push(SystemCommand::Export(Export::DatasetRon, saved.clone()));
     harness.run();
     let app = harness.state();
-    assert!(app.draft.is_none(), "saved: no longer a draft");
-    assert_eq!(app.dataset.origin, Origin::File(saved.clone()));
-    assert!(app.watcher.is_some(), "the saved file is watched");
-    assert_eq!(app.settings.last_file.as_ref(), Some(&saved));
+    assert!(app.session().draft().is_none(), "saved: no longer a draft");
+    assert_eq!(app.session().dataset().origin, Origin::File(saved.clone()));
+    assert!(app.watcher().is_some(), "the saved file is watched");
+    assert_eq!(app.settings().last_file.as_ref(), Some(&saved));
     let reloaded = huimou::document::load::load_file(&saved).expect("the saved dataset loads");
     assert_eq!(reloaded.report.chapters.len(), 5);
     assert!(harness.query_by_label("保存为数据集…").is_none());
@@ -64,24 +65,30 @@ fn a_dropped_brochure_is_imported_and_a_dropped_dataset_opened() {
     let mut harness = viewer();
     common::drop_file(&mut harness, data("import/traditional.md"));
     harness.run();
-    assert!(harness.state().draft.is_some(), "the brochure was imported");
+    assert!(
+        harness.state().session().draft().is_some(),
+        "the brochure was imported"
+    );
     common::drop_file(&mut harness, data("good/minimal.ron"));
     harness.run();
     let app = harness.state();
-    assert!(app.draft.is_none());
-    assert_eq!(app.dataset.origin, Origin::File(data("good/minimal.ron")));
+    assert!(app.session().draft().is_none());
+    assert_eq!(
+        app.session().dataset().origin,
+        Origin::File(data("good/minimal.ron"))
+    );
 }
 
 #[test]
 fn a_brochure_that_cannot_be_imported_says_where_and_why_in_the_window() {
     let mut harness = viewer();
-    let before = harness.state().dataset.report.title.clone();
+    let before = harness.state().session().dataset().report.title.clone();
     harness
         .state_mut()
-        .push(Command::Import(data("import/broken-brochure.md")));
+        .push(SystemCommand::Import(data("import/broken-brochure.md")));
     harness.run();
     let app = harness.state();
-    let status = app.status.as_ref().expect("a message");
+    let status = app.status().expect("a message");
     assert!(status.error, "{}", status.text);
     assert!(
         status.text.starts_with("无法导入：") && status.text.contains("broken-brochure.md"),
@@ -89,14 +96,15 @@ fn a_brochure_that_cannot_be_imported_says_where_and_why_in_the_window() {
         status.text
     );
     assert_eq!(
-        app.dataset.report.title, before,
+        app.session().dataset().report.title,
+        before,
         "the report on screen stays"
     );
-    assert!(app.draft.is_none());
+    assert!(app.session().draft().is_none());
     // The status bar may be too narrow for the reason: a window gives it whole.
     assert!(matches!(
-        app.diagnostics,
-        Some(huimou::viewer::app::Diagnostics::ImportFailed(..))
+        app.session().diagnostics(),
+        Some(huimou::viewer::session::Diagnostics::ImportFailed(..))
     ));
     let reason = status.text.trim_start_matches("无法导入：").to_owned();
     harness.get_by_label("无法导入");
@@ -107,7 +115,7 @@ fn a_brochure_that_cannot_be_imported_says_where_and_why_in_the_window() {
 fn file_import_asks_for_a_brochure() {
     let mut harness = viewer();
     harness.state_mut().file_dialogs.force_in_app = true;
-    harness.state_mut().push(Command::ImportDialog);
+    harness.state_mut().push(UiCommand::Import);
     harness.run();
     let dialog = harness
         .state()
@@ -124,7 +132,7 @@ fn file_import_asks_for_a_brochure() {
 
 /// How many warnings the open dataset lists.
 fn app_listed(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>) -> usize {
-    harness.state().dataset.warnings.len()
+    harness.state().session().dataset().warnings.len()
 }
 
 /// A published report imported in the window: shown as a report with its chapters from 一、,
@@ -133,20 +141,21 @@ fn app_listed(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp
 #[test]
 fn an_imported_work_report_says_what_it_left_out() {
     let mut harness = viewer();
-    harness.state_mut().push(Command::Import(data(
+    harness.state_mut().push(SystemCommand::Import(data(
         "import/published/gov-work-report.txt",
     )));
     harness.run();
     let app = harness.state();
     let names: Vec<&str> = app
-        .dataset
+        .session()
+        .dataset()
         .report
         .chapters
         .iter()
         .map(|c| c.name.as_str())
         .collect();
     assert_eq!(names, ["2023年工作回顾", "2024年工作安排"]);
-    let summary = &app.draft.as_ref().expect("a draft").summary;
+    let summary = &app.session().draft().expect("a draft").summary;
     assert_eq!(summary.skipped.len(), 3);
     harness.get_by_label("3 处需要注意（数量没有读成数据、警告）");
 }

@@ -5,7 +5,10 @@ use crate::common;
 use common::{data, viewer_with};
 use egui_kittest::kittest::Queryable as _;
 use huimou::search::{Hit, InitiativeRef};
-use huimou::viewer::app::{SearchScope, Settings, Startup, View};
+use huimou::viewer::app::Startup;
+use huimou::viewer::commands::SystemCommand;
+use huimou::viewer::place::{SearchScope, View};
+use huimou::viewer::settings::Settings;
 use huimou::viewer::ui::theme::Palette;
 
 fn embedded() -> huimou::Dataset {
@@ -79,7 +82,9 @@ fn typing_kp_shows_kepu_highlighted() {
             ..Startup::default()
         },
     );
-    harness.state_mut().search.scope = SearchScope::Chapter;
+    harness
+        .state_mut()
+        .push(SystemCommand::SetSearchScope(SearchScope::Chapter));
     let search_box = || (egui::accesskit::Role::TextInput, "搜索");
     harness
         .get_by_role_and_label(search_box().0, search_box().1)
@@ -89,7 +94,7 @@ fn typing_kp_shows_kepu_highlighted() {
         .get_by_role_and_label(search_box().0, search_box().1)
         .type_text("kp");
     harness.run();
-    assert_eq!(harness.state().search.query, "kp");
+    assert_eq!(harness.state().session().search().query(), "kp");
     let match_background =
         Palette::new(harness.ctx.global_style().visuals.dark_mode).match_background;
     let highlighted = common::text_with_background(&harness, match_background);
@@ -104,7 +109,9 @@ fn typing_kp_shows_kepu_highlighted() {
     );
 
     // The whole report too, grouped by chapter.
-    harness.state_mut().search.scope = SearchScope::Report;
+    harness
+        .state_mut()
+        .push(SystemCommand::SetSearchScope(SearchScope::Report));
     harness.run();
     let highlighted = common::text_with_background(&harness, match_background);
     assert!(highlighted.iter().any(|t| t == "科普"), "{highlighted:?}");

@@ -8,11 +8,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use huimou::search::InitiativeRef;
-use huimou::viewer::app::{HuimouApp, SearchScope, View};
+use huimou::viewer::app::HuimouApp;
+use huimou::viewer::place::{SearchScope, View};
 
 /// The title of initiative `i` of chapter `c` of the built-in report.
 fn title(harness: &Harness<'_, HuimouApp>, c: usize, i: usize) -> String {
-    harness.state().dataset.report.chapters[c].initiatives[i]
+    harness.state().session().dataset().report.chapters[c].initiatives[i]
         .title
         .clone()
 }
@@ -33,7 +34,8 @@ fn back_and_forward_restore_the_view_and_its_scroll_position() {
     harness.run();
     let anchor = harness
         .state()
-        .row_heights
+        .memory()
+        .lists
         .anchor((View::Chapter(1), false))
         .expect("the chapter's list says where it is");
     let last = title(&harness, 1, 3);
@@ -87,7 +89,7 @@ fn back_and_forward_restore_the_view_and_its_scroll_position() {
     // Nothing ahead after a new jump.
     harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
     harness.run();
-    assert!(!harness.state().history.can_go_forward());
+    assert!(!harness.state().session().can_go().1);
 }
 
 #[test]
@@ -107,8 +109,8 @@ fn back_from_an_opened_result_brings_the_results_back() {
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run();
     assert_eq!(harness.state().view(), View::Chapter(0));
-    assert_eq!(harness.state().search.query, "科技会堂");
-    assert!(!harness.state().search.beside);
+    assert_eq!(harness.state().session().search().query(), "科技会堂");
+    assert!(!harness.state().session().search().beside());
     harness.get_by_label("全文搜索「科技会堂」：1 项举措");
 }
 
@@ -122,7 +124,12 @@ fn f3_and_enter_step_through_a_chapter_s_matches() {
         .focus();
     harness.run();
     type_query(&mut harness, "创新");
-    let matches: Vec<InitiativeRef> = harness.state().dataset.index().search("创新", Some(1));
+    let matches: Vec<InitiativeRef> = harness
+        .state()
+        .session()
+        .dataset()
+        .index()
+        .search("创新", Some(1));
     let count = matches.len();
     assert!(count >= 3, "{matches:?}");
     harness.get_by_label(&format!("1 / {count}"));
@@ -132,7 +139,7 @@ fn f3_and_enter_step_through_a_chapter_s_matches() {
     harness.run();
     harness.get_by_label(&format!("2 / {count}"));
     assert_eq!(
-        harness.state().search.lit(View::Chapter(1)),
+        harness.state().session().search().lit(View::Chapter(1)),
         Some(matches[1])
     );
     assert!(on_screen(
@@ -153,7 +160,7 @@ fn f3_and_enter_step_through_a_chapter_s_matches() {
     harness.get_by_label(&format!("2 / {count}"));
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().search.query.is_empty());
+    assert!(harness.state().session().search().query().is_empty());
     type_query(&mut harness, "创新");
     harness.key_press(Key::Tab);
     harness.run();
@@ -171,7 +178,12 @@ fn opened_results_stay_beside_the_chapter_and_its_charts() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
     type_query(&mut harness, "院士");
-    let results: Vec<InitiativeRef> = harness.state().dataset.index().search("院士", None);
+    let results: Vec<InitiativeRef> = harness
+        .state()
+        .session()
+        .dataset()
+        .index()
+        .search("院士", None);
     assert!(results.len() >= 3, "{results:?}");
     // The first result is chosen before any is opened.
     harness.get_by_label(&format!("1 / {}", results.len()));
@@ -179,7 +191,10 @@ fn opened_results_stay_beside_the_chapter_and_its_charts() {
     harness.run();
     let first = results[0];
     assert_eq!(harness.state().view(), View::Chapter(first.chapter));
-    assert_eq!(harness.state().search.scope, SearchScope::Report);
+    assert_eq!(
+        harness.state().session().search().scope(),
+        SearchScope::Report
+    );
     // The list is still there, beside the whole chapter with its charts.
     let heading = format!("全文搜索「院士」：{} 项举措", results.len());
     harness.get_by_label(&heading);
@@ -198,14 +213,22 @@ fn opened_results_stay_beside_the_chapter_and_its_charts() {
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run();
     assert_eq!(
-        harness.state().search.lit(harness.state().view()),
+        harness
+            .state()
+            .session()
+            .search()
+            .lit(harness.state().view()),
         Some(first)
     );
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     assert_eq!(harness.state().view(), View::Chapter(second.chapter));
     assert_eq!(
-        harness.state().search.lit(harness.state().view()),
+        harness
+            .state()
+            .session()
+            .search()
+            .lit(harness.state().view()),
         Some(second)
     );
     harness.get_by_label(&heading);
@@ -272,11 +295,12 @@ fn the_contents_open_to_the_initiatives_of_the_chapter_on_screen() {
 fn the_palette_lists_initiatives_naming_the_initials_first() {
     let harness = viewer();
     let app = harness.state();
-    let initiatives: Vec<String> = huimou::viewer::ui::palette::entries(app, &harness.ctx, "ys")
-        .into_iter()
-        .filter(|entry| entry.kind == "举措")
-        .map(|entry| entry.name)
-        .collect();
+    let initiatives: Vec<String> =
+        huimou::viewer::ui::palette::entries(&app.context(), &harness.ctx, "ys")
+            .into_iter()
+            .filter(|entry| entry.kind == "举措")
+            .map(|entry| entry.name)
+            .collect();
     // The initiative whose figures are 院士(专家)创新工作站 and 柔性引进院士 comes before those
     // with 与数, 验室, 要素 or 业生 inside their titles.
     assert_eq!(
@@ -307,8 +331,8 @@ fn a_chapter_chosen_by_key_while_the_report_s_results_are_listed_shows_them_besi
     harness.run();
     let state = harness.state();
     assert_eq!(state.view(), View::Chapter(2));
-    assert!(state.search.results_beside(View::Chapter(2)));
-    let name = state.dataset.report.chapters[2].name.clone();
+    assert!(state.session().search().results_beside(View::Chapter(2)));
+    let name = state.session().dataset().report.chapters[2].name.clone();
     harness.get_by_label(&name);
     harness.get_by_label_contains("全文搜索「院士」");
 }
@@ -324,7 +348,7 @@ fn the_table_s_filter_stays_with_the_table() {
     harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
     harness.run();
     assert_eq!(harness.state().view(), View::Overview);
-    assert_eq!(harness.state().search.query, "");
+    assert_eq!(harness.state().session().search().query(), "");
     assert!(harness.query_by_label_contains("全文搜索").is_none());
 
     // A search of the report taken into the table comes back out with the reader.
@@ -335,5 +359,5 @@ fn the_table_s_filter_stays_with_the_table() {
     harness.run();
     harness.key_press_modifiers(Modifiers::ALT, Key::Num0);
     harness.run();
-    assert_eq!(harness.state().search.query, "院士");
+    assert_eq!(harness.state().session().search().query(), "院士");
 }

@@ -9,7 +9,11 @@ use std::time::{Duration, Instant};
 use common::{data, viewer_with};
 use egui_kittest::kittest::Queryable as _;
 use huimou::Origin;
-use huimou::viewer::app::{Diagnostics, Settings, Startup, View};
+use huimou::viewer::app::Startup;
+use huimou::viewer::commands::{SystemCommand, UiCommand};
+use huimou::viewer::place::View;
+use huimou::viewer::session::Diagnostics;
+use huimou::viewer::settings::Settings;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("huimou-{name}-{}", std::process::id()));
@@ -55,11 +59,16 @@ fn a_saved_dataset_reloads_and_a_bad_save_keeps_the_report() {
             ..Startup::default()
         },
     );
-    assert_eq!(harness.state().dataset.report.title, "示例协会工作回眸");
+    assert_eq!(
+        harness.state().session().dataset().report.title,
+        "示例协会工作回眸"
+    );
 
     // A good save: the new report shows, on the same chapter.
     save(&path, &good.replace("示例协会工作回眸", "第二稿"));
-    let took = frames_until(&mut harness, |app| app.dataset.report.title == "第二稿");
+    let took = frames_until(&mut harness, |app| {
+        app.session().dataset().report.title == "第二稿"
+    });
     eprintln!("a save showed after {took:?}");
     assert_eq!(harness.state().view(), View::Chapter(1));
     harness.run();
@@ -68,17 +77,22 @@ fn a_saved_dataset_reloads_and_a_bad_save_keeps_the_report() {
     // A save with an error: the report stays and the error is shown where it is.
     save(&path, &good.replace("number: 2,", "number: 2"));
     frames_until(&mut harness, |app| {
-        matches!(app.diagnostics, Some(Diagnostics::ReloadFailed(_)))
+        matches!(
+            app.session().diagnostics(),
+            Some(Diagnostics::ReloadFailed(_))
+        )
     });
     harness.run();
-    assert_eq!(harness.state().dataset.report.title, "第二稿");
+    assert_eq!(harness.state().session().dataset().report.title, "第二稿");
     harness.get_by_label("保存的数据集有错误");
     harness.get_by_label_contains("report.ron:34:");
 
     // The next good save clears the errors.
     save(&path, &good.replace("示例协会工作回眸", "第三稿"));
-    frames_until(&mut harness, |app| app.dataset.report.title == "第三稿");
-    assert!(harness.state().diagnostics.is_none());
+    frames_until(&mut harness, |app| {
+        app.session().dataset().report.title == "第三稿"
+    });
+    assert!(harness.state().session().diagnostics().is_none());
 
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
@@ -95,18 +109,22 @@ fn the_embedded_report_is_not_watched_and_a_deleted_file_keeps_the_report() {
             ..Startup::default()
         },
     );
-    assert!(harness.state().watcher.is_some());
+    assert!(harness.state().watcher().is_some());
     std::fs::remove_file(&path).expect("delete");
     frames_until(&mut harness, |app| {
-        matches!(app.diagnostics, Some(Diagnostics::ReloadFailed(_)))
+        matches!(
+            app.session().diagnostics(),
+            Some(Diagnostics::ReloadFailed(_))
+        )
     });
-    assert_eq!(harness.state().dataset.report.title, "示例协会工作回眸");
+    assert_eq!(
+        harness.state().session().dataset().report.title,
+        "示例协会工作回眸"
+    );
 
-    harness
-        .state_mut()
-        .push(huimou::viewer::app::Command::OpenEmbedded);
+    harness.state_mut().push(UiCommand::OpenEmbedded);
     harness.run();
-    assert!(harness.state().watcher.is_none());
+    assert!(harness.state().watcher().is_none());
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 
@@ -169,7 +187,7 @@ fn a_crash_of_the_run_before_is_shown_once_with_its_report() {
     );
     harness.get_by_label("知道了").click();
     harness.run();
-    assert!(harness.state().crash.is_none());
+    assert!(harness.state().crash().is_none());
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 
@@ -211,19 +229,22 @@ fn a_file_that_crashed_the_run_before_is_offered_not_reopened() {
         )
     };
     let mut harness = start(settings.clone(), crash.clone());
-    assert_eq!(harness.state().dataset.origin, Origin::Embedded);
+    assert_eq!(harness.state().session().dataset().origin, Origin::Embedded);
     harness.get_by_label(&file.display().to_string());
     harness.get_by_label("重新打开").click();
     harness.run();
-    assert_eq!(harness.state().dataset.origin, Origin::File(file.clone()));
-    assert!(harness.state().crash.is_none());
+    assert_eq!(
+        harness.state().session().dataset().origin,
+        Origin::File(file.clone())
+    );
+    assert!(harness.state().crash().is_none());
 
     let mut harness = start(settings, crash_with_file(&dir, &file));
     harness.get_by_label("忘记这个文件").click();
     harness.run();
-    assert_eq!(harness.state().dataset.origin, Origin::Embedded);
-    assert_eq!(harness.state().settings.last_file, None);
-    assert!(harness.state().settings.recent_files.is_empty());
+    assert_eq!(harness.state().session().dataset().origin, Origin::Embedded);
+    assert_eq!(harness.state().settings().last_file, None);
+    assert!(harness.state().settings().recent_files.is_empty());
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
 
@@ -334,10 +355,13 @@ fn a_megabyte_paragraph_shows_its_start_and_more_on_request() {
     let total = text.chars().count() - 8; // the two marks' `**` are not shown
     let button = format!("展开全文（共 {total} 字）");
     // A search that matches after the cut says so.
-    harness.state_mut().search.query = "篇末".to_owned();
+    harness.state_mut().push(SystemCommand::SetQuery {
+        query: "篇末".to_owned(),
+        in_table: false,
+    });
     harness.run();
     harness.get_by_label("后文还有 1 处匹配");
-    harness.state_mut().search.query.clear();
+    harness.state_mut().push(UiCommand::ClearSearch);
     harness.run();
 
     harness.get_by_label(&button).click();
@@ -372,8 +396,8 @@ fn any_search_text_is_safe() {
         &"a".repeat(10_000),
     ] {
         for scope in [
-            huimou::viewer::app::SearchScope::Report,
-            huimou::viewer::app::SearchScope::Chapter,
+            huimou::viewer::place::SearchScope::Report,
+            huimou::viewer::place::SearchScope::Chapter,
         ] {
             let startup = Startup {
                 view: Some(View::Chapter(3)),
@@ -390,15 +414,17 @@ fn any_search_text_is_safe() {
                 ..Settings::default()
             };
             let mut harness = common::build_viewer(builder, settings, startup);
-            harness.state_mut().search.scope = scope;
+            harness
+                .state_mut()
+                .push(SystemCommand::SetSearchScope(scope));
             harness.run();
             // What the reader sees: the search says it found nothing, in the chapter or in
             // the whole report, rather than a list that is wrong or a window that broke.
             let said = match scope {
                 // Only white space is no search: the chapter is shown whole.
                 _ if query.trim().is_empty() => "主要举措",
-                huimou::viewer::app::SearchScope::Chapter => "本章没有符合「",
-                huimou::viewer::app::SearchScope::Report => "没有找到。试试更短的词",
+                huimou::viewer::place::SearchScope::Chapter => "本章没有符合「",
+                huimou::viewer::place::SearchScope::Report => "没有找到。试试更短的词",
             };
             let painted = common::painted_texts(&harness);
             assert!(
@@ -443,7 +469,7 @@ fn ten_thousand_chapters_stay_navigable() {
     // A chapter opened from elsewhere is brought into view in the navigation.
     harness
         .state_mut()
-        .push(huimou::viewer::app::Command::Show(View::Chapter(4_999)));
+        .push(SystemCommand::Show(View::Chapter(4_999)));
     harness.run();
     harness.get_by_label("5000 章5000");
     harness.get_by_label("举措5000");

@@ -9,7 +9,10 @@ use egui_kittest::kittest::Queryable as _;
 use huimou::Report;
 use huimou::document::figure_table::{self, Sort};
 use huimou::search::{Hit, InitiativeRef, SearchIndex};
-use huimou::viewer::app::{SearchScope, Settings, Startup, View};
+use huimou::viewer::app::Startup;
+use huimou::viewer::commands::SystemCommand;
+use huimou::viewer::place::{SearchScope, View};
+use huimou::viewer::settings::Settings;
 use huimou::viewer::ui::theme::Palette;
 
 /// A small report whose texts group their digits, in both kinds of comma.
@@ -154,9 +157,11 @@ fn the_search_command_finds_a_grouped_number() {
 #[test]
 fn the_viewer_highlights_a_grouped_query_on_the_digits() {
     let mut harness = viewer();
-    harness.state_mut().search.scope = SearchScope::Report;
+    harness
+        .state_mut()
+        .push(SystemCommand::SetSearchScope(SearchScope::Report));
     common::type_query(&mut harness, "1,800");
-    assert_eq!(harness.state().search.query, "1,800");
+    assert_eq!(harness.state().session().search().query(), "1,800");
     let match_background =
         Palette::new(harness.ctx.global_style().visuals.dark_mode).match_background;
     let highlighted = common::text_with_background(&harness, match_background);
@@ -183,10 +188,16 @@ fn the_table_of_figures_filters_by_pinyin_and_grouped_numbers() {
         },
     );
     assert_eq!(harness.state().view(), View::Figures);
-    harness.state_mut().search.query = "kp".to_owned();
+    harness.state_mut().push(SystemCommand::SetQuery {
+        query: "kp".to_owned(),
+        in_table: false,
+    });
     harness.run();
     harness.get_by_label(&format!("{} / {total} 个数据符合搜索", kp.len()));
-    harness.state_mut().search.query = "2508".to_owned();
+    harness.state_mut().push(SystemCommand::SetQuery {
+        query: "2508".to_owned(),
+        in_table: false,
+    });
     harness.run();
     harness.get_by_label(&format!("1 / {total} 个数据符合搜索"));
     assert!(harness.get_all_by_label("2,508项").count() >= 1);

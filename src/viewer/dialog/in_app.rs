@@ -380,7 +380,7 @@ fn list(folder: &Path, extensions: &[&str]) -> std::io::Result<Vec<Entry>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::viewer::app::Export;
+    use crate::viewer::commands::Export;
 
     fn folder(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("huimou-in-app-{}-{name}", std::process::id()));

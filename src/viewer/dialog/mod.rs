@@ -11,7 +11,7 @@ pub mod native;
 
 use std::path::PathBuf;
 
-use crate::viewer::app::Export;
+use crate::viewer::commands::Export;
 
 pub use in_app::{Entry, InAppDialog, Problem};
 pub use native::{NativeJob, Outcome};

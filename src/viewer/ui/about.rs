@@ -3,17 +3,17 @@
 use crate::viewer::i18n::{fill, tr};
 use egui::RichText;
 
-use crate::viewer::app::HuimouApp;
+use crate::viewer::context::ViewerContext;
 use crate::viewer::ui::theme;
 
 /// The licence of the bundled fonts.
 pub const FONT_LICENSE: &str = include_str!("../../../assets/fonts/LICENSE-OFL.txt");
 
 /// Shows the About box when it is open.
-pub fn about_window(ctx: &egui::Context, app: &mut HuimouApp) {
-    let mut open = app.show_about;
+pub fn about_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut bool) {
+    let dataset = cx.dataset();
     egui::Window::new(tr(ctx, "关于回眸"))
-        .open(&mut open)
+        .open(open)
         .collapsible(false)
         .default_width(520.0)
         // In the middle of the window, under the menus rather than over them.
@@ -25,15 +25,11 @@ pub fn about_window(ctx: &egui::Context, app: &mut HuimouApp) {
             ui.label(tr(ui, "工作回顾报告的桌面阅读器，离线可用。"));
             ui.separator();
             ui.label(RichText::new(tr(ui, "当前报告")).strong());
-            ui.label(&app.dataset.report.title);
-            ui.label(fill(
-                tr(ui, "文件：{}"),
-                &[&app.dataset.origin.display_name()],
-            ));
-            if !app.dataset.report.source.is_empty() {
+            ui.label(&dataset.report.title);
+            ui.label(fill(tr(ui, "文件：{}"), &[&dataset.origin.display_name()]));
+            if !dataset.report.source.is_empty() {
                 ui.add(
-                    egui::Label::new(fill(tr(ui, "来源：{}"), &[&app.dataset.report.source]))
-                        .wrap(),
+                    egui::Label::new(fill(tr(ui, "来源：{}"), &[&dataset.report.source])).wrap(),
                 );
             }
             ui.separator();
@@ -65,5 +61,4 @@ pub fn about_window(ctx: &egui::Context, app: &mut HuimouApp) {
                     });
             });
         });
-    app.show_about = open;
 }

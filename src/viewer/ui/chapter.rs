@@ -8,8 +8,9 @@ use egui::RichText;
 
 use crate::document::dataset::{ChartRef, Dataset};
 use crate::search::{Hit, InitiativeRef};
-use crate::viewer::app::{Command, HuimouApp, SearchScope, View};
-use crate::viewer::ui::commands::UiCommand;
+use crate::viewer::commands::{Command, KeyContext, SystemCommand, UiCommand};
+use crate::viewer::context::ViewerContext;
+use crate::viewer::place::{SearchScope, View};
 use crate::viewer::ui::rows::{Anchor, RowKey, rows_ui};
 use crate::viewer::ui::{charts, initiatives, theme};
 
@@ -31,44 +32,45 @@ struct Filter<'a> {
 }
 
 /// The central panel for chapter `c`.
-pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
+pub fn chapter_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewerContext<'_>,
+    lists: &mut crate::viewer::ui::rows::ListHeights,
+    drawn: &mut charts::Drawn,
+    c: usize,
+) {
     let view = View::Chapter(c);
-    let filtering = app.search.is_active() && app.search.scope == SearchScope::Chapter;
+    let search = cx.session.search();
+    let filtering = search.is_active() && search.scope() == SearchScope::Chapter;
     // The query's matches are marked in the chapter whether it filters the chapter or the
     // whole report's results stand beside it.
-    let marking = app.search.is_active();
-    let lit = app.search.lit(view);
+    let marking = search.is_active();
+    let lit = search.lit(view);
     let list = (view, false);
-    let (heights, restore) = app
-        .row_heights
-        .for_list(list, ui.ctx().cumulative_pass_nr());
-    let scroll_to = app
-        .scroll_to
-        .take()
+    let (heights, restore) = lists.for_list(list, ui.ctx().cumulative_pass_nr());
+    let scroll_to = cx
+        .session
+        .scroll_to()
         .filter(|place| place.chapter == c)
         .map(|place| Anchor::top_of(RowKey::Item(place.initiative)))
         .or(restore);
     let chart_options = charts::ChartOptions {
-        selection: app.selection,
+        selection: cx.session.selection(),
         slide: None,
         exporting: false,
     };
-    let exporting = app.exporting_chart;
-    let query = app.search.query.trim().to_owned();
-    let hits: &[InitiativeRef] = if filtering {
-        app.search.hits(app.dataset.index(), view)
-    } else {
-        &[]
-    };
+    let exporting = cx.activity.exporting_chart;
+    let query = search.query().trim().to_owned();
+    let hits: &[InitiativeRef] = if filtering { search.hits() } else { &[] };
     let filter = Filter {
         active: filtering,
         hits: hits.len(),
         query: &query,
     };
-    let (dataset, expanded, drawn) = (&app.dataset, &app.expanded, &mut app.drawn);
+    let (dataset, expanded) = (cx.dataset(), cx.session.expanded());
     let rows = rows_of(dataset, c, filtering.then_some(hits));
 
-    let mut commands = Vec::new();
+    let mut commands: Vec<Command> = Vec::new();
     let estimate = |key: RowKey, width: f32| estimate_height(dataset, c, key, width, expanded);
     let seen = rows_ui(
         ui,
@@ -92,15 +94,15 @@ pub fn chapter_ui(ui: &mut egui::Ui, app: &mut HuimouApp, c: usize) {
                     selection: chart_options.selection,
                     lit: lit == Some(place),
                 };
-                commands.extend(item_ui(ui, dataset, place, expanded, marks));
+                commands.extend(item_ui(ui, dataset, place, expanded, marks).map(Command::from));
             }
             RowKey::Foot => foot_ui(ui, dataset, c, filter, &mut commands),
             RowKey::Heading(_) => {}
         },
     );
-    app.row_heights.remember(list, seen);
+    lists.remember(list, seen);
     for command in commands {
-        app.push(command);
+        cx.send(command);
     }
 }
 
@@ -134,7 +136,7 @@ fn item_ui(
     place: InitiativeRef,
     expanded: &std::collections::HashSet<InitiativeRef>,
     marks: Marks<'_>,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     let (c, i) = (place.chapter, place.initiative);
     let hit = marks
         .query
@@ -218,9 +220,12 @@ fn head_ui(
     // While filtering, the matching initiatives come first; the charts wait.
     if filter.active && !chapter.charts.is_empty() {
         ui.label(
-            RichText::new(tr(ui, "搜索时不显示图表；清空搜索（Esc）即可看到。"))
-                .small()
-                .color(palette.muted),
+            RichText::new(fill(
+                tr(ui, "搜索时不显示图表；清空搜索（{}）即可看到。"),
+                &[&UiCommand::Close.keys_text_in(ui.ctx(), KeyContext::Viewer)],
+            ))
+            .small()
+            .color(palette.muted),
         );
         ui.add_space(6.0);
     } else if !chapter.charts.is_empty() {
@@ -241,7 +246,7 @@ fn head_ui(
                     ..options
                 };
                 if let Some(command) = charts::chart_card_ui(col, dataset, chart, options, drawn) {
-                    commands.push(command);
+                    commands.push(command.into());
                 }
                 col.add_space(8.0);
             }
@@ -288,7 +293,7 @@ fn foot_ui(
             .color(palette.muted),
         );
         if ui.button(tr(ui, "搜索全文")).clicked() {
-            commands.push(Command::FocusSearch(SearchScope::Report));
+            commands.push(SystemCommand::FocusSearch(SearchScope::Report).into());
         }
     }
     ui.add_space(6.0);
@@ -309,7 +314,7 @@ fn foot_ui(
             .on_hover_text(shortcut_text(ui, UiCommand::PreviousChapter))
             .clicked()
         {
-            commands.push(Command::Previous);
+            commands.push(UiCommand::PreviousChapter.into());
         }
         if let Some(next) = dataset.report.chapters.get(c + 1) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -324,7 +329,7 @@ fn foot_ui(
                     .on_hover_text(shortcut_text(ui, UiCommand::NextChapter))
                     .clicked()
                 {
-                    commands.push(Command::Next);
+                    commands.push(UiCommand::NextChapter.into());
                 }
             });
         }

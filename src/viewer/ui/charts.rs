@@ -12,7 +12,7 @@ use crate::document::dataset::{Dataset, FigureRef};
 use crate::report::model::{Chart, ChartKind, Figure};
 use crate::report::quantity::Quantity;
 use crate::report::script_fold::HanScript;
-use crate::viewer::app::Command;
+use crate::viewer::commands::SystemCommand;
 
 use crate::viewer::ui::theme::{self, Palette};
 
@@ -89,7 +89,7 @@ pub fn chart_card_ui(
     chart: ChartRef,
     options: ChartOptions,
     drawn: &mut Drawn,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     let model = &dataset.report.chapters[chart.chapter].charts[chart.chart];
     let palette = Palette::of(ui);
     // A chart draws a bounded number of bars, so a chart over thousands of figures costs a
@@ -153,7 +153,7 @@ fn title_row_ui(
     model: &Chart,
     chart: ChartRef,
     hide_menu: bool,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     let mut command = None;
     ui.horizontal(|ui| {
         let title = crate::viewer::ui::localized(ui, &model.title, model.title_en.as_ref());
@@ -166,12 +166,12 @@ fn title_row_ui(
                 return;
             }
             ui.menu_button("…", |ui| {
-                use crate::viewer::app::Export;
+                use crate::viewer::commands::Export;
                 if ui.button(tr(ui, "导出 PNG…")).clicked() {
-                    command = Some(Command::ExportDialog(Export::ChartPng(chart)));
+                    command = Some(SystemCommand::ExportDialog(Export::ChartPng(chart)));
                 }
                 if ui.button(tr(ui, "导出 CSV…")).clicked() {
-                    command = Some(Command::ExportDialog(Export::ChartCsv(chart)));
+                    command = Some(SystemCommand::ExportDialog(Export::ChartCsv(chart)));
                 }
             });
         });
@@ -186,7 +186,7 @@ fn chart_body_ui(
     kind: ChartKind,
     items: &[Item<'_>],
     drawn: &mut Drawn,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     match kind {
         ChartKind::Bars => {
             let lang = crate::viewer::i18n::lang(ui.ctx());
@@ -200,7 +200,9 @@ fn chart_body_ui(
             bars_ui(ui, style, items, &labels, drawn)
         }
         ChartKind::Comparison => comparison_ui(ui, style, items, drawn),
-        ChartKind::Progress => progress_ui(ui, style, items, drawn).map(Command::RevealFigure),
+        ChartKind::Progress => {
+            progress_ui(ui, style, items, drawn).map(SystemCommand::RevealFigure)
+        }
     }
 }
 
@@ -209,7 +211,7 @@ fn comparison_ui(
     style: &BarStyle<'_>,
     items: &[Item<'_>],
     drawn: &mut Drawn,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     let palette = style.palette;
     if let [before, after] = items {
         let caption = comparison_caption(ui, style.dataset.script(), before, after);
@@ -318,7 +320,7 @@ fn bars_ui(
     items: &[Item<'_>],
     labels: &[String],
     drawn: &mut Drawn,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     if items.is_empty() {
         return None;
     }
@@ -637,7 +639,7 @@ fn hovered_row(
     style: &BarStyle<'_>,
     items: &[Item<'_>],
     rows: &[egui::Rect],
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     let mut command = None;
     for (i, (item, rect)) in items.iter().zip(rows).enumerate() {
         let response = ui
@@ -650,7 +652,7 @@ fn hovered_row(
             crate::viewer::ui::initiatives::figure_menu(&response, item.place, &mut command);
         }
         if response.clicked() {
-            command = Some(Command::RevealFigure(item.place));
+            command = Some(SystemCommand::RevealFigure(item.place));
         }
     }
     command

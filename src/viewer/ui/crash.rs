@@ -5,7 +5,8 @@ use egui::RichText;
 
 use std::path::{Path, PathBuf};
 
-use crate::viewer::app::{Command, HuimouApp};
+use crate::viewer::commands::SystemCommand;
+use crate::viewer::context::ViewerContext;
 
 /// What the reader chose for the file that was open during the crash.
 enum Offer {
@@ -34,11 +35,11 @@ fn offer_file_ui(ui: &mut egui::Ui, file: &Path) -> Option<Offer> {
 }
 
 /// Shows the crash notice while there is one to show.
-pub fn crash_window(ctx: &egui::Context, app: &mut HuimouApp) {
-    let Some(crash) = &app.crash else {
+pub fn crash_window(ctx: &egui::Context, cx: &ViewerContext<'_>) {
+    let Some(crash) = cx.activity.crash else {
         return;
     };
-    let offer = app.crashed_file_to_offer().map(Path::to_path_buf);
+    let offer = cx.activity.crashed_file.map(Path::to_path_buf);
     let mut dismissed = false;
     let mut command = None;
     egui::Window::new(tr(ctx, "上次运行意外结束"))
@@ -71,11 +72,11 @@ pub fn crash_window(ctx: &egui::Context, app: &mut HuimouApp) {
         });
     let chosen = command.is_some();
     match command {
-        Some(Offer::Reopen(path)) => app.push(Command::Open(path)),
-        Some(Offer::Forget(path)) => app.forget_file(&path),
+        Some(Offer::Reopen(path)) => cx.send(SystemCommand::Open(path)),
+        Some(Offer::Forget(path)) => cx.send(SystemCommand::ForgetFile(path)),
         None => {}
     }
     if dismissed || chosen {
-        app.crash = None;
+        cx.send(SystemCommand::DismissCrash);
     }
 }

@@ -5,11 +5,14 @@ use crate::viewer::i18n::{Translate as _, fill, tr};
 use egui::{Color32, RichText};
 
 use crate::report::diagnostic::{Diagnostic, Severity};
-use crate::viewer::app::{Command, Diagnostics, HuimouApp};
+use crate::viewer::commands::SystemCommand;
+use crate::viewer::context::ViewerContext;
+use crate::viewer::session::Diagnostics;
 
 /// Shows the diagnostics window when there is something to show.
-pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
-    let Some(diagnostics) = &app.diagnostics else {
+pub fn diagnostics_window(ctx: &egui::Context, cx: &ViewerContext<'_>) {
+    let dataset = cx.dataset();
+    let Some(diagnostics) = cx.session.diagnostics() else {
         return;
     };
     let (title, file, list, note): (String, String, &[Diagnostic], &str) = match diagnostics {
@@ -39,8 +42,8 @@ pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
         ),
         Diagnostics::Warnings => (
             tr(ctx, "数据集提示").to_owned(),
-            app.dataset.origin.display_name(),
-            &app.dataset.warnings,
+            dataset.origin.display_name(),
+            &dataset.warnings,
             tr(ctx, "这些问题不妨碍显示报告，但作者可能想知道。"),
         ),
     };
@@ -73,7 +76,7 @@ pub fn diagnostics_window(ctx: &egui::Context, app: &mut HuimouApp) {
             }
         });
     if !open || dismiss {
-        app.push(Command::DismissDiagnostics);
+        cx.send(SystemCommand::DismissDiagnostics);
     }
 }
 

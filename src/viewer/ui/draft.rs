@@ -4,12 +4,13 @@
 use crate::viewer::i18n::{fill, tr};
 use egui::RichText;
 
-use crate::viewer::app::{Command, Export, HuimouApp};
+use crate::viewer::commands::{Command, Export, SystemCommand, UiCommand};
+use crate::viewer::context::ViewerContext;
 use crate::viewer::ui::theme::Palette;
 
 /// The draft bar, under the top bar, while an imported report is unsaved.
-pub fn draft_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
-    let Some(draft) = &app.draft else {
+pub fn draft_bar_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
+    let Some(draft) = cx.session.draft() else {
         return;
     };
     let source = draft
@@ -19,8 +20,10 @@ pub fn draft_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     let guessed = draft.guessed_labels;
     let summary = &draft.summary;
     let left_out = summary.skipped.len() + summary.warnings.len();
-    let details = summary.lines(app.lang()).join("\n");
-    let mut commands = Vec::new();
+    let details = summary
+        .lines(crate::viewer::i18n::lang(ui.ctx()))
+        .join("\n");
+    let mut commands: Vec<Command> = Vec::new();
     egui::Panel::top("draft-bar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             let palette = Palette::of(ui);
@@ -48,15 +51,15 @@ pub fn draft_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 .on_hover_text(details);
             }
             if ui.button(tr(ui, "保存为数据集…")).clicked() {
-                commands.push(Command::ExportDialog(Export::DatasetRon));
+                commands.push(SystemCommand::ExportDialog(Export::DatasetRon).into());
             }
             if ui.button(tr(ui, "查看提示")).clicked() {
-                commands.push(Command::ShowWarnings);
+                commands.push(UiCommand::Warnings.into());
             }
         });
     });
     for command in commands {
-        app.push(command);
+        cx.send(command);
     }
 }
 

@@ -6,7 +6,8 @@ use egui_extras::{Column as Width, TableBuilder};
 
 use crate::document::dataset::{Dataset, FigureRef};
 use crate::document::figure_table::{Column, Sort};
-use crate::viewer::app::{Command, Export, HuimouApp};
+use crate::viewer::commands::{Export, SystemCommand};
+use crate::viewer::context::ViewerContext;
 use crate::viewer::i18n::{fill, tr};
 use crate::viewer::ui::theme::{self, Palette};
 
@@ -14,13 +15,13 @@ use crate::viewer::ui::theme::{self, Palette};
 const ROW_HEIGHT: f32 = 26.0;
 
 /// The table of figures, filling the central panel.
-pub fn figures_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
-    let total = app.dataset.figures().count();
-    let sort = app.settings.figure_sort;
-    let rows = app.figure_rows().to_vec();
+pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
+    let dataset = cx.dataset();
+    let total = dataset.figures().count();
+    let sort = cx.settings.figure_sort;
+    let rows = cx.session.figure_rows();
     let mut commands = Vec::new();
     header_ui(ui, (rows.len(), total), &mut commands);
-    let dataset = &app.dataset;
     let palette = Palette::of(ui);
     let mut clicked_sort = None;
     let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
@@ -79,20 +80,20 @@ pub fn figures_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 crate::viewer::ui::initiatives::figure_menu(&response, place, &mut menu);
                 commands.extend(menu);
                 if response.clicked() {
-                    commands.push(Command::RevealFigure(place));
+                    commands.push(SystemCommand::RevealFigure(place));
                 }
             });
         });
     if let Some(column) = clicked_sort {
-        app.settings.figure_sort = sort.clicked(column);
+        commands.push(SystemCommand::SortFigures(sort.clicked(column)));
     }
     for command in commands {
-        app.push(command);
+        cx.send(command);
     }
 }
 
 /// The heading, how many rows the search leaves, and the CSV export of them.
-fn header_ui(ui: &mut egui::Ui, (shown, total): (usize, usize), commands: &mut Vec<Command>) {
+fn header_ui(ui: &mut egui::Ui, (shown, total): (usize, usize), commands: &mut Vec<SystemCommand>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr(ui, "数据一览")).font(theme::bold(24.0)));
         let count = if shown == total {
@@ -107,7 +108,7 @@ fn header_ui(ui: &mut egui::Ui, (shown, total): (usize, usize), commands: &mut V
                 .on_hover_text(tr(ui, "导出表中列出的数据（按搜索筛选、按当前顺序）"))
                 .clicked()
             {
-                commands.push(Command::ExportDialog(Export::FiguresCsv));
+                commands.push(SystemCommand::ExportDialog(Export::FiguresCsv));
             }
         });
     });

@@ -4,9 +4,10 @@
 
 use std::path::PathBuf;
 
-use egui::{Align, Id, Key, Layout, Modifiers, RichText};
+use egui::{Align, Id, Layout, RichText};
 
-use crate::viewer::app::{Command, HuimouApp};
+use crate::viewer::commands::{KeyContext, SystemCommand, UiCommand};
+use crate::viewer::context::ViewerContext;
 use crate::viewer::dialog::{InAppDialog, Problem, Purpose};
 use crate::viewer::i18n::{fill, tr};
 
@@ -27,8 +28,12 @@ fn name_id() -> Id {
 }
 
 /// Shows the in-app file dialog while it is open; a chosen file becomes an open or an export.
-pub fn file_dialog_window(ctx: &egui::Context, app: &mut HuimouApp) {
-    let Some(dialog) = &mut app.file_dialogs.in_app else {
+pub fn file_dialog_window(
+    ctx: &egui::Context,
+    cx: &ViewerContext<'_>,
+    in_app: &mut Option<InAppDialog>,
+) {
+    let Some(dialog) = in_app else {
         return;
     };
     let purpose = dialog.request.purpose;
@@ -42,13 +47,13 @@ pub fn file_dialog_window(ctx: &egui::Context, app: &mut HuimouApp) {
     let modal = egui::Modal::new(Id::unique("huimou-file-dialog")).show(ctx, |ui| body(ui, dialog));
     match found.or(keyed).or(modal.inner) {
         None => {}
-        Some(Action::Cancel) => app.file_dialogs.in_app = None,
+        Some(Action::Cancel) => *in_app = None,
         Some(Action::Chosen(path)) => {
-            app.file_dialogs.in_app = None;
-            app.push(match purpose {
-                Purpose::Open => Command::Open(path),
-                Purpose::Import => Command::Import(path),
-                Purpose::Export(export) => Command::Export(export, path),
+            *in_app = None;
+            cx.send(match purpose {
+                Purpose::Open => SystemCommand::Open(path),
+                Purpose::Import => SystemCommand::Import(path),
+                Purpose::Export(export) => SystemCommand::Export(export, path),
             });
         }
     }
@@ -59,12 +64,14 @@ pub fn file_dialog_window(ctx: &egui::Context, app: &mut HuimouApp) {
 fn keys(ctx: &egui::Context, dialog: &mut InAppDialog) -> Option<Action> {
     let focused = ctx.memory(|m| m.focused());
     let enter_is_ours = focused.is_none() || focused == Some(name_id());
+    // The list's keys, as the command table binds them in a list.
     let (escape, enter, up, down) = ctx.input_mut(|i| {
+        let mut take = |command: UiCommand| command.consume_in(i, KeyContext::List) > 0;
         (
-            i.consume_key(Modifiers::NONE, Key::Escape),
-            enter_is_ours && i.consume_key(Modifiers::NONE, Key::Enter),
-            i.consume_key(Modifiers::NONE, Key::ArrowUp),
-            i.consume_key(Modifiers::NONE, Key::ArrowDown),
+            take(UiCommand::Close),
+            enter_is_ours && take(UiCommand::Choose),
+            take(UiCommand::ChoosePrevious),
+            take(UiCommand::ChooseNext),
         )
     });
     if escape {

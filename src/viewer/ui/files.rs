@@ -4,16 +4,17 @@
 use crate::viewer::i18n::{fill, tr};
 use egui::{Align2, Color32, Id, LayerId, Order, TextStyle};
 
-use crate::viewer::app::{Command, HuimouApp};
+use crate::viewer::commands::SystemCommand;
+use crate::viewer::context::ViewerContext;
 
 /// Opens the first file dropped on the window: a dataset, or a brochure to import.
-pub fn receive_dropped_files(ctx: &egui::Context, app: &mut HuimouApp) {
+pub fn receive_dropped_files(ctx: &egui::Context, cx: &ViewerContext<'_>) {
     let dropped = ctx.input_mut(|input| std::mem::take(&mut input.raw.dropped_files));
     if let Some(path) = dropped.iter().map(|file| file.path().to_path_buf()).next() {
-        app.push(if crate::import::is_importable(&path) {
-            Command::Import(path)
+        cx.send(if crate::import::is_importable(&path) {
+            SystemCommand::Import(path)
         } else {
-            Command::Open(path)
+            SystemCommand::Open(path)
         });
     }
 }

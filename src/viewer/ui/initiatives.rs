@@ -10,7 +10,7 @@ use egui::{FontFamily, FontId, Galley, Sense, TextFormat};
 
 use crate::document::dataset::{Dataset, FigureRef};
 use crate::search::Hit;
-use crate::viewer::app::Command;
+use crate::viewer::commands::SystemCommand;
 use crate::viewer::ui::theme::{self, Palette};
 
 /// Size of body text.
@@ -130,7 +130,7 @@ pub fn initiative_card_ui(
     hit: Option<&Hit>,
     selection: Option<FigureRef>,
     expanded: bool,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     let palette = Palette::of(ui);
     let card = Card {
         dataset,
@@ -197,8 +197,8 @@ impl<'a> Card<'a> {
         }
     }
 
-    fn toggle(&self) -> Command {
-        Command::ToggleFullText(crate::document::dataset::InitiativeRef {
+    fn toggle(&self) -> SystemCommand {
+        SystemCommand::ToggleFullText(crate::document::dataset::InitiativeRef {
             chapter: self.chapter,
             initiative: self.initiative,
         })
@@ -321,7 +321,7 @@ fn body_ui(
     text: &ShownText<'_>,
     selected: Option<usize>,
     palette: &Palette,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     let item = card.item;
     let format = body_format(ui, palette, selected);
     let (mut job, emphasised) =
@@ -361,7 +361,9 @@ fn body_ui(
     let mut command = figure_context_menu(ui, &response, card, &piece_at);
     if response.clicked() {
         match response.interact_pointer_pos().and_then(piece_at) {
-            Some(Emphasis::Figure(f)) => command = Some(Command::SelectFigure(card.figure(f))),
+            Some(Emphasis::Figure(f)) => {
+                command = Some(SystemCommand::SelectFigure(card.figure(f)))
+            }
             // Opened only on a click, and only ever an http(s) address (see web_links).
             Some(Emphasis::Link(k)) => ui.ctx().open_url(egui::OpenUrl::new_tab(url(k))),
             _ => {}
@@ -377,7 +379,7 @@ fn figure_context_menu(
     response: &egui::Response,
     card: &Card<'_>,
     piece_at: &dyn Fn(egui::Pos2) -> Option<Emphasis>,
-) -> Option<Command> {
+) -> Option<SystemCommand> {
     let menu_id = egui::Id::unique(("figure-menu", card.chapter, card.initiative));
     if response.secondary_clicked() {
         let figure = match response.interact_pointer_pos().and_then(piece_at) {
@@ -428,7 +430,11 @@ fn more_ui(ui: &mut egui::Ui, card: &Card<'_>, text: &ShownText<'_>, palette: &P
 
 /// Labels of matching figures, so that a match on a label shows although labels are not in
 /// the text; a click lights the figure.
-fn matched_labels_ui(ui: &mut egui::Ui, card: &Card<'_>, palette: &Palette) -> Option<Command> {
+fn matched_labels_ui(
+    ui: &mut egui::Ui,
+    card: &Card<'_>,
+    palette: &Palette,
+) -> Option<SystemCommand> {
     let hit = card.hit.filter(|h| !h.figures.is_empty())?;
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
@@ -445,7 +451,7 @@ fn matched_labels_ui(ui: &mut egui::Ui, card: &Card<'_>, palette: &Palette) -> O
                 .add(egui::Label::new(label).sense(Sense::click()))
                 .clicked()
             {
-                command = Some(Command::SelectFigure(card.figure(f)));
+                command = Some(SystemCommand::SelectFigure(card.figure(f)));
             }
         }
     });
@@ -461,13 +467,17 @@ fn truncated_for_hover(title: &str) -> String {
 }
 
 /// A right-click menu on a figure (a bar, a row of the table): copy it, or copy it with source.
-pub fn figure_menu(response: &egui::Response, place: FigureRef, command: &mut Option<Command>) {
+pub fn figure_menu(
+    response: &egui::Response,
+    place: FigureRef,
+    command: &mut Option<SystemCommand>,
+) {
     response.context_menu(|ui| figure_menu_items(ui, place, command));
 }
 
-pub fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Option<Command>) {
+pub fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Option<SystemCommand>) {
     if ui.button(tr(ui, "复制数据")).clicked() {
-        *command = Some(Command::CopyFigure(place));
+        *command = Some(SystemCommand::CopyFigure(place));
         ui.close();
     }
     if ui
@@ -475,7 +485,7 @@ pub fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Opti
         .on_hover_text(tr(ui, "数值、时间、所计何物和所在的章"))
         .clicked()
     {
-        *command = Some(Command::CopyFigureWithSource(place));
+        *command = Some(SystemCommand::CopyFigureWithSource(place));
         ui.close();
     }
 }

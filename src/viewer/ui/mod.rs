@@ -1,9 +1,10 @@
-//! The viewer's panels, one file each; they read the app's state and push commands.
+//! The viewer's panels, one file each. A panel reads the session and the settings through a
+//! `ViewerContext` and sends commands; it is lent only what it owns itself (its window's
+//! state, the heights it measured of the lists it draws).
 
 pub mod about;
 pub mod chapter;
 pub mod charts;
-pub mod commands;
 pub mod crash;
 pub mod diagnostics;
 pub mod draft;
@@ -22,38 +23,81 @@ pub mod status_bar;
 pub mod theme;
 pub mod top_bar;
 
-use crate::viewer::app::{HuimouApp, SearchScope, View};
+use crate::viewer::context::ViewerContext;
+use crate::viewer::place::{ListKey, SearchScope, View};
+
+/// What the panels measure of the open report's lists as they draw them, kept with the
+/// session and replaced with it: row heights and scroll positions, the list on screen, where
+/// the contents were scrolled to.
+#[derive(Debug, Default)]
+pub struct Memory {
+    /// Measured heights of the rows of the lists shown, and where each was scrolled to.
+    pub lists: rows::ListHeights,
+    /// The list in the central panel in the last frame, if it showed one.
+    pub shown_list: Option<ListKey>,
+    /// Where the contents were scrolled to, and what they were last brought to show.
+    pub contents: nav::ContentsScroll,
+}
+
+/// The windows' own state, whichever report is open.
+#[derive(Debug, Default)]
+pub struct Windows {
+    /// Whether the About box is open.
+    pub about: bool,
+    /// Whether the keyboard shortcuts window is open.
+    pub shortcuts: bool,
+    /// The command palette and its query, while open.
+    pub palette: Option<palette::PaletteState>,
+}
+
+impl Windows {
+    /// Opens the palette, empty, or closes it.
+    pub fn toggle_palette(&mut self) {
+        self.palette = match self.palette {
+            Some(_) => None,
+            None => Some(palette::PaletteState::default()),
+        };
+    }
+}
 
 /// The central panel: search results across the report, the overview, or a chapter; once a
 /// result is opened, the results stay beside its chapter.
-pub fn central_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
-    let view = app.view();
-    if app.search.results_beside(view) {
+pub fn central_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewerContext<'_>,
+    memory: &mut Memory,
+    drawn: &mut charts::Drawn,
+) {
+    let view = cx.view();
+    let search = cx.session.search();
+    if search.results_beside(view) {
         let width = ui.available_width();
         egui::Panel::right("results-beside")
             .resizable(true)
             .default_size((width * 0.3).clamp(200.0, 380.0))
             .min_size(180.0)
-            .show(ui, |ui| results::results_ui(ui, app, true));
+            .show(ui, |ui| {
+                results::results_ui(ui, cx, &mut memory.lists, true)
+            });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        let global = app.search.is_active()
-            && (app.search.scope == SearchScope::Report || view == View::Overview)
-            && !app.search.results_beside(view);
+        let global = search.is_active()
+            && (search.scope() == SearchScope::Report || view == View::Overview)
+            && !search.results_beside(view);
         // The table of figures is filtered by the search box itself.
-        app.shown_list = match view {
+        memory.shown_list = match view {
             View::Figures => None,
             _ if global => Some((view, true)),
             _ => Some((view, false)),
         };
         if view == View::Figures {
-            figures::figures_ui(ui, app);
+            figures::figures_ui(ui, cx);
         } else if global {
-            results::results_ui(ui, app, false);
+            results::results_ui(ui, cx, &mut memory.lists, false);
         } else {
             match view {
-                View::Overview | View::Figures => overview::overview_ui(ui, app),
-                View::Chapter(c) => chapter::chapter_ui(ui, app, c),
+                View::Overview | View::Figures => overview::overview_ui(ui, cx, &mut memory.lists),
+                View::Chapter(c) => chapter::chapter_ui(ui, cx, &mut memory.lists, drawn, c),
             }
         }
     });
@@ -120,13 +164,18 @@ pub fn focus_ring(ctx: &egui::Context, by_keyboard: &mut bool) {
 
 /// Windows over the panels: a crash notice, diagnostics, About, shortcuts, and on top the
 /// in-app file dialog.
-pub fn windows_ui(ctx: &egui::Context, app: &mut HuimouApp) {
-    crash::crash_window(ctx, app);
-    palette::palette_window(ctx, app);
-    diagnostics::diagnostics_window(ctx, app);
-    about::about_window(ctx, app);
-    shortcuts::shortcuts_window(ctx, app);
-    file_dialog::file_dialog_window(ctx, app);
+pub fn windows_ui(
+    ctx: &egui::Context,
+    cx: &ViewerContext<'_>,
+    windows: &mut Windows,
+    in_app: &mut Option<crate::viewer::dialog::InAppDialog>,
+) {
+    crash::crash_window(ctx, cx);
+    palette::palette_window(ctx, cx, &mut windows.palette);
+    diagnostics::diagnostics_window(ctx, cx);
+    about::about_window(ctx, cx, &mut windows.about);
+    shortcuts::shortcuts_window(ctx, cx, &mut windows.shortcuts);
+    file_dialog::file_dialog_window(ctx, cx, in_app);
 }
 
 /// A text of the dataset in the interface's language: its English when the interface is in

@@ -4,8 +4,10 @@
 use crate::viewer::i18n::tr;
 use egui::{RichText, Sense};
 
-use crate::viewer::app::{Command, HuimouApp, View};
-use crate::viewer::ui::commands::UiCommand;
+use crate::viewer::commands::SystemCommand;
+use crate::viewer::commands::UiCommand;
+use crate::viewer::context::ViewerContext;
+use crate::viewer::place::View;
 use crate::viewer::ui::rows::RowKey;
 use crate::viewer::ui::{short_headline, theme};
 
@@ -19,7 +21,7 @@ enum Entry {
 }
 
 /// Where the contents were scrolled to, and the view and entry they were last brought to
-/// show: kept by the app (`HuimouApp::contents_scroll`) between frames.
+/// show: kept with the session (`ui::Memory::contents`) between frames.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ContentsScroll {
     /// The view and the entry last shown; none before the first frame.
@@ -57,8 +59,8 @@ impl Heights {
 }
 
 /// The left panel.
-pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
-    let current = app.view();
+pub fn nav_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, memory: &mut crate::viewer::ui::Memory) {
+    let current = cx.view();
     let mut commands = Vec::new();
     egui::Panel::left("navigation")
         .resizable(true)
@@ -68,15 +70,15 @@ pub fn nav_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             ui.add_space(8.0);
             views_ui(ui, current, &mut commands);
             ui.add_space(6.0);
-            contents_ui(ui, app, &mut commands);
+            contents_ui(ui, cx, memory, &mut commands);
         });
     for command in commands {
-        app.push(command);
+        cx.send(command);
     }
 }
 
 /// The overview and the table of figures.
-fn views_ui(ui: &mut egui::Ui, current: View, commands: &mut Vec<Command>) {
+fn views_ui(ui: &mut egui::Ui, current: View, commands: &mut Vec<SystemCommand>) {
     for (view, command) in [
         (View::Overview, UiCommand::Overview),
         (View::Figures, UiCommand::Figures),
@@ -88,23 +90,20 @@ fn views_ui(ui: &mut egui::Ui, current: View, commands: &mut Vec<Command>) {
             )
             .on_hover_text(command.hint(ui.ctx()));
         if response.clicked() {
-            commands.push(Command::Show(view));
+            commands.push(SystemCommand::Show(view));
         }
     }
 }
 
-/// Whether chapter `c` shows its initiatives: the open chapter does unless the reader closed
-/// it, the others when the reader opened them.
-fn is_expanded(app: &HuimouApp, c: usize) -> bool {
-    (app.view() == View::Chapter(c)) != app.contents_toggled.contains(&c)
-}
-
 /// The initiative at the top of the open chapter's list, lit in the contents.
-fn initiative_in_view(app: &HuimouApp) -> Option<(usize, usize)> {
-    let View::Chapter(c) = app.view() else {
+fn initiative_in_view(
+    cx: &ViewerContext<'_>,
+    lists: &crate::viewer::ui::rows::ListHeights,
+) -> Option<(usize, usize)> {
+    let View::Chapter(c) = cx.view() else {
         return None;
     };
-    match app.row_heights.reading((View::Chapter(c), false))? {
+    match lists.reading((View::Chapter(c), false))? {
         RowKey::Item(i) => Some((c, i)),
         _ => None,
     }
@@ -112,22 +111,26 @@ fn initiative_in_view(app: &HuimouApp) -> Option<(usize, usize)> {
 
 /// The chapters and the initiatives of the expanded ones, as a list laid out only where it
 /// is seen: a report of ten thousand chapters costs what one of ten does.
-fn contents_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>) {
-    let chapters = &app.dataset.report.chapters;
+fn contents_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewerContext<'_>,
+    memory: &mut crate::viewer::ui::Memory,
+    commands: &mut Vec<SystemCommand>,
+) {
+    let chapters = &cx.dataset().report.chapters;
     let mut entries = Vec::with_capacity(chapters.len());
     for (c, chapter) in chapters.iter().enumerate() {
         entries.push(Entry::Chapter(c));
-        if is_expanded(app, c) {
+        if cx.session.contents_expanded(c) {
             entries.extend((0..chapter.initiatives.len()).map(|i| Entry::Initiative(c, i)));
         }
     }
     let heights = Heights::of(ui);
-    let lit = initiative_in_view(app);
-    let current = app.view();
+    let lit = initiative_in_view(cx, &memory.lists);
+    let current = cx.view();
     let target = lit.map_or(Entry::Chapter(usize::MAX), |(c, i)| Entry::Initiative(c, i));
-    let mut scroll = app.contents_scroll;
+    let mut scroll = memory.contents;
     let area = scrolled_to(ui, &entries, heights, (current, target), &mut scroll);
-    let mut toggles = Vec::new();
     let output = area.show_viewport(ui, |ui, viewport| {
         let origin = ui.min_rect().min;
         let width = ui.available_width();
@@ -146,11 +149,11 @@ fn contents_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Comman
                 );
                 match entry {
                     Entry::Chapter(c) => {
-                        let expanded = is_expanded(app, c);
-                        chapter_entry_ui(&mut row, app, c, expanded, commands, &mut toggles);
+                        let expanded = cx.session.contents_expanded(c);
+                        chapter_entry_ui(&mut row, cx, c, expanded, commands);
                     }
                     Entry::Initiative(c, i) => {
-                        initiative_entry_ui(&mut row, app, (c, i), lit == Some((c, i)), commands);
+                        initiative_entry_ui(&mut row, cx, (c, i), lit == Some((c, i)), commands);
                     }
                 }
             }
@@ -162,12 +165,7 @@ fn contents_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Comman
         );
     });
     scroll.offset = output.state.clamped_offset().y;
-    app.contents_scroll = scroll;
-    for c in toggles {
-        if !app.contents_toggled.remove(&c) {
-            app.contents_toggled.insert(c);
-        }
-    }
+    memory.contents = scroll;
 }
 
 fn entry_id(entry: Entry) -> (&'static str, usize, usize) {
@@ -217,14 +215,13 @@ fn scrolled_to(
 /// A chapter: a button to expand or collapse it, then its number, name and short headline.
 fn chapter_entry_ui(
     ui: &mut egui::Ui,
-    app: &HuimouApp,
+    cx: &ViewerContext<'_>,
     c: usize,
     expanded: bool,
-    commands: &mut Vec<Command>,
-    toggles: &mut Vec<usize>,
+    commands: &mut Vec<SystemCommand>,
 ) {
-    let chapter = &app.dataset.report.chapters[c];
-    let selected = app.view() == View::Chapter(c);
+    let chapter = &cx.dataset().report.chapters[c];
+    let selected = cx.view() == View::Chapter(c);
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
         let hint = if expanded {
@@ -246,10 +243,10 @@ fn chapter_entry_ui(
         );
         toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if toggle.on_hover_text(hint).clicked() {
-            toggles.push(c);
+            commands.push(SystemCommand::ToggleContents(c));
         }
         if chapter_card_ui(ui, chapter, c, selected).clicked() {
-            commands.push(Command::Show(View::Chapter(c)));
+            commands.push(SystemCommand::Show(View::Chapter(c)));
         }
     });
 }
@@ -287,9 +284,7 @@ fn chapter_card_ui(
     c: usize,
     selected: bool,
 ) -> egui::Response {
-    let shortcut = UiCommand::chapter(c)
-        .and_then(|command| command.shortcut_text(ui.ctx()))
-        .unwrap_or_default();
+    let shortcut = UiCommand::chapter_key_text(ui.ctx(), c).unwrap_or_default();
     let response = ui
         .scope_builder(egui::UiBuilder::new().sense(Sense::click()), |ui| {
             // The whole card is one click target; text in it must not take the click.
@@ -352,12 +347,12 @@ fn chapter_lines_ui(ui: &mut egui::Ui, chapter: &crate::report::model::Chapter) 
 /// the chapter on screen; a click shows it.
 fn initiative_entry_ui(
     ui: &mut egui::Ui,
-    app: &HuimouApp,
+    cx: &ViewerContext<'_>,
     (c, i): (usize, usize),
     lit: bool,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<SystemCommand>,
 ) {
-    let chapter = &app.dataset.report.chapters[c];
+    let chapter = &cx.dataset().report.chapters[c];
     let initiative = &chapter.initiatives[i];
     let title = crate::viewer::ui::localized(ui, &initiative.title, initiative.title_en.as_ref());
     let text = format!("{}.{} {title}", chapter.number, i + 1);
@@ -367,7 +362,7 @@ fn initiative_entry_ui(
             .add(egui::Button::selectable(lit, RichText::new(&text)).truncate())
             .on_hover_text(&initiative.title);
         if response.clicked() {
-            commands.push(Command::OpenInitiative(
+            commands.push(SystemCommand::OpenInitiative(
                 crate::document::dataset::InitiativeRef {
                     chapter: c,
                     initiative: i,

@@ -5,8 +5,10 @@ use crate::viewer::i18n::{fill, tr};
 use egui::{RichText, Sense};
 
 use crate::document::dataset::{Dataset, FigureRef};
-use crate::viewer::app::{Command, HuimouApp, View};
-use crate::viewer::ui::commands::UiCommand;
+use crate::viewer::commands::SystemCommand;
+use crate::viewer::commands::UiCommand;
+use crate::viewer::context::ViewerContext;
+use crate::viewer::place::View;
 use crate::viewer::ui::rows::{RowKey, rows_ui};
 use crate::viewer::ui::theme::{self, Palette};
 
@@ -15,9 +17,13 @@ const CARD_WIDTH: f32 = 340.0;
 /// The central panel of the overview: the cover, then rows of chapter cards. The
 /// rows form a virtual list, so a report of ten thousand chapters lays out only the cards in
 /// view.
-pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+pub fn overview_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewerContext<'_>,
+    lists: &mut crate::viewer::ui::rows::ListHeights,
+) {
     let mut commands = Vec::new();
-    let dataset = &app.dataset;
+    let dataset = cx.dataset();
     let report = &dataset.report;
     let palette = Palette::of(ui);
     let columns = ((ui.available_width() / CARD_WIDTH).floor() as usize)
@@ -27,9 +33,7 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
     rows.push(RowKey::Head);
     rows.extend((0..card_rows).map(RowKey::Item));
     let list = (View::Overview, false);
-    let (heights, restore) = app
-        .row_heights
-        .for_list(list, ui.ctx().cumulative_pass_nr());
+    let (heights, restore) = lists.for_list(list, ui.ctx().cumulative_pass_nr());
     let chapter_count = report.chapters.len();
     let estimate = |key: RowKey, _width: f32| match key {
         RowKey::Head => 150.0,
@@ -53,7 +57,7 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                         let (clicked, menu) =
                             chapter_card_ui(&mut cols[c - first], dataset, c, &palette);
                         if clicked {
-                            commands.push(Command::Show(View::Chapter(c)));
+                            commands.push(SystemCommand::Show(View::Chapter(c)));
                         }
                         commands.extend(menu);
                     }
@@ -64,9 +68,9 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             RowKey::Foot | RowKey::Heading(_) => {}
         },
     );
-    app.row_heights.remember(list, seen);
+    lists.remember(list, seen);
     for command in commands {
-        app.push(command);
+        cx.send(command);
     }
 }
 
@@ -113,7 +117,7 @@ fn chapter_card_ui(
     dataset: &Dataset,
     c: usize,
     palette: &Palette,
-) -> (bool, Option<Command>) {
+) -> (bool, Option<SystemCommand>) {
     let mut figure_rows = Vec::new();
     let chapter = &dataset.report.chapters[c];
     let response = ui
@@ -139,7 +143,7 @@ fn chapter_card_ui(
         })
         .response;
     // Alt+n opens the n-th chapter whatever its number; only the first nine have keys.
-    let hint = match UiCommand::chapter(c).and_then(|command| command.shortcut_text(ui.ctx())) {
+    let hint = match UiCommand::chapter_key_text(ui.ctx(), c) {
         Some(keys) => fill(tr(ui, "打开第 {} 章（{}）"), &[&chapter.number, &keys]),
         None => fill(tr(ui, "打开第 {} 章"), &[&chapter.number]),
     };

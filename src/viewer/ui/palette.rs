@@ -1,14 +1,16 @@
 //! The command palette (Ctrl+K, Cmd+K on macOS): every command, chapter and initiative, found
 //! by a few letters of its name, its pinyin or its initials; Enter runs or opens.
 
-use egui::{Key, RichText};
+use egui::RichText;
+use strum::IntoEnumIterator;
 
 use crate::document::dataset::ChartRef;
 use crate::search::fold;
 use crate::search::pinyin;
-use crate::viewer::app::{Command, Export, HuimouApp, View};
+use crate::viewer::commands::{Command, Export, KeyContext, SystemCommand, UiCommand};
+use crate::viewer::context::ViewerContext;
 use crate::viewer::i18n::{Lang, fill, tr};
-use crate::viewer::ui::commands::UiCommand;
+use crate::viewer::place::View;
 
 /// Rows the palette lists at most.
 const MOST: usize = 12;
@@ -80,15 +82,15 @@ fn score_with(name: &str, query: &str, syllables: &mut pinyin::Syllables) -> Opt
 }
 
 /// Everything that matches `query`, best first: commands, then chapters, then initiatives.
-pub fn entries(app: &HuimouApp, ctx: &egui::Context, query: &str) -> Vec<Entry> {
+pub fn entries(cx: &ViewerContext<'_>, ctx: &egui::Context, query: &str) -> Vec<Entry> {
     let mut syllables = pinyin::Syllables::default();
     let mut score = |name: &str| score_with(name, query, &mut syllables);
     let mut scored: Vec<(u8, usize, Entry)> = Vec::new();
     command_entries(ctx, &mut score, &mut scored);
-    chapter_entries(app, ctx, &mut score, &mut scored);
-    contextual_entries(app, ctx, &mut score, &mut scored);
+    chapter_entries(cx, ctx, &mut score, &mut scored);
+    contextual_entries(cx, ctx, &mut score, &mut scored);
     if !query.trim().is_empty() {
-        initiative_entries(app, ctx, query, &mut score, &mut scored);
+        initiative_entries(cx, ctx, query, &mut score, &mut scored);
     }
     // Best score first; among equals, commands, then chapters, then what belongs to the view
     // on screen (its charts, the selection), then initiatives: a chapter's name outranks its charts.
@@ -106,7 +108,7 @@ fn command_entries(
     score: &mut Score<'_>,
     scored: &mut Vec<(u8, usize, Entry)>,
 ) {
-    for command in UiCommand::ALL.into_iter().filter(|c| c.in_palette()) {
+    for command in UiCommand::iter().filter(|c| c.in_palette()) {
         let name = command.text(ctx);
         let english = crate::viewer::i18n::tr_in(Lang::En, command.label_zh());
         let by_name = score(&name)
@@ -124,7 +126,7 @@ fn command_entries(
                 kind: tr(ctx, "命令"),
                 name,
                 shortcut: command.shortcut_text(ctx).unwrap_or_default(),
-                command: command.command(),
+                command: command.into(),
             };
             scored.push((s, 0, entry));
         }
@@ -133,40 +135,40 @@ fn command_entries(
 
 /// What belongs to the view on screen: its charts' exports, the selected figure's copy.
 fn contextual_entries(
-    app: &HuimouApp,
+    cx: &ViewerContext<'_>,
     ctx: &egui::Context,
     score: &mut Score<'_>,
     scored: &mut Vec<(u8, usize, Entry)>,
 ) {
     let lang = crate::viewer::i18n::lang(ctx);
-    let report = &app.dataset.report;
-    let mut contextual: Vec<(String, Command)> = Vec::new();
-    if let View::Chapter(c) = app.view() {
+    let report = &cx.dataset().report;
+    let mut contextual: Vec<(String, SystemCommand)> = Vec::new();
+    if let View::Chapter(c) = cx.view() {
         for (k, chart) in report.chapters[c].charts.iter().enumerate() {
             let title =
                 crate::viewer::ui::localized_in(lang, &chart.title, chart.title_en.as_ref());
             contextual.push((
                 fill(tr(ctx, "导出图表 PNG：{}"), &[&title]),
-                Command::ExportDialog(Export::ChartPng(ChartRef {
+                SystemCommand::ExportDialog(Export::ChartPng(ChartRef {
                     chapter: c,
                     chart: k,
                 })),
             ));
             contextual.push((
                 fill(tr(ctx, "导出图表 CSV：{}"), &[&title]),
-                Command::ExportDialog(Export::ChartCsv(ChartRef {
+                SystemCommand::ExportDialog(Export::ChartCsv(ChartRef {
                     chapter: c,
                     chart: k,
                 })),
             ));
         }
     }
-    if let Some(place) = app.selection {
-        let figure = app.dataset.figure(place);
+    if let Some(place) = cx.session.selection() {
+        let figure = cx.dataset().figure(place);
         let label = crate::viewer::ui::localized_in(lang, &figure.label, figure.label_en.as_ref());
         contextual.push((
             fill(tr(ctx, "复制选中的数据：{}"), &[&label]),
-            Command::CopyFigure(place),
+            SystemCommand::CopyFigure(place),
         ));
     }
     for (name, command) in contextual {
@@ -175,7 +177,7 @@ fn contextual_entries(
                 kind: tr(ctx, "命令"),
                 name,
                 shortcut: String::new(),
-                command,
+                command: command.into(),
             };
             scored.push((s, 2, entry));
         }
@@ -184,13 +186,13 @@ fn contextual_entries(
 
 /// Chapters, by their number and name.
 fn chapter_entries(
-    app: &HuimouApp,
+    cx: &ViewerContext<'_>,
     ctx: &egui::Context,
     score: &mut Score<'_>,
     scored: &mut Vec<(u8, usize, Entry)>,
 ) {
     let lang = crate::viewer::i18n::lang(ctx);
-    for (c, chapter) in app.dataset.report.chapters.iter().enumerate() {
+    for (c, chapter) in cx.dataset().report.chapters.iter().enumerate() {
         let shown = crate::viewer::ui::localized_in(lang, &chapter.name, chapter.name_en.as_ref());
         let name = fill(tr(ctx, "第 {} 章 {}"), &[&chapter.number, &shown]);
         if let Some(s) = score(&name).max(score(&chapter.name)) {
@@ -198,7 +200,7 @@ fn chapter_entries(
                 kind: tr(ctx, "章"),
                 name,
                 shortcut: String::new(),
-                command: Command::Show(View::Chapter(c)),
+                command: SystemCommand::Show(View::Chapter(c)).into(),
             };
             scored.push((s, 1, entry));
         }
@@ -210,16 +212,16 @@ fn chapter_entries(
 /// figures, which are whole names in a text without word breaks: "ys" finds 院士 in
 /// 院士(专家)创新工作站 before the 与数 and 验室 that run across words in a title.
 fn initiative_entries(
-    app: &HuimouApp,
+    cx: &ViewerContext<'_>,
     ctx: &egui::Context,
     query: &str,
     score: &mut Score<'_>,
     scored: &mut Vec<(u8, usize, Entry)>,
 ) {
     let lang = crate::viewer::i18n::lang(ctx);
-    let report = &app.dataset.report;
-    for place in app
-        .dataset
+    let report = &cx.dataset().report;
+    for place in cx
+        .dataset()
         .index()
         .search(query, None)
         .into_iter()
@@ -242,15 +244,19 @@ fn initiative_entries(
             kind: tr(ctx, "举措"),
             name: title.to_owned(),
             shortcut: String::new(),
-            command: Command::OpenInitiative(place),
+            command: SystemCommand::OpenInitiative(place).into(),
         };
         scored.push((s, 3, entry));
     }
 }
 
 /// Shows the palette while it is open.
-pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
-    let Some(mut state) = app.palette.take() else {
+pub fn palette_window(
+    ctx: &egui::Context,
+    cx: &ViewerContext<'_>,
+    palette: &mut Option<PaletteState>,
+) {
+    let Some(state) = palette else {
         return;
     };
     let mut close = false;
@@ -280,7 +286,7 @@ pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
                 .as_ref()
                 .is_some_and(|(query, _)| *query == state.query);
             if !fresh {
-                let found = entries(app, ui.ctx(), &state.query);
+                let found = entries(cx, ui.ctx(), &state.query);
                 state.found = Some((state.query.clone(), found));
             }
             let found = state.found.as_ref().map_or(&[][..], |(_, found)| found);
@@ -289,11 +295,11 @@ pub fn palette_window(ctx: &egui::Context, app: &mut HuimouApp) {
             chosen = keys.chosen.or_else(|| list_ui(ui, found, state.selected));
         });
     if let Some(command) = chosen {
-        app.push(command);
+        cx.send(command);
         close = true;
     }
-    if !close {
-        app.palette = Some(state);
+    if close {
+        *palette = None;
     }
 }
 
@@ -303,16 +309,16 @@ struct Keys {
     close: bool,
 }
 
-/// ↑ and ↓ move the selection among the entries shown; Enter chooses it; Esc closes.
+/// The list's keys, as the command table binds them in a list: ↑ and ↓ move the selection
+/// among the entries shown; Enter chooses it; Esc closes.
 fn keys_ui(ui: &egui::Ui, selected: &mut usize, found: &[Entry]) -> Keys {
-    let (up, down, enter, escape) = ui.input(|i| {
-        (
-            i.key_pressed(Key::ArrowUp),
-            i.key_pressed(Key::ArrowDown),
-            i.key_pressed(Key::Enter),
-            i.key_pressed(Key::Escape),
-        )
-    });
+    let pressed = |command: UiCommand| ui.input(|i| command.pressed_in(i, KeyContext::List));
+    let (up, down, enter, escape) = (
+        pressed(UiCommand::ChoosePrevious),
+        pressed(UiCommand::ChooseNext),
+        pressed(UiCommand::Choose),
+        pressed(UiCommand::Close),
+    );
     let shown = found.len().min(MOST);
     if down && shown > 0 {
         *selected = (*selected + 1).min(shown - 1);

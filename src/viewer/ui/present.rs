@@ -9,8 +9,10 @@ use egui::{RichText, Vec2, vec2};
 
 use crate::document::dataset::{ChartRef, Dataset};
 use crate::report::model::{Chart, ChartKind, Report};
-use crate::viewer::app::{Command, HuimouApp, View};
+use crate::viewer::commands::{KeyContext, SystemCommand, UiCommand};
+use crate::viewer::context::ViewerContext;
 use crate::viewer::i18n::tr;
+use crate::viewer::place::View;
 use crate::viewer::ui::{charts, theme};
 
 /// The canvas every slide is laid out on, in points; the screen scales it to fit.
@@ -135,32 +137,30 @@ pub fn first_slide_of(slides: &[Slide], view: View) -> usize {
         .unwrap_or(0)
 }
 
-/// Turns this frame's keys into slide moves while presenting; each press counts.
-fn keys(ctx: &egui::Context, app: &mut HuimouApp, count: usize) {
-    let mut leave = false;
-    let last = count.saturating_sub(1);
+/// Turns this frame's slide keys, as the command table binds them while presenting, into
+/// commands; each press counts.
+fn keys(ctx: &egui::Context, cx: &ViewerContext<'_>) {
+    let moves = [
+        UiCommand::NextSlide,
+        UiCommand::PreviousSlide,
+        UiCommand::FirstSlide,
+        UiCommand::LastSlide,
+        UiCommand::Present,
+    ];
     ctx.input_mut(|input| {
-        use egui::{Key, Modifiers};
-        let mut presses = |keys: &[Key]| -> usize {
-            keys.iter()
-                .map(|&key| input.count_and_consume_key(Modifiers::NONE, key))
-                .sum()
-        };
-        let forward = presses(&[Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]);
-        let back = presses(&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp]);
-        app.slide = (app.slide + forward).min(last).saturating_sub(back);
-        if presses(&[Key::Home]) > 0 {
-            app.slide = 0;
+        for command in moves {
+            let presses = command.consume_in(input, KeyContext::Presenting);
+            // Leaving once is enough: a second press would start again.
+            let presses = if command == UiCommand::Present {
+                presses.min(1)
+            } else {
+                presses
+            };
+            for _ in 0..presses {
+                cx.send(command);
+            }
         }
-        if presses(&[Key::End]) > 0 {
-            app.slide = last;
-        }
-        leave = input.consume_key(Modifiers::NONE, Key::Escape)
-            || input.consume_key(Modifiers::NONE, Key::F5);
     });
-    if leave {
-        app.push(Command::TogglePresenting);
-    }
 }
 
 /// The zoom factor that scales the canvas to the screen, whole, keeping its proportions.
@@ -170,21 +170,19 @@ fn fitting_zoom(ctx: &egui::Context) -> f32 {
 }
 
 /// The slide on screen, filling the window.
-pub fn slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+pub fn slide_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, drawn: &mut charts::Drawn) {
     let zoom = fitting_zoom(ui.ctx());
     if (ui.ctx().zoom_factor() - zoom).abs() > 0.001 {
         ui.ctx().set_zoom_factor(zoom);
     }
-    let slides = slides(&app.dataset.report);
-    keys(ui.ctx(), app, slides.len());
-    app.slide = app.slide.min(slides.len().saturating_sub(1));
-    let slide = slides[app.slide];
+    let slides = slides(&cx.dataset().report);
+    keys(ui.ctx(), cx);
+    let number = cx.session.slide().min(slides.len().saturating_sub(1));
+    let slide = slides[number];
     let palette = theme::Palette::of(ui);
     egui::Panel::bottom("slide-footer")
         .show_separator_line(false)
-        .show(ui, |ui| {
-            footer_ui(ui, app.slide + 1, slides.len(), &palette)
-        });
+        .show(ui, |ui| footer_ui(ui, number + 1, slides.len(), &palette));
     let mut command = None;
     let frame =
         egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 16));
@@ -193,9 +191,9 @@ pub fn slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         ui.style_mut().visuals.widgets.hovered.bg_stroke = egui::Stroke::NONE;
         ui.memory_mut(|m| m.stop_text_input());
         match slide {
-            Slide::Cover => cover_slide_ui(ui, &app.dataset.report, &palette),
+            Slide::Cover => cover_slide_ui(ui, &cx.dataset().report, &palette),
             Slide::Contents { first, end } => {
-                contents_slide_ui(ui, &app.dataset, first..end, &palette);
+                contents_slide_ui(ui, cx.dataset(), first..end, &palette);
             }
             Slide::Chapter {
                 chapter,
@@ -203,15 +201,17 @@ pub fn slide_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 end,
                 opening,
             } => {
-                command = chapter_slide_ui(ui, app, chapter, (first..end, opening));
+                command = chapter_slide_ui(ui, cx, drawn, chapter, (first..end, opening));
             }
         }
     });
     // A click on a bar would leave the slide for the chapter's text; on a slide it only
     // emphasises the figure.
     match command {
-        Some(Command::RevealFigure(place)) => app.push(Command::SelectFigure(place)),
-        Some(other) => app.push(other),
+        Some(SystemCommand::RevealFigure(place)) => {
+            cx.send(SystemCommand::SelectFigure(place));
+        }
+        Some(other) => cx.send(other),
         None => {}
     }
 }
@@ -220,11 +220,20 @@ fn footer_ui(ui: &mut egui::Ui, number: usize, count: usize, palette: &theme::Pa
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{number} / {count}")).color(palette.muted));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(
-                RichText::new(tr(ui, "←/→ 翻页 · Esc 退出演示"))
-                    .small()
-                    .color(palette.muted),
+            let key = |command: UiCommand| {
+                let key = command.keys_in(KeyContext::Presenting).next();
+                key.map(|key| crate::viewer::commands::format_shortcut(ui.ctx(), &key))
+                    .unwrap_or_default()
+            };
+            let hint = crate::viewer::i18n::fill(
+                tr(ui, "{}/{} 翻页 · {} 退出演示"),
+                &[
+                    &key(UiCommand::PreviousSlide),
+                    &key(UiCommand::NextSlide),
+                    &key(UiCommand::Present),
+                ],
             );
+            ui.label(RichText::new(hint).small().color(palette.muted));
         });
     });
 }
@@ -282,12 +291,13 @@ fn contents_slide_ui(
 /// charts `charts`, two side by side.
 fn chapter_slide_ui(
     ui: &mut egui::Ui,
-    app: &mut HuimouApp,
+    cx: &ViewerContext<'_>,
+    drawn: &mut charts::Drawn,
     c: usize,
     (charts, opening): (std::ops::Range<usize>, bool),
-) -> Option<Command> {
-    let selection = app.selection;
-    let (dataset, drawn) = (&app.dataset, &mut app.drawn);
+) -> Option<SystemCommand> {
+    let selection = cx.session.selection();
+    let dataset = cx.dataset();
     let chapter = &dataset.report.chapters[c];
     let palette = theme::Palette::of(ui);
     ui.add_space(8.0);

@@ -8,24 +8,29 @@ use egui::{RichText, Sense, TextFormat};
 
 use crate::document::dataset::Dataset;
 use crate::search::{Hit, InitiativeRef, snippet};
-use crate::viewer::app::{Command, HuimouApp, View};
+use crate::viewer::commands::{KeyContext, SystemCommand, UiCommand};
+use crate::viewer::context::ViewerContext;
+use crate::viewer::place::View;
 use crate::viewer::ui::initiatives::{BODY_SIZE, Emphasis, TITLE_SIZE, highlighted_job};
 use crate::viewer::ui::rows::{Anchor, RowKey, rows_ui};
 use crate::viewer::ui::theme::{self, Palette};
 
 /// The whole report's search results: in the central panel, or `beside` the chapter one of
 /// them was opened in.
-pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp, beside: bool) {
-    let view = app.view();
-    let selected = app.search.selected;
-    let selected_moved = app.search.selected_moved;
-    let query = app.search.query.trim().to_owned();
+pub fn results_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewerContext<'_>,
+    lists: &mut crate::viewer::ui::rows::ListHeights,
+    beside: bool,
+) {
+    let view = cx.view();
+    let search = cx.session.search();
+    let selected = search.selected();
+    let query = search.query().trim().to_owned();
     let list = (view, true);
-    let (heights, restore) = app
-        .row_heights
-        .for_list(list, ui.ctx().cumulative_pass_nr());
-    let hits: &[InitiativeRef] = app.search.hits(app.dataset.index(), view);
-    let dataset = &app.dataset;
+    let (heights, restore) = lists.for_list(list, ui.ctx().cumulative_pass_nr());
+    let hits: &[InitiativeRef] = search.hits();
+    let dataset = cx.dataset();
 
     let mut rows = Vec::with_capacity(hits.len() + 16);
     rows.push(RowKey::Head);
@@ -41,10 +46,9 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp, beside: bool) {
     let scroll_to = hits
         .get(selected)
         .map(|_| Anchor::top_of(RowKey::Item(selected)))
-        .filter(|_| selected_moved)
+        .filter(|_| search.selected_moved())
         .or(restore);
 
-    let mut commands = Vec::new();
     let estimate = |key: RowKey, _width: f32| match key {
         RowKey::Head => 70.0,
         RowKey::Heading(_) => 40.0,
@@ -58,7 +62,7 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp, beside: bool) {
         &estimate,
         scroll_to,
         &mut |ui, key| match key {
-            RowKey::Head => head_ui(ui, &query, hits.len(), view, beside, &mut commands),
+            RowKey::Head => head_ui(ui, cx, &query, hits.len(), beside),
             RowKey::Heading(c) => {
                 let chapter = &dataset.report.chapters[c];
                 let palette = Palette::of(ui);
@@ -74,37 +78,29 @@ pub fn results_ui(ui: &mut egui::Ui, app: &mut HuimouApp, beside: bool) {
             RowKey::Item(k) => {
                 let hit = Hit::new(&dataset.report, hits[k], &query);
                 if result_ui(ui, dataset, &hit, k == selected) {
-                    commands.push(Command::OpenInitiative(hits[k]));
+                    cx.send(SystemCommand::OpenInitiative(hits[k]));
                 }
             }
             RowKey::Foot => {}
         },
     );
-    app.search.selected_moved = false;
-    app.row_heights.remember(list, seen);
-    for command in commands {
-        app.push(command);
-    }
+    lists.remember(list, seen);
 }
 
-fn head_ui(
-    ui: &mut egui::Ui,
-    query: &str,
-    count: usize,
-    view: View,
-    beside: bool,
-    commands: &mut Vec<Command>,
-) {
+fn head_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, query: &str, count: usize, beside: bool) {
+    let view = cx.view();
     let palette = Palette::of(ui);
     ui.add_space(8.0);
     let size = if beside { 16.0 } else { 20.0 };
     ui.horizontal(|ui| {
         if beside {
-            let close = ui.button("×").on_hover_text(tr(ui, "关闭搜索结果（Esc）"));
+            let keys = UiCommand::ClearSearch.keys_text_in(ui.ctx(), KeyContext::SearchBox);
+            let hint = fill(tr(ui, "关闭搜索结果（{}）"), &[&keys]);
+            let close = ui.button("×").on_hover_text(hint);
             let name = tr(ui, "关闭搜索结果").to_owned();
             close.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             if close.clicked() {
-                commands.push(Command::ClearSearch);
+                cx.send(UiCommand::ClearSearch);
             }
         }
         ui.add(
@@ -120,18 +116,36 @@ fn head_ui(
             .wrap(),
         );
     });
-    if beside {
-        ui.label(
-            RichText::new(tr(ui, "Enter / F3 下一个，Shift+Enter / Shift+F3 上一个"))
-                .small()
-                .color(palette.muted),
+    let ctx = ui.ctx().clone();
+    let keys = |command: UiCommand| {
+        let in_box = command.keys_text_in(&ctx, KeyContext::SearchBox);
+        match command.shortcut_text(&ctx) {
+            Some(anywhere) => format!("{in_box} / {anywhere}"),
+            None => in_box,
+        }
+    };
+    let hint = if beside {
+        fill(
+            tr(ui, "{} 下一个，{} 上一个"),
+            &[&keys(UiCommand::FindNext), &keys(UiCommand::FindPrevious)],
+        )
+    } else {
+        let choose = format!(
+            "{}/{}",
+            UiCommand::ChoosePrevious.keys_text_in(&ctx, KeyContext::SearchBox),
+            UiCommand::ChooseNext.keys_text_in(&ctx, KeyContext::SearchBox)
         );
-    } else if view != View::Overview {
-        ui.label(
-            RichText::new(tr(ui, "Enter 打开选中的结果，↑/↓ 选择，Esc 清空"))
-                .small()
-                .color(palette.muted),
-        );
+        fill(
+            tr(ui, "{} 打开选中的结果，{} 选择，{} 清空"),
+            &[
+                &UiCommand::FindNext.keys_text_in(&ctx, KeyContext::SearchBox),
+                &choose,
+                &UiCommand::ClearSearch.keys_text_in(&ctx, KeyContext::SearchBox),
+            ],
+        )
+    };
+    if beside || view != View::Overview {
+        ui.label(RichText::new(hint).small().color(palette.muted));
     }
     if count == 0 {
         ui.add_space(8.0);

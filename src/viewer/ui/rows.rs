@@ -6,6 +6,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use egui::{Align, Rect, Ui, UiBuilder, Vec2};
 
+pub use crate::viewer::place::{Anchor, ListKey, RowKey};
+
 /// Heights of rows measured at one width; any other width starts over.
 #[derive(Debug, Default)]
 pub struct RowHeights {
@@ -15,9 +17,6 @@ pub struct RowHeights {
     /// shown anew.
     drawn_after: u64,
 }
-
-/// Which list: a view's own (`results` false) or the search results shown over or beside it.
-pub type ListKey = (crate::viewer::app::View, bool);
 
 /// What the viewer remembers of its long lists: the heights of their rows, and where each was
 /// scrolled to, so that a view shown again (by its key, by Back) opens where the reader left it.
@@ -88,15 +87,6 @@ impl ListHeights {
     }
 }
 
-/// A place in a list: a row, and how far below its top the view begins.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Anchor {
-    /// The row.
-    pub row: RowKey,
-    /// Points from the row's top to the top of the view.
-    pub offset: f32,
-}
-
 /// What a list showed: where it is scrolled to, and the row being read.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Seen {
@@ -135,26 +125,6 @@ impl Seen {
     }
 }
 
-impl Anchor {
-    /// The top of a row.
-    pub fn top_of(row: RowKey) -> Self {
-        Self { row, offset: 0.0 }
-    }
-}
-
-/// Which row: the chapter's head, an initiative, a search result, a group heading, the foot.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RowKey {
-    /// Whatever comes before the list (headline, charts).
-    Head,
-    /// One item of the list, by index.
-    Item(usize),
-    /// A heading between items, by index of the heading.
-    Heading(usize),
-    /// Whatever comes after the list (previous/next buttons).
-    Foot,
-}
-
 /// Space between rows.
 const GAP: f32 = 6.0;
 
@@ -162,33 +132,44 @@ const GAP: f32 = 6.0;
 /// tree; longer ones only where they are seen.
 const LAY_OUT_WHOLE_UP_TO: usize = 150;
 
-/// How far the page keys move the page (content down is positive): ↑/↓ a line, Shift+Space
-/// and Space a screen when no control has the keyboard (a focused control moves the focus or
-/// presses itself with them); Page Up/Down a screen and Home/End to the ends unless a text box
-/// has the keyboard (after a click on the contents, say).
+/// How far the reading keys of the command table move the page (content down is positive):
+/// a line, a screen, to the ends. Unless a text box has the keyboard (after a click on the
+/// contents, say); the arrows and Space only when no control has it (a focused control moves
+/// the focus or presses itself with them).
 fn reading_keys(ctx: &egui::Context, page: f32) -> f32 {
-    use egui::{Key, Modifiers};
+    use crate::viewer::commands::{KeyContext, UiCommand};
     if ctx.text_edit_focused() {
         return 0.0;
     }
     let nothing_focused = ctx.memory(|m| m.focused().is_none());
     const LINE: f32 = 40.0;
     let screen = (page - 48.0).max(LINE);
+    // Page Up before Page Down: egui matches Space whether Shift is held or not, so Shift+Space
+    // is taken first.
+    let moves = [
+        (UiCommand::ScrollDown, -LINE),
+        (UiCommand::ScrollUp, LINE),
+        (UiCommand::PageUp, screen),
+        (UiCommand::PageDown, -screen),
+        (UiCommand::ScrollToEnd, -1.0e7),
+        (UiCommand::ScrollToStart, 1.0e7),
+    ];
+    let a_control_uses = |key: egui::Key| {
+        matches!(
+            key,
+            egui::Key::ArrowDown | egui::Key::ArrowUp | egui::Key::Space
+        )
+    };
     ctx.input_mut(|i| {
         let mut delta = 0.0;
-        let mut take = |modifiers: Modifiers, key: Key, by: f32| {
-            delta += by * i.count_and_consume_key(modifiers, key) as f32;
-        };
-        if nothing_focused {
-            take(Modifiers::NONE, Key::ArrowDown, -LINE);
-            take(Modifiers::NONE, Key::ArrowUp, LINE);
-            take(Modifiers::SHIFT, Key::Space, screen);
-            take(Modifiers::NONE, Key::Space, -screen);
+        for (command, by) in moves {
+            for key in command.keys_in(KeyContext::Reading) {
+                if nothing_focused || !a_control_uses(key.logical_key) {
+                    let presses = i.count_and_consume_key(key.modifiers, key.logical_key);
+                    delta += by * presses as f32;
+                }
+            }
         }
-        take(Modifiers::NONE, Key::PageDown, -screen);
-        take(Modifiers::NONE, Key::PageUp, screen);
-        take(Modifiers::NONE, Key::End, -1.0e7);
-        take(Modifiers::NONE, Key::Home, 1.0e7);
         delta
     })
 }

@@ -2,28 +2,39 @@
 
 use crate::viewer::i18n::{fill, tr};
 use egui::RichText;
+use strum::IntoEnumIterator;
 
-use crate::viewer::app::HuimouApp;
-use crate::viewer::ui::commands::{KeyOwner, UiCommand, WIDGET_KEYS, shortcuts_text};
+use crate::viewer::commands::{Command, KeyContext, SystemCommand, UiCommand, format_shortcut};
+use crate::viewer::context::ViewerContext;
+use crate::viewer::place::View;
 
-/// Turns this frame's shortcut presses into commands. Only the keys the viewer owns are
-/// consumed: egui zooms with its own keys, and Esc belongs to the search box, the palette,
-/// windows and presenting.
-pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
-    let mut commands = Vec::new();
+/// Turns this frame's presses of the keys the table binds anywhere (`KeyContext::Viewer`)
+/// into commands. egui zooms with its own keys; Esc is taken here only when there is
+/// something to close (`escape`).
+pub fn handle(ctx: &egui::Context, cx: &ViewerContext<'_>, windows: &crate::viewer::ui::Windows) {
+    let mut commands: Vec<Command> = Vec::new();
     // egui matches a key without Shift whether Shift is held or not: Shift+F3 is taken
     // before F3, or F3 would take it.
-    let mut keys: Vec<_> = UiCommand::ALL
-        .into_iter()
-        .filter(|command| command.key_owner() == KeyOwner::Viewer)
-        .flat_map(|command| command.shortcuts().iter().map(move |key| (command, *key)))
+    let mut keys: Vec<(UiCommand, usize, egui::KeyboardShortcut)> = UiCommand::iter()
+        .filter(|command| *command != UiCommand::Close)
+        .flat_map(|command| {
+            command
+                .keys_in(KeyContext::Viewer)
+                .enumerate()
+                .map(move |(n, key)| (command, n, key))
+        })
         .collect();
-    keys.sort_by_key(|(_, key)| std::cmp::Reverse(modifier_count(key.modifiers)));
+    keys.sort_by_key(|(_, _, key)| std::cmp::Reverse(modifier_count(key.modifiers)));
     ctx.input_mut(|input| {
-        for (command, shortcut) in keys {
+        for (command, n, shortcut) in keys {
             // Every press counts: three quick Alt+↓ in one frame move three chapters.
             let presses = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
-            commands.extend(std::iter::repeat_n(command.command(), presses));
+            let given: Command = match command {
+                // The n-th chapter key shows the n-th chapter.
+                UiCommand::Chapter => SystemCommand::Show(View::Chapter(n)).into(),
+                command => command.into(),
+            };
+            commands.extend(std::iter::repeat_n(given, presses));
             if presses > 0 {
                 drop_typed_text(input, shortcut);
             }
@@ -37,19 +48,17 @@ pub fn handle(ctx: &egui::Context, app: &mut HuimouApp) {
             } = event
             {
                 match button {
-                    egui::PointerButton::Extra1 => commands.push(crate::viewer::app::Command::Back),
-                    egui::PointerButton::Extra2 => {
-                        commands.push(crate::viewer::app::Command::Forward)
-                    }
+                    egui::PointerButton::Extra1 => commands.push(UiCommand::Back.into()),
+                    egui::PointerButton::Extra2 => commands.push(UiCommand::Forward.into()),
                     _ => {}
                 }
             }
         }
     });
     for command in commands {
-        app.push(command);
+        cx.send(command);
     }
-    escape(ctx, app);
+    escape(ctx, cx, windows);
 }
 
 /// Removes the text a shortcut's key press also typed: the system sends Alt+3 as the key and
@@ -79,84 +88,132 @@ fn modifier_count(modifiers: egui::Modifiers) -> u8 {
     .sum()
 }
 
-/// Esc closes the topmost window (shortcuts, About, diagnostics), then clears the search.
-/// The palette, the in-app file dialog and a focused search box answer Esc themselves.
-fn escape(ctx: &egui::Context, app: &mut HuimouApp) {
-    if app.palette.is_some() || app.file_dialogs.in_app.is_some() {
+/// Esc (`UiCommand::Close`) closes the topmost window (shortcuts, About, diagnostics), then
+/// clears the search; taken only when there is something to close. The palette, the in-app
+/// file dialog and a focused search box answer Esc themselves.
+fn escape(ctx: &egui::Context, cx: &ViewerContext<'_>, windows: &crate::viewer::ui::Windows) {
+    if windows.palette.is_some() {
         return;
     }
-    let window_open = app.show_shortcuts || app.show_about || app.diagnostics.is_some();
+    let window_open = windows.shortcuts || windows.about || cx.session.diagnostics().is_some();
     let search_box = crate::viewer::ui::top_bar::search_box_id();
     let typing = ctx.memory(|m| m.has_focus(search_box));
-    if !window_open && (typing || !app.search.is_active()) {
+    if !window_open && (typing || !cx.session.search().is_active()) {
         return;
     }
-    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-        if app.show_shortcuts {
-            app.show_shortcuts = false;
-        } else if app.show_about {
-            app.show_about = false;
-        } else if app.diagnostics.is_some() {
-            app.diagnostics = None;
-        } else {
-            app.push(crate::viewer::app::Command::ClearSearch);
-        }
+    if ctx.input_mut(|i| UiCommand::Close.consume_in(i, KeyContext::Viewer)) > 0 {
+        cx.send(UiCommand::Close);
     }
 }
 
 /// The window listing every command: on the left those with keys, in two columns, and the
 /// keys that move within the search results and between controls, on the right those
 /// without, as the palette finds them (one column of all would be taller than a screen).
-pub fn shortcuts_window(ctx: &egui::Context, app: &mut HuimouApp) {
-    let mut open = app.show_shortcuts;
-    // Keys of chapters the report does not have are left out (Alt+9 of a five-chapter report).
-    let chapters = app.dataset.report.chapters.len();
-    let (keyed, unkeyed): (Vec<UiCommand>, Vec<UiCommand>) = UiCommand::ALL
-        .into_iter()
-        .filter(|command| !matches!(command, UiCommand::Chapter(c) if *c >= chapters))
+pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut bool) {
+    let chapters = cx.dataset().report.chapters.len();
+    let (keyed, unkeyed): (Vec<UiCommand>, Vec<UiCommand>) = UiCommand::iter()
+        .filter(|command| !command.shortcuts().is_empty() || command.in_palette())
         .partition(|command| !command.shortcuts().is_empty());
+    // Keys that count in one place only, under the place's name.
+    let contexts = [
+        KeyContext::SearchBox,
+        KeyContext::List,
+        KeyContext::Reading,
+        KeyContext::Presenting,
+    ];
     // In the middle of the window, under the menus rather than over them.
     egui::Window::new(tr(ctx, "键盘快捷键"))
-        .open(&mut open)
+        .open(open)
         .collapsible(false)
         .resizable(false)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            let (first, second) = keyed.split_at(keyed.len().div_ceil(2));
+            // Those with keys anywhere in three columns, the keys of one place in two under
+            // them, those without keys on the right: one column of all would be taller than a
+            // screen.
             ui.horizontal_top(|ui| {
-                ui.vertical(|ui| keyed_ui(ui, "shortcuts", first, &[]));
-                ui.separator();
-                ui.vertical(|ui| keyed_ui(ui, "shortcuts-more", second, WIDGET_KEYS));
+                ui.vertical(|ui| {
+                    ui.horizontal_top(|ui| {
+                        let third = keyed.len().div_ceil(3);
+                        for (k, part) in keyed.chunks(third.max(1)).enumerate() {
+                            // Space, not a line: a vertical separator here stretches to
+                            // the height the window may take.
+                            if k > 0 {
+                                ui.add_space(16.0);
+                            }
+                            ui.vertical(|ui| keyed_ui(ui, ("shortcuts", k), part, chapters));
+                        }
+                    });
+                    ui.separator();
+                    for pair in contexts.chunks(2) {
+                        ui.horizontal_top(|ui| {
+                            for &context in pair {
+                                ui.vertical(|ui| context_ui(ui, context));
+                                ui.add_space(16.0);
+                            }
+                        });
+                    }
+                });
                 ui.separator();
                 ui.vertical(|ui| unkeyed_ui(ui, &unkeyed));
             });
         });
-    app.show_shortcuts = open;
 }
 
-/// Commands with their keys, then keys that move within a widget (the search results, between
-/// controls).
-fn keyed_ui(
-    ui: &mut egui::Ui,
-    id: &str,
-    keyed: &[UiCommand],
-    widget_keys: &[(&[egui::KeyboardShortcut], &'static str)],
-) {
+/// The keys that count only in `context`, under its name.
+fn context_ui(ui: &mut egui::Ui, context: KeyContext) {
+    ui.add_space(6.0);
+    ui.add(egui::Label::new(RichText::new(tr(ui, context.label_zh())).weak()).extend());
+    egui::Grid::new(("keys-in", context as u8))
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for command in UiCommand::iter() {
+                let keys = command.keys_text_in(ui.ctx(), context);
+                if !keys.is_empty() {
+                    ui.monospace(keys);
+                    command_label_ui(ui, command);
+                }
+            }
+        });
+}
+
+/// Commands with the keys that count anywhere; chapter keys only as far as the report has
+/// chapters (Alt+1 … Alt+5 of a five-chapter report).
+fn keyed_ui(ui: &mut egui::Ui, id: (&str, usize), keyed: &[UiCommand], chapters: usize) {
     egui::Grid::new(id)
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
             for &command in keyed {
-                ui.monospace(command.all_shortcuts_text(ui.ctx()));
+                let keys = match command {
+                    UiCommand::Chapter => chapter_keys_text(ui.ctx(), chapters),
+                    _ => command.all_shortcuts_text(ui.ctx()),
+                };
+                if keys.is_empty() {
+                    continue;
+                }
+                ui.monospace(keys);
                 command_label_ui(ui, command);
             }
-            for (keys, what) in widget_keys {
-                ui.monospace(shortcuts_text(ui.ctx(), keys));
-                ui.label(tr(ui, what));
-                ui.end_row();
-            }
         });
+}
+
+/// The keys of the report's first chapters, first and last: Alt+1 … Alt+5.
+fn chapter_keys_text(ctx: &egui::Context, chapters: usize) -> String {
+    let keys: Vec<_> = (0..chapters.min(9))
+        .filter_map(UiCommand::chapter_key)
+        .collect();
+    match keys.as_slice() {
+        [] => String::new(),
+        [only] => format_shortcut(ctx, only),
+        [first, .., last] => format!(
+            "{} … {}",
+            format_shortcut(ctx, first),
+            format_shortcut(ctx, last)
+        ),
+    }
 }
 
 /// Commands without keys, under a word on where to find them.
@@ -177,7 +234,8 @@ fn unkeyed_ui(ui: &mut egui::Ui, unkeyed: &[UiCommand]) {
 
 /// A command's name, with what it does on hover, ending its row.
 fn command_label_ui(ui: &mut egui::Ui, command: UiCommand) {
-    ui.label(command.text(ui))
+    // Never wrapped: a grid's column would break a name into a character a line.
+    ui.add(egui::Label::new(command.text(ui)).extend())
         .on_hover_text(command.description(ui));
     ui.end_row();
 }

@@ -1,18 +1,19 @@
 //! The status bar: which dataset is open, its size, and its warnings.
 
 use crate::document::dataset::Origin;
-use crate::viewer::app::{Command, HuimouApp};
+use crate::viewer::commands::UiCommand;
+use crate::viewer::context::ViewerContext;
 use crate::viewer::i18n::{fill, tr};
 
 /// How long a message stays in the status bar.
 const STATUS_SECONDS: f32 = 10.0;
 
 /// A PDF being made: a spinner and how far it is, on the right.
-fn pdf_progress_ui(ui: &mut egui::Ui, job: &crate::viewer::app::PdfJob) {
+fn pdf_progress_ui(ui: &mut egui::Ui, fraction: f32) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        let percent = (job.fraction() * 100.0).round() as u32;
+        let percent = (fraction * 100.0).round() as u32;
         ui.add(
-            egui::ProgressBar::new(job.fraction())
+            egui::ProgressBar::new(fraction)
                 .desired_width(80.0)
                 .desired_height(10.0),
         );
@@ -22,18 +23,16 @@ fn pdf_progress_ui(ui: &mut egui::Ui, job: &crate::viewer::app::PdfJob) {
 }
 
 /// The last message (an export's outcome, a copy), on the right, until it is old.
-fn status_ui(ui: &mut egui::Ui, app: &HuimouApp) {
-    if let Some(job) = &app.pdf_job
-        && job.written.is_none()
-    {
-        pdf_progress_ui(ui, job);
+fn status_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
+    if let Some(fraction) = cx.activity.pdf {
+        pdf_progress_ui(ui, fraction);
         return;
     }
-    let Some(status) = &app.status else {
+    let Some(status) = cx.activity.status else {
         return;
     };
     let age = status.at.elapsed().as_secs_f32();
-    if age > STATUS_SECONDS && app.export_job.is_none() {
+    if age > STATUS_SECONDS && !cx.activity.exporting {
         return;
     }
     // Wake up once more to take the message away; no repaint loop meanwhile.
@@ -53,26 +52,27 @@ fn status_ui(ui: &mut egui::Ui, app: &HuimouApp) {
 
 /// The bottom bar: the last message on the right, given room first (up to two thirds of the
 /// width), then the dataset's counts, then its file, cut to what is left.
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+pub fn status_bar_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let room = egui::vec2(ui.available_width() * 0.66, ui.available_height());
             ui.allocate_ui_with_layout(
                 room,
                 egui::Layout::right_to_left(egui::Align::Center),
-                |ui| status_ui(ui, app),
+                |ui| status_ui(ui, cx),
             );
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                dataset_ui(ui, app);
+                dataset_ui(ui, cx);
             });
         });
     });
 }
 
 /// Which dataset is open, its size, and its warnings.
-fn dataset_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
-    let report = &app.dataset.report;
-    let source = match (&app.draft, &app.dataset.origin) {
+fn dataset_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
+    let dataset = cx.dataset();
+    let report = &dataset.report;
+    let source = match (cx.session.draft(), &dataset.origin) {
         (Some(draft), _) => fill(tr(ui, "{}（导入，未保存）"), &[&draft.source.display()]),
         (None, Origin::Embedded) => tr(ui, "内置报告").to_owned(),
         (None, Origin::File(path)) => path.display().to_string(),
@@ -82,16 +82,13 @@ fn dataset_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
         &[
             &report.chapters.len(),
             &report.initiative_count(),
-            &app.dataset.figures().count(),
+            &dataset.figures().count(),
         ],
     );
     // Warnings are for the dataset's author: they are offered for a file opened, not to
     // every reader of the built-in report (帮助 → 数据集提示 lists them on request).
-    let warnings = app.dataset.warning_count;
-    let from_file = matches!(
-        app.dataset.origin,
-        crate::document::dataset::Origin::File(_)
-    );
+    let warnings = dataset.warning_count;
+    let from_file = matches!(dataset.origin, crate::document::dataset::Origin::File(_));
     let warnings = (warnings > 0 && from_file).then(|| fill(tr(ui, "{} 条提示"), &[&warnings]));
     // The warnings keep their room, then the counts; the file's path is cut to what is left,
     // or left out (its full text on hover over the counts) when too little is.
@@ -125,7 +122,7 @@ fn dataset_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             .on_hover_text(tr(ui, "数据集可以打开，但有作者可能想知道的问题"))
             .clicked()
         {
-            app.push(Command::ShowWarnings);
+            cx.send(UiCommand::Warnings);
         }
     }
 }

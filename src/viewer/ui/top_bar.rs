@@ -1,10 +1,11 @@
 //! The top bar: menus, the report's title, the search box, theme and zoom.
 
 use crate::viewer::i18n::{fill, tr};
-use egui::{Key, RichText, ThemePreference};
+use egui::{RichText, ThemePreference};
 
-use crate::viewer::app::{Command, HuimouApp, SearchScope, View};
-use crate::viewer::ui::commands::{Menu, UiCommand};
+use crate::viewer::commands::{Command, KeyContext, Menu, SystemCommand, UiCommand};
+use crate::viewer::context::ViewerContext;
+use crate::viewer::place::{SearchScope, View};
 use crate::viewer::ui::theme;
 
 /// The id of the search box, so shortcuts can focus it.
@@ -13,13 +14,13 @@ pub fn search_box_id() -> egui::Id {
 }
 
 /// The top panel.
-pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
+pub fn top_bar_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
     let mut commands = Vec::new();
     egui::Panel::top("top-bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            menus_ui(ui, app, &mut commands);
+            menus_ui(ui, cx, &mut commands);
             ui.separator();
-            let report = &app.dataset.report;
+            let report = &cx.dataset().report;
             let title = crate::viewer::ui::localized(ui, &report.title, report.title_en.as_ref());
             let response =
                 ui.add(egui::Label::new(RichText::new(title).font(theme::bold(15.0))).truncate());
@@ -29,10 +30,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
             // What does not fit beside the search folds into the menus (视图 has the themes
             // and zoom, 语言 the languages), so nothing is drawn over anything else.
             let fits = Fits::of(ui);
-            history_ui(ui, app, &mut commands);
-            search_ui(ui, app, &mut commands, fits.search_width);
+            history_ui(ui, cx, &mut commands);
+            search_ui(ui, cx, &mut commands, fits.search_width);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                folded_ui(ui, app.settings.theme, &fits, &mut commands);
+                folded_ui(ui, cx.settings.theme, &fits, &mut commands);
                 if fits.zoom {
                     zoom_ui(ui, &mut commands);
                 }
@@ -42,14 +43,14 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut HuimouApp) {
                 }
                 if fits.theme {
                     ui.separator();
-                    theme_ui(ui, app.settings.theme, &mut commands);
+                    theme_ui(ui, cx.settings.theme, &mut commands);
                 }
             });
         });
         ui.add_space(2.0);
     });
     for command in commands {
-        app.push(command);
+        cx.send(command);
     }
 }
 
@@ -146,10 +147,10 @@ fn folded_ui(ui: &mut egui::Ui, theme: ThemePreference, fits: &Fits, commands: &
     response.response.on_hover_text(hint);
 }
 
-fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
+fn menus_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Command>) {
     ui.menu_button(tr(ui, "文件"), |ui| {
         section_ui(ui, Menu::File, 0, commands);
-        recent_ui(ui, app, commands);
+        recent_ui(ui, cx, commands);
         section_ui(ui, Menu::File, 1, commands);
         ui.separator();
         ui.menu_button(tr(ui, "导出"), |ui| {
@@ -163,26 +164,25 @@ fn menus_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
         ui.separator();
         section_ui(ui, Menu::View, 1, commands);
         ui.separator();
-        let current = Command::SetTheme(app.settings.theme);
         for command in UiCommand::in_menu(Menu::View, 2) {
             if ui
-                .radio(command.command() == current, command.text(ui))
+                .radio(command.theme() == Some(cx.settings.theme), command.text(ui))
                 .on_hover_text(command.description(ui))
                 .clicked()
             {
-                commands.push(command.command());
+                commands.push(command.into());
             }
         }
     });
     ui.menu_button(tr(ui, "语言"), |ui| {
-        let current = Command::SetLanguage(crate::viewer::i18n::lang(ui.ctx()));
+        let current = crate::viewer::i18n::lang(ui.ctx());
         for command in UiCommand::in_menu(Menu::Language, 0) {
             if ui
-                .radio(command.command() == current, command.text(ui))
+                .radio(command.language() == Some(current), command.text(ui))
                 .on_hover_text(command.description(ui))
                 .clicked()
             {
-                commands.push(command.command());
+                commands.push(command.into());
             }
         }
     });
@@ -203,18 +203,18 @@ fn section_ui(ui: &mut egui::Ui, menu: Menu, section: u8, commands: &mut Vec<Com
             .on_hover_text(command.description(ui))
             .clicked()
         {
-            commands.push(command.command());
+            commands.push(command.into());
         }
     }
 }
 
 /// File → Recent: the files opened lately, newest first.
-fn recent_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
+fn recent_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Command>) {
     ui.menu_button(tr(ui, "最近打开"), |ui| {
-        if app.settings.recent_files.is_empty() {
+        if cx.settings.recent_files.is_empty() {
             ui.label(RichText::new(tr(ui, "（无）")).weak());
         }
-        for path in &app.settings.recent_files {
+        for path in &cx.settings.recent_files {
             let name = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
@@ -224,22 +224,25 @@ fn recent_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
                 .on_hover_text(path.display().to_string())
                 .clicked()
             {
-                commands.push(Command::Open(path.clone()));
+                commands.push(SystemCommand::Open(path.clone()).into());
             }
         }
     });
 }
 
-fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>, width: f32) {
-    let view = app.view();
+fn search_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Command>, width: f32) {
+    let view = cx.view();
+    let search = cx.session.search();
     let in_chapter = matches!(view, View::Chapter(_));
     let label = ui.label(tr(ui, "搜索"));
     let search_keys = UiCommand::SearchReport
         .shortcut_text(ui.ctx())
         .unwrap_or_default();
-    let edit = egui::TextEdit::singleline(&mut app.search.query)
+    // The box edits a copy; the session takes the text as typed after the frame.
+    let mut query = search.query().to_owned();
+    let edit = egui::TextEdit::singleline(&mut query)
         .id(search_box_id())
-        .hint_text(if in_chapter && app.search.scope == SearchScope::Chapter {
+        .hint_text(if in_chapter && search.scope() == SearchScope::Chapter {
             fill(tr(ui, "在本章中搜索（{} 搜索全文）"), &[&search_keys])
         } else if view == View::Figures {
             tr(ui, "筛选表中的数据").to_owned()
@@ -250,120 +253,95 @@ fn search_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>
     // The label names the box for screen readers and IMEs.
     let response = ui.add(edit).labelled_by(label.id);
     if response.changed() {
-        app.search.table_filter = view == View::Figures;
-    }
-    if app.search.focus_requested {
-        response.request_focus();
-        app.search.focus_requested = false;
+        let in_table = view == View::Figures;
+        commands.push(SystemCommand::SetQuery { query, in_table }.into());
     }
     if response.has_focus() || response.lost_focus() {
-        search_keys_ui(app, &response, commands);
+        search_keys_ui(cx, &response, commands);
     }
     if in_chapter {
-        let mut scope = app.search.scope;
+        let mut scope = search.scope();
         ui.selectable_value(&mut scope, SearchScope::Chapter, tr(ui, "本章"));
         ui.selectable_value(&mut scope, SearchScope::Report, tr(ui, "全文"));
-        app.search.scope = scope;
-    }
-    if app.search.is_active() {
-        if view == View::Figures {
-            // The table says how many figures match.
-            if ui
-                .button("×")
-                .on_hover_text(UiCommand::ClearSearch.hint(ui.ctx()))
-                .clicked()
-            {
-                commands.push(Command::ClearSearch);
-            }
-            return;
+        if scope != search.scope() {
+            commands.push(SystemCommand::SetSearchScope(scope).into());
         }
-        match_count_ui(ui, app, commands);
+    }
+    if search.is_active() {
+        // The table says how many figures match.
+        if view != View::Figures {
+            match_count_ui(ui, cx, commands);
+        }
         if ui
             .button("×")
             .on_hover_text(UiCommand::ClearSearch.hint(ui.ctx()))
             .clicked()
         {
-            commands.push(Command::ClearSearch);
+            commands.push(UiCommand::ClearSearch.into());
         }
     }
 }
 
-/// The search box's keys: Esc clears it; in the whole report's results ↑/↓ choose and Enter
-/// opens; once a result is open, or in a chapter, Enter and Shift+Enter step through the
-/// matches, the box keeping the keyboard.
-fn search_keys_ui(app: &mut HuimouApp, response: &egui::Response, commands: &mut Vec<Command>) {
-    let view = app.view();
-    let (escape, enter, shift, down, up) = response.ctx.input(|i| {
-        (
-            i.key_pressed(Key::Escape),
-            i.key_pressed(Key::Enter),
-            i.modifiers.shift,
-            i.key_pressed(Key::ArrowDown),
-            i.key_pressed(Key::ArrowUp),
-        )
-    });
-    if escape {
-        commands.push(Command::ClearSearch);
+/// The search box's keys, as the command table binds them in the box: Esc clears it; in the
+/// whole report's results ↑/↓ choose and Enter opens; once a result is open, or in a chapter,
+/// Enter and Shift+Enter step through the matches, the box keeping the keyboard.
+fn search_keys_ui(cx: &ViewerContext<'_>, response: &egui::Response, commands: &mut Vec<Command>) {
+    let view = cx.view();
+    let pressed = |command: UiCommand| {
+        response
+            .ctx
+            .input(|i| command.pressed_in(i, KeyContext::SearchBox))
+    };
+    if pressed(UiCommand::ClearSearch) {
+        commands.push(UiCommand::ClearSearch.into());
     }
     // The table of figures is filtered in place: it has no matches to move between.
-    if !app.search.is_active() || view == View::Figures {
+    if !cx.session.search().is_active() || view == View::Figures {
         return;
     }
-    let count = app.search.hits(app.dataset.index(), view).len();
-    if app.search.chapter_scope(view).is_none() {
-        if down && count > 0 {
-            app.search.selected = (app.search.selected + 1).min(count - 1);
-            app.search.selected_moved = true;
+    for command in [
+        UiCommand::ChooseNext,
+        UiCommand::ChoosePrevious,
+        UiCommand::FindPrevious,
+        UiCommand::FindNext,
+    ] {
+        if pressed(command) {
+            commands.push(command.into());
             response.request_focus();
         }
-        if up {
-            app.search.selected = app.search.selected.saturating_sub(1);
-            app.search.selected_moved = true;
-            response.request_focus();
-        }
-    }
-    if enter && count > 0 {
-        commands.push(if shift {
-            Command::FindPrevious
-        } else {
-            Command::FindNext
-        });
-        response.request_focus();
     }
 }
 
 /// Which match is lit (in a chapter, beside the results) or chosen (in the results) of how
 /// many, with buttons to step; "no matches" when there are none.
-fn match_count_ui(ui: &mut egui::Ui, app: &mut HuimouApp, commands: &mut Vec<Command>) {
-    let view = app.view();
-    let hits = app.search.hits(app.dataset.index(), view).len();
+fn match_count_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Command>) {
+    let search = cx.session.search();
+    let hits = search.hits().len();
     // In a chapter and in the whole report's results alike: which match is lit (or chosen) of
     // how many (the table of figures says its own count, and never comes here).
     if hits == 0 {
         ui.label(tr(ui, "无匹配"));
         return;
     }
-    ui.label(format!(
-        "{} / {hits}",
-        app.search.selected.min(hits - 1) + 1
-    ))
-    .on_hover_text(tr(ui, "点亮的匹配 / 符合的举措"));
+    ui.label(format!("{} / {hits}", search.selected().min(hits - 1) + 1))
+        .on_hover_text(tr(ui, "点亮的匹配 / 符合的举措"));
     for (arrow, command) in [("▲", UiCommand::FindPrevious), ("▼", UiCommand::FindNext)] {
         if ui
             .small_button(arrow)
             .on_hover_text(command.hint(ui.ctx()))
             .clicked()
         {
-            commands.push(command.command());
+            commands.push(command.into());
         }
     }
 }
 
 /// Back and Forward, as in a browser; each greyed out where there is nowhere to go.
-fn history_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
+fn history_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Command>) {
+    let (back, forward) = cx.session.can_go();
     let buttons = [
-        ("←", UiCommand::Back, app.history.can_go_back()),
-        ("→", UiCommand::Forward, app.history.can_go_forward()),
+        ("←", UiCommand::Back, back),
+        ("→", UiCommand::Forward, forward),
     ];
     for (arrow, command, enabled) in buttons {
         let response = ui
@@ -375,27 +353,26 @@ fn history_ui(ui: &mut egui::Ui, app: &HuimouApp, commands: &mut Vec<Command>) {
         let name = command.text(ui.ctx());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
         if response.clicked() {
-            commands.push(command.command());
+            commands.push(command.into());
         }
     }
 }
 
 /// The two languages side by side, each named in itself, so either reader finds theirs.
 fn language_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let current = Command::SetLanguage(crate::viewer::i18n::lang(ui.ctx()));
+    let current = crate::viewer::i18n::lang(ui.ctx());
     // Right to left: English ends up on the right.
     for command in [UiCommand::LanguageEn, UiCommand::LanguageZh] {
         if ui
-            .selectable_label(command.command() == current, command.text(ui))
+            .selectable_label(command.language() == Some(current), command.text(ui))
             .clicked()
         {
-            commands.push(command.command());
+            commands.push(command.into());
         }
     }
 }
 
 fn theme_ui(ui: &mut egui::Ui, current: ThemePreference, commands: &mut Vec<Command>) {
-    let current = Command::SetTheme(current);
     // Right to left: the light theme ends up on the left.
     for command in [
         UiCommand::ThemeSystem,
@@ -403,10 +380,10 @@ fn theme_ui(ui: &mut egui::Ui, current: ThemePreference, commands: &mut Vec<Comm
         UiCommand::ThemeLight,
     ] {
         if ui
-            .selectable_label(command.command() == current, command.text(ui))
+            .selectable_label(command.theme() == Some(current), command.text(ui))
             .clicked()
         {
-            commands.push(command.command());
+            commands.push(command.into());
         }
     }
 }
@@ -418,7 +395,7 @@ fn zoom_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             .on_hover_text(command.hint(ui.ctx()))
             .clicked()
         {
-            commands.push(command.command());
+            commands.push(command.into());
         }
     };
     // Right to left: ＋, the percentage, －.

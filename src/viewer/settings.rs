@@ -1,0 +1,94 @@
+//! What the viewer remembers between runs: never the report's content, only how the reader
+//! left the window (view, theme, zoom, language, files, the table's sort).
+
+use std::path::PathBuf;
+
+use egui::ThemePreference;
+use serde::{Deserialize, Serialize};
+
+use crate::viewer::place::View;
+
+/// How many files File → Recent remembers.
+pub const MAX_RECENT: usize = 8;
+
+/// What the viewer remembers between runs (never the dataset's content).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The view last shown.
+    pub view: View,
+    /// Light, dark or following the system.
+    pub theme: ThemePreference,
+    /// The zoom factor (Ctrl +/−/0).
+    pub zoom: f32,
+    /// The dataset file last opened, if any; `None` means the embedded report.
+    pub last_file: Option<PathBuf>,
+    /// Files opened recently, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// The language of the interface; `None` follows the system's.
+    pub language: Option<crate::viewer::i18n::Lang>,
+    /// How the table of figures is sorted.
+    pub figure_sort: crate::document::figure_table::Sort,
+    /// The folder something was last exported to: the next export's dialog starts there.
+    pub export_folder: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            view: View::Overview,
+            theme: ThemePreference::System,
+            zoom: 1.0,
+            last_file: None,
+            recent_files: Vec::new(),
+            language: None,
+            figure_sort: crate::document::figure_table::Sort::default(),
+            export_folder: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Takes what the command line asked for over what was saved (`huimou --view 2 --lang
+    /// en …`), and brings the zoom into range.
+    pub fn take_startup(&mut self, startup: &crate::viewer::app::Startup) {
+        if let Some(view) = startup.view {
+            self.view = view;
+        }
+        if let Some(theme) = startup.theme {
+            self.theme = theme;
+        }
+        if let Some(language) = startup.language {
+            self.language = Some(language);
+        }
+        self.zoom = crate::viewer::commands::clamp_zoom(self.zoom);
+    }
+
+    /// The settings saved by an earlier run, or the defaults when there are none or they cannot
+    /// be read (written by another version, or damaged): a viewer must start whatever its
+    /// saved state says. Values out of range are brought back into it.
+    pub fn restore(saved: Option<&str>) -> Self {
+        let Some(text) = saved else {
+            return Self::default();
+        };
+        let mut settings = match ron::from_str::<Self>(text) {
+            Ok(settings) => settings,
+            Err(error) => {
+                log::warn!(
+                    "the saved settings could not be read ({error}); starting with defaults"
+                );
+                return Self::default();
+            }
+        };
+        if !settings.zoom.is_finite() {
+            log::warn!(
+                "the saved zoom factor {} is not a number; using 100%",
+                settings.zoom
+            );
+            settings.zoom = 1.0;
+        }
+        settings.zoom = crate::viewer::commands::clamp_zoom(settings.zoom);
+        settings.recent_files.truncate(MAX_RECENT);
+        settings
+    }
+}
