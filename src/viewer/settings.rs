@@ -51,7 +51,7 @@ impl Default for Settings {
 impl Settings {
     /// Takes what the command line asked for over what was saved (`huimou --view 2 --lang
     /// en …`), and brings the zoom into range.
-    pub fn take_startup(&mut self, startup: &crate::viewer::app::Startup) {
+    pub fn take_startup(&mut self, startup: &Startup) {
         if let Some(view) = startup.view {
             self.view = view;
         }
@@ -91,4 +91,24 @@ impl Settings {
         settings.recent_files.truncate(MAX_RECENT);
         settings
     }
+}
+
+/// How the viewer starts: the dataset, and what the command line asks for over the settings
+/// (`huimou --view 2`, the screenshot command, tests).
+#[derive(Clone, Debug, Default)]
+pub struct Startup {
+    /// A dataset file to open instead of the remembered or embedded one.
+    pub file: Option<PathBuf>,
+    /// Whether to read and write remembered settings (off for screenshots and tests).
+    pub persist: bool,
+    /// A view to show instead of the remembered one.
+    pub view: Option<View>,
+    /// A theme to use instead of the remembered one.
+    pub theme: Option<ThemePreference>,
+    /// A language to use instead of the remembered one.
+    pub language: Option<crate::viewer::i18n::Lang>,
+    /// A query to put in the search box.
+    pub search: Option<String>,
+    /// A crash report left by the run before, to tell the user about.
+    pub crash: Option<crate::viewer::logging::Crash>,
 }

@@ -18,7 +18,9 @@ fn interface_sources() -> Vec<(String, String)> {
         .expect("src/viewer/ui")
         .map(|e| e.expect("entry").path())
         .collect();
-    files.push(root.join("src/viewer/app.rs"));
+    for file in ["mod.rs", "exports.rs", "dialogs.rs", "reload.rs"] {
+        files.push(root.join("src/viewer/app").join(file));
+    }
     files.push(root.join("src/viewer/commands.rs"));
     // What the charts and the PDF write in the interface's language (the PDF's text.rs holds
     // punctuation tables, not words).

@@ -171,3 +171,47 @@ fn the_data_layer_s_imports_point_down() {
         found.join("\n")
     );
 }
+
+/// The viewer's modules below its panels: what a session is and what commands are know
+/// nothing of the panels or the shell.
+const VIEWER_BELOW_PANELS: &[&str] = &[
+    "viewer/place.rs",
+    "viewer/history.rs",
+    "viewer/commands.rs",
+    "viewer/settings.rs",
+    "viewer/session.rs",
+    "viewer/context.rs",
+];
+
+#[test]
+fn panels_read_the_context_and_never_import_the_shell() {
+    let mut found = Vec::new();
+    let mut check = |file: &Path, forbidden: &[&str]| {
+        let text = std::fs::read_to_string(file).expect("source");
+        let code_part = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code_part.lines().enumerate() {
+            if let Some(name) = forbidden.iter().find(|name| code(line).contains(*name)) {
+                found.push(format!(
+                    "{}:{}: {name}: {}",
+                    file.display(),
+                    n + 1,
+                    line.trim()
+                ));
+            }
+        }
+    };
+    for file in files_under("viewer/ui") {
+        check(&file, &["crate::viewer::app", "HuimouApp"]);
+    }
+    for file in VIEWER_BELOW_PANELS {
+        check(
+            &src().join(file),
+            &["crate::viewer::app", "HuimouApp", "crate::viewer::ui"],
+        );
+    }
+    assert!(
+        found.is_empty(),
+        "a panel, or what panels stand on, imports what stands above it:\n{}",
+        found.join("\n")
+    );
+}
