@@ -24,15 +24,12 @@ fn viewer(
     search: Option<(&str, SearchScope)>,
 ) -> (egui::Context, HuimouApp) {
     let ctx = egui::Context::default();
-    let settings = Settings {
-        view,
-        ..Settings::default()
-    };
     let mut app = HuimouApp::with_settings(
         &ctx,
-        settings,
+        Settings::default(),
         Startup {
             file,
+            view: Some(view),
             ..Startup::default()
         },
     );

@@ -64,6 +64,14 @@ impl Settings {
         self.zoom = crate::viewer::commands::clamp_zoom(self.zoom);
     }
 
+    /// Remembers a file opened: the last one, first of the recent ones.
+    pub fn remember_file(&mut self, path: &std::path::Path) {
+        self.last_file = Some(path.to_path_buf());
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(MAX_RECENT);
+    }
+
     /// The settings saved by an earlier run, or the defaults when there are none or they cannot
     /// be read (written by another version, or damaged): a viewer must start whatever its
     /// saved state says. Values out of range are brought back into it.

@@ -623,12 +623,10 @@ fn a_chart_over_many_figures_draws_thirty_bars_and_counts_the_rest() {
     let path = dir.join("chart.ron");
     std::fs::write(&path, text).expect("write");
     let harness = viewer_with(
-        Settings {
-            view: View::Chapter(0),
-            ..Settings::default()
-        },
+        Settings::default(),
         Startup {
             file: Some(path),
+            view: Some(View::Chapter(0)),
             ..Startup::default()
         },
     );
@@ -1495,4 +1493,142 @@ fn the_table_of_figures_exports_from_the_menu_and_the_palette() {
         .find(|entry| entry.name == "数据一览 (CSV)…")
         .expect("the table's export in the palette");
     assert_eq!(figures.command, Command::Ui(UiCommand::ExportFiguresCsv));
+}
+
+#[test]
+fn the_shortcuts_window_stays_on_a_small_screen_and_whole_on_a_large_one() {
+    use huimou::report::lang::Lang;
+    let cases = [
+        (
+            [1280.0, 900.0],
+            Lang::En,
+            "Keyboard shortcuts",
+            "Last slide",
+        ),
+        ([640.0, 480.0], Lang::Zh, "键盘快捷键", "最后一页"),
+    ];
+    for (size, lang, title, last_row) in cases {
+        let settings = Settings {
+            language: Some(lang),
+            ..Settings::default()
+        };
+        let builder = egui_kittest::Harness::builder().with_size(size);
+        let mut harness = common::build_viewer(builder, settings, Startup::default());
+        harness.state_mut().push(UiCommand::Shortcuts);
+        harness.run();
+        // The window is the first node of its title (the second is its row in the table).
+        let window = harness
+            .get_all_by_label(title)
+            .next()
+            .expect("the window")
+            .rect();
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::Vec2::from(size));
+        assert!(
+            screen.contains_rect(window),
+            "{size:?}: {window:?} spills off the screen"
+        );
+        let row = harness.get_by_label(last_row).rect();
+        if size[0] >= 1280.0 {
+            assert!(
+                window.contains_rect(row),
+                "{size:?}: {row:?} is cut off in {window:?}"
+            );
+        } else {
+            // What does not fit scrolls into view.
+            assert!(
+                !window.contains_rect(row),
+                "{size:?}: {row:?} in {window:?}"
+            );
+            harness.get_by_label(last_row).scroll_to_me();
+            harness.run();
+            let row = harness.get_by_label(last_row).rect();
+            assert!(window.contains_rect(row), "{size:?}: scrolled to {row:?}");
+        }
+    }
+}
+
+#[test]
+fn esc_closes_the_open_menu_and_nothing_behind_it() {
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::SetQuery {
+        query: "科普".to_owned(),
+        in_table: false,
+    });
+    harness.run();
+    harness.get_by_label("视图").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("下一章 Alt+↓").is_some(),
+        "the menu is open"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("下一章 Alt+↓").is_none(),
+        "the menu closed"
+    );
+    assert_eq!(harness.state().session().search().query(), "科普");
+    // With nothing open, Esc clears the search.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().session().search().query(), "");
+}
+
+#[test]
+fn back_after_a_search_returns_to_the_chapter_it_started_from() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("搜索").type_text("ys");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let opened = harness.state().view();
+    assert!(matches!(opened, View::Chapter(_)), "{opened:?}");
+    // Back: the results of "ys"; Back again: chapter 2 as it was before the search.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().session().search().query(), "ys");
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Chapter(1));
+    assert_eq!(harness.state().session().search().query(), "");
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Overview);
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_remembered_and_opens_at_its_own_overview() {
+    // The run before left chapter 3 of the built-in report open.
+    let settings = Settings {
+        view: View::Chapter(2),
+        ..Settings::default()
+    };
+    let harness = viewer_with(settings.clone(), Startup::default());
+    assert_eq!(
+        harness.state().view(),
+        View::Chapter(2),
+        "its own report keeps it"
+    );
+    let file = data("good/minimal.ron");
+    let harness = viewer_with(
+        settings,
+        Startup {
+            file: Some(file.clone()),
+            ..Startup::default()
+        },
+    );
+    assert_eq!(
+        harness.state().view(),
+        View::Overview,
+        "another report's chapter"
+    );
+    assert_eq!(
+        harness.state().settings().recent_files,
+        std::slice::from_ref(&file)
+    );
+    assert_eq!(harness.state().settings().last_file, Some(file));
 }

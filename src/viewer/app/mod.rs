@@ -11,8 +11,8 @@ use crate::viewer::commands::{Command, CommandSender, Export, SystemCommand, UiC
 use crate::viewer::context::{Activity, Status, ViewerContext};
 use crate::viewer::place::View;
 use crate::viewer::session::{Diagnostics, Session, Visit};
+use crate::viewer::settings::Settings;
 pub use crate::viewer::settings::Startup;
-use crate::viewer::settings::{MAX_RECENT, Settings};
 use crate::viewer::ui;
 use crate::viewer::watch::Fingerprint;
 
@@ -161,7 +161,20 @@ impl HuimouApp {
             .clone()
             .filter(|last| Some(last) != crashed_with.as_ref());
         let file = startup.file.clone().or(remembered);
+        let remembered_file = settings.last_file.clone();
         let start = Start::load(file, startup.file.is_some(), &mut settings);
+        let opened = match &start.dataset.origin {
+            crate::document::dataset::Origin::File(path) => Some(path.clone()),
+            crate::document::dataset::Origin::Embedded => None,
+        };
+        // The remembered chapter is the remembered report's: another report opens at its
+        // overview. A file named on the command line is remembered as one opened from the menu.
+        if opened != remembered_file {
+            settings.view = View::Overview;
+        }
+        if let Some(path) = opened.filter(|_| startup.file.is_some()) {
+            settings.remember_file(&path);
+        }
         settings.take_startup(&startup);
         ctx.set_theme(settings.theme);
         ctx.set_zoom_factor(settings.zoom);
@@ -318,10 +331,7 @@ impl HuimouApp {
         match loaded {
             Ok(dataset) => {
                 self.replace_dataset(dataset);
-                self.settings.last_file = Some(path.to_path_buf());
-                self.settings.recent_files.retain(|p| p != path);
-                self.settings.recent_files.insert(0, path.to_path_buf());
-                self.settings.recent_files.truncate(MAX_RECENT);
+                self.settings.remember_file(path);
                 true
             }
             Err(error) => {
@@ -366,7 +376,14 @@ impl HuimouApp {
             command,
             Command::Ui(UiCommand::FindNext | UiCommand::FindPrevious)
         ) && self.session.finding_opens_a_result();
+        // Starting a search leaves the place before it, as a jump does: Back returns there.
+        let starts_a_search = matches!(
+            &command,
+            Command::System(SystemCommand::SetQuery { query, in_table: false })
+                if !query.trim().is_empty() && !self.session.search().is_active()
+        );
         let jump = opens_a_result
+            || starts_a_search
             || matches!(
                 command,
                 Command::Ui(

@@ -92,7 +92,8 @@ fn modifier_count(modifiers: egui::Modifiers) -> u8 {
 /// clears the search; taken only when there is something to close. The palette, the in-app
 /// file dialog and a focused search box answer Esc themselves.
 fn escape(ctx: &egui::Context, cx: &ViewerContext<'_>, windows: &crate::viewer::ui::Windows) {
-    if windows.palette.is_some() {
+    // The innermost thing open answers Esc itself: a menu or a popup, the palette.
+    if windows.palette.is_some() || egui::Popup::is_any_open(ctx) {
         return;
     }
     let window_open = windows.shortcuts || windows.about || cx.session.diagnostics().is_some();
@@ -121,44 +122,67 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
         KeyContext::Reading,
         KeyContext::Presenting,
     ];
-    // In the middle of the window, under the menus rather than over them.
-    egui::Window::new(tr(ctx, "键盘快捷键"))
+    // On a screen with room the window takes its content's size; on a small one (640×480, a
+    // split screen) it fills the screen and scrolls, rather than spill off its edges.
+    let screen = ctx.content_rect().size();
+    let small = screen.x < 1100.0 || screen.y < 760.0;
+    let mut window = egui::Window::new(tr(ctx, "键盘快捷键"))
         .open(open)
         .collapsible(false)
         .resizable(false)
+        // In the middle of the window, under the menus rather than over them.
         .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
-        .show(ctx, |ui| {
-            // Those with keys anywhere in three columns, the keys of one place in two under
-            // them, those without keys on the right: one column of all would be taller than a
-            // screen.
+        .default_pos(ctx.content_rect().center());
+    if small {
+        window = window.fixed_size(screen - egui::vec2(48.0, 120.0));
+    }
+    window.show(ctx, |ui| {
+        let table = |ui: &mut egui::Ui| table_ui(ui, (&keyed, &unkeyed), contexts, chapters);
+        if small {
+            egui::ScrollArea::both().show(ui, table);
+        } else {
+            table(ui);
+        }
+    });
+}
+
+/// The window's content: those with keys anywhere in three columns, the keys of one place in
+/// two under them, those without keys on the right.
+fn table_ui(
+    ui: &mut egui::Ui,
+    (keyed, unkeyed): (&[UiCommand], &[UiCommand]),
+    contexts: [KeyContext; 4],
+    chapters: usize,
+) {
+    // One column of all would be taller than a screen.
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
             ui.horizontal_top(|ui| {
-                ui.vertical(|ui| {
-                    ui.horizontal_top(|ui| {
-                        let third = keyed.len().div_ceil(3);
-                        for (k, part) in keyed.chunks(third.max(1)).enumerate() {
-                            // Space, not a line: a vertical separator here stretches to
-                            // the height the window may take.
-                            if k > 0 {
-                                ui.add_space(16.0);
-                            }
-                            ui.vertical(|ui| keyed_ui(ui, ("shortcuts", k), part, chapters));
-                        }
-                    });
-                    ui.separator();
-                    for pair in contexts.chunks(2) {
-                        ui.horizontal_top(|ui| {
-                            for &context in pair {
-                                ui.vertical(|ui| context_ui(ui, context));
-                                ui.add_space(16.0);
-                            }
-                        });
+                let third = keyed.len().div_ceil(3);
+                for (k, part) in keyed.chunks(third.max(1)).enumerate() {
+                    // Space, not a line: a vertical separator here stretches to
+                    // the height the window may take.
+                    if k > 0 {
+                        ui.add_space(16.0);
+                    }
+                    ui.vertical(|ui| keyed_ui(ui, ("shortcuts", k), part, chapters));
+                }
+            });
+            // Space, not a line: a horizontal separator here stretches to the
+            // width the window may take.
+            ui.add_space(12.0);
+            for pair in contexts.chunks(2) {
+                ui.horizontal_top(|ui| {
+                    for &context in pair {
+                        ui.vertical(|ui| context_ui(ui, context));
+                        ui.add_space(16.0);
                     }
                 });
-                ui.separator();
-                ui.vertical(|ui| unkeyed_ui(ui, &unkeyed));
-            });
+            }
         });
+        ui.separator();
+        ui.vertical(|ui| unkeyed_ui(ui, unkeyed));
+    });
 }
 
 /// The keys that count only in `context`, under its name.
