@@ -180,10 +180,11 @@ pub fn parse_view(text: &str) -> Result<View, String> {
     match text.trim() {
         "overview" | "0" => Ok(View::Overview),
         "figures" => Ok(View::Figures),
+        "review" => Ok(View::Review),
         number => match number.parse::<usize>() {
             Ok(n) if n >= 1 => Ok(View::Chapter(n - 1)),
             _ => Err(format!(
-                "--view {number}: use `overview` or a chapter number (1, 2, …)"
+                "--view {number}: use `overview`, `figures`, `review` or a chapter number (1, 2, …)"
             )),
         },
     }
@@ -211,14 +212,25 @@ pub fn screenshot(
         Ok(size) => size,
         Err(message) => return usage(message),
     };
-    // A screenshot of a file that does not open would silently show something else.
-    let dataset = match dataset_or_embedded(file.as_deref()) {
-        Ok(dataset) => dataset,
-        Err(error) => {
-            print_load_error(&error);
-            return ExitCode::FAILURE;
-        }
+    // A screenshot of a file that does not open would silently show something else. A report
+    // to import is shown as the window shows it: imported, on its review.
+    let importing = file.as_deref().is_some_and(crate::import::is_importable);
+    let dataset = match file.as_deref().filter(|_| importing) {
+        Some(path) => match imported_dataset(path) {
+            Ok(dataset) => dataset,
+            Err(code) => return code,
+        },
+        None => match dataset_or_embedded(file.as_deref()) {
+            Ok(dataset) => dataset,
+            Err(error) => {
+                print_load_error(&error);
+                return ExitCode::FAILURE;
+            }
+        },
     };
+    if view == View::Review && !importing {
+        return usage("--view review: only a report being imported has a review".to_owned());
+    }
     if let View::Chapter(c) = view {
         let chapters = dataset.report.chapters.len();
         if c >= chapters {
@@ -402,6 +414,21 @@ pub fn figures(
 }
 
 /// Loads the dataset at `path`, or the embedded one.
+/// A report imported, as the viewer will show it; an import that fails is said as
+/// `huimou import` says it.
+fn imported_dataset(path: &Path) -> Result<Dataset, ExitCode> {
+    let lang = crate::report::lang::Lang::of_terminal();
+    let imported = crate::import::import_file(path).map_err(|error| {
+        let _ = writeln!(std::io::stderr(), "{}", error.message(lang));
+        ExitCode::FAILURE
+    })?;
+    let origin = crate::document::dataset::Origin::File(path.with_extension("ron"));
+    load::load_str(&imported.ron, origin).map_err(|error| {
+        print_load_error(&error);
+        ExitCode::FAILURE
+    })
+}
+
 pub fn dataset_or_embedded(path: Option<&Path>) -> Result<Dataset, LoadError> {
     match path {
         Some(path) => load::load_file(path),

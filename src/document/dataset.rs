@@ -53,8 +53,9 @@ impl FigureRef {
     }
 }
 
-/// Where a figure stands in the report: chapter, initiative and figure indexes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Where a figure stands in the report: chapter, initiative and figure indexes; ordered as
+/// the report reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FigureRef {
     /// Index of the chapter.
     pub chapter: usize,

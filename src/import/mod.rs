@@ -17,6 +17,7 @@ mod ids;
 mod infer;
 mod numbers;
 mod outline;
+pub mod review;
 mod summary;
 mod table;
 mod text;
@@ -99,6 +100,12 @@ impl std::error::Error for ImportError {}
 /// What went wrong while reading a brochure, before the file's name is known to the part that
 /// found it.
 pub(crate) type Failure = (Option<Place>, Text);
+
+/// A report as its dataset's text, laid out as an import writes it (one figure a line, guessed
+/// labels commented); `source` names the file it was imported from.
+pub fn write_dataset(report: &crate::report::model::Report, source: &str) -> String {
+    write::ron(report, source)
+}
 
 /// The extensions of the files Huimou imports, as file dialogs filter them.
 pub const EXTENSIONS: &[&str] = &["md", "txt", "docx", "html", "htm"];

@@ -84,6 +84,65 @@ pub fn english(zh: &str) -> Option<&'static str> {
 
 /// Every interface string: Chinese, English.
 pub const ENGLISH: &[(&str, &str)] = &[
+    // The review of an import.
+    (
+        "未审的保存后仍标为待确认",
+        "Those not reviewed stay marked as guessed when saved",
+    ),
+    ("{} 处需要注意", "{} things to note"),
+    ("{} 个名称是猜的，待确认", "{} labels guessed, to confirm"),
+    (
+        "没有要审阅的导入：导入报告后在这里审阅猜的名称",
+        "No import to review: after importing a report, its guessed labels are reviewed here",
+    ),
+    (
+        "没有要保存的导入：打开的报告已是数据集",
+        "Nothing imported to save: the report open is a dataset already",
+    ),
+    ("审阅导入的数据时", "While reviewing an import"),
+    ("审阅导入", "Review the import"),
+    ("确认名称", "Accept the label"),
+    ("改名", "Relabel"),
+    ("不是数据，删去", "Not a figure: drop it"),
+    ("撤销这一项的决定", "Take back this decision"),
+    (
+        "逐个审阅导入时猜的数据名称：确认、改名或删去",
+        "Review the labels the import guessed, one by one: accept, relabel or drop",
+    ),
+    (
+        "审阅时：猜的名称对，确认并转到下一项",
+        "Reviewing: the guessed label is right; accept it and go on",
+    ),
+    (
+        "审阅时：给选中的数据改名",
+        "Reviewing: give the chosen figure another label",
+    ),
+    (
+        "审阅时：这个数字不是数据，删去（数字留在正文中）",
+        "Reviewing: this number is no figure; drop it (the number stays in the text)",
+    ),
+    (
+        "审阅时：撤销对选中数据的决定",
+        "Reviewing: take back the decision on the chosen figure",
+    ),
+    (
+        "把导入的报告连同审阅的结果存为数据集",
+        "Save the imported report, with what the review decided, as a dataset",
+    ),
+    (
+        "这次导入没有猜测的数据名称。",
+        "This import guessed no labels.",
+    ),
+    ("审阅导入的数据", "Review the imported figures"),
+    (
+        "{} 个猜的名称：已确认 {} · 已改名 {} · 已删去 {} · 待审 {}",
+        "{} guessed labels: {} accepted · {} relabelled · {} dropped · {} to review",
+    ),
+    ("待审", "to review"),
+    ("已确认", "accepted"),
+    ("已改名", "relabelled"),
+    ("已删去", "dropped"),
+    ("新名称", "New label"),
     // The command table's keys in one place, and the hints read from it.
     ("在搜索框中", "In the search box"),
     (
@@ -528,14 +587,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
     (
         "已从「{}」导入，尚未保存。",
         "Imported from “{}”, not saved yet.",
-    ),
-    (
-        "{} 处需要注意（数量没有读成数据、警告）",
-        "{} things to look at (quantities not read as figures, warnings)",
-    ),
-    (
-        "{} 个数据的名称是猜的，在数据一览中标有“待确认”。",
-        "{} figure name{s} guessed; All figures marks them “to confirm”.",
     ),
     ("保存为数据集…", "Save as a dataset…"),
     ("{}（导入，未保存）", "{} (imported, not saved)"),

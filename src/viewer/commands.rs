@@ -42,6 +42,18 @@ pub enum UiCommand {
     Overview,
     /// Show every figure in one table.
     Figures,
+    /// Review an import's guessed figures.
+    Review,
+    /// Accept the guessed label of the figure chosen in the review.
+    AcceptFigure,
+    /// Give the figure chosen in the review another label.
+    EditLabel,
+    /// Drop the figure chosen in the review: its number is no figure.
+    DropFigure,
+    /// Take back the verdict on the figure chosen in the review.
+    UndoVerdict,
+    /// Save an import as a dataset, with the review's verdicts.
+    SaveDataset,
     /// Show chapter 1 to 9 by its key (Alt+1 to Alt+9); the palette lists chapters by name.
     Chapter,
     /// Show the previous chapter.
@@ -214,6 +226,10 @@ pub enum SystemCommand {
     CopyFigureWithSource(FigureRef),
     /// Close the diagnostics window.
     DismissDiagnostics,
+    /// Give a figure of the review another label.
+    RelabelFigure(FigureRef, String),
+    /// Choose a figure of the review by its row (a click).
+    ChooseFigure(usize),
 }
 
 /// Anything the shell carries out after a frame.
@@ -273,6 +289,9 @@ pub enum KeyContext {
     Reading,
     /// While presenting (`ui::present`).
     Presenting,
+    /// In the review of an import's figures, unless its label box has the keyboard
+    /// (`ui::review`).
+    Review,
 }
 
 impl KeyContext {
@@ -284,6 +303,7 @@ impl KeyContext {
             Self::List => "在命令面板或文件对话框中",
             Self::Reading => "阅读时（光标不在文本框中）",
             Self::Presenting => "演示时",
+            Self::Review => "审阅导入的数据时",
         }
     }
 }
@@ -369,6 +389,12 @@ impl UiCommand {
         match self {
             Self::Overview => "总览",
             Self::Figures => "数据一览",
+            Self::Review => "审阅导入",
+            Self::AcceptFigure => "确认名称",
+            Self::EditLabel => "改名",
+            Self::DropFigure => "不是数据，删去",
+            Self::UndoVerdict => "撤销这一项的决定",
+            Self::SaveDataset => "保存为数据集…",
             Self::Chapter => "第 1–9 章",
             Self::PreviousChapter => "上一章",
             Self::NextChapter => "下一章",
@@ -425,6 +451,12 @@ impl UiCommand {
         match self {
             Self::Overview => "显示报告的封面和各章卡片",
             Self::Figures => "所有数据列成一张表：可排序，按搜索筛选，可导出 CSV",
+            Self::Review => "逐个审阅导入时猜的数据名称：确认、改名或删去",
+            Self::AcceptFigure => "审阅时：猜的名称对，确认并转到下一项",
+            Self::EditLabel => "审阅时：给选中的数据改名",
+            Self::DropFigure => "审阅时：这个数字不是数据，删去（数字留在正文中）",
+            Self::UndoVerdict => "审阅时：撤销对选中数据的决定",
+            Self::SaveDataset => "把导入的报告连同审阅的结果存为数据集",
             Self::Chapter => "打开第 1 至第 9 章",
             Self::PreviousChapter => "显示上一章（第一章之前是总览）",
             Self::NextChapter => "显示下一章",
@@ -492,7 +524,7 @@ impl UiCommand {
     /// Every key of the command and where each counts; those of `KeyContext::Viewer` first,
     /// the one menus and hints show first of all. `Modifiers::COMMAND` is Ctrl, and ⌘ on macOS.
     pub fn bindings(self) -> &'static [Binding] {
-        use KeyContext::{Egui, List, Presenting, Reading, SearchBox};
+        use KeyContext::{Egui, List, Presenting, Reading, Review, SearchBox};
         use egui::gui_zoom::kb_shortcuts;
         const NONE: Modifiers = Modifiers::NONE;
         const fn egui_key(key: KeyboardShortcut) -> Binding {
@@ -501,6 +533,23 @@ impl UiCommand {
         match self {
             Self::Overview => const { &[anywhere(Modifiers::ALT, Key::Num0)] },
             Self::Figures => const { &[anywhere(Modifiers::ALT, Key::D)] },
+            Self::Review => const { &[anywhere(Modifiers::ALT, Key::R)] },
+            Self::AcceptFigure => {
+                const { &[bind(Review, NONE, Key::Enter), bind(Review, NONE, Key::A)] }
+            }
+            Self::EditLabel => const { &[bind(Review, NONE, Key::E), bind(Review, NONE, Key::F2)] },
+            Self::DropFigure => {
+                const { &[bind(Review, NONE, Key::D), bind(Review, NONE, Key::Delete)] }
+            }
+            Self::UndoVerdict => {
+                const {
+                    &[
+                        bind(Review, NONE, Key::U),
+                        bind(Review, NONE, Key::Backspace),
+                    ]
+                }
+            }
+            Self::SaveDataset => const { &[anywhere(Modifiers::COMMAND, Key::S)] },
             Self::Chapter => &CHAPTER_KEYS,
             Self::PreviousChapter => const { &[anywhere(Modifiers::ALT, Key::ArrowUp)] },
             Self::NextChapter => const { &[anywhere(Modifiers::ALT, Key::ArrowDown)] },
@@ -537,6 +586,8 @@ impl UiCommand {
                     &[
                         bind(SearchBox, NONE, Key::ArrowDown),
                         bind(List, NONE, Key::ArrowDown),
+                        bind(Review, NONE, Key::ArrowDown),
+                        bind(Review, NONE, Key::J),
                     ]
                 }
             }
@@ -545,6 +596,8 @@ impl UiCommand {
                     &[
                         bind(SearchBox, NONE, Key::ArrowUp),
                         bind(List, NONE, Key::ArrowUp),
+                        bind(Review, NONE, Key::ArrowUp),
+                        bind(Review, NONE, Key::K),
                     ]
                 }
             }
@@ -672,7 +725,7 @@ impl UiCommand {
     pub fn menu(self) -> Option<MenuPlace> {
         let at = |menu, section| Some(MenuPlace { menu, section });
         match self {
-            Self::Open | Self::Import => at(Menu::File, 0),
+            Self::Open | Self::Import | Self::SaveDataset => at(Menu::File, 0),
             Self::OpenEmbedded => at(Menu::File, 1),
             Self::Print => at(Menu::File, 2),
             Self::Quit => at(Menu::File, 3),
@@ -682,6 +735,7 @@ impl UiCommand {
             | Self::ExportPdf => at(Menu::Export, 0),
             Self::Overview
             | Self::Figures
+            | Self::Review
             | Self::PreviousChapter
             | Self::NextChapter
             | Self::Back

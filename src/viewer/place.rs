@@ -14,6 +14,8 @@ pub enum View {
     Chapter(usize),
     /// Every figure of the report in one table (数据一览).
     Figures,
+    /// An import's guessed figures, each in its sentence, to accept, relabel or drop (审阅).
+    Review,
 }
 
 /// Where the search box looks.

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use crate::document::dataset::{Dataset, FigureRef, InitiativeRef};
 use crate::document::figure_table::Sort;
 use crate::document::load::LoadError;
+use crate::import::review::Verdict;
 use crate::viewer::history::History;
 use crate::viewer::place::{Anchor, ListKey, SearchScope, View};
 
@@ -204,6 +205,8 @@ pub struct Session {
     /// The table of figures' rows for a search and a sort, kept until either changes:
     /// filtering a large report takes longer than a frame.
     figure_rows: Option<(String, Sort, Vec<FigureRef>)>,
+    /// The review of an import's guessed figures, while this session shows an import.
+    review: Option<Review>,
 }
 
 impl Session {
@@ -223,6 +226,7 @@ impl Session {
             slide: 0,
             history: History::default(),
             figure_rows: None,
+            review: None,
         };
         session.view = session.clamp(view);
         session
@@ -302,7 +306,7 @@ impl Session {
         }
         let scope = match self.view {
             View::Chapter(c) => Some(c),
-            View::Overview | View::Figures => None,
+            View::Overview | View::Figures | View::Review => None,
         };
         self.dataset.index().places(scope).to_vec()
     }
@@ -310,6 +314,7 @@ impl Session {
     fn clamp(&self, view: View) -> View {
         match view {
             View::Chapter(c) if c >= self.dataset.report.chapters.len() => View::Overview,
+            View::Review if self.review.is_none() => View::Overview,
             view => view,
         }
     }
@@ -391,7 +396,7 @@ impl Session {
     /// The chapter before the one on screen, or the overview before the first.
     pub fn previous_view(&self) -> View {
         match self.view {
-            View::Overview | View::Chapter(0) | View::Figures => View::Overview,
+            View::Overview | View::Chapter(0) | View::Figures | View::Review => View::Overview,
             View::Chapter(c) => View::Chapter(c - 1),
         }
     }
@@ -400,7 +405,7 @@ impl Session {
     pub fn next_view(&self) -> View {
         let chapters = self.dataset.report.chapters.len();
         match self.view {
-            View::Overview | View::Figures if chapters > 0 => View::Chapter(0),
+            View::Overview | View::Figures | View::Review if chapters > 0 => View::Chapter(0),
             View::Chapter(c) if c + 1 < chapters => View::Chapter(c + 1),
             view => view,
         }
@@ -552,8 +557,131 @@ impl Session {
         self.diagnostics = diagnostics;
     }
 
-    /// Marks the session as showing an import not yet saved.
+    /// Marks the session as showing an import not yet saved, its guessed figures to review.
     pub fn set_draft(&mut self, draft: Draft) {
         self.draft = Some(draft);
+        self.review = Some(Review::new(crate::import::review::guessed(&self.dataset)));
+    }
+
+    /// The review of the import's guessed figures, if this session shows an import.
+    pub fn review(&self) -> Option<&Review> {
+        self.review.as_ref()
+    }
+
+    /// Decides of the chosen figure of the review, then chooses the next one not yet decided.
+    pub fn decide(&mut self, verdict: Option<Verdict>) {
+        if let Some(review) = &mut self.review {
+            review.decide(verdict);
+        }
+    }
+
+    /// Gives a figure of the review another label (accepting it), then chooses the next one.
+    pub fn relabel(&mut self, place: FigureRef, label: String) {
+        if let Some(review) = &mut self.review
+            && let Some(k) = review.order.iter().position(|p| *p == place)
+            && !label.trim().is_empty()
+        {
+            review.selected = k;
+            review.decide(Some(Verdict::Relabel(label)));
+        }
+    }
+
+    /// Chooses the next (or previous) figure of the review, or one by its row.
+    pub fn choose_figure(&mut self, to: Choice) {
+        if let Some(review) = &mut self.review {
+            review.choose(to);
+        }
+    }
+}
+
+/// Where the review's choice moves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The next figure.
+    Next,
+    /// The figure before.
+    Previous,
+    /// A figure by its row.
+    Row(usize),
+}
+
+/// The review of an import's guessed figures: each accepted, relabelled or dropped, by keys
+/// one at a time (`View::Review`).
+#[derive(Debug, Default)]
+pub struct Review {
+    order: Vec<FigureRef>,
+    verdicts: std::collections::BTreeMap<FigureRef, Verdict>,
+    selected: usize,
+}
+
+impl Review {
+    fn new(order: Vec<FigureRef>) -> Self {
+        Self {
+            order,
+            ..Self::default()
+        }
+    }
+
+    /// The figures to review, in reading order.
+    pub fn order(&self) -> &[FigureRef] {
+        &self.order
+    }
+
+    /// The verdicts given so far.
+    pub fn verdicts(&self) -> &std::collections::BTreeMap<FigureRef, Verdict> {
+        &self.verdicts
+    }
+
+    /// The verdict on a figure, if one was given.
+    pub fn verdict(&self, place: FigureRef) -> Option<&Verdict> {
+        self.verdicts.get(&place)
+    }
+
+    /// The row chosen.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// How many were accepted, relabelled, dropped, and are still to decide.
+    pub fn counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for verdict in self.verdicts.values() {
+            counts[match verdict {
+                Verdict::Accept => 0,
+                Verdict::Relabel(_) => 1,
+                Verdict::Drop => 2,
+            }] += 1;
+        }
+        counts[3] = self.order.len() - self.verdicts.len();
+        counts
+    }
+
+    fn choose(&mut self, to: Choice) {
+        let last = self.order.len().saturating_sub(1);
+        self.selected = match to {
+            Choice::Next => (self.selected + 1).min(last),
+            Choice::Previous => self.selected.saturating_sub(1),
+            Choice::Row(row) => row.min(last),
+        };
+    }
+
+    /// Gives (or with `None` takes back) the verdict on the chosen figure; a verdict given
+    /// moves on to the next figure not yet decided, so that a review is one key a figure.
+    fn decide(&mut self, verdict: Option<Verdict>) {
+        let Some(&place) = self.order.get(self.selected) else {
+            return;
+        };
+        match verdict {
+            Some(verdict) => {
+                self.verdicts.insert(place, verdict);
+                let next = (self.selected + 1..self.order.len())
+                    .chain(0..self.selected)
+                    .find(|&k| !self.verdicts.contains_key(&self.order[k]));
+                self.selected = next.unwrap_or((self.selected + 1).min(self.order.len() - 1));
+            }
+            None => {
+                self.verdicts.remove(&place);
+            }
+        }
     }
 }

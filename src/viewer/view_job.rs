@@ -27,7 +27,8 @@ impl ViewJob {
     fn render(&self, k: usize, out: &std::path::Path) -> Result<(), String> {
         let exe = std::env::current_exe().map_err(|e| format!("cannot find Huimou itself: {e}"))?;
         let view = match self.views[k] {
-            View::Overview => "overview".to_owned(),
+            // A review belongs to the window's import; another process shows the overview.
+            View::Overview | View::Review => "overview".to_owned(),
             View::Chapter(c) => (c + 1).to_string(),
             View::Figures => "figures".to_owned(),
         };

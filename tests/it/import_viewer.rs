@@ -157,5 +157,104 @@ fn an_imported_work_report_says_what_it_left_out() {
     assert_eq!(names, ["2023年工作回顾", "2024年工作安排"]);
     let summary = &app.session().draft().expect("a draft").summary;
     assert_eq!(summary.skipped.len(), 3);
-    harness.get_by_label("3 处需要注意（数量没有读成数据、警告）");
+    harness.get_by_label("3 处需要注意");
+}
+
+/// An import opens on the review of its guessed figures; the keyboard alone goes through
+/// them, one key a figure (Enter or A accepts, D drops, E edits, U takes back, ↑/↓ or K/J
+/// move), and saving writes what was decided.
+#[test]
+fn an_import_opens_on_its_review_which_the_keyboard_alone_goes_through() {
+    use egui::{Key, Modifiers};
+    use huimou::import::review::Verdict;
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Import(data(
+        "import/published/gov-work-report.txt",
+    )));
+    harness.run();
+    assert_eq!(harness.state().view(), View::Review);
+    harness.get_by_label("审阅导入的数据");
+    harness.get_by_label_contains("Enter / A 确认");
+    let review = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
+        let review = harness.state().session().review().expect("a review");
+        (
+            review.order().to_vec(),
+            review.selected(),
+            review.verdicts().clone(),
+        )
+    };
+    let (order, selected, _) = review(&harness);
+    let figures = harness.state().session().dataset().figures().count();
+    assert!(order.len() >= 10, "{}", order.len());
+    assert_eq!(selected, 0);
+
+    let mut presses = 0;
+    let mut press = |harness: &mut egui_kittest::Harness<'_, _>, key| {
+        harness.key_press(key);
+        harness.run();
+        presses += 1;
+        presses
+    };
+    press(&mut harness, Key::Enter);
+    press(&mut harness, Key::D);
+    let (_, selected, verdicts) = review(&harness);
+    assert_eq!(verdicts.get(&order[0]), Some(&Verdict::Accept));
+    assert_eq!(verdicts.get(&order[1]), Some(&Verdict::Drop));
+    assert_eq!(selected, 2, "each verdict moves on");
+    // E edits the label: the old one selected, the new one typed, Enter keeps it.
+    press(&mut harness, Key::E);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("新的名称".to_owned()));
+    press(&mut harness, Key::Enter);
+    let (_, _, verdicts) = review(&harness);
+    assert_eq!(
+        verdicts.get(&order[2]),
+        Some(&Verdict::Relabel("新的名称".to_owned()))
+    );
+    // A accepts the next; K goes back to it, U takes the verdict back.
+    press(&mut harness, Key::A);
+    press(&mut harness, Key::K);
+    press(&mut harness, Key::U);
+    let (_, selected, verdicts) = review(&harness);
+    assert_eq!(selected, 3);
+    assert_eq!(verdicts.get(&order[3]), None);
+    // J moves on without deciding; A accepts every figure left but the one taken back.
+    press(&mut harness, Key::J);
+    while review(&harness).2.len() < order.len() - 1 {
+        let presses = press(&mut harness, Key::A);
+        assert!(presses < order.len() + 10, "one key a figure");
+    }
+    harness.get_by_label_contains("待审 1");
+
+    let dir = temp_dir("import-review");
+    let saved = dir.join("reviewed.ron");
+    harness
+        .state_mut()
+        .push(SystemCommand::Export(Export::DatasetRon, saved.clone()));
+    harness.run();
+    let reloaded = huimou::document::load::load_file(&saved).expect("the reviewed dataset loads");
+    assert_eq!(reloaded.figures().count(), figures - 1, "one dropped");
+    let still_guessed = reloaded.figures().filter(|(_, f)| f.label_guessed).count();
+    assert_eq!(still_guessed, 1, "the one taken back");
+    assert!(reloaded.figures().any(|(_, f)| f.label == "新的名称"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_report_named_on_the_command_line_is_imported_and_opens_on_its_review() {
+    let harness = common::viewer_with(
+        huimou::viewer::settings::Settings::default(),
+        huimou::viewer::app::Startup {
+            file: Some(data("import/published/stats-bulletin.md")),
+            ..huimou::viewer::app::Startup::default()
+        },
+    );
+    let app = harness.state();
+    let draft = app
+        .session()
+        .draft()
+        .expect("imported, not loaded as a dataset");
+    assert!(draft.source.ends_with("stats-bulletin.md"));
+    assert!(app.session().diagnostics().is_none());
+    assert_eq!(app.view(), View::Review);
 }

@@ -781,6 +781,12 @@ fn every_key_of_the_command_table_runs_its_command() {
             match command {
                 UiCommand::Overview => assert_eq!(app.view(), View::Overview),
                 UiCommand::Figures => assert_eq!(app.view(), View::Figures),
+                // With no import open there is nothing to review or save: said, not done.
+                UiCommand::Review | UiCommand::SaveDataset => {
+                    let status = app.status().expect("a message");
+                    assert!(status.text.starts_with("没有要"), "{}", status.text);
+                    assert_eq!(app.view(), View::Chapter(1));
+                }
                 // The n-th chapter key shows the n-th chapter.
                 UiCommand::Chapter => assert_eq!(app.view(), View::Chapter(n), "{shortcut:?}"),
                 UiCommand::PreviousChapter => assert_eq!(app.view(), View::Chapter(0)),

@@ -126,7 +126,7 @@ impl HuimouApp {
                     || report.title.clone(),
                     |s| s.to_string_lossy().into_owned(),
                 ),
-            (Export::ReportPdf, _) | (_, View::Overview) => report.title.clone(),
+            (Export::ReportPdf, _) | (_, View::Overview | View::Review) => report.title.clone(),
             (Export::FiguresCsv, _) | (_, View::Figures) => {
                 format!(
                     "{}-{}",
@@ -300,12 +300,18 @@ impl HuimouApp {
             Ok(dataset) => {
                 self.replace_dataset(dataset);
                 self.watch(None, None);
-                self.session.show(View::Overview);
                 self.session.set_draft(Draft {
                     source: source.to_path_buf(),
                     ron: imported.ron,
                     guessed_labels: imported.guessed_labels,
                     summary: imported.summary,
+                });
+                // An import opens on the review of what it guessed, when it guessed anything.
+                let guessed = self.session.review().is_some_and(|r| !r.order().is_empty());
+                self.session.show(if guessed {
+                    View::Review
+                } else {
+                    View::Overview
                 });
                 let name = source.display().to_string();
                 self.say(
@@ -330,7 +336,23 @@ impl HuimouApp {
         let Some(draft) = self.session.draft() else {
             return;
         };
-        if let Err(error) = std::fs::write(path, &draft.ron) {
+        // The review's verdicts written into the dataset; with none, the import as it came.
+        let reviewed = self
+            .session
+            .review()
+            .filter(|review| !review.verdicts().is_empty())
+            .map(|review| {
+                let report =
+                    crate::import::review::apply(self.session.dataset(), review.verdicts());
+                let source = draft
+                    .source
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy();
+                crate::import::write_dataset(&report, &source)
+            });
+        let text = reviewed.as_deref().unwrap_or(&draft.ron);
+        if let Err(error) = std::fs::write(path, text) {
             let reason = crate::report::words::io_reason(self.lang(), &error);
             let reason = format!("{}: {reason}", path.display());
             self.say(

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use crate::document::dataset::{ChartRef, Dataset, FigureRef};
 use crate::document::load;
+use crate::import::review::Verdict;
 use crate::viewer::commands::{Command, CommandSender, Export, SystemCommand, UiCommand};
 use crate::viewer::context::{Activity, Status, ViewerContext};
 use crate::viewer::place::View;
-use crate::viewer::session::{Diagnostics, Session, Visit};
+use crate::viewer::session::{Choice, Diagnostics, Session, Visit};
 use crate::viewer::settings::Settings;
 pub use crate::viewer::settings::Startup;
 use crate::viewer::ui;
@@ -146,7 +147,21 @@ impl HuimouApp {
     }
 
     /// Creates the viewer with given settings (tests and the screenshot command use this).
-    pub fn with_settings(ctx: &egui::Context, mut settings: Settings, startup: Startup) -> Self {
+    pub fn with_settings(ctx: &egui::Context, settings: Settings, mut startup: Startup) -> Self {
+        // A report to import (`huimou report.docx`, a file the system opens with Huimou) is
+        // imported over the built-in report, as File → Import does.
+        let to_import = startup
+            .file
+            .take_if(|file| crate::import::is_importable(file));
+        let mut app = Self::start(ctx, settings, startup);
+        if let Some(path) = to_import {
+            app.import(ctx, &path);
+        }
+        app
+    }
+
+    /// The viewer with the dataset the start-up asks for, or the remembered one.
+    fn start(ctx: &egui::Context, mut settings: Settings, startup: Startup) -> Self {
         let started = std::time::Instant::now();
         crate::viewer::fonts::install(ctx);
         ui::theme::apply_text_styles(ctx);
@@ -415,6 +430,16 @@ impl HuimouApp {
         match command {
             UiCommand::Overview => self.session.show(View::Overview),
             UiCommand::Figures => self.session.show(View::Figures),
+            UiCommand::Review if self.session.review().is_none() => {
+                let text =
+                    crate::viewer::i18n::tr(ctx, "没有要审阅的导入：导入报告后在这里审阅猜的名称");
+                self.say(text.to_owned(), false);
+            }
+            UiCommand::Review => self.session.show(View::Review),
+            UiCommand::AcceptFigure => self.session.decide(Some(Verdict::Accept)),
+            UiCommand::DropFigure => self.session.decide(Some(Verdict::Drop)),
+            UiCommand::UndoVerdict => self.session.decide(None),
+            UiCommand::SaveDataset => self.save_dataset(ctx),
             UiCommand::PreviousChapter => self.session.show(self.session.previous_view()),
             UiCommand::NextChapter => self.session.show(self.session.next_view()),
             UiCommand::Back => {
@@ -429,6 +454,12 @@ impl HuimouApp {
             }
             UiCommand::FindNext => self.session.find(true),
             UiCommand::FindPrevious => self.session.find(false),
+            UiCommand::ChooseNext if self.view() == View::Review => {
+                self.session.choose_figure(Choice::Next);
+            }
+            UiCommand::ChoosePrevious if self.view() == View::Review => {
+                self.session.choose_figure(Choice::Previous);
+            }
             UiCommand::ChooseNext => self.session.choose(true),
             UiCommand::ChoosePrevious => self.session.choose(false),
             UiCommand::SearchReport => {
@@ -465,6 +496,7 @@ impl HuimouApp {
             // Keys that a widget acts on itself (`ui::rows`, egui's focus); the table has them
             // to show them.
             UiCommand::Chapter
+            | UiCommand::EditLabel
             | UiCommand::Choose
             | UiCommand::ScrollDown
             | UiCommand::ScrollUp
@@ -561,6 +593,8 @@ impl HuimouApp {
             SystemCommand::CopyFigure(place) => self.copy(ctx, place, false),
             SystemCommand::CopyFigureWithSource(place) => self.copy(ctx, place, true),
             SystemCommand::DismissDiagnostics => self.session.set_diagnostics(None),
+            SystemCommand::RelabelFigure(place, label) => self.session.relabel(place, label),
+            SystemCommand::ChooseFigure(row) => self.session.choose_figure(Choice::Row(row)),
             SystemCommand::Open(path) => {
                 let _ = self.open(&path);
             }
@@ -574,6 +608,18 @@ impl HuimouApp {
                 self.settings.export_folder = path.parent().map(Path::to_path_buf);
                 self.export(ctx, export, path);
             }
+        }
+    }
+
+    /// Saves an import as a dataset (asking where), with the review's verdicts; says so when
+    /// there is no import to save.
+    fn save_dataset(&mut self, ctx: &egui::Context) {
+        if self.session.draft().is_some() {
+            let purpose = crate::viewer::dialog::Purpose::Export(Export::DatasetRon);
+            self.ask_for_file(ctx, purpose);
+        } else {
+            let text = crate::viewer::i18n::tr(ctx, "没有要保存的导入：打开的报告已是数据集");
+            self.say(text.to_owned(), false);
         }
     }
 

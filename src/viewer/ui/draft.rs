@@ -4,7 +4,7 @@
 use crate::viewer::i18n::{fill, tr};
 use egui::RichText;
 
-use crate::viewer::commands::{Command, Export, SystemCommand, UiCommand};
+use crate::viewer::commands::{Command, UiCommand};
 use crate::viewer::context::ViewerContext;
 use crate::viewer::ui::theme::Palette;
 
@@ -32,26 +32,33 @@ pub fn draft_bar_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
             );
             if guessed > 0 {
                 ui.label(
-                    RichText::new(fill(
-                        tr(ui, "{} 个数据的名称是猜的，在数据一览中标有“待确认”。"),
-                        &[&guessed],
-                    ))
-                    .color(palette.accent),
+                    RichText::new(fill(tr(ui, "{} 个名称是猜的，待确认"), &[&guessed]))
+                        .color(palette.accent),
                 );
             }
             if left_out > 0 {
                 // What the import could not read is said, never left out in silence.
                 ui.label(
-                    RichText::new(fill(
-                        tr(ui, "{} 处需要注意（数量没有读成数据、警告）"),
-                        &[&left_out],
-                    ))
-                    .color(ui.visuals().warn_fg_color),
+                    RichText::new(fill(tr(ui, "{} 处需要注意"), &[&left_out]))
+                        .color(ui.visuals().warn_fg_color),
                 )
                 .on_hover_text(details);
             }
-            if ui.button(tr(ui, "保存为数据集…")).clicked() {
-                commands.push(SystemCommand::ExportDialog(Export::DatasetRon).into());
+            let review = UiCommand::Review;
+            if ui
+                .button(review.text(ui))
+                .on_hover_text(review.hint(ui.ctx()))
+                .clicked()
+            {
+                commands.push(review.into());
+            }
+            let save = UiCommand::SaveDataset;
+            if ui
+                .button(save.text(ui))
+                .on_hover_text(save.hint(ui.ctx()))
+                .clicked()
+            {
+                commands.push(save.into());
             }
             if ui.button(tr(ui, "查看提示")).clicked() {
                 commands.push(UiCommand::Warnings.into());

@@ -17,6 +17,7 @@ pub mod overview;
 pub mod palette;
 pub mod present;
 pub mod results;
+pub mod review;
 pub mod rows;
 pub mod shortcuts;
 pub mod status_bar;
@@ -37,6 +38,8 @@ pub struct Memory {
     pub shown_list: Option<ListKey>,
     /// Where the contents were scrolled to, and what they were last brought to show.
     pub contents: nav::ContentsScroll,
+    /// The review's label being edited and the row last brought into view.
+    pub review: review::ReviewMemory,
 }
 
 /// The windows' own state, whichever report is open.
@@ -86,17 +89,21 @@ pub fn central_ui(
             && !search.results_beside(view);
         // The table of figures is filtered by the search box itself.
         memory.shown_list = match view {
-            View::Figures => None,
+            View::Figures | View::Review => None,
             _ if global => Some((view, true)),
             _ => Some((view, false)),
         };
         if view == View::Figures {
             figures::figures_ui(ui, cx);
+        } else if view == View::Review {
+            review::review_ui(ui, cx, &mut memory.review);
         } else if global {
             results::results_ui(ui, cx, &mut memory.lists, false);
         } else {
             match view {
-                View::Overview | View::Figures => overview::overview_ui(ui, cx, &mut memory.lists),
+                View::Overview | View::Figures | View::Review => {
+                    overview::overview_ui(ui, cx, &mut memory.lists);
+                }
                 View::Chapter(c) => chapter::chapter_ui(ui, cx, &mut memory.lists, drawn, c),
             }
         }

@@ -68,7 +68,8 @@ pub fn nav_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, memory: &mut crate::vie
         .min_size(160.0)
         .show(ui, |ui| {
             ui.add_space(8.0);
-            views_ui(ui, current, &mut commands);
+            let reviewing = cx.session.review().is_some();
+            views_ui(ui, current, reviewing, &mut commands);
             ui.add_space(6.0);
             contents_ui(ui, cx, memory, &mut commands);
         });
@@ -77,12 +78,14 @@ pub fn nav_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, memory: &mut crate::vie
     }
 }
 
-/// The overview and the table of figures.
-fn views_ui(ui: &mut egui::Ui, current: View, commands: &mut Vec<SystemCommand>) {
-    for (view, command) in [
+/// The overview, the table of figures, and an import's review while there is one.
+fn views_ui(ui: &mut egui::Ui, current: View, reviewing: bool, commands: &mut Vec<SystemCommand>) {
+    let views = [
         (View::Overview, UiCommand::Overview),
         (View::Figures, UiCommand::Figures),
-    ] {
+        (View::Review, UiCommand::Review),
+    ];
+    for (view, command) in views.into_iter().take(if reviewing { 3 } else { 2 }) {
         let response = ui
             .selectable_label(
                 current == view,

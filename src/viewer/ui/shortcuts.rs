@@ -119,6 +119,7 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
     let contexts = [
         KeyContext::SearchBox,
         KeyContext::List,
+        KeyContext::Review,
         KeyContext::Reading,
         KeyContext::Presenting,
     ];
@@ -151,7 +152,7 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
 fn table_ui(
     ui: &mut egui::Ui,
     (keyed, unkeyed): (&[UiCommand], &[UiCommand]),
-    contexts: [KeyContext; 4],
+    contexts: [KeyContext; 5],
     chapters: usize,
 ) {
     // One column of all would be taller than a screen.
@@ -171,7 +172,7 @@ fn table_ui(
             // Space, not a line: a horizontal separator here stretches to the
             // width the window may take.
             ui.add_space(12.0);
-            for pair in contexts.chunks(2) {
+            for pair in contexts.chunks(3) {
                 ui.horizontal_top(|ui| {
                     for &context in pair {
                         ui.vertical(|ui| context_ui(ui, context));
