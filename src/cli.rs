@@ -131,16 +131,33 @@ pub enum FigureFormat {
 /// Languages the screenshot command can draw the interface in, and `check` can speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
-    /// Chinese.
+    /// Chinese, in the report's script.
     Zh,
+    /// Simplified Chinese.
+    ZhHans,
+    /// Traditional Chinese.
+    ZhHant,
     /// English.
     En,
+}
+
+impl LangArg {
+    /// The script of a Chinese interface it asks for; `zh` follows the report's.
+    pub fn script(self) -> Option<crate::viewer::settings::ChineseScript> {
+        use crate::viewer::settings::ChineseScript;
+        match self {
+            Self::Zh => Some(ChineseScript::FollowReport),
+            Self::ZhHans => Some(ChineseScript::Simplified),
+            Self::ZhHant => Some(ChineseScript::Traditional),
+            Self::En => None,
+        }
+    }
 }
 
 impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Self {
         match lang {
-            LangArg::Zh => Self::Zh,
+            LangArg::Zh | LangArg::ZhHans | LangArg::ZhHant => Self::Zh,
             LangArg::En => Self::En,
         }
     }
@@ -252,6 +269,7 @@ pub fn screenshot(
         search,
         crash: None,
         language: Some(lang.into()),
+        script: lang.script(),
     };
     crate::viewer::run::run_viewer(
         startup,

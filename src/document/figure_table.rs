@@ -19,6 +19,8 @@ pub enum Column {
     BaseValue,
     /// more_than, over, nearly, about, or nothing.
     Qualifier,
+    /// A result, a target or an estimate.
+    Status,
     /// The year or period.
     Period,
     /// The chapter, by number; the report's order within it.
@@ -30,11 +32,12 @@ pub enum Column {
 
 impl Column {
     /// Every column, in the order shown.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Label,
         Self::Value,
         Self::BaseValue,
         Self::Qualifier,
+        Self::Status,
         Self::Period,
         Self::Chapter,
         Self::Initiative,
@@ -153,7 +156,11 @@ fn compare(dataset: &Dataset, column: Column, a: FigureRef, b: FigureRef) -> Ord
         || (a.chapter, a.initiative, a.figure).cmp(&(b.chapter, b.initiative, b.figure));
     match column {
         Column::Label => fa.label.cmp(&fb.label),
-        Column::Value | Column::BaseValue => qa.base_value.total_cmp(&qb.base_value),
+        // Within a unit, units grouped: 6.2% never stands between 5个 and 7个.
+        Column::Value | Column::BaseValue => (qa.base_unit.as_str(), qa.is_percent())
+            .cmp(&(qb.base_unit.as_str(), qb.is_percent()))
+            .then_with(|| qa.base_value.total_cmp(&qb.base_value)),
+        Column::Status => status_rank(fa.status).cmp(&status_rank(fb.status)),
         Column::Qualifier => qa.qualifier_keyword().cmp(&qb.qualifier_keyword()),
         Column::Period => fa.period.cmp(&fb.period),
         Column::Chapter => Ordering::Equal,
@@ -165,9 +172,58 @@ fn compare(dataset: &Dataset, column: Column, a: FigureRef, b: FigureRef) -> Ord
     .then_with(in_report)
 }
 
+/// Results first, then estimates, then targets.
+fn status_rank(status: crate::report::model::Status) -> u8 {
+    use crate::report::model::Status;
+    match status {
+        Status::Result => 0,
+        Status::Estimate => 1,
+        Status::Target => 2,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorting_by_value_groups_units_and_sorts_within_each() {
+        let text = r#"(format_version: 2, title: "单位", chapters: [(id: "c", number: 1, name: "单位",
+            headline: "三个单位", initiatives: [(id: "i", title: "举措",
+            text: "建成**7**个，增长**6.2**%，新建**5**个，投资**3**亿元，增长**9.1**%。",
+            figures: [
+                (id: "a", label: "甲", value: 7, unit: "个"),
+                (id: "b", label: "乙", value: 6.2, unit: "%"),
+                (id: "c", label: "丙", value: 5, unit: "个"),
+                (id: "d", label: "丁", value: 3, unit: "亿元"),
+                (id: "e", label: "戊", value: 9.1, unit: "%"),
+            ])])])"#;
+        let dataset = crate::document::load::load_str(
+            text,
+            crate::document::dataset::Origin::File("units.ron".into()),
+        )
+        .expect("loads");
+        let sort = Sort {
+            column: Column::Value,
+            descending: false,
+        };
+        let sorted = ids(&dataset, &rows(&dataset, "", sort));
+        let units: Vec<String> = rows(&dataset, "", sort)
+            .iter()
+            .map(|&p| dataset.quantity(p).base_unit.clone())
+            .collect();
+        // Each unit's figures stand together, and in order within it.
+        let mut seen: Vec<&String> = Vec::new();
+        for unit in &units {
+            if seen.last() != Some(&unit) {
+                assert!(!seen.contains(&unit), "{unit} split: {units:?}");
+                seen.push(unit);
+            }
+        }
+        let at = |id: &str| sorted.iter().position(|s| s == id).expect(id);
+        assert!(at("c") < at("a"), "5个 before 7个: {sorted:?}");
+        assert!(at("b") < at("e"), "6.2% before 9.1%: {sorted:?}");
+    }
 
     fn ids(dataset: &Dataset, rows: &[FigureRef]) -> Vec<String> {
         rows.iter()
@@ -289,11 +345,20 @@ mod tests {
         let dataset = crate::document::load::embedded();
         let sort = Sort::default().clicked(Column::Value);
         let ascending = rows(&dataset, "", sort);
-        let values: Vec<f64> = ascending
+        // Ascending within each unit (units are grouped, not mixed).
+        let values: Vec<(String, f64)> = ascending
             .iter()
-            .map(|&p| dataset.quantity(p).base_value)
+            .map(|&p| {
+                let q = dataset.quantity(p);
+                (q.base_unit.clone(), q.base_value)
+            })
             .collect();
-        assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
+        assert!(
+            values
+                .windows(2)
+                .all(|w| w[0].0 != w[1].0 || w[0].1 <= w[1].1),
+            "{values:?}"
+        );
         let descending = rows(&dataset, "", sort.clicked(Column::Value));
         assert_eq!(descending.first(), ascending.last());
         assert!(sort.clicked(Column::Value).descending);

@@ -20,8 +20,24 @@ pub fn tr_in(lang: Lang, zh: &'static str) -> &'static str {
 /// Why a file could not be read or written, in `lang`: the system's own words name the
 /// common causes in English only ("Permission denied (os error 13)").
 pub fn io_reason(lang: Lang, error: &std::io::Error) -> String {
+    known_io_reason(lang, error.kind()).unwrap_or_else(|| error.to_string())
+}
+
+/// Why a file operation failed, by its kind alone, in the reader's words; a kind without words
+/// of its own is said generally, never in the system's English.
+pub fn io_kind_reason(lang: Lang, kind: std::io::ErrorKind) -> String {
+    known_io_reason(lang, kind).unwrap_or_else(|| {
+        match lang {
+            Lang::En => "the system refused",
+            Lang::Zh => "系统拒绝了这个操作",
+        }
+        .to_owned()
+    })
+}
+
+fn known_io_reason(lang: Lang, kind: std::io::ErrorKind) -> Option<String> {
     use std::io::ErrorKind;
-    let (en, zh) = match error.kind() {
+    let (en, zh) = match kind {
         ErrorKind::NotFound => ("no such file or folder", "文件或文件夹不存在"),
         ErrorKind::PermissionDenied => ("permission denied", "没有权限"),
         ErrorKind::ReadOnlyFilesystem => ("the file system is read-only", "文件系统是只读的"),
@@ -33,12 +49,15 @@ pub fn io_reason(lang: Lang, error: &std::io::Error) -> String {
         ),
         ErrorKind::AlreadyExists => ("it exists already", "已经存在"),
         ErrorKind::InvalidFilename => ("the name is not valid here", "文件名在此无效"),
-        _ => return error.to_string(),
+        _ => return None,
     };
-    match lang {
-        Lang::En => en.to_owned(),
-        Lang::Zh => zh.to_owned(),
-    }
+    Some(
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+        .to_owned(),
+    )
 }
 
 /// Fills the `{}` of a template with `values`, in order.
@@ -85,6 +104,43 @@ pub fn english(zh: &str) -> Option<&'static str> {
 /// Every interface string: Chinese, English.
 pub const ENGLISH: &[(&str, &str)] = &[
     // The review of an import.
+    ("简体中文", "简体中文"),
+    ("简体", "简体"),
+    ("繁體", "繁體"),
+    ("繁體中文", "繁體中文"),
+    ("中文（跟随报告）", "Chinese (as the report)"),
+    (
+        "界面使用简体中文",
+        "Show the interface in simplified Chinese",
+    ),
+    (
+        "界面使用繁体中文",
+        "Show the interface in traditional Chinese",
+    ),
+    (
+        "界面使用中文，简体或繁体跟随打开的报告",
+        "Show the interface in Chinese, simplified or traditional as the open report",
+    ),
+    (
+        "这台电脑没有可用的系统文件对话框，已改用回眸自带的对话框。",
+        "This computer has no system file dialog to use; Huimou's own is shown instead.",
+    ),
+    (
+        "没有能打开 PDF 的程序。PDF 已存到 {}，可用任何 PDF 阅读器打开它来打印",
+        "No program here opens PDFs. The PDF is saved at {}; open it in any PDF reader to print",
+    ),
+    (
+        "已到最后一个匹配，从第一个重新开始",
+        "Passed the last match; starting again from the first",
+    ),
+    (
+        "已到第一个匹配，从最后一个重新开始",
+        "Passed the first match; starting again from the last",
+    ),
+    ("性质", "Status"),
+    ("结果", "result"),
+    ("目标", "target"),
+    ("预计", "estimate"),
     (
         "未审的保存后仍标为待确认",
         "Those not reviewed stay marked as guessed when saved",
@@ -533,7 +589,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "主题跟随系统的浅色或深色",
         "Follow the system's light or dark theme",
     ),
-    ("界面使用中文", "Show the interface in Chinese"),
     ("界面使用英文", "Show the interface in English"),
     ("把界面放大一级", "Make everything larger"),
     ("把界面缩小一级", "Make everything smaller"),
@@ -631,10 +686,6 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "No folders and no .{} files here",
     ),
     ("显示文件夹和 .{} 文件", "Showing folders and .{} files"),
-    (
-        "系统的文件对话框无法打开（{}），已改用内置对话框。",
-        "The system's file dialog cannot open ({}); this is Huimou's own.",
-    ),
     ("无法读取文件夹 {}：{}", "The folder {} cannot be read: {}"),
     ("请输入文件名。", "Type a file name."),
     ("找不到文件：{}", "No such file: {}"),

@@ -130,8 +130,12 @@ pub enum UiCommand {
     ThemeDark,
     /// The system's theme.
     ThemeSystem,
-    /// The interface in Chinese.
+    /// The interface in simplified Chinese.
     LanguageZh,
+    /// The interface in traditional Chinese.
+    LanguageZhHant,
+    /// The interface in Chinese, in the open report's script.
+    LanguageFollowReport,
     /// The interface in English.
     LanguageEn,
     /// Zoom in one step.
@@ -434,7 +438,9 @@ impl UiCommand {
             Self::ThemeDark => "深色",
             Self::ThemeSystem => "跟随系统",
             // A language is named in itself, whatever the interface's language.
-            Self::LanguageZh => Lang::Zh.own_name(),
+            Self::LanguageZh => "简体中文",
+            Self::LanguageZhHant => "繁體中文",
+            Self::LanguageFollowReport => "中文（跟随报告）",
             Self::LanguageEn => Lang::En.own_name(),
             Self::ZoomIn => "放大",
             Self::ZoomOut => "缩小",
@@ -443,6 +449,16 @@ impl UiCommand {
             Self::Warnings => "数据集提示…",
             Self::About => "关于回眸",
             Self::Quit => "退出",
+        }
+    }
+
+    /// A short name for the top bar: a language named in its own script (简体, 繁體, English);
+    /// other commands by their name.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Self::LanguageZh => "简体",
+            Self::LanguageZhHant => "繁體",
+            _ => self.label_zh(),
         }
     }
 
@@ -499,7 +515,9 @@ impl UiCommand {
             Self::ThemeLight => "使用浅色主题",
             Self::ThemeDark => "使用深色主题",
             Self::ThemeSystem => "主题跟随系统的浅色或深色",
-            Self::LanguageZh => "界面使用中文",
+            Self::LanguageZh => "界面使用简体中文",
+            Self::LanguageZhHant => "界面使用繁体中文",
+            Self::LanguageFollowReport => "界面使用中文，简体或繁体跟随打开的报告",
             Self::LanguageEn => "界面使用英文",
             Self::ZoomIn => "把界面放大一级",
             Self::ZoomOut => "把界面缩小一级",
@@ -511,9 +529,14 @@ impl UiCommand {
         }
     }
 
-    /// The name as shown, in the interface's language.
+    /// The name as shown, in the interface's language; a language is named in itself, whatever
+    /// the interface's (繁體中文 in a simplified interface too).
     pub fn text(self, on: &impl Translate) -> String {
-        tr(on, self.label_zh()).to_owned()
+        match self {
+            Self::LanguageZh | Self::LanguageZhHant | Self::LanguageEn => self.label_zh(),
+            _ => tr(on, self.label_zh()),
+        }
+        .to_owned()
     }
 
     /// What the command does, in the interface's language.
@@ -682,6 +705,8 @@ impl UiCommand {
             | Self::ThemeDark
             | Self::ThemeSystem
             | Self::LanguageZh
+            | Self::LanguageZhHant
+            | Self::LanguageFollowReport
             | Self::LanguageEn
             | Self::Shortcuts
             | Self::Warnings
@@ -743,7 +768,10 @@ impl UiCommand {
             | Self::Present => at(Menu::View, 0),
             Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => at(Menu::View, 1),
             Self::ThemeLight | Self::ThemeDark | Self::ThemeSystem => at(Menu::View, 2),
-            Self::LanguageZh | Self::LanguageEn => at(Menu::Language, 0),
+            Self::LanguageFollowReport
+            | Self::LanguageZh
+            | Self::LanguageZhHant
+            | Self::LanguageEn => at(Menu::Language, 0),
             Self::Shortcuts | Self::Warnings | Self::About => at(Menu::Help, 0),
             _ => None,
         }
@@ -771,10 +799,21 @@ impl UiCommand {
         }
     }
 
+    /// The script of Chinese the command sets, if it sets one.
+    pub fn script(self) -> Option<crate::viewer::settings::ChineseScript> {
+        use crate::viewer::settings::ChineseScript;
+        match self {
+            Self::LanguageZh => Some(ChineseScript::Simplified),
+            Self::LanguageZhHant => Some(ChineseScript::Traditional),
+            Self::LanguageFollowReport => Some(ChineseScript::FollowReport),
+            _ => None,
+        }
+    }
+
     /// The language the command sets, if it sets one.
     pub fn language(self) -> Option<Lang> {
         match self {
-            Self::LanguageZh => Some(Lang::Zh),
+            Self::LanguageZh | Self::LanguageZhHant | Self::LanguageFollowReport => Some(Lang::Zh),
             Self::LanguageEn => Some(Lang::En),
             _ => None,
         }

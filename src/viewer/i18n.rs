@@ -1,4 +1,4 @@
-//! The interface in Chinese (zh-CN) and English.
+//! The interface in Chinese (simplified or traditional) and English.
 //!
 //! Interface strings are written in Chinese in the code, the language the product is built
 //! for, and looked up here for English: `tr(ui, "打开…")`. Templates use `{}` for what is
@@ -16,35 +16,65 @@ fn memory_id() -> egui::Id {
     egui::Id::unique("huimou-language")
 }
 
-/// Makes `lang` the language of the interface drawn with `ctx`.
-pub fn set(ctx: &egui::Context, lang: Lang) {
-    ctx.data_mut(|d| d.insert_temp(memory_id(), lang));
+/// Makes `lang` the language of the interface drawn with `ctx`, its Chinese in traditional
+/// characters when `traditional`.
+pub fn set(ctx: &egui::Context, lang: Lang, traditional: bool) {
+    ctx.data_mut(|d| d.insert_temp(memory_id(), (lang, traditional)));
 }
 
 /// The language of the interface drawn with `ctx`.
 pub fn lang(ctx: &egui::Context) -> Lang {
+    written(ctx).0
+}
+
+/// The language of the interface drawn with `ctx`, and whether its Chinese is traditional.
+fn written(ctx: &egui::Context) -> (Lang, bool) {
     ctx.data(|d| d.get_temp(memory_id())).unwrap_or_default()
 }
 
 /// What knows the language of the interface: a `Ui` or the `Context`.
 pub trait Translate {
+    /// The language of the interface, and whether its Chinese is traditional.
+    fn written(&self) -> (Lang, bool);
+
     /// The language of the interface.
-    fn lang(&self) -> Lang;
+    fn lang(&self) -> Lang {
+        self.written().0
+    }
 }
 
 impl Translate for egui::Ui {
-    fn lang(&self) -> Lang {
-        lang(self.ctx())
+    fn written(&self) -> (Lang, bool) {
+        written(self.ctx())
     }
 }
 
 impl Translate for egui::Context {
-    fn lang(&self) -> Lang {
-        lang(self)
+    fn written(&self) -> (Lang, bool) {
+        written(self)
     }
 }
 
-/// An interface string in the current language; `zh` is the Chinese original.
+/// An interface string in the current language and script; `zh` is the Chinese original.
 pub fn tr(on: &impl Translate, zh: &'static str) -> &'static str {
-    tr_in(on.lang(), zh)
+    match on.written() {
+        (Lang::Zh, true) => traditional(zh),
+        (lang, _) => tr_in(lang, zh),
+    }
+}
+
+/// An interface string in traditional characters (總覽, 數據一覽), converted once and kept:
+/// the interface has a few hundred strings, and a frame asks for dozens.
+pub fn traditional(zh: &'static str) -> &'static str {
+    static CONVERTED: std::sync::OnceLock<
+        std::sync::Mutex<rustc_hash::FxHashMap<&'static str, &'static str>>,
+    > = std::sync::OnceLock::new();
+    let map = CONVERTED.get_or_init(Default::default);
+    let mut map = map
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    map.entry(zh)
+        // Taiwan's standard forms (為 for 为, not OpenCC's variant): the ones Big5, and so the
+        // bundled face, has.
+        .or_insert_with(|| Box::leak(hanconv::s2tw(zh).into_boxed_str()))
 }

@@ -170,7 +170,7 @@ fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe:
         // window to its entry and icon.
         .with_app_id(crate::viewer::logging::APP_ID)
         .with_icon(window_icon())
-        .with_min_inner_size([800.0, 600.0])
+        .with_min_inner_size([640.0, 480.0])
         .with_drag_and_drop(true);
     viewport = viewport.with_inner_size(window.size.map_or([1280.0, 860.0], |(w, h)| [w, h]));
     if window.screenshot.is_some() {

@@ -436,15 +436,16 @@ impl Session {
     }
 
     /// Steps to the next (or previous) match: within the chapter when the search filters it,
-    /// else to the next of the whole report's results, opened with the list beside it.
-    pub fn find(&mut self, forward: bool) {
-        if !self.search.is_active() || self.view == View::Figures {
-            return;
+    /// else to the next of the whole report's results, opened with the list beside it. Says
+    /// whether the step went round from the last match to the first (or back).
+    pub fn find(&mut self, forward: bool) -> bool {
+        if !self.search.is_active() || matches!(self.view, View::Figures | View::Review) {
+            return false;
         }
         self.search.refresh(&self.dataset, self.view);
         let count = self.search.hits.len();
         if count == 0 {
-            return;
+            return false;
         }
         let step = |k: usize| {
             if forward {
@@ -455,12 +456,20 @@ impl Session {
         };
         let in_chapter = self.search.chapter_scope(self.view).is_some();
         let on_current = in_chapter || self.search.opened == Some(self.search.selected);
+        let before = self.search.selected;
         if on_current && (in_chapter || self.search.results_beside(self.view)) {
             self.search.selected = step(self.search.selected);
         }
+        let wrapped = count > 1
+            && if forward {
+                self.search.selected < before
+            } else {
+                self.search.selected > before
+            };
         self.search.selected_moved = true;
         let place = self.search.hits[self.search.selected.min(count - 1)];
         self.open_result(place);
+        wrapped
     }
 
     /// Chooses the next (or previous) of the whole report's results with ↑/↓ in the search box.

@@ -8,6 +8,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::viewer::place::View;
 
+/// Which script a Chinese interface is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChineseScript {
+    /// The open report's: a traditional report gets 總覽 and 數據一覽, a simplified one 总览.
+    #[default]
+    FollowReport,
+    /// Simplified characters (简体中文).
+    Simplified,
+    /// Traditional characters (繁體中文).
+    Traditional,
+}
+
 /// How many files File → Recent remembers.
 pub const MAX_RECENT: usize = 8;
 
@@ -27,6 +39,8 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The language of the interface; `None` follows the system's.
     pub language: Option<crate::viewer::i18n::Lang>,
+    /// Which script a Chinese interface is written in.
+    pub script: ChineseScript,
     /// How the table of figures is sorted.
     pub figure_sort: crate::document::figure_table::Sort,
     /// The folder something was last exported to: the next export's dialog starts there.
@@ -42,6 +56,7 @@ impl Default for Settings {
             last_file: None,
             recent_files: Vec::new(),
             language: None,
+            script: ChineseScript::default(),
             figure_sort: crate::document::figure_table::Sort::default(),
             export_folder: None,
         }
@@ -60,6 +75,9 @@ impl Settings {
         }
         if let Some(language) = startup.language {
             self.language = Some(language);
+        }
+        if let Some(script) = startup.script {
+            self.script = script;
         }
         self.zoom = crate::viewer::commands::clamp_zoom(self.zoom);
     }
@@ -115,6 +133,8 @@ pub struct Startup {
     pub theme: Option<ThemePreference>,
     /// A language to use instead of the remembered one.
     pub language: Option<crate::viewer::i18n::Lang>,
+    /// A script for a Chinese interface instead of the remembered one (`--lang zh-hant`).
+    pub script: Option<ChineseScript>,
     /// A query to put in the search box.
     pub search: Option<String>,
     /// A crash report left by the run before, to tell the user about.

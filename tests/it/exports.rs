@@ -251,8 +251,19 @@ fn printing_that_cannot_open_a_viewer_says_so_in_the_window() {
     let status = harness.state().status().cloned().expect("a message");
     assert!(status.error, "{}", status.text);
     assert!(status.text.starts_with("无法打印"), "{}", status.text);
+    // What happened and what to do, in the reader's words; not the system's message.
     assert!(
-        status.text.contains("no PDF viewer is installed"),
+        status.text.contains("没有能打开 PDF 的程序"),
+        "{}",
+        status.text
+    );
+    assert!(
+        status.text.contains(".pdf"),
+        "where the PDF is: {}",
+        status.text
+    );
+    assert!(
+        !status.text.contains("no PDF viewer is installed"),
         "{}",
         status.text
     );

@@ -142,11 +142,57 @@ fn the_language_switches_at_run_time_and_is_remembered() {
     // The body text stays Chinese.
     harness.get_by_label_contains("累计建成院士(专家)创新工作站");
 
-    harness.get_by_label("中文").click();
+    harness.get_by_label("简体").click();
     harness.run();
     harness.get_by_label("文件");
     harness.get_by_label("聚集高端智力资源助力创新主体");
     assert_eq!(harness.state().settings().language, Some(Lang::Zh));
+}
+
+/// A traditional report gets a traditional interface (總覽, 數據一覽), as its PDF does; the
+/// reader can choose either script, or English, and the choice is kept.
+#[test]
+fn a_traditional_report_gets_a_traditional_interface_and_the_reader_may_choose() {
+    use huimou::viewer::settings::ChineseScript;
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            file: Some(common::data("good/traditional.ron")),
+            ..Startup::default()
+        },
+    );
+    // Following the report: traditional words in menus, navigation and the status bar.
+    harness.get_by_label("總覽");
+    harness.get_by_label("數據一覽");
+    harness.get_by_label("幫助");
+    assert!(harness.query_by_label("总览").is_none());
+    // The languages are each named in themselves.
+    harness.get_by_label("繁體");
+    harness.get_by_label("简体").click();
+    harness.run();
+    assert_eq!(harness.state().settings().script, ChineseScript::Simplified);
+    harness.get_by_label("总览");
+    harness.get_by_label("数据一览");
+    assert!(harness.query_by_label("總覽").is_none());
+    // The report's own text is never converted.
+    let title = harness.state().session().dataset().report.title.clone();
+    assert!(harness.query_all_by_label(&title).count() >= 1, "{title}");
+    harness.get_by_label("繁體").click();
+    harness.run();
+    assert_eq!(
+        harness.state().settings().script,
+        ChineseScript::Traditional
+    );
+    harness.get_by_label("總覽");
+
+    // The built-in (simplified) report, following the report again: simplified.
+    let mut harness = viewer_with(Settings::default(), Startup::default());
+    harness.get_by_label("总览");
+    harness
+        .state_mut()
+        .push(huimou::viewer::commands::UiCommand::LanguageZhHant);
+    harness.run();
+    harness.get_by_label("總覽");
 }
 
 #[test]

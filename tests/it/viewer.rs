@@ -1638,3 +1638,29 @@ fn a_file_named_on_the_command_line_is_remembered_and_opens_at_its_own_overview(
     );
     assert_eq!(harness.state().settings().last_file, Some(file));
 }
+
+#[test]
+fn f3_past_the_last_match_says_it_starts_again_from_the_first() {
+    let mut harness = viewer();
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Chapter(3)));
+    harness.state_mut().push(SystemCommand::SetQuery {
+        query: "科普".to_owned(),
+        in_table: false,
+    });
+    harness.run();
+    let count = harness.state().session().search().hits().len();
+    assert!(count > 1, "{count}");
+    for _ in 1..count {
+        harness.key_press(Key::F3);
+        harness.run();
+        assert!(harness.state().status().is_none(), "no word before the end");
+    }
+    assert_eq!(harness.state().session().search().selected(), count - 1);
+    harness.key_press(Key::F3);
+    harness.run();
+    assert_eq!(harness.state().session().search().selected(), 0);
+    let status = harness.state().status().expect("a word");
+    assert!(status.text.contains("从第一个重新开始"), "{}", status.text);
+}

@@ -63,11 +63,19 @@ impl PdfJob {
             if let Some(open) = open.filter(|_| written) {
                 let opened = match open(&out) {
                     Ok(()) => PdfEvent::Opened,
-                    Err(error) => PdfEvent::Failed(format!(
-                        "{}: {}",
-                        out.display(),
-                        crate::report::words::io_reason(options.lang, &error)
-                    )),
+                    // What the system said (a launcher's exit status) is for the log; the
+                    // reader is told what happened and where the PDF is.
+                    Err(error) => {
+                        log::warn!("could not open {} to print: {error}", out.display());
+                        let lang = options.lang;
+                        PdfEvent::Failed(crate::report::words::fill(
+                            crate::report::words::tr_in(
+                                lang,
+                                "没有能打开 PDF 的程序。PDF 已存到 {}，可用任何 PDF 阅读器打开它来打印",
+                            ),
+                            &[&out.display()],
+                        ))
+                    }
                 };
                 let _ = sender.send(opened);
                 waker.request_repaint();

@@ -300,6 +300,21 @@ impl HuimouApp {
         self.settings.language.unwrap_or(self.system_lang)
     }
 
+    /// Whether the Chinese interface is in traditional characters: chosen so, or following a
+    /// traditional report.
+    pub fn traditional(&self) -> bool {
+        use crate::report::script_fold::HanScript;
+        use crate::viewer::settings::ChineseScript;
+        self.lang() == crate::viewer::i18n::Lang::Zh
+            && match self.settings.script {
+                ChineseScript::Simplified => false,
+                ChineseScript::Traditional => true,
+                ChineseScript::FollowReport => {
+                    self.session.dataset().script() == HanScript::Traditional
+                }
+            }
+    }
+
     /// Whether the crash notice should offer to reopen the file of the run that crashed:
     /// the file is not on screen now.
     pub fn crashed_file_to_offer(&self) -> Option<&Path> {
@@ -452,8 +467,19 @@ impl HuimouApp {
                     self.go_to(to);
                 }
             }
-            UiCommand::FindNext => self.session.find(true),
-            UiCommand::FindPrevious => self.session.find(false),
+            UiCommand::FindNext | UiCommand::FindPrevious => {
+                let forward = command == UiCommand::FindNext;
+                // Going round is said: the reader may take the first match for a new one.
+                if self.session.find(forward) {
+                    use crate::viewer::i18n::tr;
+                    let text = if forward {
+                        tr(ctx, "已到最后一个匹配，从第一个重新开始")
+                    } else {
+                        tr(ctx, "已到第一个匹配，从最后一个重新开始")
+                    };
+                    self.say(text.to_owned(), false);
+                }
+            }
             UiCommand::ChooseNext if self.view() == View::Review => {
                 self.session.choose_figure(Choice::Next);
             }
@@ -514,6 +540,8 @@ impl HuimouApp {
             | UiCommand::ThemeDark
             | UiCommand::ThemeSystem
             | UiCommand::LanguageZh
+            | UiCommand::LanguageZhHant
+            | UiCommand::LanguageFollowReport
             | UiCommand::LanguageEn
             | UiCommand::ZoomIn
             | UiCommand::ZoomOut
@@ -534,6 +562,9 @@ impl HuimouApp {
         }
         if let Some(lang) = command.language() {
             self.settings.language = Some(lang);
+            if let Some(script) = command.script() {
+                self.settings.script = script;
+            }
             return;
         }
         // From the zoom the last command set, so that two steps in one frame make two.
@@ -716,7 +747,7 @@ impl HuimouApp {
         // The settings own the language; the panels read it from egui for this pass, as they
         // read the theme.
         let lang = self.lang();
-        crate::viewer::i18n::set(&ctx, lang);
+        crate::viewer::i18n::set(&ctx, lang, self.traditional());
         if self.fonts_for != lang {
             crate::viewer::fonts::install_for(&ctx, lang);
             self.fonts_for = lang;

@@ -22,8 +22,9 @@ pub struct Entry {
 /// Why Enter did not choose a file; the dialog shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    /// The folder could not be listed, and the system's reason.
-    Unreadable(PathBuf, String),
+    /// The folder could not be listed, and what kind of failure it was (said in the reader's
+    /// words, `words::io_kind_reason`).
+    Unreadable(PathBuf, std::io::ErrorKind),
     /// Nothing was typed or selected.
     NoName,
     /// The file to open does not exist.
@@ -157,8 +158,8 @@ impl InAppDialog {
                 Ok(entries) => self.entries = entries,
                 Err(error) => {
                     self.entries.clear();
-                    self.problem =
-                        Some(Problem::Unreadable(self.folder.clone(), error.to_string()));
+                    log::warn!("could not list {}: {error}", self.folder.display());
+                    self.problem = Some(Problem::Unreadable(self.folder.clone(), error.kind()));
                 }
             }
         }

@@ -26,63 +26,71 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
     let mut clicked_sort = None;
     let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
     let (label_width, value_width) = first_widths(ui.available_width(), english);
-    TableBuilder::new(ui)
-        .id_salt(("figures-table", english))
-        .striped(true)
-        .sense(Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(
-            Width::initial(label_width)
-                .at_least(80.0)
-                .clip(true)
-                .resizable(true),
-        )
-        // English says values in words ("more than 18 million yuan").
-        .column(
-            Width::initial(value_width)
-                .at_least(60.0)
-                .clip(true)
-                .resizable(true),
-        )
-        .column(Width::initial(130.0).at_least(60.0).resizable(true))
-        .column(Width::initial(80.0).at_least(40.0).resizable(true))
-        .column(
-            Width::initial(90.0)
-                .at_least(40.0)
-                .clip(true)
-                .resizable(true),
-        )
-        .column(
-            Width::initial(110.0)
-                .at_least(40.0)
-                .clip(true)
-                .resizable(true),
-        )
-        .column(Width::remainder().at_least(80.0).clip(true))
-        .header(ROW_HEIGHT, |mut header| {
-            for column in Column::ALL {
-                header.col(|ui| {
-                    if sort_button(ui, column, sort) {
-                        clicked_sort = Some(column);
+    // A window narrower than the columns scrolls sideways rather than cut them (640×480, a
+    // larger zoom, English values in words).
+    egui::ScrollArea::horizontal()
+        .id_salt("figures-sideways")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt(("figures-table", english))
+                .striped(true)
+                .sense(Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(
+                    Width::initial(label_width)
+                        .at_least(80.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                // English says values in words ("more than 18 million yuan").
+                .column(
+                    Width::initial(value_width)
+                        .at_least(60.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(Width::initial(130.0).at_least(60.0).resizable(true))
+                .column(Width::initial(80.0).at_least(40.0).resizable(true))
+                .column(Width::initial(64.0).at_least(40.0).resizable(true))
+                .column(
+                    Width::initial(90.0)
+                        .at_least(40.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(
+                    Width::initial(110.0)
+                        .at_least(40.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(Width::remainder().at_least(180.0).clip(true))
+                .header(ROW_HEIGHT, |mut header| {
+                    for column in Column::ALL {
+                        header.col(|ui| {
+                            if sort_button(ui, column, sort) {
+                                clicked_sort = Some(column);
+                            }
+                        });
                     }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                        let place = rows[row.index()];
+                        cells_ui(&mut row, dataset, place, &palette);
+                        let response = row.response();
+                        let response = response.on_hover_ui(|ui| {
+                            crate::viewer::ui::initiatives::figure_tooltip_ui(ui, dataset, place);
+                        });
+                        let mut menu = None;
+                        crate::viewer::ui::initiatives::figure_menu(&response, place, &mut menu);
+                        commands.extend(menu);
+                        if response.clicked() {
+                            commands.push(SystemCommand::RevealFigure(place));
+                        }
+                    });
                 });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let place = rows[row.index()];
-                cells_ui(&mut row, dataset, place, &palette);
-                let response = row.response();
-                let response = response.on_hover_ui(|ui| {
-                    crate::viewer::ui::initiatives::figure_tooltip_ui(ui, dataset, place);
-                });
-                let mut menu = None;
-                crate::viewer::ui::initiatives::figure_menu(&response, place, &mut menu);
-                commands.extend(menu);
-                if response.clicked() {
-                    commands.push(SystemCommand::RevealFigure(place));
-                }
-            });
         });
     if let Some(column) = clicked_sort {
         commands.push(SystemCommand::SortFigures(sort.clicked(column)));
@@ -143,6 +151,7 @@ fn column_name(ui: &egui::Ui, column: Column) -> &'static str {
         Column::Value => tr(ui, "数值"),
         Column::BaseValue => tr(ui, "基数"),
         Column::Qualifier => tr(ui, "约数"),
+        Column::Status => tr(ui, "性质"),
         Column::Period => tr(ui, "时间"),
         Column::Chapter => tr(ui, "所在章"),
         Column::Initiative => tr(ui, "所在举措"),
@@ -196,6 +205,7 @@ fn cells_ui(
     row.col(|ui| {
         ui.add(egui::Label::new(qualifier_words(ui, quantity)).selectable(false));
     });
+    row.col(|ui| status_ui(ui, figure.status, palette));
     row.col(|ui| {
         ui.add(
             egui::Label::new(
@@ -223,6 +233,22 @@ fn cells_ui(
             crate::viewer::ui::localized(ui, &initiative.title, initiative.title_en.as_ref());
         ui.add(egui::Label::new(title).truncate().selectable(false));
     });
+}
+
+/// Whether the figure is a result, a target or an estimate: a target or an estimate in a
+/// style of its own, never to be read as achieved.
+fn status_ui(ui: &mut egui::Ui, status: crate::report::model::Status, palette: &Palette) {
+    use crate::report::model::Status;
+    let text = match status {
+        Status::Result => RichText::new(tr(ui, "结果")).color(palette.muted),
+        Status::Target => RichText::new(tr(ui, "目标"))
+            .italics()
+            .color(palette.accent),
+        Status::Estimate => RichText::new(tr(ui, "预计"))
+            .italics()
+            .color(palette.accent),
+    };
+    ui.add(egui::Label::new(text).selectable(false));
 }
 
 /// The figure's qualifier in words: 超过, 约 … as written (more than, about … in English).

@@ -219,20 +219,26 @@ fn messages_ui(ui: &mut egui::Ui, dialog: &InAppDialog) {
         &[&dialog.request.extensions.join(" / .")],
     );
     ui.label(RichText::new(shown).small().weak());
+    // The system's own words (a desktop portal's error, in English) go to the hover and the
+    // log; the dialog says what happened in the reader's.
     if let Some(note) = &dialog.note {
-        let text = fill(
-            tr(ui, "系统的文件对话框无法打开（{}），已改用内置对话框。"),
-            &[note],
+        let text = tr(
+            ui,
+            "这台电脑没有可用的系统文件对话框，已改用回眸自带的对话框。",
         );
-        ui.label(RichText::new(text).small().weak());
+        ui.label(RichText::new(text).small().weak())
+            .on_hover_text(note);
     }
 }
 
 fn problem_text(ui: &egui::Ui, problem: &Problem) -> String {
     match problem {
-        Problem::Unreadable(folder, reason) => fill(
+        Problem::Unreadable(folder, kind) => fill(
             tr(ui, "无法读取文件夹 {}：{}"),
-            &[&folder.display(), reason],
+            &[
+                &folder.display(),
+                &crate::report::words::io_kind_reason(crate::viewer::i18n::lang(ui.ctx()), *kind),
+            ],
         ),
         Problem::NoName => tr(ui, "请输入文件名。").to_owned(),
         Problem::NotFound(path) => fill(tr(ui, "找不到文件：{}"), &[&path.display()]),

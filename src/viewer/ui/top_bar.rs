@@ -86,7 +86,15 @@ impl Fits {
             + text(ui, "▼")
             + text(ui, "×");
         let zoom = text(ui, "＋") + text(ui, "100%") + text(ui, "－") + 12.0;
-        let language = names(ui, &[UiCommand::LanguageZh, UiCommand::LanguageEn]);
+        let language = [
+            UiCommand::LanguageZh,
+            UiCommand::LanguageZhHant,
+            UiCommand::LanguageEn,
+        ]
+        .iter()
+        .map(|command| text(ui, command.short_name()))
+        .sum::<f32>()
+            + 12.0;
         let theme = names(
             ui,
             &[
@@ -175,10 +183,12 @@ fn menus_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Comman
         }
     });
     ui.menu_button(tr(ui, "语言"), |ui| {
-        let current = crate::viewer::i18n::lang(ui.ctx());
+        let lang = crate::viewer::i18n::lang(ui.ctx());
         for command in UiCommand::in_menu(Menu::Language, 0) {
+            let chosen = command.language() == Some(lang)
+                && command.script().is_none_or(|s| s == cx.settings.script);
             if ui
-                .radio(command.language() == Some(current), command.text(ui))
+                .radio(chosen, command.text(ui))
                 .on_hover_text(command.description(ui))
                 .clicked()
             {
@@ -358,13 +368,25 @@ fn history_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Comm
     }
 }
 
-/// The two languages side by side, each named in itself, so either reader finds theirs.
+/// The languages side by side, each named in itself, so either reader finds theirs: the one
+/// shown is lit (following the report, the report's script).
 fn language_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    let current = crate::viewer::i18n::lang(ui.ctx());
+    use crate::viewer::i18n::{Lang, Translate as _};
+    let shown = match ui.written() {
+        (Lang::En, _) => UiCommand::LanguageEn,
+        (Lang::Zh, true) => UiCommand::LanguageZhHant,
+        (Lang::Zh, false) => UiCommand::LanguageZh,
+    };
     // Right to left: English ends up on the right.
-    for command in [UiCommand::LanguageEn, UiCommand::LanguageZh] {
+    for command in [
+        UiCommand::LanguageEn,
+        UiCommand::LanguageZhHant,
+        UiCommand::LanguageZh,
+    ] {
+        // Short, each in its own script (the menu names them in full).
         if ui
-            .selectable_label(command.language() == Some(current), command.text(ui))
+            .selectable_label(command == shown, command.short_name())
+            .on_hover_text(command.text(ui))
             .clicked()
         {
             commands.push(command.into());
