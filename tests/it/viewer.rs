@@ -1664,3 +1664,33 @@ fn f3_past_the_last_match_says_it_starts_again_from_the_first() {
     let status = harness.state().status().expect("a word");
     assert!(status.text.contains("从第一个重新开始"), "{}", status.text);
 }
+
+#[test]
+fn the_table_of_figures_scrolls_sideways_at_640x480_to_its_last_column() {
+    let builder = egui_kittest::Harness::builder().with_size([640.0, 480.0]);
+    let settings = Settings {
+        view: View::Figures,
+        language: Some(huimou::viewer::i18n::Lang::Zh),
+        ..Settings::default()
+    };
+    let mut harness = common::build_viewer(builder, settings, Startup::default());
+    harness.run();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(640.0, 480.0));
+    // Off to the right at first.
+    let last = harness.get_by_label("所在举措").rect();
+    assert!(!screen.contains_rect(last), "{last:?}");
+    // The wheel sideways over the table brings it into view.
+    let over = harness.get_by_label("数值").rect().center();
+    harness.event(egui::Event::PointerMoved(over));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-2000.0, 0.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    // The scroll glides over a few frames.
+    harness.run_steps(12);
+    let last = harness.get_by_label("所在举措").rect();
+    assert!(screen.contains_rect(last), "scrolled into view: {last:?}");
+}
