@@ -23,14 +23,16 @@ fn render_file(
     file: Option<std::path::PathBuf>,
 ) -> Harness<'static, HuimouApp> {
     let settings = Settings {
-        view,
         theme,
         language: Some(huimou::viewer::i18n::Lang::Zh),
         ..Settings::default()
     };
     let builder = common::pictured(common::SIZE, &settings).wgpu();
+    // The view as the command line asks for one: a remembered view is only the remembered
+    // report's.
     let startup = Startup {
         file,
+        view: Some(view),
         ..Startup::default()
     };
     let mut harness = common::build_viewer(builder, settings, startup);

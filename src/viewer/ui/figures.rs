@@ -52,7 +52,7 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
                 )
                 .column(Width::initial(130.0).at_least(60.0).resizable(true))
                 .column(Width::initial(80.0).at_least(40.0).resizable(true))
-                .column(Width::initial(64.0).at_least(40.0).resizable(true))
+                .column(Width::initial(56.0).at_least(40.0).resizable(true))
                 .column(
                     Width::initial(90.0)
                         .at_least(40.0)
@@ -65,7 +65,7 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
                         .clip(true)
                         .resizable(true),
                 )
-                .column(Width::remainder().at_least(180.0).clip(true))
+                .column(Width::remainder().at_least(120.0).clip(true))
                 .header(ROW_HEIGHT, |mut header| {
                     for column in Column::ALL {
                         header.col(|ui| {
@@ -162,7 +162,7 @@ fn column_name(ui: &egui::Ui, column: Column) -> &'static str {
 /// (English says values in words), so the initiative's title, last, is cut sooner than they are.
 fn first_widths(room: f32, english: bool) -> (f32, f32) {
     let value = if english { 210.0 } else { 130.0 };
-    ((room * 0.24).max(260.0), (room * 0.16).max(value))
+    ((room * 0.22).max(220.0), (room * 0.15).max(value))
 }
 
 /// One figure's cells, in the order of [`Column::ALL`].
