@@ -104,6 +104,19 @@ pub fn english(zh: &str) -> Option<&'static str> {
 /// Every interface string: Chinese, English.
 pub const ENGLISH: &[(&str, &str)] = &[
     // The review of an import.
+    (
+        "在选中的数据上（图表的一行、数据一览的一行）",
+        "On the focused figure (a chart's row, a row of All figures)",
+    ),
+    ("数据菜单", "Figure menu"),
+    (
+        "打开选中数据的菜单：复制，或附出处复制",
+        "Open the focused figure's menu: copy it, or copy it with its source",
+    ),
+    (
+        "复制选中的数据（附出处）：{}",
+        "Copy the selected figure with its source: {}",
+    ),
     ("简体中文", "简体中文"),
     ("简体", "简体"),
     ("繁體", "繁體"),

@@ -54,6 +54,8 @@ pub enum UiCommand {
     UndoVerdict,
     /// Save an import as a dataset, with the review's verdicts.
     SaveDataset,
+    /// Open the focused figure's menu (copy, copy with source), as a right-click does.
+    FigureMenu,
     /// Show chapter 1 to 9 by its key (Alt+1 to Alt+9); the palette lists chapters by name.
     Chapter,
     /// Show the previous chapter.
@@ -296,6 +298,8 @@ pub enum KeyContext {
     /// In the review of an import's figures, unless its label box has the keyboard
     /// (`ui::review`).
     Review,
+    /// On the focused figure: a chart's row or a row of 数据一览 (`ui::initiatives::figure_menu`).
+    Focused,
 }
 
 impl KeyContext {
@@ -308,6 +312,7 @@ impl KeyContext {
             Self::Reading => "阅读时（光标不在文本框中）",
             Self::Presenting => "演示时",
             Self::Review => "审阅导入的数据时",
+            Self::Focused => "在选中的数据上（图表的一行、数据一览的一行）",
         }
     }
 }
@@ -399,6 +404,7 @@ impl UiCommand {
             Self::DropFigure => "不是数据，删去",
             Self::UndoVerdict => "撤销这一项的决定",
             Self::SaveDataset => "保存为数据集…",
+            Self::FigureMenu => "数据菜单",
             Self::Chapter => "第 1–9 章",
             Self::PreviousChapter => "上一章",
             Self::NextChapter => "下一章",
@@ -473,6 +479,7 @@ impl UiCommand {
             Self::DropFigure => "审阅时：这个数字不是数据，删去（数字留在正文中）",
             Self::UndoVerdict => "审阅时：撤销对选中数据的决定",
             Self::SaveDataset => "把导入的报告连同审阅的结果存为数据集",
+            Self::FigureMenu => "打开选中数据的菜单：复制，或附出处复制",
             Self::Chapter => "打开第 1 至第 9 章",
             Self::PreviousChapter => "显示上一章（第一章之前是总览）",
             Self::NextChapter => "显示下一章",
@@ -547,7 +554,7 @@ impl UiCommand {
     /// Every key of the command and where each counts; those of `KeyContext::Viewer` first,
     /// the one menus and hints show first of all. `Modifiers::COMMAND` is Ctrl, and ⌘ on macOS.
     pub fn bindings(self) -> &'static [Binding] {
-        use KeyContext::{Egui, List, Presenting, Reading, Review, SearchBox};
+        use KeyContext::{Egui, Focused, List, Presenting, Reading, Review, SearchBox};
         use egui::gui_zoom::kb_shortcuts;
         const NONE: Modifiers = Modifiers::NONE;
         const fn egui_key(key: KeyboardShortcut) -> Binding {
@@ -573,6 +580,14 @@ impl UiCommand {
                 }
             }
             Self::SaveDataset => const { &[anywhere(Modifiers::COMMAND, Key::S)] },
+            Self::FigureMenu => {
+                const {
+                    &[
+                        bind(Focused, Modifiers::SHIFT, Key::F10),
+                        bind(Focused, NONE, Key::Menu),
+                    ]
+                }
+            }
             Self::Chapter => &CHAPTER_KEYS,
             Self::PreviousChapter => const { &[anywhere(Modifiers::ALT, Key::ArrowUp)] },
             Self::NextChapter => const { &[anywhere(Modifiers::ALT, Key::ArrowDown)] },

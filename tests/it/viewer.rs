@@ -1694,3 +1694,48 @@ fn the_table_of_figures_scrolls_sideways_at_640x480_to_its_last_column() {
     let last = harness.get_by_label("所在举措").rect();
     assert!(screen.contains_rect(last), "scrolled into view: {last:?}");
 }
+
+#[test]
+fn shift_f10_opens_the_focused_figure_s_menu_and_the_palette_copies_with_source() {
+    let mut harness = viewer();
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Chapter(1)));
+    harness.run();
+    // A chart's row, named by its figure as written, takes the keyboard.
+    let row = harness.get_by_label("柔性引进院士：71名");
+    row.focus();
+    harness.run();
+    assert!(harness.query_by_label("复制（附出处）").is_none());
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    harness.run();
+    harness.get_by_label("复制（附出处）").click();
+    harness.run();
+    let status = harness.state().status().expect("copied");
+    assert!(status.text.contains("71名（"), "{}", status.text);
+    assert!(
+        status.text.contains("第 2 章"),
+        "with its source: {}",
+        status.text
+    );
+
+    // With a figure lit, the palette offers its copy with source too.
+    let (place, _) = harness
+        .state()
+        .session()
+        .dataset()
+        .figure_by_id("academicians")
+        .expect("the figure");
+    harness.state_mut().push(SystemCommand::SelectFigure(place));
+    harness.run();
+    let found =
+        huimou::viewer::ui::palette::entries(&harness.state().context(), &harness.ctx, "附出处");
+    assert!(
+        found.iter().any(|e| matches!(
+            e.command,
+            huimou::viewer::commands::Command::System(SystemCommand::CopyFigureWithSource(p))
+                if p == place
+        )),
+        "{found:?}"
+    );
+}

@@ -522,6 +522,7 @@ impl HuimouApp {
             // Keys that a widget acts on itself (`ui::rows`, egui's focus); the table has them
             // to show them.
             UiCommand::Chapter
+            | UiCommand::FigureMenu
             | UiCommand::EditLabel
             | UiCommand::Choose
             | UiCommand::ScrollDown

@@ -645,6 +645,16 @@ fn hovered_row(
         let response = ui
             .interact(*rect, style.id.with(("row", i)), Sense::click())
             .on_hover_cursor(egui::CursorIcon::PointingHand);
+        // Named for screen readers (and the keyboard's menu) by its figure, as written: worked
+        // out before `widget_info`, which holds the context's lock.
+        let label =
+            crate::viewer::ui::localized(ui, &item.figure.label, item.figure.label_en.as_ref());
+        let name = format!(
+            "{label}{}{}",
+            crate::viewer::i18n::tr(ui, "："),
+            crate::viewer::ui::figure_value(ui, item.figure, item.quantity)
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         if style.slide.is_none() {
             let response = response.clone().on_hover_ui(|ui| {
                 crate::viewer::ui::initiatives::figure_tooltip_ui(ui, style.dataset, item.place);

@@ -466,13 +466,37 @@ fn truncated_for_hover(title: &str) -> String {
     }
 }
 
-/// A right-click menu on a figure (a bar, a row of the table): copy it, or copy it with source.
+/// A figure's menu (a bar, a row of the table): copy it, or copy it with source. A right-click
+/// opens it at the pointer; the table's keys for the focused figure (Shift+F10, the Menu key)
+/// open it under the figure, as a desktop's context menus do.
 pub fn figure_menu(
     response: &egui::Response,
     place: FigureRef,
     command: &mut Option<SystemCommand>,
 ) {
-    response.context_menu(|ui| figure_menu_items(ui, place, command));
+    use crate::viewer::commands::{KeyContext, UiCommand};
+    use egui::SetOpenCommand;
+    let keyed = response.has_focus()
+        && response
+            .ctx
+            .input_mut(|i| UiCommand::FigureMenu.consume_in(i, KeyContext::Focused) > 0);
+    let by_key = response.id.with("menu-opened-by-key");
+    let open = if keyed || response.secondary_clicked() {
+        response.ctx.data_mut(|d| d.insert_temp(by_key, keyed));
+        Some(SetOpenCommand::Bool(true))
+    } else if response.clicked() {
+        Some(SetOpenCommand::Bool(false))
+    } else {
+        None
+    };
+    let popup = egui::Popup::menu(response).open_memory(open);
+    let under_the_figure = response.ctx.data(|d| d.get_temp(by_key)).unwrap_or(false);
+    let popup = if under_the_figure {
+        popup
+    } else {
+        popup.at_pointer_fixed()
+    };
+    popup.show(|ui| figure_menu_items(ui, place, command));
 }
 
 pub fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Option<SystemCommand>) {

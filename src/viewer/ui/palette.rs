@@ -170,6 +170,10 @@ fn contextual_entries(
             fill(tr(ctx, "复制选中的数据：{}"), &[&label]),
             SystemCommand::CopyFigure(place),
         ));
+        contextual.push((
+            fill(tr(ctx, "复制选中的数据（附出处）：{}"), &[&label]),
+            SystemCommand::CopyFigureWithSource(place),
+        ));
     }
     for (name, command) in contextual {
         if let Some(s) = score(&name) {

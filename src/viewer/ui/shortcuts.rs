@@ -120,6 +120,7 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
         KeyContext::SearchBox,
         KeyContext::List,
         KeyContext::Review,
+        KeyContext::Focused,
         KeyContext::Reading,
         KeyContext::Presenting,
     ];
@@ -152,7 +153,7 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
 fn table_ui(
     ui: &mut egui::Ui,
     (keyed, unkeyed): (&[UiCommand], &[UiCommand]),
-    contexts: [KeyContext; 5],
+    contexts: [KeyContext; 6],
     chapters: usize,
 ) {
     // One column of all would be taller than a screen.
