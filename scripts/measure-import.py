@@ -6,8 +6,9 @@ with a unit of the text, each matched once), and the time the import took.
 
 Usage: python3 scripts/measure-import.py [--huimou target/release/huimou] [--list] DOC...
 
-A document may be .txt, .md, .docx or .html; the count reads a .txt/.md beside a .docx or
-.html of the same stem (the text it was made from) when there is one. `--list` prints the
+A document may be .txt, .md, .docx, .html or .pdf; the count reads a .txt/.md of the same
+stem (the text it was made from) beside a .docx, .html or .pdf, or in the folder `forms/` beside
+its own folder, when there is one. `--list` prints the
 figures that match no number of the text (the ones to look at: wrong, or counted differently)
 and the numbers of the text no figure matched (missed).
 
@@ -52,9 +53,12 @@ def unit_key(unit):
 
 def counted(path):
     stem, _ = os.path.splitext(path)
-    for ext in (".txt", ".md"):
-        if os.path.exists(stem + ext):
-            path = stem + ext
+    folder, name = os.path.split(stem)
+    sibling = os.path.join(os.path.dirname(folder), "forms", name)
+    for candidate in (stem, sibling):
+        found = next((candidate + ext for ext in (".txt", ".md") if os.path.exists(candidate + ext)), None)
+        if found:
+            path = found
             break
     result = count_numbers.analyse(path)
     hits = []

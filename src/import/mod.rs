@@ -17,6 +17,7 @@ mod ids;
 mod infer;
 mod numbers;
 mod outline;
+mod pdf;
 pub mod review;
 mod summary;
 mod table;
@@ -108,12 +109,15 @@ pub fn write_dataset(report: &crate::report::model::Report, source: &str) -> Str
 }
 
 /// The extensions of the files Huimou imports, as file dialogs filter them.
-pub const EXTENSIONS: &[&str] = &["md", "txt", "docx", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["md", "txt", "docx", "html", "htm", "pdf"];
 
-/// Whether `path` names a file Huimou can import: `.md`, `.txt`, `.docx`, `.html` or `.htm`,
+/// Whether `path` names a file Huimou can import: `.md`, `.txt`, `.docx`, `.html`, `.htm` or `.pdf`,
 /// in any case.
 pub fn is_importable(path: &Path) -> bool {
-    matches!(kind_of(path), Some(Kind::Text | Kind::Docx | Kind::Html))
+    matches!(
+        kind_of(path),
+        Some(Kind::Text | Kind::Docx | Kind::Html | Kind::Pdf)
+    )
 }
 
 /// The kinds of file the importer tells apart by their extension.
@@ -123,6 +127,8 @@ enum Kind {
     Docx,
     /// A saved web page.
     Html,
+    /// A text PDF (a document saved as PDF).
+    Pdf,
     /// A Word 97–2003 document, which only needs saving as `.docx`.
     OldWord,
 }
@@ -133,12 +139,13 @@ fn kind_of(path: &Path) -> Option<Kind> {
         "md" | "txt" => Some(Kind::Text),
         "docx" => Some(Kind::Docx),
         "html" | "htm" | "xhtml" => Some(Kind::Html),
+        "pdf" => Some(Kind::Pdf),
         "doc" => Some(Kind::OldWord),
         _ => None,
     }
 }
 
-/// Reads a brochure file (`.md`, `.txt` or `.docx`) and makes a dataset of it.
+/// Reads a report file (`.md`, `.txt`, `.docx`, `.html` or `.pdf`) and makes a dataset of it.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let name = path.display().to_string();
     let fail = |what: Text| ImportError::new(&name, None, what);
@@ -152,14 +159,14 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         Some(kind) => kind,
         None if path.is_dir() => {
             return Err(fail(Text::new(
-                "this is a folder; give a .md, .txt, .docx or .html file",
-                "这是一个文件夹；请给出 .md、.txt、.docx 或 .html 文件",
+                "this is a folder; give a .md, .txt, .docx, .html or .pdf file",
+                "这是一个文件夹；请给出 .md、.txt、.docx、.html 或 .pdf 文件",
             )));
         }
         None => {
             return Err(fail(Text::new(
-                "Huimou imports .md, .txt, .docx and .html files",
-                "回眸只能导入 .md、.txt、.docx 和 .html 文件",
+                "Huimou imports .md, .txt, .docx, .html and .pdf files",
+                "回眸只能导入 .md、.txt、.docx、.html 和 .pdf 文件",
             )));
         }
     };
@@ -173,6 +180,9 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     })?;
     if kind == Kind::Docx {
         return import_docx(&bytes, &name);
+    }
+    if kind == Kind::Pdf {
+        return import_pdf(&bytes, &name);
     }
     // Published text comes in GBK, Big5 and UTF-16 as often as in UTF-8: it is decoded, not
     // refused. A web page's declared charset is believed first.
@@ -194,6 +204,12 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         Kind::Html => import_html(&source, &name),
         _ => import_text(&source, &name),
     }
+}
+
+/// Makes a dataset of a text PDF's pages, read as published text; `name` names it in errors.
+pub fn import_pdf(bytes: &[u8], name: &str) -> Result<Imported, ImportError> {
+    let text = pdf::text_of(bytes).map_err(|what| ImportError::new(name, None, what))?;
+    import_text(&text, name)
 }
 
 /// Makes a dataset of a saved web page's article; `name` names it in errors and in the

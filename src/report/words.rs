@@ -638,13 +638,13 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("{}：{} {}", "{}: {} {}"),
     ("导入…", "Import…"),
     (
-        "把报告或宣传册（文本、Word 文档或网页）导入为报告：章、举措、数据和图表",
-        "Import a report or brochure (text, a Word document or a web page): chapters, initiatives, figures and charts",
+        "把报告或宣传册（文本、Word 文档、网页或 PDF）导入为报告：章、举措、数据和图表",
+        "Import a report or brochure (text, a Word document, a web page or a PDF): chapters, initiatives, figures and charts",
     ),
     ("导入报告", "Import a report"),
     (
-        "报告（文本、Word 文档、网页）",
-        "Reports (text, Word documents, web pages)",
+        "报告（文本、Word 文档、网页、PDF）",
+        "Reports (text, Word documents, web pages, PDF)",
     ),
     ("导入", "Import"),
     ("正在读取文件夹…", "Reading the folder…"),

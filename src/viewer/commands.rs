@@ -495,7 +495,7 @@ impl UiCommand {
             Self::Close => "关闭最上层的窗口；没有窗口时清空搜索",
             Self::Open => "打开数据集",
             Self::Import => {
-                "把报告或宣传册（文本、Word 文档或网页）导入为报告：章、举措、数据和图表"
+                "把报告或宣传册（文本、Word 文档、网页或 PDF）导入为报告：章、举措、数据和图表"
             }
             Self::OpenEmbedded => "回到回眸自带的报告",
             Self::Present => "演示：全屏，一页一页地放映；再按一次退出",

@@ -1364,3 +1364,108 @@ fn a_hard_wrapped_bulletin_saved_as_word_reads_its_units_whole() {
         "{first}"
     );
 }
+
+/// The figures of an import: value, unit, status, in reading order.
+fn imported_figures(imported: &import::Imported) -> Vec<(f64, String, String)> {
+    let dataset = load::load_str(
+        &imported.ron,
+        huimou::document::dataset::Origin::File("imported.ron".into()),
+    )
+    .expect("the import loads");
+    dataset
+        .figures()
+        .map(|(_, f)| (f.value, f.unit.clone(), f.status.keyword().to_owned()))
+        .collect()
+}
+
+/// A report saved as PDF from Word (the fixtures are our own texts, put through python-docx and
+/// LibreOffice as publishers do: `scripts/published-forms.py`, then `soffice --convert-to pdf`)
+/// imports as its text does: the same chapters, initiatives and figures. The digits are set in
+/// a font of their own and each run in a text object of its own; lines are found by baseline.
+#[test]
+fn a_report_saved_as_pdf_imports_as_its_text_does() {
+    for stem in ["gov-work-report", "association-review-traditional"] {
+        let text_path = data(&format!("published/{stem}.txt"));
+        let pdf_path = data(&format!("published/{stem}.pdf"));
+        let from_text = import::import_file(&text_path).expect("the text imports");
+        let from_pdf = import::import_file(&pdf_path).expect("the PDF imports");
+        let chapters = |i: &import::Imported| {
+            load::load_str(&i.ron, huimou::document::dataset::Origin::Embedded)
+                .expect("loads")
+                .report
+                .chapters
+                .iter()
+                .map(|c| (c.name.clone(), c.initiatives.len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(chapters(&from_pdf), chapters(&from_text), "{stem}");
+        assert_eq!(
+            imported_figures(&from_pdf),
+            imported_figures(&from_text),
+            "{stem}"
+        );
+    }
+}
+
+/// A PDF of page pictures (a scan) has no text to import: it is refused with a message saying
+/// so and what to do, not imported as an empty report.
+#[test]
+fn a_scanned_pdf_is_refused_with_a_message_that_says_so() {
+    let pdf = minimal_pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        "<< /Length 0 >>\nstream\n\nendstream",
+    ]);
+    let error = import::import_pdf(&pdf, "scan.pdf").expect_err("no text");
+    let message = error.message(Lang::Zh);
+    assert!(message.contains("扫描件"), "{message}");
+    assert!(error.message(Lang::En).contains("scan"), "{message}");
+}
+
+/// Untrusted PDFs: garbage, a page tree that points at itself, and a page whose content stream
+/// decompresses past the limit are refused within the limits, with a message, never a hang
+/// or a panic.
+#[test]
+fn a_hostile_pdf_is_refused_within_its_limits() {
+    let started = std::time::Instant::now();
+    let garbage = import::import_pdf(b"%PDF-1.7\n\x00\x01\x02 not a pdf", "garbage.pdf");
+    assert!(garbage.is_err());
+    let looping = minimal_pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        "<< /Type /Page /Parent 2 0 R /Resources 3 0 R /Contents 3 0 R >>",
+    ]);
+    let error = import::import_pdf(&looping, "looping.pdf").expect_err("refused");
+    assert!(!error.message(Lang::Zh).is_empty());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// A PDF of the given objects (1 0 obj …), with a cross-reference table at the right offsets.
+fn minimal_pdf(objects: &[&str]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (k, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", k + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}

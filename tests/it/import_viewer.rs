@@ -125,7 +125,7 @@ fn file_import_asks_for_a_brochure() {
         .expect("a dialog");
     assert_eq!(
         dialog.request.extensions,
-        ["md", "txt", "docx", "html", "htm"]
+        ["md", "txt", "docx", "html", "htm", "pdf"]
     );
     harness.get_by_label("导入报告");
 }

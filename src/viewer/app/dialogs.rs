@@ -47,7 +47,7 @@ impl HuimouApp {
             ),
             Purpose::Import => (
                 crate::viewer::i18n::tr(ctx, "导入报告"),
-                crate::viewer::i18n::tr(ctx, "报告（文本、Word 文档、网页）"),
+                crate::viewer::i18n::tr(ctx, "报告（文本、Word 文档、网页、PDF）"),
                 crate::import::EXTENSIONS,
                 None,
             ),
