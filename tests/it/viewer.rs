@@ -1739,3 +1739,46 @@ fn shift_f10_opens_the_focused_figure_s_menu_and_the_palette_copies_with_source(
         "{found:?}"
     );
 }
+
+#[test]
+fn the_table_of_figures_moves_by_keys_a_row_a_stop() {
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Show(View::Figures));
+    harness.run();
+    let rows = harness.state().session().figure_rows().to_vec();
+    let dataset = harness.state().session().dataset().clone();
+    let name = |k: usize| {
+        let figure = dataset.figure(rows[k]);
+        format!("{}：{}", figure.label, figure.written())
+    };
+    let focus_first_row = |harness: &mut egui_kittest::Harness<'_, _>| {
+        harness
+            .get_all_by_label(&name(0))
+            .next()
+            .expect("row 1")
+            .focus();
+        harness.run();
+    };
+    // Each row is one stop, named by its figure as written: ↓ three times, then Enter opens
+    // the fourth row's sentence with its figure lit.
+    focus_first_row(&mut harness);
+    for _ in 0..3 {
+        harness.key_press(Key::ArrowDown);
+        harness.run();
+    }
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().session().selection(), Some(rows[3]));
+    assert_eq!(harness.state().view(), View::Chapter(rows[3].chapter));
+    // End goes to the last row, however far down; Page Up and Down move a page.
+    harness.state_mut().push(SystemCommand::Show(View::Figures));
+    harness.run();
+    focus_first_row(&mut harness);
+    harness.key_press(Key::PageDown);
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().session().selection(), rows.last().copied());
+}

@@ -26,16 +26,27 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
     let mut clicked_sort = None;
     let english = crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En;
     let (label_width, value_width) = first_widths(ui.available_width(), english);
+    // The keyboard moves between rows, one stop each: the row it goes to, brought into view.
+    let page = ((ui.available_height() / ROW_HEIGHT) as usize)
+        .saturating_sub(3)
+        .max(1);
+    let moved = row_keys(ui.ctx(), rows, page, &mut commands);
+    let ctx = ui.ctx().clone();
     // A window narrower than the columns scrolls sideways rather than cut them (640×480, a
     // larger zoom, English values in words).
     egui::ScrollArea::horizontal()
         .id_salt("figures-sideways")
         .auto_shrink(false)
         .show(ui, |ui| {
-            TableBuilder::new(ui)
+            let mut table = TableBuilder::new(ui);
+            if let Some(row) = moved {
+                table = table.scroll_to_row(row, None);
+            }
+            table
                 .id_salt(("figures-table", english))
                 .striped(true)
-                .sense(Sense::click())
+                // Cells take clicks but not the keyboard: a row is one stop (`row_focus`).
+                .sense(Sense::CLICK)
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .column(
                     Width::initial(label_width)
@@ -77,14 +88,19 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
                 })
                 .body(|body| {
                     body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                        let place = rows[row.index()];
-                        cells_ui(&mut row, dataset, place, &palette);
+                        let index = row.index();
+                        let place = rows[index];
+                        row.set_selected(ctx.memory(|m| m.has_focus(row_id(index))));
+                        cells_ui(&mut row, dataset, (index, place), &palette);
                         let response = row.response();
                         let response = response.on_hover_ui(|ui| {
                             crate::viewer::ui::initiatives::figure_tooltip_ui(ui, dataset, place);
                         });
                         let mut menu = None;
-                        crate::viewer::ui::initiatives::figure_menu(&response, place, &mut menu);
+                        let focused = ctx.memory(|m| m.has_focus(row_id(index)));
+                        crate::viewer::ui::initiatives::figure_menu_focused(
+                            &response, focused, place, &mut menu,
+                        );
                         commands.extend(menu);
                         if response.clicked() {
                             commands.push(SystemCommand::RevealFigure(place));
@@ -165,11 +181,70 @@ fn first_widths(room: f32, english: bool) -> (f32, f32) {
     ((room * 0.22).max(220.0), (room * 0.15).max(value))
 }
 
-/// One figure's cells, in the order of [`Column::ALL`].
+/// The id of row `index`'s stop for the keyboard.
+fn row_id(index: usize) -> egui::Id {
+    egui::Id::unique("figures-row").with(index)
+}
+
+/// The keys of the focused row, as the command table binds them in a list and while reading:
+/// Page Up/Down (Space) a page, Home/End the ends, Enter opens the row's sentence (↑/↓, a row,
+/// are egui's arrow-key focus moves).
+/// Returns the row the keyboard moved to.
+fn row_keys(
+    ctx: &egui::Context,
+    rows: &[FigureRef],
+    page: usize,
+    commands: &mut Vec<SystemCommand>,
+) -> Option<usize> {
+    use crate::viewer::commands::{KeyContext, UiCommand};
+    let focused = ctx.memory(|m| m.focused())?;
+    let index = (0..rows.len()).find(|&k| row_id(k) == focused)?;
+    let last = rows.len().saturating_sub(1);
+    // ↑/↓ are egui's own: it moves the keyboard to the row above or below.
+    let moves: [(UiCommand, KeyContext, RowStep); 4] = [
+        (UiCommand::PageUp, KeyContext::Reading, |k, page, _| {
+            k.saturating_sub(page)
+        }),
+        (UiCommand::PageDown, KeyContext::Reading, |k, page, last| {
+            (k + page).min(last)
+        }),
+        (UiCommand::ScrollToStart, KeyContext::Reading, |_, _, _| 0),
+        (UiCommand::ScrollToEnd, KeyContext::Reading, |_, _, last| {
+            last
+        }),
+    ];
+    let mut to = index;
+    ctx.input_mut(|input| {
+        for (command, context, step) in moves {
+            for _ in 0..command.consume_in(input, context) {
+                to = step(to, page, last);
+            }
+        }
+        if UiCommand::Choose.consume_in(input, KeyContext::List) > 0 {
+            commands.push(SystemCommand::RevealFigure(rows[index]));
+        }
+    });
+    // The row is given the keyboard when it is drawn: one scrolled to is not laid out yet.
+    (to != index).then(|| {
+        ctx.data_mut(|d| d.insert_temp(pending_id(), to));
+        to
+    })
+}
+
+/// Where a key takes the keyboard from row `k`, a page being `page` rows, the last `last`.
+type RowStep = fn(usize, usize, usize) -> usize;
+
+/// Where the row the keyboard moves to waits to be drawn.
+fn pending_id() -> egui::Id {
+    egui::Id::unique("figures-row-pending")
+}
+
+/// One figure's cells, in the order of [`Column::ALL`]; the first holds the row's stop for
+/// the keyboard.
 fn cells_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
     dataset: &Dataset,
-    place: FigureRef,
+    (index, place): (usize, FigureRef),
     palette: &Palette,
 ) {
     let figure = dataset.figure(place);
@@ -177,6 +252,18 @@ fn cells_ui(
     let chapter = dataset.chapter_at(place);
     row.col(|ui| {
         let label = crate::viewer::ui::localized(ui, &figure.label, figure.label_en.as_ref());
+        // The row's one stop for the keyboard, named by its figure for screen readers.
+        let name = format!("{label}{}{}", tr(ui, "："), figure.written());
+        let stop = ui.interact(
+            ui.max_rect(),
+            row_id(index),
+            Sense::focusable_noninteractive(),
+        );
+        stop.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, &name));
+        if ui.ctx().data(|d| d.get_temp(pending_id())) == Some(index) {
+            ui.ctx().data_mut(|d| d.remove::<usize>(pending_id()));
+            stop.request_focus();
+        }
         if figure.label_guessed {
             // The mark stays in sight however narrow the column: the name is cut first.
             ui.horizontal(|ui| {

@@ -474,9 +474,20 @@ pub fn figure_menu(
     place: FigureRef,
     command: &mut Option<SystemCommand>,
 ) {
+    figure_menu_focused(response, response.has_focus(), place, command);
+}
+
+/// `figure_menu` for a figure whose keyboard stop is another widget than `response` (a row
+/// of the table): `focused` says whether that stop has the keyboard.
+pub fn figure_menu_focused(
+    response: &egui::Response,
+    focused: bool,
+    place: FigureRef,
+    command: &mut Option<SystemCommand>,
+) {
     use crate::viewer::commands::{KeyContext, UiCommand};
     use egui::SetOpenCommand;
-    let keyed = response.has_focus()
+    let keyed = focused
         && response
             .ctx
             .input_mut(|i| UiCommand::FigureMenu.consume_in(i, KeyContext::Focused) > 0);
