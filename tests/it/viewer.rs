@@ -1782,3 +1782,33 @@ fn the_table_of_figures_moves_by_keys_a_row_a_stop() {
     harness.run();
     assert_eq!(harness.state().session().selection(), rows.last().copied());
 }
+
+#[test]
+fn the_palette_lists_every_entry_and_down_goes_past_the_twelfth() {
+    let mut harness = viewer();
+    harness.state_mut().push(UiCommand::Palette);
+    harness.run();
+    let found = huimou::viewer::ui::palette::entries(&harness.state().context(), &harness.ctx, "");
+    assert!(found.len() > 14, "{}", found.len());
+    // The last entry of the palette's list named as the first is.
+    let first = |harness: &egui_kittest::Harness<'_, _>| {
+        let rows: Vec<_> = harness.get_all_by_label(&found[0].name).collect();
+        rows.last().expect("the first entry").rect().min.y
+    };
+    let first_at = first(&harness);
+    for _ in 0..14 {
+        harness.key_press(Key::ArrowDown);
+        harness.run();
+    }
+    let selected = harness
+        .state()
+        .windows()
+        .palette
+        .as_ref()
+        .expect("open")
+        .selected;
+    assert_eq!(selected, 14, "past the twelfth");
+    // The list scrolled to keep the chosen entry in view: the first has gone up.
+    let first_now = first(&harness);
+    assert!(first_now < first_at, "{first_at} → {first_now}");
+}

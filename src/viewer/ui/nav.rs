@@ -346,6 +346,33 @@ fn chapter_lines_ui(ui: &mut egui::Ui, chapter: &crate::report::model::Chapter) 
     );
 }
 
+/// A title as the contents show it: when it begins as a sibling's does (在学习贯彻新思想… four
+/// times over), what differs, after an ellipsis, so that one line tells the entries apart.
+fn what_differs<'a>(
+    title: &'a str,
+    siblings: impl Iterator<Item = &'a str>,
+) -> std::borrow::Cow<'a, str> {
+    /// A shared start shorter than this is read at a glance.
+    const SHARED: usize = 8;
+    let shared = siblings
+        .filter(|other| *other != title)
+        .map(|other| {
+            title
+                .chars()
+                .zip(other.chars())
+                .take_while(|(a, b)| a == b)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if shared < SHARED {
+        return title.into();
+    }
+    // Two characters of the shared start stay, so the reader sees where the rest joins it.
+    let rest: String = title.chars().skip(shared - 2).collect();
+    format!("…{rest}").into()
+}
+
 /// An initiative of an expanded chapter, numbered within it; lit while it is at the top of
 /// the chapter on screen; a click shows it.
 fn initiative_entry_ui(
@@ -358,7 +385,17 @@ fn initiative_entry_ui(
     let chapter = &cx.dataset().report.chapters[c];
     let initiative = &chapter.initiatives[i];
     let title = crate::viewer::ui::localized(ui, &initiative.title, initiative.title_en.as_ref());
-    let text = format!("{}.{} {title}", chapter.number, i + 1);
+    // Its neighbours: titles alike stand together, and a long chapter is not read whole.
+    let siblings = [i.wrapping_sub(1), i + 1]
+        .into_iter()
+        .filter_map(|k| chapter.initiatives.get(k))
+        .map(|other| crate::viewer::ui::localized(ui, &other.title, other.title_en.as_ref()));
+    let text = format!(
+        "{}.{} {}",
+        chapter.number,
+        i + 1,
+        what_differs(title, siblings)
+    );
     ui.horizontal(|ui| {
         ui.add_space(18.0);
         let response = ui
@@ -373,4 +410,25 @@ fn initiative_entry_ui(
             ));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_that_begin_alike_show_what_differs() {
+        let titles = [
+            "在学习贯彻新思想新战略中坚定政治方向",
+            "在学习贯彻新思想新战略中深化改革",
+            "凝聚科技工作者",
+        ];
+        let shown: Vec<String> = titles
+            .iter()
+            .map(|t| what_differs(t, titles.iter().copied()).into_owned())
+            .collect();
+        assert_eq!(shown[0], "…略中坚定政治方向");
+        assert_eq!(shown[1], "…略中深化改革");
+        assert_eq!(shown[2], "凝聚科技工作者");
+    }
 }

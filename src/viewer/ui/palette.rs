@@ -12,8 +12,8 @@ use crate::viewer::context::ViewerContext;
 use crate::viewer::i18n::{Lang, fill, tr};
 use crate::viewer::place::View;
 
-/// Rows the palette lists at most.
-const MOST: usize = 12;
+/// Rows the palette shows at once; the rest scroll.
+const SHOWN: f32 = 12.0;
 
 /// The palette's state while it is open.
 #[derive(Debug, Default)]
@@ -296,7 +296,9 @@ pub fn palette_window(
             let found = state.found.as_ref().map_or(&[][..], |(_, found)| found);
             let keys = keys_ui(ui, &mut state.selected, found);
             close |= keys.close;
-            chosen = keys.chosen.or_else(|| list_ui(ui, found, state.selected));
+            chosen = keys
+                .chosen
+                .or_else(|| list_ui(ui, found, (state.selected, keys.moved)));
         });
     if let Some(command) = chosen {
         cx.send(command);
@@ -311,6 +313,8 @@ pub fn palette_window(
 struct Keys {
     chosen: Option<Command>,
     close: bool,
+    /// ↑ or ↓ moved the selection: the list scrolls to it.
+    moved: bool,
 }
 
 /// The list's keys, as the command table binds them in a list: ↑ and ↓ move the selection
@@ -323,7 +327,7 @@ fn keys_ui(ui: &egui::Ui, selected: &mut usize, found: &[Entry]) -> Keys {
         pressed(UiCommand::Choose),
         pressed(UiCommand::Close),
     );
-    let shown = found.len().min(MOST);
+    let shown = found.len();
     if down && shown > 0 {
         *selected = (*selected + 1).min(shown - 1);
     }
@@ -337,16 +341,31 @@ fn keys_ui(ui: &egui::Ui, selected: &mut usize, found: &[Entry]) -> Keys {
     Keys {
         chosen,
         close: escape,
+        moved: up || down,
     }
 }
 
-/// The entries found (the first `MOST`): kind, name and shortcut; the one clicked, if any.
-fn list_ui(ui: &mut egui::Ui, found: &[Entry], selected: usize) -> Option<Command> {
+/// The entries found, as many as fit shown and the rest a scroll away (↓ goes on to them):
+/// kind, name and shortcut; the one clicked, if any.
+fn list_ui(ui: &mut egui::Ui, found: &[Entry], selected: (usize, bool)) -> Option<Command> {
     if found.is_empty() {
         ui.label(RichText::new(tr(ui, "没有匹配的命令、章或举措。")).weak());
     }
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .max_height(row_height * SHOWN)
+        .show(ui, |ui| rows_ui(ui, found, selected))
+        .inner
+}
+
+/// The rows of the list, the chosen one kept in view.
+fn rows_ui(
+    ui: &mut egui::Ui,
+    found: &[Entry],
+    (selected, moved): (usize, bool),
+) -> Option<Command> {
     let mut chosen = None;
-    for (k, entry) in found.iter().take(MOST).enumerate() {
+    for (k, entry) in found.iter().enumerate() {
         let row = ui.horizontal(|ui| {
             ui.label(RichText::new(entry.kind).small().weak());
             let label = ui.selectable_label(k == selected, &entry.name);
@@ -359,6 +378,9 @@ fn list_ui(ui: &mut egui::Ui, found: &[Entry], selected: usize) -> Option<Comman
         });
         if row.inner.clicked() {
             chosen = Some(entry.command.clone());
+        }
+        if k == selected && moved {
+            row.response.scroll_to_me(None);
         }
     }
     chosen
