@@ -111,8 +111,10 @@ fn traditional_chapter_light() {
 fn slides_fit_the_screen() {
     let mut results = egui_kittest::SnapshotResults::new();
     for (width, height) in [(1280.0, 720.0), (1920.0, 1080.0)] {
+        let (canvas, _) = huimou::viewer::ui::present::canvas_for(egui::vec2(width, height));
         let count =
-            huimou::viewer::ui::present::slides(&huimou::document::load::embedded().report).len();
+            huimou::viewer::ui::present::slides(&huimou::document::load::embedded().report, canvas)
+                .len();
         for slide in [0, 1, 3, count - 1] {
             let settings = Settings {
                 theme: egui::ThemePreference::Light,

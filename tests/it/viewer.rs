@@ -415,7 +415,8 @@ fn presenting_shows_slides_moved_by_keys_and_esc_leaves() {
     use huimou::viewer::ui::present::{self, Slide};
     let mut harness = viewer();
     let zoom = harness.ctx.zoom_factor();
-    let slides = present::slides(&harness.state().session().dataset().report);
+    let (canvas, _) = present::canvas_for(egui::Vec2::from(common::SIZE));
+    let slides = present::slides(&harness.state().session().dataset().report, canvas);
     let count = slides.len();
     harness.key_press(Key::F5);
     harness.run();
@@ -1811,4 +1812,30 @@ fn the_palette_lists_every_entry_and_down_goes_past_the_twelfth() {
     // The list scrolled to keep the chosen entry in view: the first has gone up.
     let first_now = first(&harness);
     assert!(first_now < first_at, "{first_at} → {first_now}");
+}
+
+#[test]
+fn slides_at_640x480_fill_the_window_and_keep_their_text_readable() {
+    let builder = egui_kittest::Harness::builder().with_size([640.0, 480.0]);
+    let settings = Settings {
+        language: Some(huimou::viewer::i18n::Lang::Zh),
+        ..Settings::default()
+    };
+    let mut harness = common::build_viewer(builder, settings, Startup::default());
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Chapter(1)));
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    // Text at 100% or more: the small style's 12 points are 12 px or more.
+    assert!(
+        harness.ctx.zoom_factor() >= 1.0,
+        "{}",
+        harness.ctx.zoom_factor()
+    );
+    // The chapter's first chart stands on the slide, inside the window.
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(640.0, 480.0));
+    let heading = harness.get_by_label("资源").rect();
+    assert!(screen.contains_rect(heading), "{heading:?}");
 }

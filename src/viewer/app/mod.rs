@@ -657,7 +657,8 @@ impl HuimouApp {
 
     /// A slide key while presenting.
     fn move_slide(&mut self, command: UiCommand) {
-        let count = ui::present::slides(&self.session.dataset().report).len();
+        let (canvas, _) = ui::present::canvas_of(&self.ctx);
+        let count = ui::present::slides(&self.session.dataset().report, canvas).len();
         let now = self.session.slide().min(count.saturating_sub(1));
         let to = match command {
             UiCommand::NextSlide => now + 1,
@@ -698,7 +699,8 @@ impl HuimouApp {
     /// Starts or stops presenting: full screen, from the slide of the view on screen; back to
     /// the view of the slide on screen, at the reader's own zoom.
     fn toggle_presenting(&mut self, ctx: &egui::Context) {
-        let slides = ui::present::slides(&self.session.dataset().report);
+        let (canvas, _) = ui::present::canvas_of(ctx);
+        let slides = ui::present::slides(&self.session.dataset().report, canvas);
         self.presenting = !self.presenting;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presenting));
         if self.presenting {

@@ -15,13 +15,41 @@ use crate::viewer::i18n::tr;
 use crate::viewer::place::View;
 use crate::viewer::ui::{charts, theme};
 
-/// The canvas every slide is laid out on, in points; the screen scales it to fit.
+/// The canvas slides are laid out on, in points, where the screen is large enough to show it
+/// with its smallest text at 12 px or more; the screen scales it to fit.
 pub const CANVAS: Vec2 = vec2(1120.0, 630.0);
+
+/// The least a slide is scaled by: the smallest text on a slide (a chart's values, egui's
+/// small style) is 12 points, and is never drawn under 12 px.
+const MIN_ZOOM: f32 = 1.0;
+
+/// The canvas slides are laid out on for a screen of `screen` points (at 100%), and the zoom
+/// that fits it: the 1120×630 canvas scaled whole where that keeps the text at 12 px or more;
+/// on a smaller screen (640×480, a netbook) a canvas of the screen's own size at 100%, with
+/// fewer charts a slide, rather than text too small to read.
+pub fn canvas_for(screen: Vec2) -> (Vec2, f32) {
+    let fit = (screen.x / CANVAS.x).min(screen.y / CANVAS.y);
+    if fit >= MIN_ZOOM {
+        (CANVAS, fit)
+    } else {
+        ((screen / MIN_ZOOM).max(vec2(320.0, 240.0)), MIN_ZOOM)
+    }
+}
+
+/// The canvas and zoom for the window `ctx` draws, at the reader's 100%.
+pub fn canvas_of(ctx: &egui::Context) -> (Vec2, f32) {
+    canvas_for(ctx.content_rect().size() * ctx.zoom_factor())
+}
+
+/// How many charts stand side by side on a canvas: two where they have the room.
+fn per_row(canvas: Vec2) -> usize {
+    if canvas.x >= 900.0 { 2 } else { 1 }
+}
 
 /// Chapters listed on one contents slide.
 const CONTENTS_PER_SLIDE: usize = 6;
-/// The slide's height for its body: the canvas less the margins and the footer.
-const BODY_HEIGHT: f32 = CANVAS.y - 96.0;
+/// What the margins and the footer take of the canvas's height; the rest is the body.
+const FRAME_HEIGHT: f32 = 96.0;
 /// What a chapter's first slide gives its heading, headline and key figures.
 const OPENING_HEIGHT: f32 = 220.0;
 /// What a chapter's later slides give its heading.
@@ -56,8 +84,8 @@ impl Slide {
     }
 }
 
-/// The slides of a report, in order.
-pub fn slides(report: &Report) -> Vec<Slide> {
+/// The slides of a report laid out on `canvas`, in order.
+pub fn slides(report: &Report, canvas: Vec2) -> Vec<Slide> {
     let n = report.chapters.len();
     let mut slides = vec![Slide::Cover];
     slides.extend(
@@ -72,7 +100,7 @@ pub fn slides(report: &Report) -> Vec<Slide> {
         let mut first = 0;
         let mut opening = true;
         loop {
-            let end = charts_that_fit(&content.charts, first, opening);
+            let end = charts_that_fit(&content.charts, first, opening, canvas);
             slides.push(Slide::Chapter {
                 chapter,
                 first,
@@ -92,16 +120,11 @@ pub fn slides(report: &Report) -> Vec<Slide> {
 /// Where the charts of a slide that starts at chart `first` end: rows of two while they fit.
 /// A later slide takes at least one row, however tall (its rows then shrink to fit); the
 /// opening slide may take none.
-fn charts_that_fit(charts: &[Chart], first: usize, opening: bool) -> usize {
-    let room = BODY_HEIGHT
-        - if opening {
-            OPENING_HEIGHT
-        } else {
-            HEADING_HEIGHT
-        };
+fn charts_that_fit(charts: &[Chart], first: usize, opening: bool, canvas: Vec2) -> usize {
+    let room = room_for_charts(canvas, opening);
     let (mut used, mut end) = (0.0, first);
     while end < charts.len() {
-        let row_end = (end + 2).min(charts.len());
+        let row_end = (end + per_row(canvas)).min(charts.len());
         let row = row_height(&charts[end..row_end]);
         let first_row_of_a_later_slide = end == first && !opening;
         if used + row > room && !first_row_of_a_later_slide {
@@ -111,6 +134,18 @@ fn charts_that_fit(charts: &[Chart], first: usize, opening: bool) -> usize {
         end = row_end;
     }
     end
+}
+
+/// The height a slide on `canvas` gives its charts, under its heading (and on the opening slide
+/// the headline and key figures).
+fn room_for_charts(canvas: Vec2, opening: bool) -> f32 {
+    canvas.y
+        - FRAME_HEIGHT
+        - if opening {
+            OPENING_HEIGHT
+        } else {
+            HEADING_HEIGHT
+        }
 }
 
 /// The height of a row of charts side by side: the tallest of them.
@@ -163,19 +198,13 @@ fn keys(ctx: &egui::Context, cx: &ViewerContext<'_>) {
     });
 }
 
-/// The zoom factor that scales the canvas to the screen, whole, keeping its proportions.
-fn fitting_zoom(ctx: &egui::Context) -> f32 {
-    let screen = ctx.content_rect().size() * ctx.zoom_factor();
-    (screen.x / CANVAS.x).min(screen.y / CANVAS.y).max(0.2)
-}
-
 /// The slide on screen, filling the window.
 pub fn slide_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, drawn: &mut charts::Drawn) {
-    let zoom = fitting_zoom(ui.ctx());
+    let (canvas, zoom) = canvas_of(ui.ctx());
     if (ui.ctx().zoom_factor() - zoom).abs() > 0.001 {
         ui.ctx().set_zoom_factor(zoom);
     }
-    let slides = slides(&cx.dataset().report);
+    let slides = slides(&cx.dataset().report, canvas);
     keys(ui.ctx(), cx);
     let number = cx.session.slide().min(slides.len().saturating_sub(1));
     let slide = slides[number];
@@ -191,7 +220,7 @@ pub fn slide_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, drawn: &mut charts::D
         ui.style_mut().visuals.widgets.hovered.bg_stroke = egui::Stroke::NONE;
         ui.memory_mut(|m| m.stop_text_input());
         match slide {
-            Slide::Cover => cover_slide_ui(ui, &cx.dataset().report, &palette),
+            Slide::Cover => cover_slide_ui(ui, &cx.dataset().report, canvas, &palette),
             Slide::Contents { first, end } => {
                 contents_slide_ui(ui, cx.dataset(), first..end, &palette);
             }
@@ -201,7 +230,8 @@ pub fn slide_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, drawn: &mut charts::D
                 end,
                 opening,
             } => {
-                command = chapter_slide_ui(ui, cx, drawn, chapter, (first..end, opening));
+                let charts = (first..end, opening, per_row(canvas));
+                command = chapter_slide_ui(ui, cx, drawn, chapter, charts);
             }
         }
     });
@@ -238,9 +268,9 @@ fn footer_ui(ui: &mut egui::Ui, number: usize, count: usize, palette: &theme::Pa
     });
 }
 
-fn cover_slide_ui(ui: &mut egui::Ui, report: &Report, palette: &theme::Palette) {
+fn cover_slide_ui(ui: &mut egui::Ui, report: &Report, canvas: Vec2, palette: &theme::Palette) {
     ui.vertical_centered(|ui| {
-        ui.add_space(CANVAS.y * 0.28);
+        ui.add_space(canvas.y * 0.28);
         let title = crate::viewer::ui::localized(ui, &report.title, report.title_en.as_ref());
         ui.add(egui::Label::new(RichText::new(title).font(theme::bold(44.0))).wrap());
         if !report.subtitle.is_empty() {
@@ -294,7 +324,7 @@ fn chapter_slide_ui(
     cx: &ViewerContext<'_>,
     drawn: &mut charts::Drawn,
     c: usize,
-    (charts, opening): (std::ops::Range<usize>, bool),
+    (charts, opening, per_row): (std::ops::Range<usize>, bool, usize),
 ) -> Option<SystemCommand> {
     let selection = cx.session.selection();
     let dataset = cx.dataset();
@@ -312,14 +342,14 @@ fn chapter_slide_ui(
     ui.add_space(12.0);
     let rows: Vec<std::ops::Range<usize>> = charts
         .clone()
-        .step_by(2)
-        .map(|k| k..(k + 2).min(charts.end))
+        .step_by(per_row)
+        .map(|k| k..(k + per_row).min(charts.end))
         .collect();
     // The rows share what is left of the slide; each chart fits its share.
     let share = (ui.available_height() - CHART_GAP * rows.len() as f32) / rows.len().max(1) as f32;
     let mut command = None;
     for row in rows {
-        ui.columns(2, |cols| {
+        ui.columns(per_row, |cols| {
             for (col, k) in cols.iter_mut().zip(row.clone()) {
                 let options = charts::ChartOptions {
                     selection,
@@ -386,39 +416,68 @@ mod tests {
     #[test]
     fn every_chart_is_on_exactly_one_slide_and_every_slide_fits() {
         let report = crate::document::load::embedded().report.clone();
-        let slides = slides(&report);
-        assert_eq!(slides[0], Slide::Cover);
-        for (c, chapter) in report.chapters.iter().enumerate() {
-            let mut shown = Vec::new();
-            for slide in &slides {
-                if let Slide::Chapter {
-                    chapter: sc,
-                    first,
-                    end,
-                    opening,
-                } = *slide
-                    && sc == c
-                {
-                    shown.extend(first..end);
-                    let room = BODY_HEIGHT
-                        - if opening {
-                            OPENING_HEIGHT
-                        } else {
-                            HEADING_HEIGHT
-                        };
-                    let rows: f32 = (first..end)
-                        .step_by(2)
-                        .map(|k| row_height(&chapter.charts[k..(k + 2).min(end)]) + CHART_GAP)
-                        .sum();
-                    assert!(
-                        rows <= room + CHART_GAP,
-                        "chapter {} overflows: {rows}",
-                        c + 1
-                    );
+        // The full canvas, and the screen's own at 640×480 and 1024×768.
+        for screen in [CANVAS, vec2(640.0, 480.0), vec2(1024.0, 768.0)] {
+            let (canvas, _) = canvas_for(screen);
+            let slides = slides(&report, canvas);
+            assert_eq!(slides[0], Slide::Cover);
+            let per_row = per_row(canvas);
+            for (c, chapter) in report.chapters.iter().enumerate() {
+                let mut shown = Vec::new();
+                for slide in &slides {
+                    if let Slide::Chapter {
+                        chapter: sc,
+                        first,
+                        end,
+                        opening,
+                    } = *slide
+                        && sc == c
+                    {
+                        shown.extend(first..end);
+                        let room = room_for_charts(canvas, opening);
+                        let rows: Vec<f32> = (first..end)
+                            .step_by(per_row)
+                            .map(|k| row_height(&chapter.charts[k..(k + per_row).min(end)]))
+                            .collect();
+                        let height: f32 = rows.iter().map(|r| r + CHART_GAP).sum();
+                        // A later slide's one row may be taller than the room: it shrinks.
+                        let one_row = rows.len() == 1 && !opening;
+                        assert!(
+                            one_row || height <= room + CHART_GAP,
+                            "{screen:?}: chapter {} overflows: {height} in {room}",
+                            c + 1
+                        );
+                    }
                 }
+                assert_eq!(shown, (0..chapter.charts.len()).collect::<Vec<_>>());
             }
-            assert_eq!(shown, (0..chapter.charts.len()).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn slide_text_is_never_under_12_px_at_any_window_size() {
+        // The smallest text on a slide is egui's small style, 12 points.
+        let screens = [
+            (640.0, 480.0),
+            (800.0, 600.0),
+            (1024.0, 768.0),
+            (1280.0, 720.0),
+            (1366.0, 768.0),
+            (1920.0, 1080.0),
+            (3840.0, 2160.0),
+        ];
+        for (w, h) in screens {
+            let (canvas, zoom) = canvas_for(vec2(w, h));
+            assert!(zoom >= 1.0, "{w}×{h}: zoom {zoom}");
+            // The canvas fills the screen, or is the full one scaled to it.
+            assert!(
+                canvas.x * zoom <= w + 0.5 && canvas.y * zoom <= h + 0.5,
+                "{w}×{h}: {canvas:?}"
+            );
+        }
+        // A small screen is filled: no third of it left empty.
+        let (canvas, zoom) = canvas_for(vec2(640.0, 480.0));
+        assert_eq!((canvas, zoom), (vec2(640.0, 480.0), 1.0));
     }
 
     #[test]
@@ -428,7 +487,7 @@ mod tests {
         for _ in 0..4 {
             report.chapters[1].charts.extend(charts.iter().cloned());
         }
-        let of_chapter = slides(&report)
+        let of_chapter = slides(&report, CANVAS)
             .into_iter()
             .filter(|s| s.view() == View::Chapter(1))
             .count();
@@ -440,7 +499,7 @@ mod tests {
         let mut report = crate::document::load::embedded().report.clone();
         let chapter = report.chapters[0].clone();
         report.chapters.extend(std::iter::repeat_n(chapter, 10));
-        let contents = slides(&report)
+        let contents = slides(&report, CANVAS)
             .into_iter()
             .filter(|s| matches!(s, Slide::Contents { .. }))
             .count();
