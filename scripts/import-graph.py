@@ -6,6 +6,7 @@ viewer's panels that import the shell (`viewer::app`), and `&mut HuimouApp` in t
 
     python3 scripts/import-graph.py            # a summary
     python3 scripts/import-graph.py --edges    # every edge, file -> file
+    python3 scripts/import-graph.py --check    # exit 1 when any circle is found (.ci/run)
 """
 import os
 import re
@@ -129,6 +130,8 @@ def main():
     ui = os.path.join(ROOT, "viewer", "ui")
     count = sum(open(os.path.join(ui, n), encoding="utf-8").read().count("&mut HuimouApp") for n in os.listdir(ui))
     print(f"`&mut HuimouApp` in src/viewer/ui: {count}")
+    if "--check" in sys.argv and (found or panels):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

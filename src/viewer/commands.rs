@@ -9,7 +9,6 @@
 //! after the frame.
 
 use std::cell::RefCell;
-use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
@@ -22,18 +21,8 @@ use crate::viewer::place::{SearchScope, View};
 /// How much one step of zooming in multiplies the zoom factor by (zooming out divides).
 pub const ZOOM_STEP: f32 = 1.1;
 
-/// The zoom factors the viewer allows: smaller is unreadable, larger leaves no room.
-pub const ZOOM_RANGE: RangeInclusive<f32> = 0.5..=3.0;
-
-/// A zoom factor brought into `ZOOM_RANGE`; 100% for one that is not a number (a damaged
-/// setting), since clamping NaN keeps NaN.
-pub fn clamp_zoom(zoom: f32) -> f32 {
-    if zoom.is_finite() {
-        zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end())
-    } else {
-        1.0
-    }
-}
+/// The zoom the settings keep, and its range, live with them.
+pub use crate::viewer::settings::{ZOOM_RANGE, clamp_zoom};
 
 /// A command the user can give by name: from a menu, the palette or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]

@@ -20,6 +20,19 @@ pub enum ChineseScript {
     Traditional,
 }
 
+/// The zoom factors the viewer allows: smaller is unreadable, larger leaves no room.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
+
+/// A zoom factor brought into `ZOOM_RANGE`; 100% for one that is not a number (a damaged
+/// setting), since clamping NaN keeps NaN.
+pub fn clamp_zoom(zoom: f32) -> f32 {
+    if zoom.is_finite() {
+        zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end())
+    } else {
+        1.0
+    }
+}
+
 /// How many files File → Recent remembers.
 pub const MAX_RECENT: usize = 8;
 
@@ -79,7 +92,7 @@ impl Settings {
         if let Some(script) = startup.script {
             self.script = script;
         }
-        self.zoom = crate::viewer::commands::clamp_zoom(self.zoom);
+        self.zoom = clamp_zoom(self.zoom);
     }
 
     /// Remembers a file opened: the last one, first of the recent ones.
@@ -113,7 +126,7 @@ impl Settings {
             );
             settings.zoom = 1.0;
         }
-        settings.zoom = crate::viewer::commands::clamp_zoom(settings.zoom);
+        settings.zoom = clamp_zoom(settings.zoom);
         settings.recent_files.truncate(MAX_RECENT);
         settings
     }

@@ -441,32 +441,108 @@ impl HuimouApp {
 
     /// Carries out a command given by name.
     fn run_ui(&mut self, ctx: &egui::Context, command: UiCommand) {
-        use crate::viewer::dialog::Purpose;
+        use UiCommand as U;
         match command {
-            UiCommand::Overview => self.session.show(View::Overview),
-            UiCommand::Figures => self.session.show(View::Figures),
-            UiCommand::Review if self.session.review().is_none() => {
-                let text =
-                    crate::viewer::i18n::tr(ctx, "没有要审阅的导入：导入报告后在这里审阅猜的名称");
-                self.say(text.to_owned(), false);
+            U::Overview
+            | U::Figures
+            | U::PreviousChapter
+            | U::NextChapter
+            | U::Back
+            | U::Forward => {
+                self.navigate(command);
             }
-            UiCommand::Review => self.session.show(View::Review),
-            UiCommand::AcceptFigure => self.session.decide(Some(Verdict::Accept)),
-            UiCommand::DropFigure => self.session.decide(Some(Verdict::Drop)),
-            UiCommand::UndoVerdict => self.session.decide(None),
-            UiCommand::SaveDataset => self.save_dataset(ctx),
-            UiCommand::PreviousChapter => self.session.show(self.session.previous_view()),
-            UiCommand::NextChapter => self.session.show(self.session.next_view()),
-            UiCommand::Back => {
-                if let Some(to) = self.session.back(self.visit()) {
+            U::Present | U::NextSlide | U::PreviousSlide | U::FirstSlide | U::LastSlide => {
+                self.present(ctx, command);
+            }
+            U::FindNext
+            | U::FindPrevious
+            | U::ChooseNext
+            | U::ChoosePrevious
+            | U::SearchReport
+            | U::ClearSearch
+            | U::Close => self.search_command(ctx, command),
+            U::Review | U::AcceptFigure | U::DropFigure | U::UndoVerdict | U::SaveDataset => {
+                self.review_command(ctx, command);
+            }
+            U::Open
+            | U::Import
+            | U::OpenEmbedded
+            | U::ExportViewPng
+            | U::ExportListCsv
+            | U::ExportFiguresCsv
+            | U::ExportPdf
+            | U::Print => self.file_command(ctx, command),
+            // Keys that a widget acts on itself (`ui::rows`, egui's focus); the table has them
+            // to show them.
+            U::Chapter
+            | U::FigureMenu
+            | U::EditLabel
+            | U::Choose
+            | U::ScrollDown
+            | U::ScrollUp
+            | U::PageDown
+            | U::PageUp
+            | U::ScrollToStart
+            | U::ScrollToEnd
+            | U::NextControl
+            | U::PreviousControl => {
+                log::debug!("{command:?} is carried out by the widget that has the keyboard");
+            }
+            // Listed, not `_`, so that a new command cannot be left out unnoticed.
+            U::Palette
+            | U::ThemeLight
+            | U::ThemeDark
+            | U::ThemeSystem
+            | U::LanguageZh
+            | U::LanguageZhHant
+            | U::LanguageFollowReport
+            | U::LanguageEn
+            | U::ZoomIn
+            | U::ZoomOut
+            | U::ZoomReset
+            | U::Shortcuts
+            | U::Warnings
+            | U::About
+            | U::Quit => self.set_up(ctx, command),
+        }
+    }
+
+    /// Moves between the views and through the history.
+    fn navigate(&mut self, command: UiCommand) {
+        let to = match command {
+            UiCommand::Overview => View::Overview,
+            UiCommand::Figures => View::Figures,
+            UiCommand::PreviousChapter => self.session.previous_view(),
+            UiCommand::NextChapter => self.session.next_view(),
+            _ => {
+                let now = self.visit();
+                let to = if command == UiCommand::Back {
+                    self.session.back(now)
+                } else {
+                    self.session.forward(now)
+                };
+                if let Some(to) = to {
                     self.go_to(to);
                 }
+                return;
             }
-            UiCommand::Forward => {
-                if let Some(to) = self.session.forward(self.visit()) {
-                    self.go_to(to);
-                }
-            }
+        };
+        self.session.show(to);
+    }
+
+    /// Presenting, and its slides.
+    fn present(&mut self, ctx: &egui::Context, command: UiCommand) {
+        if command == UiCommand::Present {
+            self.toggle_presenting(ctx);
+        } else {
+            self.move_slide(command);
+        }
+    }
+
+    /// The search box's commands: a match, a result chosen, the box focused or emptied; Esc.
+    fn search_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        let reviewing = self.view() == View::Review;
+        match command {
             UiCommand::FindNext | UiCommand::FindPrevious => {
                 let forward = command == UiCommand::FindNext;
                 // Going round is said: the reader may take the first match for a new one.
@@ -480,78 +556,55 @@ impl HuimouApp {
                     self.say(text.to_owned(), false);
                 }
             }
-            UiCommand::ChooseNext if self.view() == View::Review => {
-                self.session.choose_figure(Choice::Next);
-            }
-            UiCommand::ChoosePrevious if self.view() == View::Review => {
-                self.session.choose_figure(Choice::Previous);
-            }
+            // ↑/↓ choose a figure in the review, a result in the search's list.
+            UiCommand::ChooseNext if reviewing => self.session.choose_figure(Choice::Next),
+            UiCommand::ChoosePrevious if reviewing => self.session.choose_figure(Choice::Previous),
             UiCommand::ChooseNext => self.session.choose(true),
             UiCommand::ChoosePrevious => self.session.choose(false),
             UiCommand::SearchReport => {
-                self.run_system(
-                    ctx,
-                    SystemCommand::FocusSearch(crate::viewer::place::SearchScope::Report),
-                );
+                let scope = crate::viewer::place::SearchScope::Report;
+                self.run_system(ctx, SystemCommand::FocusSearch(scope));
             }
             UiCommand::ClearSearch => self.session.clear_search(),
-            UiCommand::Close => self.close_innermost(),
-            UiCommand::Open => self.ask_for_file(ctx, Purpose::Open),
-            UiCommand::Import => self.ask_for_file(ctx, Purpose::Import),
+            _ => self.close_innermost(),
+        }
+    }
+
+    /// The review of an import: a verdict on the chosen figure, or the import saved.
+    fn review_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::Review if self.session.review().is_none() => {
+                let text =
+                    crate::viewer::i18n::tr(ctx, "没有要审阅的导入：导入报告后在这里审阅猜的名称");
+                self.say(text.to_owned(), false);
+            }
+            UiCommand::Review => self.session.show(View::Review),
+            UiCommand::AcceptFigure => self.session.decide(Some(Verdict::Accept)),
+            UiCommand::DropFigure => self.session.decide(Some(Verdict::Drop)),
+            UiCommand::UndoVerdict => self.session.decide(None),
+            _ => self.save_dataset(ctx),
+        }
+    }
+
+    /// Files: a dataset or a report to import asked for, the built-in report, an export, print.
+    fn file_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        use crate::viewer::dialog::Purpose;
+        let export = match command {
+            UiCommand::Open => return self.ask_for_file(ctx, Purpose::Open),
+            UiCommand::Import => return self.ask_for_file(ctx, Purpose::Import),
+            UiCommand::Print => return self.print(ctx),
             UiCommand::OpenEmbedded => {
                 self.replace_dataset(load::embedded());
                 self.watch(None, None);
                 self.settings.last_file = None;
+                return;
             }
-            UiCommand::ExportViewPng => self.ask_for_file(ctx, Purpose::Export(Export::ViewPng)),
-            UiCommand::ExportListCsv => {
-                self.ask_for_file(ctx, Purpose::Export(Export::InitiativesCsv));
-            }
-            UiCommand::ExportFiguresCsv => {
-                self.ask_for_file(ctx, Purpose::Export(Export::FiguresCsv));
-            }
-            UiCommand::ExportPdf => self.ask_for_file(ctx, Purpose::Export(Export::ReportPdf)),
-            UiCommand::Print => self.print(ctx),
-            UiCommand::Present => self.toggle_presenting(ctx),
-            UiCommand::NextSlide
-            | UiCommand::PreviousSlide
-            | UiCommand::FirstSlide
-            | UiCommand::LastSlide => {
-                self.move_slide(command);
-            }
-            // Keys that a widget acts on itself (`ui::rows`, egui's focus); the table has them
-            // to show them.
-            UiCommand::Chapter
-            | UiCommand::FigureMenu
-            | UiCommand::EditLabel
-            | UiCommand::Choose
-            | UiCommand::ScrollDown
-            | UiCommand::ScrollUp
-            | UiCommand::PageDown
-            | UiCommand::PageUp
-            | UiCommand::ScrollToStart
-            | UiCommand::ScrollToEnd
-            | UiCommand::NextControl
-            | UiCommand::PreviousControl => {
-                log::debug!("{command:?} is carried out by the widget that has the keyboard");
-            }
-            // Listed, not `_`, so that a new command cannot be left out unnoticed.
-            UiCommand::Palette
-            | UiCommand::ThemeLight
-            | UiCommand::ThemeDark
-            | UiCommand::ThemeSystem
-            | UiCommand::LanguageZh
-            | UiCommand::LanguageZhHant
-            | UiCommand::LanguageFollowReport
-            | UiCommand::LanguageEn
-            | UiCommand::ZoomIn
-            | UiCommand::ZoomOut
-            | UiCommand::ZoomReset
-            | UiCommand::Shortcuts
-            | UiCommand::Warnings
-            | UiCommand::About
-            | UiCommand::Quit => self.set_up(ctx, command),
-        }
+            UiCommand::ExportViewPng => Export::ViewPng,
+            UiCommand::ExportListCsv => Export::InitiativesCsv,
+            UiCommand::ExportFiguresCsv => Export::FiguresCsv,
+            _ => Export::ReportPdf,
+        };
+        self.ask_for_file(ctx, Purpose::Export(export));
     }
 
     /// Commands that change how the viewer looks and which windows are open.

@@ -42,41 +42,7 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
             if let Some(row) = moved {
                 table = table.scroll_to_row(row, None);
             }
-            table
-                .id_salt(("figures-table", english))
-                .striped(true)
-                // Cells take clicks but not the keyboard: a row is one stop (`row_focus`).
-                .sense(Sense::CLICK)
-                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(
-                    Width::initial(label_width)
-                        .at_least(80.0)
-                        .clip(true)
-                        .resizable(true),
-                )
-                // English says values in words ("more than 18 million yuan").
-                .column(
-                    Width::initial(value_width)
-                        .at_least(60.0)
-                        .clip(true)
-                        .resizable(true),
-                )
-                .column(Width::initial(130.0).at_least(60.0).resizable(true))
-                .column(Width::initial(80.0).at_least(40.0).resizable(true))
-                .column(Width::initial(56.0).at_least(40.0).resizable(true))
-                .column(
-                    Width::initial(90.0)
-                        .at_least(40.0)
-                        .clip(true)
-                        .resizable(true),
-                )
-                .column(
-                    Width::initial(110.0)
-                        .at_least(40.0)
-                        .clip(true)
-                        .resizable(true),
-                )
-                .column(Width::remainder().at_least(120.0).clip(true))
+            with_columns(table, english, (label_width, value_width))
                 .header(ROW_HEIGHT, |mut header| {
                     for column in Column::ALL {
                         header.col(|ui| {
@@ -114,6 +80,50 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
     for command in commands {
         cx.send(command);
     }
+}
+
+/// The table's columns, in the order of [`Column::ALL`]: the name and value first, given the
+/// room they need (English says values in words), the initiative's title last, cut first.
+fn with_columns(
+    table: TableBuilder<'_>,
+    english: bool,
+    (label_width, value_width): (f32, f32),
+) -> TableBuilder<'_> {
+    table
+        .id_salt(("figures-table", english))
+        .striped(true)
+        // Cells take clicks but not the keyboard: a row is one stop (`row_focus`).
+        .sense(Sense::CLICK)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(
+            Width::initial(label_width)
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
+        // English says values in words ("more than 18 million yuan").
+        .column(
+            Width::initial(value_width)
+                .at_least(60.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Width::initial(130.0).at_least(60.0).resizable(true))
+        .column(Width::initial(80.0).at_least(40.0).resizable(true))
+        .column(Width::initial(56.0).at_least(40.0).resizable(true))
+        .column(
+            Width::initial(90.0)
+                .at_least(40.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(
+            Width::initial(110.0)
+                .at_least(40.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Width::remainder().at_least(120.0).clip(true))
 }
 
 /// The heading, how many rows the search leaves, and the CSV export of them.
