@@ -34,6 +34,11 @@ pub fn figure_value(lang: Lang, figure: &Figure, quantity: &Quantity) -> String 
 
 /// A period as a reader says it: 2018 → "2018 年" (English "2018"); other periods as written.
 pub fn period_label(lang: Lang, period: &str) -> String {
+    if lang == Lang::En
+        && let Some(english) = crate::report::words::english_date(period)
+    {
+        return english;
+    }
     if period.chars().all(|c| c.is_ascii_digit()) {
         fill(tr_in(lang, "{} 年"), &[&period])
     } else {
@@ -254,6 +259,29 @@ pub fn tick_label(value: f64, unit: &str, script: HanScript, lang: Lang) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_said_in_english_and_other_periods_are_left_as_written() {
+        for (period, english) in [
+            ("2018", "2018"),
+            ("2018年", "2018"),
+            ("2018年3月", "March 2018"),
+            ("2018 年 3 月", "March 2018"),
+            ("2018年3月5日", "5 March 2018"),
+            ("2012年至2018年", "2012–2018"),
+            ("2012-2018", "2012–2018"),
+            ("2018年上半年", "first half of 2018"),
+        ] {
+            let said = crate::report::words::english_date(period);
+            assert_eq!(said.as_deref(), Some(english), "{period}");
+            assert_eq!(period_label(Lang::En, period), english, "{period}");
+        }
+        for period in ["八大以来", "疫情期间", "2018年13月", "十三五"] {
+            assert_eq!(crate::report::words::english_date(period), None, "{period}");
+        }
+        assert_eq!(period_label(Lang::Zh, "2018"), "2018 年");
+        assert_eq!(period_label(Lang::Zh, "2018年3月"), "2018年3月");
+    }
 
     fn figure(label: &str, value: f64, unit: &str, period: Option<&str>, status: Status) -> Figure {
         Figure {

@@ -627,6 +627,23 @@ impl Quantity {
     }
 }
 
+impl Quantity {
+    /// The base value with its unit in English, digits in full: 139,600,000 times, 6.2%.
+    pub fn english_base(&self) -> String {
+        let number = format_plain(self.base_value);
+        if self.counter == "%" {
+            return format!("{number}%");
+        }
+        let exact_one = self.base_value == 1.0;
+        match english_counter(&self.counter) {
+            Some(("", _)) => number,
+            Some((one, _)) if exact_one => format!("{number} {one}"),
+            Some((_, many)) => format!("{number} {many}"),
+            None => format!("{number}{}", self.base_unit),
+        }
+    }
+}
+
 /// A base value with the magnitudes English uses: 18 million, 3.12 billion, 67,000.
 pub fn english_number(value: f64, counter: &str) -> String {
     let magnitude = value.abs();
@@ -647,7 +664,12 @@ fn english_counter(counter: &str) -> Option<(&'static str, &'static str)> {
     Some(match counter {
         "个" => ("", ""),
         "次" => ("time", "times"),
-        "人次" => ("attendance", "attendances"),
+        // A count of people counted once a time they came: visits, not attendances at all.
+        "人次" => ("person-time", "person-times"),
+        "架次" => ("sortie", "sorties"),
+        "车次" => ("vehicle trip", "vehicle trips"),
+        "户次" => ("household-time", "household-times"),
+        "件次" => ("item-time", "item-times"),
         "项" | "条" | "件" => ("item", "items"),
         "名" | "人" | "位" => ("person", "people"),
         "元" => ("yuan", "yuan"),
@@ -704,6 +726,50 @@ fn english_counter(counter: &str) -> Option<(&'static str, &'static str)> {
         "个月" => ("month", "months"),
         "床日" => ("bed-day", "bed-days"),
         "倍" => ("times", "times"),
+        "头" => ("head", "head"),
+        "只" => ("animal", "animals"),
+        "张" => ("sheet", "sheets"),
+        "间" => ("room", "rooms"),
+        "笔" => ("transaction", "transactions"),
+        "块" => ("piece", "pieces"),
+        "颗" => ("piece", "pieces"),
+        "棵" => ("tree", "trees"),
+        "层" => ("storey", "storeys"),
+        "栋" => ("building", "buildings"),
+        "口" => ("well", "wells"),
+        "组" => ("group", "groups"),
+        "队" => ("team", "teams"),
+        "轮" => ("round", "rounds"),
+        "款" => ("model", "models"),
+        "首" => ("song", "songs"),
+        "集" => ("episode", "episodes"),
+        "卷" => ("volume", "volumes"),
+        "版" => ("edition", "editions"),
+        "页" => ("page", "pages"),
+        "员" => ("member", "members"),
+        "起" => ("case", "cases"),
+        "宗" => ("case", "cases"),
+        "幅" => ("piece", "pieces"),
+        "枚" => ("piece", "pieces"),
+        "列" => ("train", "trains"),
+        "根" => ("piece", "pieces"),
+        "班" => ("class", "classes"),
+        "澳门元" => ("pataca", "patacas"),
+        "日元" => ("yen", "yen"),
+        "英镑" => ("pound", "pounds"),
+        "微克" => ("µg", "µg"),
+        "毫克" => ("mg", "mg"),
+        "厘米" => ("cm", "cm"),
+        "毫米" => ("mm", "mm"),
+        "兆瓦" => ("MW", "MW"),
+        "千伏" => ("kV", "kV"),
+        "升" => ("litre", "litres"),
+        "毫升" => ("ml", "ml"),
+        "标准箱" => ("TEU", "TEU"),
+        "标准煤" => ("tonne of standard coal", "tonnes of standard coal"),
+        "分钟" => ("minute", "minutes"),
+        "‰" => ("per mille", "per mille"),
+        "周年" => ("year", "years"),
         _ => return None,
     })
 }
@@ -791,6 +857,32 @@ pub fn format_written(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_base_value_is_said_in_english_with_every_digit() {
+        let q = |value: f64, unit: &str| Quantity::parse(None, value, unit).expect("parses");
+        assert_eq!(q(1.396, "亿次").english_base(), "139,600,000 times");
+        assert_eq!(q(1800.0, "余万元").english_base(), "18,000,000 yuan");
+        assert_eq!(q(6.2, "%").english_base(), "6.2%");
+        assert_eq!(q(179.0, "个").english_base(), "179");
+    }
+
+    #[test]
+    fn every_known_counter_has_its_own_english() {
+        for &counter in KNOWN_COUNTERS.iter().filter(|c| **c != "%") {
+            assert!(
+                english_counter(counter).is_some(),
+                "{counter} has no English: the English interface would show it in Chinese"
+            );
+        }
+        // What is counted, not one word for every kind.
+        assert_eq!(
+            english_counter("人次"),
+            Some(("person-time", "person-times"))
+        );
+        assert_eq!(english_counter("场次"), Some(("event", "events")));
+        assert_ne!(english_counter("人次"), english_counter("场次"));
+    }
 
     fn q(prefix: Option<&str>, value: f64, unit: &str) -> Quantity {
         Quantity::parse(prefix, value, unit).expect("unit parses")
@@ -951,7 +1043,7 @@ mod tests {
         assert_eq!(q(Some("近"), 8400.0, "多個").english(), "nearly 8,400+");
         assert_eq!(
             q(Some("超過"), 1000.0, "萬餘人次").english(),
-            "more than 10 million attendances"
+            "more than 10 million person-times"
         );
         assert_eq!(
             q(Some("近"), 8400.0, "多個").qualifier_english(),
@@ -964,7 +1056,7 @@ mod tests {
         assert_eq!(q(None, 179.0, "个").english(), "179");
         assert_eq!(
             q(None, 6.7, "万余人次").english(),
-            "more than 67,000 attendances"
+            "more than 67,000 person-times"
         );
     }
 

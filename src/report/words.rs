@@ -101,6 +101,64 @@ pub fn english(zh: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// A period that is a date, said in English mechanically: 2018年3月 → March 2018, 2018年3月5日 →
+/// 5 March 2018, 2012年至2018年 → 2012–2018, 2018年上半年 → first half of 2018. Anything else
+/// (八大以来, 疫情期间) is not a date and has no English here: its `period_en` says it.
+pub fn english_date(period: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let text: String = period.chars().filter(|c| !c.is_whitespace()).collect();
+    let year = |t: &str| -> Option<u32> {
+        let digits = t.strip_suffix('年').unwrap_or(t);
+        (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    if let Some(y) = year(&text) {
+        return Some(y.to_string());
+    }
+    for separator in ["至", "到", "-", "–", "—", "~"] {
+        if let Some((from, to)) = text.split_once(separator)
+            && let (Some(from), Some(to)) = (year(from), year(to))
+        {
+            return Some(format!("{from}–{to}"));
+        }
+    }
+    let (y, rest) = text.split_once('年')?;
+    let y = year(y)?;
+    match rest {
+        "上半年" => return Some(format!("first half of {y}")),
+        "下半年" => return Some(format!("second half of {y}")),
+        _ => {}
+    }
+    let (month, rest) = rest.split_once('月')?;
+    let month: usize = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let name = MONTHS[month - 1];
+    match rest {
+        "" | "份" => Some(format!("{name} {y}")),
+        day => {
+            let day: u32 = day
+                .strip_suffix('日')?
+                .parse()
+                .ok()
+                .filter(|d| (1..=31).contains(d))?;
+            Some(format!("{day} {name} {y}"))
+        }
+    }
+}
+
 /// Every interface string: Chinese, English.
 pub const ENGLISH: &[(&str, &str)] = &[
     // The review of an import.

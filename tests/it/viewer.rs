@@ -1839,3 +1839,31 @@ fn slides_at_640x480_fill_the_window_and_keep_their_text_readable() {
     let heading = harness.get_by_label("资源").rect();
     assert!(screen.contains_rect(heading), "{heading:?}");
 }
+
+#[test]
+fn english_says_units_periods_and_result_labels_in_english() {
+    let settings = Settings {
+        language: Some(huimou::viewer::i18n::Lang::En),
+        ..Settings::default()
+    };
+    let mut harness = viewer_with(settings, Startup::default());
+    // A search result names its figures by their English labels.
+    harness
+        .state_mut()
+        .push(SystemCommand::SetSearchScope(SearchScope::Report));
+    harness.state_mut().push(SystemCommand::SetQuery {
+        query: "院士".to_owned(),
+        in_table: false,
+    });
+    harness.run();
+    harness.get_by_label_contains("Figures: Academician (expert) innovation workstations");
+    // The table's base values carry English units, every digit written.
+    harness.state_mut().push(UiCommand::ClearSearch);
+    harness.state_mut().push(SystemCommand::Show(View::Figures));
+    harness.run();
+    harness
+        .get_all_by_label("139,600,000 times")
+        .next()
+        .expect("a base value in English");
+    assert!(harness.query_by_label("139,600,000次").is_none());
+}

@@ -296,8 +296,13 @@ fn cells_ui(
         );
     });
     row.col(|ui| {
-        let base = crate::report::quantity::format_plain(quantity.base_value);
-        ui.add(egui::Label::new(format!("{base}{}", quantity.base_unit)).selectable(false));
+        let base = if crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En {
+            quantity.english_base()
+        } else {
+            let number = crate::report::quantity::format_plain(quantity.base_value);
+            format!("{number}{}", quantity.base_unit)
+        };
+        ui.add(egui::Label::new(base).selectable(false));
     });
     row.col(|ui| {
         ui.add(egui::Label::new(qualifier_words(ui, quantity)).selectable(false));

@@ -210,7 +210,19 @@ fn result_ui(ui: &mut egui::Ui, dataset: &Dataset, hit: &Hit, is_selected: bool)
                 job.wrap.max_width = ui.available_width();
                 ui.add(egui::Label::new(job));
                 if !hit.figures.is_empty() {
-                    let labels = hit.figure_labels(&dataset.report);
+                    // In the interface's language, where the dataset has it.
+                    let labels: Vec<&str> = hit
+                        .figures
+                        .iter()
+                        .map(|&f| {
+                            let figure = &initiative.figures[f];
+                            crate::viewer::ui::localized(
+                                ui,
+                                &figure.label,
+                                figure.label_en.as_ref(),
+                            )
+                        })
+                        .collect();
                     ui.label(
                         RichText::new(crate::viewer::i18n::fill(
                             tr(ui, "数据：{}"),
