@@ -1867,3 +1867,27 @@ fn english_says_units_periods_and_result_labels_in_english() {
         .expect("a base value in English");
     assert!(harness.query_by_label("139,600,000次").is_none());
 }
+
+#[test]
+fn tab_goes_through_the_top_bar_s_right_hand_controls_left_to_right() {
+    let mut harness = viewer();
+    let focused_label = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
+        harness
+            .query_all_by_label_contains("")
+            .find(|node| node.accesskit_node().is_focused())
+            .and_then(|node| node.accesskit_node().label())
+            .unwrap_or_default()
+    };
+    harness.get_by_label("浅色").focus();
+    harness.run();
+    let mut seen = vec![focused_label(&harness)];
+    for _ in 0..5 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        seen.push(focused_label(&harness));
+    }
+    assert_eq!(
+        seen,
+        ["浅色", "深色", "跟随系统", "简体", "繁體", "English"]
+    );
+}

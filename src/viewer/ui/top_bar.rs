@@ -32,20 +32,21 @@ pub fn top_bar_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
             let fits = Fits::of(ui);
             history_ui(ui, cx, &mut commands);
             search_ui(ui, cx, &mut commands, fits.search_width);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                folded_ui(ui, cx.settings.theme, &fits, &mut commands);
-                if fits.zoom {
-                    zoom_ui(ui, &mut commands);
-                }
-                if fits.language {
-                    ui.separator();
-                    language_ui(ui, &mut commands);
-                }
-                if fits.theme {
-                    ui.separator();
-                    theme_ui(ui, cx.settings.theme, &mut commands);
-                }
-            });
+            // Right-aligned but laid out left to right, so that Tab goes through them in the
+            // order they are read.
+            ui.add_space((ui.available_width() - fits.right_width).max(0.0));
+            if fits.theme {
+                theme_ui(ui, cx.settings.theme, &mut commands);
+                ui.separator();
+            }
+            if fits.language {
+                language_ui(ui, &mut commands);
+                ui.separator();
+            }
+            if fits.zoom {
+                zoom_ui(ui, &mut commands);
+            }
+            folded_ui(ui, cx.settings.theme, &fits, &mut commands);
         });
         ui.add_space(2.0);
     });
@@ -61,6 +62,8 @@ struct Fits {
     zoom: bool,
     language: bool,
     theme: bool,
+    /// What the controls shown on the right take, the "…" included when something folds.
+    right_width: f32,
 }
 
 impl Fits {
@@ -117,14 +120,32 @@ impl Fits {
             }
             fits
         };
+        let (zoom_width, language_width, theme_width) = (zoom, language, theme);
         let zoom = take(zoom);
         let language = zoom && take(language);
         let theme = language && take(theme);
+        let shown = [
+            (zoom, zoom_width),
+            (language, language_width),
+            (theme, theme_width),
+        ];
+        let folded = if zoom && language && theme {
+            0.0
+        } else {
+            text(ui, "…")
+        };
+        let right_width = shown
+            .iter()
+            .filter(|(fits, _)| *fits)
+            .map(|(_, width)| width)
+            .sum::<f32>()
+            + folded;
         Self {
             search_width,
             zoom,
             language,
             theme,
+            right_width,
         }
     }
 }
@@ -137,9 +158,9 @@ fn folded_ui(ui: &mut egui::Ui, theme: ThemePreference, fits: &Fits, commands: &
     }
     let hint = tr(ui, "更多：主题、语言、缩放");
     let response = ui.menu_button("…", |ui| {
-        // Each row laid out right to left, as in the row it left.
+        // Each row laid out as in the row it left.
         let row = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
-            let layout = egui::Layout::right_to_left(egui::Align::Center);
+            let layout = egui::Layout::left_to_right(egui::Align::Center);
             ui.allocate_ui_with_layout(egui::vec2(240.0, 24.0), layout, |ui| add(ui));
         };
         if !fits.theme {
@@ -377,11 +398,10 @@ fn language_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         (Lang::Zh, true) => UiCommand::LanguageZhHant,
         (Lang::Zh, false) => UiCommand::LanguageZh,
     };
-    // Right to left: English ends up on the right.
     for command in [
-        UiCommand::LanguageEn,
-        UiCommand::LanguageZhHant,
         UiCommand::LanguageZh,
+        UiCommand::LanguageZhHant,
+        UiCommand::LanguageEn,
     ] {
         // Short, each in its own script (the menu names them in full).
         if ui
@@ -395,11 +415,10 @@ fn language_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
 }
 
 fn theme_ui(ui: &mut egui::Ui, current: ThemePreference, commands: &mut Vec<Command>) {
-    // Right to left: the light theme ends up on the left.
     for command in [
-        UiCommand::ThemeSystem,
-        UiCommand::ThemeDark,
         UiCommand::ThemeLight,
+        UiCommand::ThemeDark,
+        UiCommand::ThemeSystem,
     ] {
         if ui
             .selectable_label(command.theme() == Some(current), command.text(ui))
@@ -420,9 +439,9 @@ fn zoom_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             commands.push(command.into());
         }
     };
-    // Right to left: ＋, the percentage, －.
-    button(ui, "＋".to_owned(), UiCommand::ZoomIn);
+    // －, the percentage, ＋.
+    button(ui, "－".to_owned(), UiCommand::ZoomOut);
     let percent = (ui.ctx().zoom_factor() * 100.0).round();
     button(ui, format!("{percent}%"), UiCommand::ZoomReset);
-    button(ui, "－".to_owned(), UiCommand::ZoomOut);
+    button(ui, "＋".to_owned(), UiCommand::ZoomIn);
 }
