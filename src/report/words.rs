@@ -162,6 +162,7 @@ pub fn english_date(period: &str) -> Option<String> {
 /// Every interface string: Chinese, English.
 pub const ENGLISH: &[(&str, &str)] = &[
     // The review of an import.
+    ("保存为数据集", "Save as a dataset"),
     (
         "在选中的数据上（图表的一行、数据一览的一行）",
         "On the focused figure (a chart's row, a row of All figures)",
@@ -281,7 +282,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "While reading (no text box has the cursor)",
     ),
     ("演示时", "While presenting"),
-    ("第 1–9 章", "Chapters 1–9"),
+    ("按编号打开章", "Open a chapter by its number"),
     ("选择下一项", "Choose the next item"),
     ("选择上一项", "Choose the previous item"),
     ("打开选中的项", "Open the chosen item"),
@@ -297,7 +298,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("滚动到末尾", "Scroll to the end"),
     ("下一个控件", "Next control"),
     ("上一个控件", "Previous control"),
-    ("打开第 1 至第 9 章", "Open chapters 1 to 9"),
+    (
+        "Alt 加章的编号打开该章（前九章）",
+        "Alt and a chapter's number opens it (the first nine)",
+    ),
     (
         "点亮搜索的下一个匹配并滚动到它；在全文结果中打开选中的结果",
         "Light the search's next match and scroll to it; in the whole report's results, open the chosen one",

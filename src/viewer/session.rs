@@ -621,6 +621,8 @@ pub struct Review {
     order: Vec<FigureRef>,
     verdicts: std::collections::BTreeMap<FigureRef, Verdict>,
     selected: usize,
+    /// The figures decided, latest last: U on an undecided figure takes back the latest.
+    decided: Vec<FigureRef>,
 }
 
 impl Review {
@@ -683,13 +685,25 @@ impl Review {
         match verdict {
             Some(verdict) => {
                 self.verdicts.insert(place, verdict);
+                self.decided.retain(|p| *p != place);
+                self.decided.push(place);
                 let next = (self.selected + 1..self.order.len())
                     .chain(0..self.selected)
                     .find(|&k| !self.verdicts.contains_key(&self.order[k]));
                 self.selected = next.unwrap_or((self.selected + 1).min(self.order.len() - 1));
             }
+            // Taking back: the chosen figure's verdict, or where the chosen one has none (the
+            // choice moved on), the latest given, which is chosen again.
+            None if self.verdicts.remove(&place).is_some() => {
+                self.decided.retain(|p| *p != place);
+            }
             None => {
-                self.verdicts.remove(&place);
+                if let Some(latest) = self.decided.pop() {
+                    self.verdicts.remove(&latest);
+                    if let Some(row) = self.order.iter().position(|p| *p == latest) {
+                        self.selected = row;
+                    }
+                }
             }
         }
     }

@@ -258,3 +258,45 @@ fn a_report_named_on_the_command_line_is_imported_and_opens_on_its_review() {
     assert!(app.session().diagnostics().is_none());
     assert_eq!(app.view(), View::Review);
 }
+
+/// U takes back the latest verdict when the chosen figure has none (the choice moved on).
+#[test]
+fn u_takes_back_the_latest_verdict_and_chooses_its_figure_again() {
+    use egui::Key;
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Import(data(
+        "import/published/gov-work-report.txt",
+    )));
+    harness.run();
+    let order = harness
+        .state()
+        .session()
+        .review()
+        .expect("a review")
+        .order()
+        .to_vec();
+    harness.key_press(Key::D);
+    harness.run();
+    harness.key_press(Key::U);
+    harness.run();
+    let review = harness.state().session().review().expect("a review");
+    assert_eq!(review.verdict(order[0]), None, "the drop taken back");
+    assert_eq!(review.selected(), 0, "its figure chosen again");
+}
+
+/// A report named on the command line says it was imported in the reader's language.
+#[test]
+fn a_report_imported_from_the_command_line_says_so_in_english() {
+    let harness = common::viewer_with(
+        huimou::viewer::settings::Settings {
+            language: Some(huimou::viewer::i18n::Lang::En),
+            ..huimou::viewer::settings::Settings::default()
+        },
+        huimou::viewer::app::Startup {
+            file: Some(data("import/published/gov-work-report.txt")),
+            ..huimou::viewer::app::Startup::default()
+        },
+    );
+    let status = harness.state().status().expect("a message");
+    assert!(!status.text.contains("已导入"), "{}", status.text);
+}

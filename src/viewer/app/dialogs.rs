@@ -55,7 +55,11 @@ impl HuimouApp {
                 let (name, extensions) = export.file_type();
                 let file_name = format!("{}.{}", self.export_stem(export), extensions[0]);
                 (
-                    crate::viewer::i18n::tr(ctx, "导出到文件"),
+                    if export == crate::viewer::commands::Export::DatasetRon {
+                        crate::viewer::i18n::tr(ctx, "保存为数据集")
+                    } else {
+                        crate::viewer::i18n::tr(ctx, "导出到文件")
+                    },
                     name,
                     extensions,
                     Some(file_name),

@@ -153,9 +153,16 @@ impl HuimouApp {
         let to_import = startup
             .file
             .take_if(|file| crate::import::is_importable(file));
+        let view = startup.view;
         let mut app = Self::start(ctx, settings, startup);
         if let Some(path) = to_import {
+            // The import says what it did in the reader's language, set before the first frame.
+            crate::viewer::i18n::set(ctx, app.lang(), app.traditional());
             app.import(ctx, &path);
+            // `huimou screenshot REPORT.docx --view figures` shows the view asked for.
+            if let Some(view) = view {
+                app.session.show(view);
+            }
         }
         app
     }

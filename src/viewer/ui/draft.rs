@@ -17,7 +17,11 @@ pub fn draft_bar_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
         .source
         .file_name()
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-    let guessed = draft.guessed_labels;
+    // The guesses still to decide: the review's verdicts count down from the import's.
+    let guessed = cx
+        .session
+        .review()
+        .map_or(draft.guessed_labels, |review| review.counts()[3]);
     let summary = &draft.summary;
     let left_out = summary.skipped.len() + summary.warnings.len();
     let details = summary

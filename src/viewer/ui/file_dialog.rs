@@ -134,7 +134,12 @@ fn list_ui(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink(false)
-            .max_height(LIST_HEIGHT)
+            // A small window (640×480) keeps the buttons in sight: the list gives way.
+            .max_height(
+                LIST_HEIGHT
+                    .min(ui.ctx().content_rect().height() - 300.0)
+                    .max(80.0),
+            )
             .show(ui, |ui| {
                 if dialog.waiting() {
                     ui.label(RichText::new(tr(ui, "正在读取文件夹…")).weak());

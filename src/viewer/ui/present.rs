@@ -46,8 +46,14 @@ fn per_row(canvas: Vec2) -> usize {
     if canvas.x >= 900.0 { 2 } else { 1 }
 }
 
-/// Chapters listed on one contents slide.
+/// Chapters listed on one contents slide of the full canvas; a smaller one lists fewer.
 const CONTENTS_PER_SLIDE: usize = 6;
+
+/// Chapters a contents slide on `canvas` lists: as many as its height holds, six at most.
+fn contents_per_slide(canvas: Vec2) -> usize {
+    // The heading takes about 110 points, a chapter with its headline about 70.
+    (((canvas.y - 110.0 - FRAME_HEIGHT) / 70.0).floor() as usize).clamp(2, CONTENTS_PER_SLIDE)
+}
 /// What the margins and the footer take of the canvas's height; the rest is the body.
 const FRAME_HEIGHT: f32 = 96.0;
 /// What a chapter's first slide gives its heading, headline and key figures.
@@ -87,15 +93,12 @@ impl Slide {
 /// The slides of a report laid out on `canvas`, in order.
 pub fn slides(report: &Report, canvas: Vec2) -> Vec<Slide> {
     let n = report.chapters.len();
+    let per_slide = contents_per_slide(canvas);
     let mut slides = vec![Slide::Cover];
-    slides.extend(
-        (0..n)
-            .step_by(CONTENTS_PER_SLIDE)
-            .map(|first| Slide::Contents {
-                first,
-                end: (first + CONTENTS_PER_SLIDE).min(n),
-            }),
-    );
+    slides.extend((0..n).step_by(per_slide).map(|first| Slide::Contents {
+        first,
+        end: (first + per_slide).min(n),
+    }));
     for (chapter, content) in report.chapters.iter().enumerate() {
         let mut first = 0;
         let mut opening = true;
@@ -452,6 +455,15 @@ mod tests {
                 assert_eq!(shown, (0..chapter.charts.len()).collect::<Vec<_>>());
             }
         }
+    }
+
+    #[test]
+    fn a_contents_slide_lists_what_its_canvas_holds() {
+        assert_eq!(contents_per_slide(CANVAS), CONTENTS_PER_SLIDE);
+        let (small, _) = canvas_for(vec2(640.0, 480.0));
+        let listed = contents_per_slide(small);
+        assert!((2..CONTENTS_PER_SLIDE).contains(&listed), "{listed}");
+        assert!(110.0 + 70.0 * listed as f32 + FRAME_HEIGHT <= small.y);
     }
 
     #[test]

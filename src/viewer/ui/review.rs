@@ -204,7 +204,10 @@ fn label_ui(
         // Named for screen readers by the label before it.
         let name = ui.label(tr(ui, "新名称"));
         let response = ui
-            .add(egui::TextEdit::singleline(text).desired_width(220.0))
+            .add(
+                egui::TextEdit::singleline(text)
+                    .desired_width((ui.available_width() - 160.0).clamp(100.0, 220.0)),
+            )
             .labelled_by(name.id);
         response.request_focus();
         let (enter, escape) = ui.input(|i| {
