@@ -64,6 +64,9 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
                         });
                         let mut menu = None;
                         let focused = ctx.memory(|m| m.has_focus(row_id(index)));
+                        if focused {
+                            crate::viewer::ui::ring_around(&ctx, row_id(index), response.rect);
+                        }
                         crate::viewer::ui::initiatives::figure_menu_focused(
                             &response, focused, place, &mut menu,
                         );

@@ -159,14 +159,31 @@ pub fn focus_ring(ctx: &egui::Context, by_keyboard: &mut bool) {
     let Some(response) = ctx.read_response(focused).filter(|_| *by_keyboard) else {
         return;
     };
+    // A widget that stands for more than its own rect (a table row's stop in its first cell)
+    // says where its ring goes.
+    let rect = ctx
+        .data(|d| d.get_temp::<(egui::Id, egui::Rect)>(ring_rect_id()))
+        .filter(|(id, _)| *id == focused)
+        .map_or(response.rect, |(_, rect)| rect);
     let accent = theme::Palette::new(ctx.global_style().visuals.dark_mode).accent;
     let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("focus-ring"));
     ctx.layer_painter(layer).rect_stroke(
-        response.rect.expand(2.0),
+        rect.expand(2.0),
         4.0,
         egui::Stroke::new(2.0, accent),
         egui::StrokeKind::Outside,
     );
+}
+
+/// Where a focused widget's ring goes when it stands for more than its own rect: the widget's
+/// id and the rect, as `ring_around` kept them this frame.
+fn ring_rect_id() -> egui::Id {
+    egui::Id::unique("focus-ring-rect")
+}
+
+/// Rings `rect` rather than widget `id`'s own rect while `id` has the keyboard (a table row).
+pub fn ring_around(ctx: &egui::Context, id: egui::Id, rect: egui::Rect) {
+    ctx.data_mut(|d| d.insert_temp(ring_rect_id(), (id, rect)));
 }
 
 /// Windows over the panels: a crash notice, diagnostics, About, shortcuts, and on top the

@@ -368,8 +368,12 @@ fn what_differs<'a>(
     if shared < SHARED {
         return title.into();
     }
-    // Two characters of the shared start stay, so the reader sees where the rest joins it.
-    let rest: String = title.chars().skip(shared - 2).collect();
+    // Only what differs: a few characters of the shared start would cut its last word in two
+    // (…想中 of 思想), and Chinese has no spaces to cut at.
+    let rest: String = title.chars().skip(shared).collect();
+    if rest.is_empty() {
+        return title.into();
+    }
     format!("…{rest}").into()
 }
 
@@ -427,8 +431,8 @@ mod tests {
             .iter()
             .map(|t| what_differs(t, titles.iter().copied()).into_owned())
             .collect();
-        assert_eq!(shown[0], "…略中坚定政治方向");
-        assert_eq!(shown[1], "…略中深化改革");
+        assert_eq!(shown[0], "…坚定政治方向");
+        assert_eq!(shown[1], "…深化改革");
         assert_eq!(shown[2], "凝聚科技工作者");
     }
 }
