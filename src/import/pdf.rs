@@ -85,7 +85,7 @@ fn read_pages(bytes: &[u8]) -> Result<String, Text> {
             "PDF 有密码保护；请先另存一份不加密的",
         ));
     }
-    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    let pages = document.get_pages();
     if pages.len() > MAX_PAGES {
         return Err(Text::new(
             format!(
@@ -97,7 +97,7 @@ fn read_pages(bytes: &[u8]) -> Result<String, Text> {
     }
     let mut text = String::new();
     let mut unreadable = 0;
-    for (&number, &page) in document.get_pages().iter() {
+    for (&number, &page) in &pages {
         match page_text(&document, page) {
             Ok(page_text) => {
                 text.push_str(&page_text);

@@ -838,12 +838,8 @@ impl UiCommand {
             .keys_in(context)
             .filter(|shortcut| applies(ctx, shortcut))
             .collect();
-        match (self, keys.as_slice()) {
-            (Self::Chapter, [first, .., last]) => format!(
-                "{} … {}",
-                format_shortcut(ctx, first),
-                format_shortcut(ctx, last)
-            ),
+        match self {
+            Self::Chapter => chapter_keys_text(ctx, keys.len()),
             _ => shortcuts_text(ctx, &keys),
         }
     }
@@ -877,6 +873,22 @@ impl UiCommand {
 /// Whether a key exists on this platform: the ⌘ key (`Modifiers::MAC_CMD`) only on macOS.
 pub fn applies(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> bool {
     !shortcut.modifiers.mac_cmd || ctx.os() == egui::os::OperatingSystem::Mac
+}
+
+/// The keys of the first `chapters` chapters (nine at most), first and last: Alt+1 … Alt+5.
+pub fn chapter_keys_text(ctx: &egui::Context, chapters: usize) -> String {
+    let keys: Vec<_> = (0..chapters.min(CHAPTER_KEYS.len()))
+        .filter_map(UiCommand::chapter_key)
+        .collect();
+    match keys.as_slice() {
+        [] => String::new(),
+        [only] => format_shortcut(ctx, only),
+        [first, .., last] => format!(
+            "{} … {}",
+            format_shortcut(ctx, first),
+            format_shortcut(ctx, last)
+        ),
+    }
 }
 
 /// Keys written as this platform writes them, separated by slashes.

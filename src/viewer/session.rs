@@ -134,12 +134,17 @@ impl Search {
     /// screen, or the whole report (whichever chapter is on screen, so that stepping through
     /// the report's results keeps its place).
     fn refresh(&mut self, dataset: &Dataset, view: View) {
-        let key = (self.query.clone(), self.chapter_scope(view));
-        if self.hits_for.as_ref() != Some(&key) {
-            self.hits = dataset.index().search(&self.query, key.1);
+        // Compared without copying the query: this runs every frame.
+        let scope = self.chapter_scope(view);
+        let fresh = self
+            .hits_for
+            .as_ref()
+            .is_some_and(|(query, s)| *query == self.query && *s == scope);
+        if !fresh {
+            self.hits = dataset.index().search(&self.query, scope);
             self.selected = 0;
             self.opened = None;
-            self.hits_for = Some(key);
+            self.hits_for = Some((self.query.clone(), scope));
         }
     }
 

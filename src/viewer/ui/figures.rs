@@ -210,8 +210,12 @@ fn row_keys(
     commands: &mut Vec<SystemCommand>,
 ) -> Option<usize> {
     use crate::viewer::commands::{KeyContext, UiCommand};
-    let focused = ctx.memory(|m| m.focused())?;
-    let index = (0..rows.len()).find(|&k| row_id(k) == focused)?;
+    // The row whose stop had the keyboard when last drawn, if it still has it: found without
+    // going through every row of a large table each frame.
+    let index: usize = ctx.data(|d| d.get_temp(focused_row_id()))?;
+    if index >= rows.len() || !ctx.memory(|m| m.has_focus(row_id(index))) {
+        return None;
+    }
     let last = rows.len().saturating_sub(1);
     // ↑/↓ are egui's own: it moves the keyboard to the row above or below.
     let moves: [(UiCommand, KeyContext, RowStep); 4] = [
@@ -247,6 +251,11 @@ fn row_keys(
 /// Where a key takes the keyboard from row `k`, a page being `page` rows, the last `last`.
 type RowStep = fn(usize, usize, usize) -> usize;
 
+/// Where the row whose stop has the keyboard is noted when it is drawn.
+fn focused_row_id() -> egui::Id {
+    egui::Id::unique("figures-row-focused")
+}
+
 /// Where the row the keyboard moves to waits to be drawn.
 fn pending_id() -> egui::Id {
     egui::Id::unique("figures-row-pending")
@@ -276,6 +285,10 @@ fn cells_ui(
         if ui.ctx().data(|d| d.get_temp(pending_id())) == Some(index) {
             ui.ctx().data_mut(|d| d.remove::<usize>(pending_id()));
             stop.request_focus();
+        }
+        if stop.has_focus() {
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(focused_row_id(), index));
         }
         if figure.label_guessed {
             // The mark stays in sight however narrow the column: the name is cut first.

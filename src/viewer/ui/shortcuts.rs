@@ -4,7 +4,7 @@ use crate::viewer::i18n::{fill, tr};
 use egui::RichText;
 use strum::IntoEnumIterator;
 
-use crate::viewer::commands::{Command, KeyContext, SystemCommand, UiCommand, format_shortcut};
+use crate::viewer::commands::{Command, KeyContext, SystemCommand, UiCommand, chapter_keys_text};
 use crate::viewer::context::ViewerContext;
 use crate::viewer::place::View;
 
@@ -224,22 +224,6 @@ fn keyed_ui(ui: &mut egui::Ui, id: (&str, usize), keyed: &[UiCommand], chapters:
                 command_label_ui(ui, command);
             }
         });
-}
-
-/// The keys of the report's first chapters, first and last: Alt+1 … Alt+5.
-fn chapter_keys_text(ctx: &egui::Context, chapters: usize) -> String {
-    let keys: Vec<_> = (0..chapters.min(9))
-        .filter_map(UiCommand::chapter_key)
-        .collect();
-    match keys.as_slice() {
-        [] => String::new(),
-        [only] => format_shortcut(ctx, only),
-        [first, .., last] => format!(
-            "{} … {}",
-            format_shortcut(ctx, first),
-            format_shortcut(ctx, last)
-        ),
-    }
 }
 
 /// Commands without keys, under a word on where to find them.
