@@ -60,15 +60,22 @@ pub fn figure_period(lang: Lang, figure: &Figure) -> Option<String> {
 /// a target or an estimate says so (国内生产总值（目标）), and a label the importer guessed is
 /// marked for review (（待确认）), on the overview, the slides and in the PDF alike.
 pub fn figure_caption(lang: Lang, figure: &Figure) -> String {
+    figure_caption_in((lang, HanScript::of([figure.label.as_str()])), figure)
+}
+
+/// `figure_caption` with its marks (目标, 待确认) in `script`: the interface's, in the viewer.
+pub fn figure_caption_in((lang, script): (Lang, HanScript), figure: &Figure) -> String {
     let label = localized(lang, &figure.label, figure.label_en.as_ref());
     let mut caption = match figure_period(lang, figure) {
         Some(period) => fill(tr_in(lang, "{}（{}）"), &[&label, &period]),
         None => label.to_owned(),
     };
-    let script = HanScript::of([figure.label.as_str()]);
     caption = status_marked((lang, script), figure, caption);
     if figure.label_guessed {
-        caption.push_str(tr_in(lang, "（待确认）"));
+        caption.push_str(match script {
+            HanScript::Simplified => tr_in(lang, "（待确认）"),
+            HanScript::Traditional => tr_in(lang, "（待確認）"),
+        });
     }
     caption
 }

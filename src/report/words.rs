@@ -722,6 +722,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("{}（导入，未保存）", "{} (imported, not saved)"),
     ("查看提示", "Show the warnings"),
     ("（待确认）", " (to confirm)"),
+    ("（待確認）", " (to confirm)"),
     (
         "名称是导入时从上下文猜的，请在数据集中确认",
         "The importer guessed this name from the text around the number; confirm it in the dataset",

@@ -300,3 +300,22 @@ fn a_report_imported_from_the_command_line_says_so_in_english() {
     let status = harness.state().status().expect("a message");
     assert!(!status.text.contains("已导入"), "{}", status.text);
 }
+
+/// A traditional report imported follows its script at once: what the shell says of it, and
+/// the marks of its guessed figures, are in traditional characters.
+#[test]
+fn an_imported_traditional_report_is_spoken_of_in_its_script() {
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Import(data(
+        "import/published/association-review-traditional.txt",
+    )));
+    harness.run();
+    let status = harness.state().status().expect("a message");
+    assert!(status.text.starts_with("已導入"), "{}", status.text);
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Overview));
+    harness.run();
+    assert!(harness.query_all_by_label_contains("（待確認）").count() > 0);
+    assert_eq!(harness.query_all_by_label_contains("（待确认）").count(), 0);
+}

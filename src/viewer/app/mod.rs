@@ -384,6 +384,9 @@ impl HuimouApp {
     fn replace_dataset(&mut self, dataset: Dataset) {
         self.session = Session::new(dataset, self.session.view());
         self.memory = ui::Memory::default();
+        // An interface following the report's script follows the new report at once: what the
+        // shell says next (已導入…) is already in it.
+        crate::viewer::i18n::set(&self.ctx, self.lang(), self.traditional());
         self.tell_crash_report();
         if let Some(fonts) = &self.system_fonts {
             fonts.set_script(self.session.dataset().script());

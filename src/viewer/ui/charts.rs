@@ -245,9 +245,18 @@ fn comparison_caption(
     )
 }
 
-/// What a key figure counts, with its period when it has one: 具备科学素质的公民比例（2018 年）.
+/// What a key figure counts, with its period when it has one: 具备科学素质的公民比例（2018 年）;
+/// its marks (目标, 待确认) in the interface's script.
 pub fn figure_caption(ui: &egui::Ui, figure: &Figure) -> String {
-    crate::report::chart_text::figure_caption(crate::viewer::i18n::lang(ui.ctx()), figure)
+    use crate::report::script_fold::HanScript;
+    use crate::viewer::i18n::Translate as _;
+    let (lang, traditional) = ui.written();
+    let script = if traditional {
+        HanScript::Traditional
+    } else {
+        HanScript::Simplified
+    };
+    crate::report::chart_text::figure_caption_in((lang, script), figure)
 }
 
 fn progress_ui(
