@@ -109,10 +109,21 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
-    /// Print every figure of a dataset, one row each.
+    /// Print every figure of a dataset, one row each; of a folder's every report, with a
+    /// `report` column first.
     Figures {
-        /// The dataset (the embedded Chengdu report when left out).
+        /// The dataset, or a folder of reports (the embedded Chengdu report when left out).
         file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FigureFormat::Csv)]
+        format: FigureFormat,
+    },
+    /// List every series of a folder of reports: the same measure given by more than one
+    /// report, one row per reading (series, report, publisher, period, label, value as written,
+    /// base value, unit, status). Exit 0 when a series was found, 1 when none was, 2 on errors.
+    Series {
+        /// The folder of reports (datasets, and reports to import).
+        folder: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = FigureFormat::Csv)]
         format: FigureFormat,
@@ -650,6 +661,109 @@ pub fn search(
     })
 }
 
+/// Opens the shelf of `folder`, its imports cached in the data folder; says on stderr which
+/// files could not be read, or why the folder cannot be a shelf (exit 2).
+pub fn open_shelf(folder: &Path) -> Result<crate::shelf::Shelf, ExitCode> {
+    let lang = Lang::of_terminal();
+    let cache = crate::viewer::logging::data_dir().map(|dir| dir.join(SHELF_CACHE));
+    let say = |line: String| {
+        let safe = crate::report::diagnostic::terminal_safe(&line);
+        let _ = writeln!(std::io::stderr(), "{safe}");
+    };
+    match crate::shelf::open(folder, cache.as_deref()) {
+        Ok(shelf) => {
+            let warning = crate::report::diagnostic::Severity::Warning.word_in(lang);
+            for refused in &shelf.refused {
+                say(format!("{warning}: {}", refused.why_in(lang)));
+            }
+            Ok(shelf)
+        }
+        Err(error) => {
+            let word = crate::report::diagnostic::Severity::Error.word_in(lang);
+            say(format!("{word}: {}", error.message(lang)));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// The folder, under the data folder, where imported reports of a shelf are kept by content.
+pub const SHELF_CACHE: &str = "imports";
+
+/// Runs `huimou figures FOLDER`.
+fn shelf_figures(
+    shelf: &crate::shelf::Shelf,
+    format: FigureFormat,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        FigureFormat::Csv => crate::export::shelf_figures_csv(shelf, out),
+        FigureFormat::Json => {
+            let rows: Vec<serde_json::Value> = shelf
+                .reports
+                .iter()
+                .flat_map(|report| {
+                    let name = report.file_name();
+                    figure_rows(&report.dataset).into_iter().map(move |row| {
+                        let mut object = serde_json::Map::new();
+                        object.insert("report".to_owned(), name.clone().into());
+                        if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(row) {
+                            object.extend(fields);
+                        }
+                        serde_json::Value::Object(object)
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)
+        }
+    }
+}
+
+/// Runs `huimou series FOLDER`: exit 0 when a series was found, 1 when none was.
+fn series(
+    shelf: &crate::shelf::Shelf,
+    format: FigureFormat,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<ExitCode> {
+    let rows = crate::export::series_rows(shelf);
+    match format {
+        FigureFormat::Csv => crate::export::series_csv(&rows, &mut *out)?,
+        FigureFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(if rows.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Runs `huimou search FOLDER QUERY`: every report's matches, grouped by report (its file's
+/// name first on each line), in the shelf's order.
+fn search_shelf(
+    shelf: &crate::shelf::Shelf,
+    query: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<ExitCode> {
+    let mut found = false;
+    for report in &shelf.reports {
+        let mut lines = Vec::new();
+        search(&report.dataset, query, &mut lines)?;
+        let name = crate::report::diagnostic::terminal_safe(&report.file_name()).into_owned();
+        for line in String::from_utf8_lossy(&lines).lines() {
+            found = true;
+            writeln!(out, "{name}\t{line}")?;
+        }
+    }
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
 /// `text` with each of `ranges` (byte ranges, in order) wrapped in 【】, on one line.
 fn marked(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len() + ranges.len() * 6);
@@ -687,6 +801,13 @@ pub fn run_command(command: Command) -> ExitCode {
             let Some((file, query)) = search_args(&args) else {
                 return ExitCode::from(2);
             };
+            if let Some(folder) = file.filter(|f| f.is_dir()) {
+                return match open_shelf(folder) {
+                    Ok(shelf) => search_shelf(&shelf, query, &mut out),
+                    Err(code) => return code,
+                }
+                .unwrap_or(ExitCode::from(2));
+            }
             match dataset_or_embedded(file) {
                 Ok(dataset) => search(&dataset, query, &mut out),
                 Err(error) => {
@@ -719,6 +840,17 @@ pub fn run_command(command: Command) -> ExitCode {
             let lang = lang.map_or_else(Lang::of_terminal, Lang::from);
             return import(&source, out.as_deref(), force, lang);
         }
+        Command::Figures {
+            file: Some(folder),
+            format,
+        } if folder.is_dir() => match open_shelf(&folder) {
+            Ok(shelf) => shelf_figures(&shelf, format, &mut out).map(|()| ExitCode::SUCCESS),
+            Err(code) => return code,
+        },
+        Command::Series { folder, format } => match open_shelf(&folder) {
+            Ok(shelf) => series(&shelf, format, &mut out),
+            Err(code) => return code,
+        },
         Command::Figures { file, format } => match dataset_or_embedded(file.as_deref()) {
             Ok(dataset) => figures(&dataset, format, &mut out).map(|()| ExitCode::SUCCESS),
             Err(error) => {

@@ -5,7 +5,8 @@
 //!   diagnostics and the words in both languages; `search/`: the search index and pinyin, over
 //!   a report; `document/`: the report as opened (loading, the dataset with its index, the
 //!   table of figures); `export/`: CSV and the PDF; `import/`: published reports and brochures
-//!   into datasets. None of them knows any GUI.
+//!   into datasets; `shelf/`: the reports of a folder and the measures they share across years.
+//!   None of them knows any GUI.
 //! - `viewer/`: the window (egui), its state, commands, jobs and one file per panel (`ui/`).
 //! - `cli.rs`: the command line, over both.
 
@@ -14,6 +15,7 @@ pub mod export;
 pub mod import;
 pub mod report;
 pub mod search;
+pub mod shelf;
 
 pub use document::dataset::{Dataset, FigureRef, Origin};
 pub use document::load::{LoadError, load_file, load_str};

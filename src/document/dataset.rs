@@ -126,6 +126,59 @@ impl Dataset {
         self.script
     }
 
+    /// The sentence a figure stands in, its marks taken out, and where its number is in it.
+    pub fn sentence_of(&self, place: FigureRef) -> (String, std::ops::Range<usize>) {
+        let text = &self.initiative_at(place).text;
+        let Some(segment) = self
+            .segments(place.chapter, place.initiative)
+            .iter()
+            .find(|s| s.figure == Some(place.figure))
+        else {
+            return (String::new(), 0..0);
+        };
+        let ends = ['。', '！', '？', '；', '\n'];
+        let (at, to) = (segment.range.start, segment.range.end);
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| ends.contains(c))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let end = text[to..]
+            .char_indices()
+            .find(|(_, c)| ends.contains(c))
+            .map_or(text.len(), |(k, c)| to + k + c.len_utf8());
+        let before = text[start..segment.range.start].replace("**", "");
+        let number = &text[segment.range.clone()];
+        let after = text[segment.range.end..end].replace("**", "");
+        let lit = before.len()..before.len() + number.len();
+        (format!("{before}{number}{after}"), lit)
+    }
+
+    /// A figure as its text writes it: the word before, the number exactly as in the text
+    /// (4.0 stays 4.0), and the unit.
+    pub fn figure_as_written(&self, place: FigureRef) -> String {
+        let figure = self.figure(place);
+        let text = &self.initiative_at(place).text;
+        let number = self
+            .segments(place.chapter, place.initiative)
+            .iter()
+            .find(|s| s.figure == Some(place.figure))
+            .and_then(|s| text.get(s.range.clone()));
+        match number {
+            Some(number) => format!(
+                "{}{}{}",
+                figure.prefix.as_deref().unwrap_or_default().trim(),
+                number.trim(),
+                figure.unit.trim()
+            ),
+            None => crate::report::quantity::written(
+                figure.prefix.as_deref(),
+                figure.value,
+                &figure.unit,
+            ),
+        }
+    }
+
     /// The search index of the report.
     pub fn index(&self) -> &SearchIndex {
         &self.index

@@ -179,5 +179,6 @@ fn model_figure(planned: Planned) -> Figure {
         status: guess.status,
         period: guess.period,
         period_en: None,
+        series: None,
     }
 }

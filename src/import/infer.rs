@@ -453,8 +453,9 @@ fn read_unit(after: &str, percent: bool, decimal: bool) -> (String, usize) {
         end = '年'.len_utf8();
     }
     if !more_than
-        && let Some(word) = ["左右", "以上", "以下"]
-            .into_iter()
+        && let Some(word) = crate::report::quantity::WORDS_AFTER_COUNTER
+            .iter()
+            .map(|(word, _)| *word)
             .find(|w| rest[end..].starts_with(w))
     {
         end += word.len();

@@ -303,6 +303,7 @@ mod tests {
             status,
             period: period.map(str::to_owned),
             period_en: None,
+            series: None,
         }
     }
 
@@ -388,6 +389,7 @@ mod tests {
             status: Default::default(),
             period: Some(period.to_owned()),
             period_en: None,
+            series: None,
         };
         let (before, after) = (figure(6.2, "2012"), figure(11.7, "2018"));
         let quantity = |f: &Figure| Quantity::parse(None, f.value, &f.unit).expect("a unit");
@@ -413,6 +415,7 @@ mod tests {
             status: Default::default(),
             period: period.map(str::to_owned),
             period_en: period_en.map(str::to_owned),
+            series: None,
         };
         let since = figure(Some("八大以来"), Some("since the 8th Congress"));
         assert_eq!(

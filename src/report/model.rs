@@ -151,6 +151,10 @@ pub struct Figure {
     /// The period in English ("since the 8th Congress"); a year needs none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_en: Option<String>,
+    /// The measure this figure is one reading of across a shelf of reports, when the author
+    /// settles it (`series: "urban-jobs"`); otherwise the shelf joins figures by their labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
 }
 
 /// What a figure states: what was done, or what is aimed at or expected.

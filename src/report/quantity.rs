@@ -435,14 +435,19 @@ fn unit_words(unit: &str) -> (UnitWords, &str) {
     (words, rest)
 }
 
+/// The words a unit may end with after its counter (5.5%以内), and what each says; import reads
+/// units with the same list.
+pub const WORDS_AFTER_COUNTER: &[(&str, Qualifier)] = &[
+    ("左右", Qualifier::About),
+    ("以上", Qualifier::AtLeast),
+    ("以下", Qualifier::AtMost),
+    ("以内", Qualifier::AtMost),
+    ("以內", Qualifier::AtMost),
+];
+
 /// The words a unit may end with after its counter (左右, 以上, 以下), and the counter before.
 fn words_after_counter(rest: &str) -> (&str, Option<(Qualifier, &'static str)>) {
-    const AFTER: &[(&str, Qualifier)] = &[
-        ("左右", Qualifier::About),
-        ("以上", Qualifier::AtLeast),
-        ("以下", Qualifier::AtMost),
-    ];
-    for &(word, qualifier) in AFTER {
+    for &(word, qualifier) in WORDS_AFTER_COUNTER {
         if let Some(counter) = rest.strip_suffix(word) {
             return (counter.trim_end(), Some((qualifier, word)));
         }

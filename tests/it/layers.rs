@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The folders of the data layer.
-const DATA_LAYER: &[&str] = &["report", "search", "document", "export", "import"];
+const DATA_LAYER: &[&str] = &["report", "search", "document", "export", "import", "shelf"];
 
 /// What stands above it.
 const ABOVE: &[&str] = &["crate::viewer", "crate::cli"];
@@ -48,7 +48,7 @@ fn src_holds_only_the_layers() {
         top,
         [
             "cli.rs", "document", "export", "import", "lib.rs", "main.rs", "report", "search",
-            "viewer"
+            "shelf", "viewer"
         ]
     );
 }

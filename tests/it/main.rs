@@ -28,4 +28,5 @@ mod reading;
 mod reliability;
 mod search_numbers;
 mod search_scripts;
+mod shelf;
 mod viewer;

@@ -173,7 +173,7 @@ fn row_ui(
                 let at = format!("{}.{}", chapter.number, place.initiative + 1);
                 ui.label(RichText::new(at).small().color(palette.muted));
             });
-            let (sentence, lit) = sentence_of(dataset, place);
+            let (sentence, lit) = dataset.sentence_of(place);
             let mut job = LayoutJob::default();
             let plain = TextFormat::simple(egui::FontId::proportional(14.0), palette.muted);
             let strong = TextFormat::simple(theme::bold(14.0), ui.visuals().strong_text_color());
@@ -236,32 +236,4 @@ fn label_ui(
     if verdict.is_none() {
         ui.label(crate::viewer::ui::draft::guessed_mark(ui));
     }
-}
-
-/// The sentence a figure stands in, its marks taken out, and where its number is in it.
-fn sentence_of(dataset: &Dataset, place: FigureRef) -> (String, std::ops::Range<usize>) {
-    let text = &dataset.initiative_at(place).text;
-    let Some(segment) = dataset
-        .segments(place.chapter, place.initiative)
-        .iter()
-        .find(|s| s.figure == Some(place.figure))
-    else {
-        return (String::new(), 0..0);
-    };
-    let ends = ['。', '！', '？', '；', '\n'];
-    let (at, to) = (segment.range.start, segment.range.end);
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| ends.contains(c))
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let end = text[to..]
-        .char_indices()
-        .find(|(_, c)| ends.contains(c))
-        .map_or(text.len(), |(k, c)| to + k + c.len_utf8());
-    let before = text[start..segment.range.start].replace("**", "");
-    let number = &text[segment.range.clone()];
-    let after = text[segment.range.end..end].replace("**", "");
-    let lit = before.len()..before.len() + number.len();
-    (format!("{before}{number}{after}"), lit)
 }

@@ -1,0 +1,304 @@
+//! A shelf of reports across years (`tests/data/shelf`): what is joined into a series and what
+//! never is, where each reading stands, and the command line over a folder.
+//!
+//! The fixtures stand for a city government's work reports as published each January on the
+//! year before (the cover's date line, the speaker, 一、 chapters such as 2022年工作回顾, numbers
+//! never bold): two reviewed datasets (2022, 2023; the 2023 one restates 2021's output with a
+//! revised value and sets targets for 2023), the 2024 report as published text to import, and a
+//! district's report that uses the city's labels for its own measures.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use huimou::Status;
+use huimou::shelf::{self, Shelf};
+
+fn folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/shelf")
+}
+
+fn opened() -> Shelf {
+    shelf::open(&folder(), None).expect("the shelf opens")
+}
+
+/// The series with this id, and each reading as (report file, year, value as written, status).
+fn readings(shelf: &Shelf, id: &str) -> Vec<(String, Option<u32>, String, Status)> {
+    let series = shelf
+        .series_by_id(id)
+        .unwrap_or_else(|| panic!("no series {id}: {:?}", ids(shelf)));
+    series
+        .points
+        .iter()
+        .map(|p| {
+            let report = &shelf.reports[p.report];
+            (
+                report.file_name(),
+                p.year,
+                report.dataset.figure_as_written(p.figure),
+                p.status,
+            )
+        })
+        .collect()
+}
+
+fn ids(shelf: &Shelf) -> Vec<&str> {
+    shelf.series.iter().map(|s| s.id.as_str()).collect()
+}
+
+#[test]
+fn a_folder_is_listed_by_publisher_and_year_and_the_newest_opens() {
+    let shelf = opened();
+    let listed: Vec<(String, Option<u32>)> = shelf
+        .reports
+        .iter()
+        .map(|r| (r.publisher.clone(), r.year))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("示例市".to_owned(), Some(2024)),
+            ("示例市人民政府".to_owned(), Some(2022)),
+            ("示例市人民政府".to_owned(), Some(2023)),
+            ("示例市示例区人民政府".to_owned(), Some(2023)),
+        ]
+    );
+    assert_eq!(shelf.reports[shelf.newest()].year, Some(2024));
+    assert!(shelf.refused.is_empty(), "{:?}", shelf.refused);
+}
+
+#[test]
+fn one_measure_is_joined_across_years_folded_for_its_variants() {
+    let shelf = opened();
+    // 城镇新增就业人数 (2022) and 城镇新增就业 (2023, and the imported 2024, whose guessed
+    // label is the confirmed one exactly) are one series; the district's is not in it.
+    assert_eq!(
+        readings(&shelf, "城镇新增就业"),
+        [
+            (
+                "示例市政府工作报告-2022.ron".to_owned(),
+                Some(2021),
+                "3.9万人".to_owned(),
+                Status::Result
+            ),
+            (
+                "示例市政府工作报告-2023.ron".to_owned(),
+                Some(2022),
+                "4.0万人".to_owned(),
+                Status::Result
+            ),
+            (
+                "示例市政府工作报告-2024.txt".to_owned(),
+                Some(2023),
+                "4.2万人以上".to_owned(),
+                Status::Result
+            ),
+            (
+                "示例市政府工作报告-2023.ron".to_owned(),
+                Some(2023),
+                "4万人以上".to_owned(),
+                Status::Target
+            ),
+            (
+                "示例市政府工作报告-2024.txt".to_owned(),
+                Some(2024),
+                "4万人以上".to_owned(),
+                Status::Target
+            ),
+        ]
+    );
+    let series = shelf.series_by_id("城镇新增就业").expect("series");
+    assert!(series.guessed, "the imported report's label was guessed");
+    assert!(
+        !series
+            .points
+            .iter()
+            .any(|p| shelf.reports[p.report].publisher.contains('区')),
+        "a district's figures never join the city's series"
+    );
+}
+
+#[test]
+fn a_restated_value_for_the_same_year_is_kept_and_marked() {
+    let shelf = opened();
+    let series = shelf.series_by_id("地区生产总值").expect("series");
+    let of_2021: Vec<(String, bool)> = series
+        .points
+        .iter()
+        .filter(|p| p.year == Some(2021))
+        .map(|p| {
+            let report = &shelf.reports[p.report];
+            (report.dataset.figure_as_written(p.figure), p.disputed)
+        })
+        .collect();
+    assert_eq!(
+        of_2021,
+        [
+            ("2,010亿元".to_owned(), true),
+            ("2,030亿元".to_owned(), true)
+        ]
+    );
+    // The imported report's 全市地区生产总值 is a guessed label, not the confirmed one: it does
+    // not join on a near match.
+    assert!(series.points.iter().all(|p| {
+        let report = &shelf.reports[p.report];
+        report.dataset.figure(p.figure).label != "全市地区生产总值"
+    }));
+    // A line per unit: the yuan never share a line with the growth rate's per cent.
+    let lines = series.lines();
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("元|") || l.starts_with("%|")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn an_explicit_series_joins_what_the_author_says_and_nothing_else() {
+    let dir = scratch("explicit");
+    let city =
+        std::fs::read_to_string(folder().join("示例市政府工作报告-2023.ron")).expect("test data");
+    let district = std::fs::read_to_string(folder().join("示例市示例区政府工作报告-2023.ron"))
+        .expect("test data");
+    let settle = |text: &str, label: &str| {
+        text.replace(
+            &format!("label: \"{label}\", value"),
+            &format!("label: \"{label}\", series: Some(\"jobs\"), value"),
+        )
+    };
+    std::fs::write(dir.join("city.ron"), settle(&city, "城镇新增就业")).expect("test data");
+    std::fs::write(dir.join("district.ron"), settle(&district, "城镇新增就业")).expect("test data");
+    let shelf = shelf::open(&dir, None).expect("opens");
+    let jobs = shelf.series_by_id("jobs").expect("the author's series");
+    assert!(jobs.explicit);
+    assert_eq!(
+        jobs.report_count(),
+        2,
+        "across publishers, as the author says"
+    );
+    assert_eq!(
+        jobs.publisher, "",
+        "a series of two publishers names neither"
+    );
+    // Without the author's word, the two publishers' 地区生产总值 stay apart.
+    assert!(
+        shelf.series_by_id("地区生产总值").is_none(),
+        "{:?}",
+        ids(&shelf)
+    );
+}
+
+#[test]
+fn a_report_that_cannot_be_read_is_said_and_the_rest_open() {
+    let dir = scratch("refused");
+    for name in ["示例市政府工作报告-2022.ron", "示例市政府工作报告-2023.ron"] {
+        std::fs::copy(folder().join(name), dir.join(name)).expect("test data");
+    }
+    std::fs::write(dir.join("broken.ron"), "(format_version: 2, title: ").expect("test data");
+    let shelf = shelf::open(&dir, None).expect("opens");
+    assert_eq!(shelf.reports.len(), 2);
+    assert_eq!(shelf.refused.len(), 1);
+    let why = shelf.refused[0].why_in(huimou::report::lang::Lang::En);
+    assert!(why.contains("broken.ron:1:"), "names where: {why}");
+    // A folder with no report at all is not a shelf.
+    let empty = scratch("empty");
+    let error = shelf::open(&empty, None).expect_err("nothing to open");
+    assert!(
+        error
+            .message(huimou::report::lang::Lang::En)
+            .contains("holds no report")
+    );
+}
+
+#[test]
+fn an_imported_report_is_cached_by_content() {
+    let cache = scratch("cache");
+    let first = shelf::open(&folder(), Some(&cache)).expect("opens");
+    let entries: Vec<PathBuf> = std::fs::read_dir(&cache)
+        .expect("test data")
+        .map(|e| e.expect("test data").path())
+        .collect();
+    assert_eq!(entries.len(), 1, "one imported report, one entry");
+    // The second opening reads the entry, not the text: a changed entry shows.
+    let kept = std::fs::read_to_string(&entries[0]).expect("test data");
+    std::fs::write(&entries[0], kept.replace("政府工作报告", "缓存里的报告")).expect("test data");
+    let second = shelf::open(&folder(), Some(&cache)).expect("opens");
+    let title = |s: &Shelf| s.reports[s.newest()].title().to_owned();
+    assert_eq!(title(&first), "政府工作报告");
+    assert_eq!(title(&second), "缓存里的报告");
+    // An entry that no longer reads is imported again.
+    std::fs::write(&entries[0], "(").expect("test data");
+    let third = shelf::open(&folder(), Some(&cache)).expect("opens");
+    assert_eq!(title(&third), "政府工作报告");
+}
+
+/// An empty folder of its own under the target folder.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("shelf-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("test data");
+    dir
+}
+
+fn huimou(args: &[&str], data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_huimou"))
+        .args(args)
+        .env("HUIMOU_DATA_DIR", data)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn the_command_line_takes_a_folder() {
+    let data = scratch("cli-data");
+    let dir = folder();
+    let dir = dir.to_str().expect("test data");
+    let series = huimou(&["series", dir], &data);
+    let text = String::from_utf8(series.stdout).expect("test data");
+    assert_eq!(series.status.code(), Some(0));
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("series,report,publisher,period,label,value,base_value,unit,status")
+    );
+    assert!(
+        text.contains("城镇新增就业,示例市政府工作报告-2022.ron,示例市人民政府,2021,城镇新增就业人数,3.9万人,39000,万人,result"),
+        "{text}"
+    );
+    assert!(
+        text.contains(",2023,城镇新增就业,4万人以上,40000,万人以上,target"),
+        "{text}"
+    );
+
+    let figures = huimou(&["figures", dir], &data);
+    let text = String::from_utf8(figures.stdout).expect("test data");
+    assert!(
+        text.starts_with("report,chapter,initiative,label,value,unit,"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\n示例市示例区政府工作报告-2023.ron,1,全区经济平稳运行,地区生产总值,312,亿元,"
+        )
+    );
+
+    let search = huimou(&["search", dir, "jiuye"], &data);
+    let text = String::from_utf8(search.stdout).expect("test data");
+    assert_eq!(search.status.code(), Some(0));
+    let reports: Vec<&str> = text.lines().filter_map(|l| l.split('\t').next()).collect();
+    assert!(reports.len() >= 4, "{text}");
+    let mut grouped = reports.clone();
+    grouped.dedup();
+    let mut sorted = grouped.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(grouped.len(), sorted.len(), "grouped by report: {text}");
+
+    let none = huimou(&["series", data.to_str().expect("test data")], &data);
+    assert_eq!(none.status.code(), Some(2));
+    let said = String::from_utf8(none.stderr).expect("test data");
+    assert!(said.contains("holds no report"), "{said}");
+}
