@@ -23,7 +23,8 @@ use crate::viewer::place::View;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A dataset to open in the viewer (the embedded Chengdu report when left out).
+    /// A dataset, a report to import or a folder of reports (a shelf) to open in the viewer
+    /// (the embedded Chengdu report when left out).
     pub file: Option<PathBuf>,
     /// A command for data authors, instead of opening the viewer.
     #[command(subcommand)]
@@ -44,9 +45,11 @@ pub enum Command {
     },
     /// Open a view in a window, save a PNG of it once painted, and exit.
     Screenshot {
-        /// The dataset (the embedded Chengdu report when left out).
+        /// The dataset, a report to import or a folder of reports (the embedded Chengdu
+        /// report when left out).
         file: Option<PathBuf>,
-        /// `overview`, `figures` (the table of every figure), or a chapter's number (1, 2, …).
+        /// `overview`, `figures` (the table of every figure), `review`, a chapter's number (1,
+        /// 2, …); of a folder, also `shelf` or `series:ID` (an id `huimou series` lists).
         #[arg(long, default_value = "overview")]
         view: String,
         /// Where to write the PNG.
@@ -209,10 +212,11 @@ pub fn parse_view(text: &str) -> Result<View, String> {
         "overview" | "0" => Ok(View::Overview),
         "figures" => Ok(View::Figures),
         "review" => Ok(View::Review),
+        "shelf" => Ok(View::Shelf),
         number => match number.parse::<usize>() {
             Ok(n) if n >= 1 => Ok(View::Chapter(n - 1)),
             _ => Err(format!(
-                "--view {number}: use `overview`, `figures`, `review` or a chapter number (1, 2, …)"
+                "--view {number}: use `overview`, `figures`, `review`, `shelf`, `series:ID` or a chapter number (1, 2, …)"
             )),
         },
     }
@@ -232,14 +236,45 @@ pub fn screenshot(
         let _ = writeln!(std::io::stderr(), "huimou screenshot: {message}");
         ExitCode::from(2)
     };
-    let view = match parse_view(view) {
-        Ok(view) => view,
-        Err(message) => return usage(message),
-    };
     let size = match crate::viewer::screenshot::parse_size(size) {
         Ok(size) => size,
         Err(message) => return usage(message),
     };
+    let folder = file.as_deref().filter(|f| f.is_dir());
+    let series = view.trim().strip_prefix("series:");
+    let view = match (series, folder) {
+        (Some(_), None) => {
+            return usage("--view series:ID: a series is a folder's; give the folder".to_owned());
+        }
+        (Some(_), Some(_)) => View::Shelf,
+        (None, _) => match parse_view(view) {
+            Ok(view) => view,
+            Err(message) => return usage(message),
+        },
+    };
+    if let Some(folder) = folder {
+        let shelf = match open_shelf(folder) {
+            Ok(shelf) => shelf,
+            Err(code) => return code,
+        };
+        let view = match series {
+            Some(id) => match shelf.series.iter().position(|s| s.id == id.trim()) {
+                Some(s) => View::Series(s),
+                None => {
+                    let known: Vec<&str> = shelf.series.iter().map(|s| s.id.as_str()).collect();
+                    return usage(format!(
+                        "--view series:{id}: no such series; the folder's are: {}",
+                        known.join(", ")
+                    ));
+                }
+            },
+            None => view,
+        };
+        return screenshot_window(file, view, out, size, theme, search, lang);
+    }
+    if view == View::Shelf {
+        return usage("--view shelf: give a folder of reports".to_owned());
+    }
     // A screenshot of a file that does not open would silently show something else. A report
     // to import is shown as the window shows it: imported, on its review.
     let importing = file.as_deref().is_some_and(crate::import::is_importable);
@@ -268,6 +303,19 @@ pub fn screenshot(
             ));
         }
     }
+    screenshot_window(file, view, out, size, theme, search, lang)
+}
+
+/// Opens the window for `huimou screenshot`, once what it shows is known to be there.
+fn screenshot_window(
+    file: Option<PathBuf>,
+    view: View,
+    out: PathBuf,
+    size: (f32, f32),
+    theme: ThemeArg,
+    search: Option<String>,
+    lang: LangArg,
+) -> ExitCode {
     let startup = Startup {
         file,
         persist: false,
@@ -665,7 +713,7 @@ pub fn search(
 /// files could not be read, or why the folder cannot be a shelf (exit 2).
 pub fn open_shelf(folder: &Path) -> Result<crate::shelf::Shelf, ExitCode> {
     let lang = Lang::of_terminal();
-    let cache = crate::viewer::logging::data_dir().map(|dir| dir.join(SHELF_CACHE));
+    let cache = crate::viewer::logging::data_dir().map(|dir| dir.join(crate::shelf::CACHE_FOLDER));
     let say = |line: String| {
         let safe = crate::report::diagnostic::terminal_safe(&line);
         let _ = writeln!(std::io::stderr(), "{safe}");
@@ -685,9 +733,6 @@ pub fn open_shelf(folder: &Path) -> Result<crate::shelf::Shelf, ExitCode> {
         }
     }
 }
-
-/// The folder, under the data folder, where imported reports of a shelf are kept by content.
-pub const SHELF_CACHE: &str = "imports";
 
 /// Runs `huimou figures FOLDER`.
 fn shelf_figures(

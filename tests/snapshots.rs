@@ -150,7 +150,9 @@ fn every_view_at_three_sizes_in_both_languages() {
             View::Overview => "overview".to_owned(),
             View::Figures => "figures".to_owned(),
             View::Chapter(c) => format!("chapter_{}", c + 1),
-            View::Review => unreachable!("a review needs an import"),
+            View::Review | View::Shelf | View::Series(_) => {
+                unreachable!("a review needs an import, a shelf a folder")
+            }
         };
         for (lang, code) in [
             (huimou::viewer::i18n::Lang::Zh, "zh"),

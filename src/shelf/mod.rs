@@ -10,6 +10,9 @@ use crate::document::dataset::{Dataset, Origin};
 use crate::document::load;
 use crate::report::lang::Lang;
 
+/// The folder, under Huimou's data folder, where a shelf keeps its imported reports by content.
+pub const CACHE_FOLDER: &str = "imports";
+
 /// The most reports a shelf opens: a folder of thousands of files is surely not a shelf.
 pub const MAX_REPORTS: usize = 200;
 
@@ -116,6 +119,9 @@ impl ShelfError {
         format!("{}: {why}", self.folder.display())
     }
 }
+
+/// The extensions of the files a shelf reads: datasets and reports to import.
+pub const EXTENSIONS: &[&str] = &["ron", "md", "txt", "docx", "html", "htm", "pdf"];
 
 /// Whether `path` is a file a shelf reads: a dataset or a report to import.
 pub fn is_report_file(path: &Path) -> bool {

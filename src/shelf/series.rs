@@ -64,6 +64,26 @@ impl Series {
         lines
     }
 
+    /// The results of one line, one per year (the newer report's where two give a year), by
+    /// year: what a line through the years joins and a tooltip lists. Targets, estimates and
+    /// undated readings are not among them.
+    pub fn yearly_results(&self, line: &str) -> Vec<&Point> {
+        let mut by_year: Vec<&Point> = Vec::new();
+        let results = self
+            .points
+            .iter()
+            .filter(|p| p.line == line && p.status == Status::Result && p.year.is_some());
+        for point in results {
+            match by_year.iter_mut().find(|kept| kept.year == point.year) {
+                Some(kept) if point.report > kept.report => *kept = point,
+                Some(_) => {}
+                None => by_year.push(point),
+            }
+        }
+        by_year.sort_by_key(|p| p.year);
+        by_year
+    }
+
     /// How many reports give it.
     pub fn report_count(&self) -> usize {
         let mut reports: Vec<usize> = self.points.iter().map(|p| p.report).collect();

@@ -33,6 +33,8 @@ pub enum UiCommand {
     Figures,
     /// Review an import's guessed figures.
     Review,
+    /// Show the shelf: the reports of the folder opened, and their series across years.
+    Shelf,
     /// Accept the guessed label of the figure chosen in the review.
     AcceptFigure,
     /// Give the figure chosen in the review another label.
@@ -73,6 +75,8 @@ pub enum UiCommand {
     Close,
     /// Open a dataset file.
     Open,
+    /// Open every report of a folder as a shelf.
+    OpenFolder,
     /// Import a report (text, Word document or web page).
     Import,
     /// Go back to the built-in report.
@@ -162,6 +166,8 @@ pub enum Export {
     ReportPdf,
     /// A report imported from a brochure, saved as a dataset (then opened from there).
     DatasetRon,
+    /// One series of the shelf, by index: a row per reading, with its sentence.
+    SeriesCsv(usize),
 }
 
 impl Export {
@@ -169,7 +175,9 @@ impl Export {
     pub fn file_type(self) -> (&'static str, &'static [&'static str]) {
         match self {
             Self::ChartPng(..) | Self::ViewPng => ("PNG", &["png"]),
-            Self::ChartCsv(..) | Self::InitiativesCsv | Self::FiguresCsv => ("CSV", &["csv"]),
+            Self::ChartCsv(..) | Self::InitiativesCsv | Self::FiguresCsv | Self::SeriesCsv(_) => {
+                ("CSV", &["csv"])
+            }
             Self::ReportPdf => ("PDF", &["pdf"]),
             Self::DatasetRon => ("RON", &["ron"]),
         }
@@ -225,6 +233,10 @@ pub enum SystemCommand {
     RelabelFigure(FigureRef, String),
     /// Choose a figure of the review by its row (a click).
     ChooseFigure(usize),
+    /// Show another report of the shelf, at the same chapter where it has one.
+    OpenShelfReport(usize),
+    /// Show a figure of a report of the shelf, lit in its sentence (a series' reading).
+    OpenShelfFigure(usize, FigureRef),
 }
 
 /// Anything the shell carries out after a frame.
@@ -388,6 +400,7 @@ impl UiCommand {
             Self::Overview => "总览",
             Self::Figures => "数据一览",
             Self::Review => "审阅导入",
+            Self::Shelf => "书架",
             Self::AcceptFigure => "确认名称",
             Self::EditLabel => "改名",
             Self::DropFigure => "不是数据，删去",
@@ -408,6 +421,7 @@ impl UiCommand {
             Self::ClearSearch => "清空搜索",
             Self::Close => "关闭",
             Self::Open => "打开…",
+            Self::OpenFolder => "打开文件夹…",
             Self::Import => "导入…",
             Self::OpenEmbedded => "打开内置报告",
             Self::Present => "演示",
@@ -463,6 +477,7 @@ impl UiCommand {
             Self::Overview => "显示报告的封面和各章卡片",
             Self::Figures => "所有数据列成一张表：可排序，按搜索筛选，可导出 CSV",
             Self::Review => "逐个审阅导入时猜的数据名称：确认、改名或删去",
+            Self::Shelf => "打开的文件夹中的各份报告，以及同一项数据跨年度的变化",
             Self::AcceptFigure => "审阅时：猜的名称对，确认并转到下一项",
             Self::EditLabel => "审阅时：给选中的数据改名",
             Self::DropFigure => "审阅时：这个数字不是数据，删去（数字留在正文中）",
@@ -483,6 +498,9 @@ impl UiCommand {
             Self::ClearSearch => "清空搜索框",
             Self::Close => "关闭最上层的窗口；没有窗口时清空搜索",
             Self::Open => "打开数据集",
+            Self::OpenFolder => {
+                "把一个文件夹中的报告（数据集和要导入的报告）一起打开，按发布者和年份排列，并找出跨年度的同一项数据"
+            }
             Self::Import => {
                 "把报告或宣传册（文本、Word 文档、网页或 PDF）导入为报告：章、举措、数据和图表"
             }
@@ -553,6 +571,7 @@ impl UiCommand {
             Self::Overview => const { &[anywhere(Modifiers::ALT, Key::Num0)] },
             Self::Figures => const { &[anywhere(Modifiers::ALT, Key::D)] },
             Self::Review => const { &[anywhere(Modifiers::ALT, Key::R)] },
+            Self::Shelf => const { &[anywhere(Modifiers::ALT, Key::B)] },
             Self::AcceptFigure => {
                 const { &[bind(Review, NONE, Key::Enter), bind(Review, NONE, Key::A)] }
             }
@@ -633,6 +652,9 @@ impl UiCommand {
             Self::ClearSearch => const { &[bind(SearchBox, NONE, Key::Escape)] },
             Self::Close => const { &[anywhere(NONE, Key::Escape), bind(List, NONE, Key::Escape)] },
             Self::Open => const { &[anywhere(Modifiers::COMMAND, Key::O)] },
+            Self::OpenFolder => {
+                const { &[anywhere(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O)] }
+            }
             Self::Import => const { &[anywhere(Modifiers::COMMAND, Key::I)] },
             Self::Present => {
                 const {
@@ -754,7 +776,7 @@ impl UiCommand {
     pub fn menu(self) -> Option<MenuPlace> {
         let at = |menu, section| Some(MenuPlace { menu, section });
         match self {
-            Self::Open | Self::Import | Self::SaveDataset => at(Menu::File, 0),
+            Self::Open | Self::OpenFolder | Self::Import | Self::SaveDataset => at(Menu::File, 0),
             Self::OpenEmbedded => at(Menu::File, 1),
             Self::Print => at(Menu::File, 2),
             Self::Quit => at(Menu::File, 3),
@@ -765,6 +787,7 @@ impl UiCommand {
             Self::Overview
             | Self::Figures
             | Self::Review
+            | Self::Shelf
             | Self::PreviousChapter
             | Self::NextChapter
             | Self::Back

@@ -16,6 +16,10 @@ pub enum View {
     Figures,
     /// An import's guessed figures, each in its sentence, to accept, relabel or drop (审阅).
     Review,
+    /// The reports of a shelf (a folder), and the measures they share across years (书架).
+    Shelf,
+    /// One measure across the shelf's years, by index of the shelf's series.
+    Series(usize),
 }
 
 /// Where the search box looks.

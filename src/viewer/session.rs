@@ -29,6 +29,47 @@ pub struct Draft {
     pub summary: crate::import::Summary,
 }
 
+/// The shelf a report was opened from: the folder's reports and series, which of them is on
+/// screen, and which of its figures belong to a series. Shared by the sessions of the shelf's
+/// reports: switching reports keeps it.
+#[derive(Clone, Debug)]
+pub struct OnShelf {
+    pub shelf: std::sync::Arc<crate::shelf::Shelf>,
+    /// The report on screen, by index on the shelf.
+    pub report: usize,
+    /// The series of each of the report's figures that has one.
+    links: rustc_hash::FxHashMap<FigureRef, usize>,
+}
+
+impl OnShelf {
+    /// Report `report` of `shelf`, its figures linked to their series.
+    pub fn new(shelf: std::sync::Arc<crate::shelf::Shelf>, report: usize) -> Self {
+        let links = shelf
+            .series
+            .iter()
+            .enumerate()
+            .flat_map(|(s, series)| {
+                series
+                    .points
+                    .iter()
+                    .filter(|p| p.report == report)
+                    .map(move |p| (p.figure, s))
+            })
+            .collect();
+        Self {
+            shelf,
+            report,
+            links,
+        }
+    }
+
+    /// The series a figure of the report on screen belongs to.
+    pub fn series_of(&self, place: FigureRef) -> Option<(usize, &crate::shelf::series::Series)> {
+        let s = *self.links.get(&place)?;
+        Some((s, &self.shelf.series[s]))
+    }
+}
+
 /// Which diagnostics the diagnostics window shows.
 #[derive(Debug)]
 pub enum Diagnostics {
@@ -212,12 +253,19 @@ pub struct Session {
     figure_rows: Option<(String, Sort, Vec<FigureRef>)>,
     /// The review of an import's guessed figures, while this session shows an import.
     review: Option<Review>,
+    /// The shelf the report is on, when it was opened from a folder.
+    shelf: Option<OnShelf>,
 }
 
 impl Session {
     /// A report as a new window shows it, at `view` if it has it: nothing searched, selected
     /// or expanded.
     pub fn new(dataset: Dataset, view: View) -> Self {
+        Self::on_shelf(dataset, view, None)
+    }
+
+    /// A report of a shelf (or of none) as a new window shows it, at `view` if it has it.
+    pub fn on_shelf(dataset: Dataset, view: View, shelf: Option<OnShelf>) -> Self {
         let mut session = Self {
             dataset,
             view: View::Overview,
@@ -232,6 +280,7 @@ impl Session {
             history: History::default(),
             figure_rows: None,
             review: None,
+            shelf,
         };
         session.view = session.clamp(view);
         session
@@ -240,6 +289,11 @@ impl Session {
     /// The report.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// The shelf the report is on, if it was opened from a folder.
+    pub fn shelf(&self) -> Option<&OnShelf> {
+        self.shelf.as_ref()
     }
 
     /// The view on screen.
@@ -311,7 +365,7 @@ impl Session {
         }
         let scope = match self.view {
             View::Chapter(c) => Some(c),
-            View::Overview | View::Figures | View::Review => None,
+            View::Overview | View::Figures | View::Review | View::Shelf | View::Series(_) => None,
         };
         self.dataset.index().places(scope).to_vec()
     }
@@ -320,6 +374,12 @@ impl Session {
         match view {
             View::Chapter(c) if c >= self.dataset.report.chapters.len() => View::Overview,
             View::Review if self.review.is_none() => View::Overview,
+            View::Shelf if self.shelf.is_none() => View::Overview,
+            View::Series(s) => match &self.shelf {
+                Some(on) if s < on.shelf.series.len() => view,
+                Some(_) => View::Shelf,
+                None => View::Overview,
+            },
             view => view,
         }
     }
@@ -401,7 +461,12 @@ impl Session {
     /// The chapter before the one on screen, or the overview before the first.
     pub fn previous_view(&self) -> View {
         match self.view {
-            View::Overview | View::Chapter(0) | View::Figures | View::Review => View::Overview,
+            View::Overview
+            | View::Chapter(0)
+            | View::Figures
+            | View::Review
+            | View::Shelf
+            | View::Series(_) => View::Overview,
             View::Chapter(c) => View::Chapter(c - 1),
         }
     }
@@ -410,7 +475,11 @@ impl Session {
     pub fn next_view(&self) -> View {
         let chapters = self.dataset.report.chapters.len();
         match self.view {
-            View::Overview | View::Figures | View::Review if chapters > 0 => View::Chapter(0),
+            View::Overview | View::Figures | View::Review | View::Shelf | View::Series(_)
+                if chapters > 0 =>
+            {
+                View::Chapter(0)
+            }
             View::Chapter(c) if c + 1 < chapters => View::Chapter(c + 1),
             view => view,
         }

@@ -12,6 +12,8 @@ pub struct ViewJob {
     pub file: Option<std::path::PathBuf>,
     /// The views, in order.
     pub views: Vec<View>,
+    /// The ids of the shelf's series, when `file` is a shelf's folder (`--view series:ID`).
+    pub series_ids: Vec<String>,
     /// Whether the interface is in English.
     pub english: bool,
     /// The theme as the viewer's settings have it: a picture of a viewer following the
@@ -31,6 +33,11 @@ impl ViewJob {
             View::Overview | View::Review => "overview".to_owned(),
             View::Chapter(c) => (c + 1).to_string(),
             View::Figures => "figures".to_owned(),
+            View::Shelf => "shelf".to_owned(),
+            View::Series(s) => format!(
+                "series:{}",
+                self.series_ids.get(s).map_or("", String::as_str)
+            ),
         };
         let mut command = std::process::Command::new(exe);
         command.arg("screenshot");

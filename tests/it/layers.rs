@@ -100,8 +100,10 @@ const DATA_ORDER: &[&str] = &[
     "document::dataset",
     "document::load",
     "document::figure_table",
-    "export",
     "import",
+    // A shelf opens datasets and imports reports; the exports write its series.
+    "shelf",
+    "export",
 ];
 
 /// The module of the data layer a file belongs to, as `DATA_ORDER` names it.

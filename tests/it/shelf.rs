@@ -302,3 +302,148 @@ fn the_command_line_takes_a_folder() {
     let said = String::from_utf8(none.stderr).expect("test data");
     assert!(said.contains("holds no report"), "{said}");
 }
+
+/// The fixtures' datasets alone (no report to import: the viewer's cache would go to the
+/// tester's data folder).
+fn datasets_only(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    for entry in std::fs::read_dir(folder()).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    dir
+}
+
+fn viewer_on(folder: PathBuf) -> egui_kittest::Harness<'static, huimou::viewer::app::HuimouApp> {
+    crate::common::viewer_with(
+        huimou::viewer::settings::Settings::default(),
+        huimou::viewer::app::Startup {
+            file: Some(folder),
+            ..Default::default()
+        },
+    )
+}
+
+#[test]
+fn the_viewer_opens_a_folder_on_its_newest_report_and_lists_the_shelf() {
+    use egui_kittest::kittest::Queryable as _;
+    use huimou::viewer::commands::UiCommand;
+    use huimou::viewer::place::View;
+    let mut harness = viewer_on(datasets_only("viewer-open"));
+    let app = harness.state();
+    let on = app.session().shelf().expect("a shelf");
+    // The newest: 2023, the last listed of that year (the district's, by publisher).
+    assert_eq!(on.shelf.reports[on.report].year, Some(2023));
+    assert_eq!(app.view(), View::Overview);
+    // Alt+B, as the table of commands has it.
+    harness.state_mut().push(UiCommand::Shelf);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Shelf);
+    harness.get_by_label("报告（3）");
+    harness.get_by_label("跨年度的数据（3）");
+    // A series, clicked, shows its readings; its restated year says so.
+    harness.get_by_label("地区生产总值").click();
+    harness.run();
+    let View::Series(s) = harness.state().view() else {
+        panic!("a series on screen: {:?}", harness.state().view());
+    };
+    assert_eq!(
+        harness
+            .state()
+            .session()
+            .shelf()
+            .expect("shelf")
+            .shelf
+            .series[s]
+            .id,
+        "地区生产总值"
+    );
+    harness.get_by_label("2,010亿元");
+    harness.get_by_label("2,030亿元");
+    assert_eq!(harness.query_all_by_label("不一致").count(), 2);
+}
+
+#[test]
+fn a_reading_opens_its_report_at_its_sentence_and_switching_keeps_the_chapter() {
+    use egui_kittest::kittest::Queryable as _;
+    use huimou::viewer::commands::SystemCommand;
+    use huimou::viewer::place::View;
+    let mut harness = viewer_on(datasets_only("viewer-switch"));
+    let shelf = std::sync::Arc::clone(&harness.state().session().shelf().expect("shelf").shelf);
+    let jobs = shelf
+        .series
+        .iter()
+        .position(|s| s.id == "城镇新增就业")
+        .expect("series");
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Series(jobs)));
+    harness.run();
+    // The first reading is 2021's, of the 2022 report: its sentence opens that report.
+    harness
+        .query_all_by_label("原句")
+        .next()
+        .expect("a sentence link")
+        .click();
+    harness.run();
+    let app = harness.state();
+    let on = app.session().shelf().expect("still a shelf");
+    assert_eq!(on.shelf.reports[on.report].year, Some(2022));
+    let lit = app.session().selection().expect("the figure is lit");
+    assert_eq!(
+        app.session().dataset().figure(lit).label,
+        "城镇新增就业人数"
+    );
+    assert_eq!(app.view(), View::Chapter(0));
+    // Another report of the shelf opens at the chapter of the same name, years aside: the
+    // 2023 report's 2022年工作回顾 is its first.
+    let city_2023 = shelf
+        .reports
+        .iter()
+        .position(|r| r.year == Some(2023) && r.publisher == "示例市人民政府")
+        .expect("2023");
+    harness
+        .state_mut()
+        .push(SystemCommand::OpenShelfReport(city_2023));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.view(), View::Chapter(0));
+    assert_eq!(
+        app.session().dataset().report.chapters[0].name,
+        "2022年工作回顾"
+    );
+    harness.get_by_label("经济总量迈上新台阶");
+}
+
+#[test]
+fn a_line_through_the_years_takes_the_newer_reading_and_never_a_target() {
+    let shelf = opened();
+    let written = |points: Vec<&huimou::shelf::series::Point>| -> Vec<(Option<u32>, String)> {
+        points
+            .into_iter()
+            .map(|p| {
+                let dataset = &shelf.reports[p.report].dataset;
+                (p.year, dataset.figure_as_written(p.figure))
+            })
+            .collect()
+    };
+    let gdp = shelf.series_by_id("地区生产总值").expect("series");
+    assert_eq!(
+        written(gdp.yearly_results("元|count")),
+        [
+            (Some(2021), "2,030亿元".to_owned()),
+            (Some(2022), "2,180亿元".to_owned())
+        ]
+    );
+    let jobs = shelf.series_by_id("城镇新增就业").expect("series");
+    assert_eq!(
+        written(jobs.yearly_results("人|count")),
+        [
+            (Some(2021), "3.9万人".to_owned()),
+            (Some(2022), "4.0万人".to_owned()),
+            (Some(2023), "4.2万人以上".to_owned())
+        ]
+    );
+}

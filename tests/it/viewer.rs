@@ -797,10 +797,17 @@ fn every_key_of_the_command_table_runs_its_command() {
                     let id = huimou::viewer::ui::top_bar::search_box_id();
                     assert!(harness.ctx.memory(|m| m.has_focus(id)), "search focused");
                 }
-                UiCommand::Open | UiCommand::Import => {
+                // With no folder open there is no shelf: said, not done.
+                UiCommand::Shelf => {
+                    let status = app.status().expect("a message");
+                    assert!(status.text.starts_with("没有打开书架"), "{}", status.text);
+                    assert_eq!(app.view(), View::Chapter(1));
+                }
+                UiCommand::Open | UiCommand::Import | UiCommand::OpenFolder => {
                     let dialog = app.file_dialogs.in_app.as_ref().expect("a dialog");
                     let expected = match command {
                         UiCommand::Open => huimou::viewer::dialog::Purpose::Open,
+                        UiCommand::OpenFolder => huimou::viewer::dialog::Purpose::OpenFolder,
                         _ => huimou::viewer::dialog::Purpose::Import,
                     };
                     assert_eq!(dialog.request.purpose, expected);

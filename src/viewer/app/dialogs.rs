@@ -45,6 +45,12 @@ impl HuimouApp {
                 &["ron"][..],
                 None,
             ),
+            Purpose::OpenFolder => (
+                crate::viewer::i18n::tr(ctx, "打开文件夹中的报告"),
+                crate::viewer::i18n::tr(ctx, "报告（数据集、文本、Word 文档、网页、PDF）"),
+                crate::shelf::EXTENSIONS,
+                None,
+            ),
             Purpose::Import => (
                 crate::viewer::i18n::tr(ctx, "导入报告"),
                 crate::viewer::i18n::tr(ctx, "报告（文本、Word 文档、网页、PDF）"),
@@ -129,7 +135,9 @@ impl HuimouApp {
             return;
         };
         match (outcome, job.request.purpose) {
-            (Outcome::Chosen(path), Purpose::Open) => self.run(ctx, SystemCommand::Open(path)),
+            (Outcome::Chosen(path), Purpose::Open | Purpose::OpenFolder) => {
+                self.run(ctx, SystemCommand::Open(path));
+            }
             (Outcome::Chosen(path), Purpose::Import) => self.run(ctx, SystemCommand::Import(path)),
             (Outcome::Chosen(path), Purpose::Export(export)) => {
                 self.run(ctx, SystemCommand::Export(export, path));

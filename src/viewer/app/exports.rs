@@ -134,6 +134,19 @@ impl HuimouApp {
                     || report.title.clone(),
                     |s| s.to_string_lossy().into_owned(),
                 ),
+            (Export::SeriesCsv(s), _) | (_, View::Series(s)) => self
+                .session
+                .shelf()
+                .and_then(|on| on.shelf.series.get(s))
+                .map_or_else(|| report.title.clone(), |series| series.label.clone()),
+            (_, View::Shelf) => self
+                .session
+                .shelf()
+                .and_then(|on| on.shelf.folder.file_name())
+                .map_or_else(
+                    || report.title.clone(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
             (Export::ReportPdf, _) | (_, View::Overview | View::Review) => report.title.clone(),
             (Export::FiguresCsv, _) | (_, View::Figures) => {
                 format!(
@@ -188,6 +201,19 @@ impl HuimouApp {
                     )
                 }))
             }
+            Export::SeriesCsv(s) => match self.session.shelf() {
+                Some(on) if s < on.shelf.series.len() => {
+                    let shelf = std::sync::Arc::clone(&on.shelf);
+                    written(std::fs::File::create(&path).and_then(|file| {
+                        crate::export::one_series_csv(
+                            &shelf,
+                            &shelf.series[s],
+                            std::io::BufWriter::new(file),
+                        )
+                    }))
+                }
+                _ => return,
+            },
             Export::ChartPng(chart) => {
                 // Taken from a frame drawn after this one, when the menu that asked is closed.
                 self.pending_chart_png = Some(ChartPicture {
@@ -227,6 +253,22 @@ impl HuimouApp {
         }
     }
 
+    /// The file another process opens to draw the view on screen: the shelf's folder for the
+    /// shelf's views, the report's own file (a published one is imported again) else.
+    fn picture_source(&self) -> Option<PathBuf> {
+        if let Some(on) = self.session.shelf() {
+            return Some(if matches!(self.view(), View::Shelf | View::Series(_)) {
+                on.shelf.folder.clone()
+            } else {
+                on.shelf.reports[on.report].path.clone()
+            });
+        }
+        match &self.session.dataset().origin {
+            crate::document::dataset::Origin::File(file) => Some(file.clone()),
+            crate::document::dataset::Origin::Embedded => None,
+        }
+    }
+
     /// Renders the view on screen with `huimou screenshot` in another process (as the command
     /// line would) on another thread.
     pub(super) fn start_view_export(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -249,10 +291,10 @@ impl HuimouApp {
         }
         let views = vec![self.view()];
         let job = crate::viewer::view_job::ViewJob {
-            file: match &self.session.dataset().origin {
-                crate::document::dataset::Origin::File(file) => Some(file.clone()),
-                crate::document::dataset::Origin::Embedded => None,
-            },
+            file: self.picture_source(),
+            series_ids: self.session.shelf().map_or_else(Vec::new, |on| {
+                on.shelf.series.iter().map(|s| s.id.clone()).collect()
+            }),
             views,
             english: self.lang() == crate::viewer::i18n::Lang::En,
             theme: self.settings.theme,

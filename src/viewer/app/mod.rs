@@ -20,6 +20,7 @@ use crate::viewer::watch::Fingerprint;
 mod dialogs;
 mod exports;
 mod reload;
+mod shelf;
 
 use exports::ChartPicture;
 pub use exports::{PdfEvent, PdfJob};
@@ -32,6 +33,10 @@ struct Start {
     diagnostics: Option<Diagnostics>,
     watched: Option<PathBuf>,
     seen: Option<Fingerprint>,
+    /// The shelf, when a folder was opened.
+    shelf: Option<crate::viewer::session::OnShelf>,
+    /// Why a folder did not open.
+    refused: Option<crate::shelf::ShelfError>,
 }
 
 impl Start {
@@ -39,14 +44,37 @@ impl Start {
     /// it does not open, so that fixing it in the editor shows it; a remembered one that does
     /// not open is forgotten.
     fn load(file: Option<PathBuf>, explicit: bool, settings: &mut Settings) -> Self {
-        let Some(path) = file else {
-            return Self {
-                dataset: load::embedded(),
-                diagnostics: None,
-                watched: None,
-                seen: None,
-            };
+        let embedded = || Self {
+            dataset: load::embedded(),
+            diagnostics: None,
+            watched: None,
+            seen: None,
+            shelf: None,
+            refused: None,
         };
+        let Some(path) = file else {
+            return embedded();
+        };
+        if path.is_dir() {
+            return match shelf::open_folder(&path) {
+                Ok(opened) => {
+                    let opened = std::sync::Arc::new(opened);
+                    let newest = opened.newest();
+                    Self {
+                        dataset: opened.reports[newest].dataset.clone(),
+                        shelf: Some(crate::viewer::session::OnShelf::new(opened, newest)),
+                        ..embedded()
+                    }
+                }
+                Err(error) => {
+                    settings.last_file = None;
+                    Self {
+                        refused: Some(error),
+                        ..embedded()
+                    }
+                }
+            };
+        }
         let (seen, loaded) = load::load_file_seen(&path);
         let (dataset, diagnostics) = match loaded {
             Ok(dataset) => (dataset, None),
@@ -62,6 +90,8 @@ impl Start {
             diagnostics,
             watched,
             seen,
+            shelf: None,
+            refused: None,
         }
     }
 }
@@ -185,9 +215,10 @@ impl HuimouApp {
         let file = startup.file.clone().or(remembered);
         let remembered_file = settings.last_file.clone();
         let start = Start::load(file, startup.file.is_some(), &mut settings);
-        let opened = match &start.dataset.origin {
-            crate::document::dataset::Origin::File(path) => Some(path.clone()),
-            crate::document::dataset::Origin::Embedded => None,
+        let opened = match (&start.shelf, &start.dataset.origin) {
+            (Some(on), _) => Some(on.shelf.folder.clone()),
+            (None, crate::document::dataset::Origin::File(path)) => Some(path.clone()),
+            (None, crate::document::dataset::Origin::Embedded) => None,
         };
         // The remembered chapter is the remembered report's: another report opens at its
         // overview. A file named on the command line is remembered as one opened from the menu.
@@ -204,7 +235,7 @@ impl HuimouApp {
             "dataset ready {:?} after start of set-up",
             started.elapsed()
         );
-        let mut session = Session::new(start.dataset, settings.view);
+        let mut session = Session::on_shelf(start.dataset, settings.view, start.shelf);
         session.set_diagnostics(start.diagnostics);
         if let Some(query) = startup.search.clone() {
             session.set_query(query, false);
@@ -212,6 +243,10 @@ impl HuimouApp {
         let mut app = Self::fresh(ctx, settings, session, &startup);
         app.watch(start.watched.as_deref(), start.seen);
         app.tell_crash_report();
+        if let Some(error) = start.refused {
+            let lang = app.lang();
+            app.say(error.message(lang), true);
+        }
         app
     }
 
@@ -363,6 +398,9 @@ impl HuimouApp {
     /// and the errors are shown. Either way the file is watched from now on, so that fixing
     /// its errors in an editor opens it.
     pub fn open(&mut self, path: &Path) -> bool {
+        if path.is_dir() {
+            return self.open_shelf(path);
+        }
         let (seen, loaded) = load::load_file_seen(path);
         self.watch(Some(path), seen);
         match loaded {
@@ -382,7 +420,12 @@ impl HuimouApp {
 
     /// Shows another report: a new session, at the view on screen if the report has it.
     fn replace_dataset(&mut self, dataset: Dataset) {
-        self.session = Session::new(dataset, self.session.view());
+        self.replace_session(Session::new(dataset, self.session.view()));
+    }
+
+    /// Shows another session (another report), set up as a report that just opened.
+    fn replace_session(&mut self, session: Session) {
+        self.session = session;
         self.memory = ui::Memory::default();
         // An interface following the report's script follows the new report at once: what the
         // shell says next (已導入…) is already in it.
@@ -429,10 +472,13 @@ impl HuimouApp {
                 Command::Ui(
                     UiCommand::Overview
                         | UiCommand::Figures
+                        | UiCommand::Shelf
                         | UiCommand::PreviousChapter
                         | UiCommand::NextChapter
                 ) | Command::System(
                     SystemCommand::Show(_)
+                        | SystemCommand::OpenShelfReport(_)
+                        | SystemCommand::OpenShelfFigure(..)
                         | SystemCommand::OpenInitiative(_)
                         | SystemCommand::RevealFigure(_)
                 )
@@ -474,6 +520,8 @@ impl HuimouApp {
             U::Review | U::AcceptFigure | U::DropFigure | U::UndoVerdict | U::SaveDataset => {
                 self.review_command(ctx, command);
             }
+            U::Shelf => self.show_shelf(ctx),
+            U::OpenFolder => self.ask_for_file(ctx, crate::viewer::dialog::Purpose::OpenFolder),
             U::Open
             | U::Import
             | U::OpenEmbedded
@@ -690,6 +738,11 @@ impl HuimouApp {
             SystemCommand::DismissDiagnostics => self.session.set_diagnostics(None),
             SystemCommand::RelabelFigure(place, label) => self.session.relabel(place, label),
             SystemCommand::ChooseFigure(row) => self.session.choose_figure(Choice::Row(row)),
+            SystemCommand::OpenShelfReport(report) => self.switch_report(report),
+            SystemCommand::OpenShelfFigure(report, place) => {
+                self.switch_report(report);
+                self.session.reveal(place);
+            }
             SystemCommand::Open(path) => {
                 let _ = self.open(&path);
             }

@@ -289,6 +289,9 @@ impl InAppDialog {
 
     /// What Enter does with a path, once a thread has looked at it.
     fn decide(&mut self, path: PathBuf, found: Found) -> Option<PathBuf> {
+        if found.is_dir && self.request.purpose == Purpose::OpenFolder && path == self.folder {
+            return Some(path);
+        }
         if found.is_dir {
             self.enter(path);
             self.name = self.request.file_name.clone().unwrap_or_default();
@@ -297,7 +300,7 @@ impl InAppDialog {
         }
         match self.request.purpose {
             Purpose::Open | Purpose::Import if found.is_file => Some(path),
-            Purpose::Open | Purpose::Import => {
+            Purpose::Open | Purpose::Import | Purpose::OpenFolder => {
                 self.problem = Some(Problem::NotFound(path));
                 None
             }
@@ -327,7 +330,8 @@ impl InAppDialog {
     fn typed_path(&self) -> Option<PathBuf> {
         let name = self.name.trim();
         if name.is_empty() {
-            return None;
+            // A folder is chosen by Enter in it with no name typed.
+            return (self.request.purpose == Purpose::OpenFolder).then(|| self.folder.clone());
         }
         let home = super::home();
         let path = match (name.strip_prefix('~'), home) {
@@ -435,6 +439,7 @@ mod tests {
         let (extensions, file_name): (&'static [&'static str], _) = match purpose {
             Purpose::Open => (&["ron"], None),
             Purpose::Import => (crate::import::EXTENSIONS, None),
+            Purpose::OpenFolder => (crate::shelf::EXTENSIONS, None),
             Purpose::Export(_) => (&["csv"], Some("举措.csv".to_owned())),
         };
         Request {
@@ -478,6 +483,22 @@ mod tests {
         );
         dialog.name = dir.join("报告.ron").display().to_string();
         assert_eq!(confirmed(&mut dialog), Some(dir.join("报告.ron")));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_folder_is_chosen_by_enter_in_it_with_no_name() {
+        let dir = folder("open-folder");
+        let mut dialog = InAppDialog::new(request(Purpose::OpenFolder, &dir), None);
+        dialog.wait();
+        // Enter on a folder goes into it; Enter with no name chooses the folder shown.
+        dialog.move_selection(1);
+        assert_eq!(dialog.name, "子文件夹");
+        assert_eq!(confirmed(&mut dialog), None);
+        assert_eq!(dialog.folder(), dir.join("子文件夹"));
+        dialog.wait();
+        assert_eq!(dialog.name, "");
+        assert_eq!(confirmed(&mut dialog), Some(dir.join("子文件夹")));
         let _ = std::fs::remove_dir_all(dir);
     }
 

@@ -26,6 +26,8 @@ pub enum Purpose {
     Open,
     /// A brochure to import (`huimou import`: Markdown-like text or a Word document).
     Import,
+    /// A folder of reports to open as a shelf.
+    OpenFolder,
     /// A file to export into.
     Export(Export),
 }

@@ -83,6 +83,7 @@ fn dialog(request: &Request) -> Answer {
         .set_directory(&request.folder);
     match request.purpose {
         Purpose::Open | Purpose::Import => Box::pin(dialog.pick_file()),
+        Purpose::OpenFolder => Box::pin(dialog.pick_folder()),
         Purpose::Export(_) => match &request.file_name {
             Some(name) => Box::pin(dialog.set_file_name(name).save_file()),
             None => Box::pin(dialog.save_file()),

@@ -93,6 +93,7 @@ pub fn chapter_ui(
                     query: marking.then_some(filter.query),
                     selection: chart_options.selection,
                     lit: lit == Some(place),
+                    shelf: cx.session.shelf(),
                 };
                 commands.extend(item_ui(ui, dataset, place, expanded, marks).map(Command::from));
             }
@@ -127,6 +128,7 @@ struct Marks<'a> {
     query: Option<&'a str>,
     selection: Option<crate::document::dataset::FigureRef>,
     lit: bool,
+    shelf: Option<&'a crate::viewer::session::OnShelf>,
 }
 
 /// One initiative's card, with the query's matches (worked out only for the rows on screen).
@@ -142,8 +144,15 @@ fn item_ui(
         .query
         .map(|query| Hit::new(&dataset.report, place, query));
     let full = expanded.contains(&place);
-    let command =
-        initiatives::initiative_card_ui(ui, dataset, c, i, hit.as_ref(), marks.selection, full);
+    let command = initiatives::initiative_card_ui(
+        ui,
+        dataset,
+        c,
+        i,
+        hit.as_ref(),
+        (marks.selection, marks.shelf),
+        full,
+    );
     if marks.lit {
         light_ui(ui);
     }

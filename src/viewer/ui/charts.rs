@@ -296,7 +296,7 @@ fn progress_ui(
     );
     drawn.bar(&part.figure.id, response.rect.center());
     let response = response.on_hover_ui(|ui| {
-        crate::viewer::ui::initiatives::figure_tooltip_ui(ui, dataset, part.place)
+        crate::viewer::ui::initiatives::figure_tooltip_ui(ui, dataset, part.place, None)
     });
     ui.label(
         RichText::new(crate::report::chart_text::progress_legend(
@@ -666,7 +666,12 @@ fn hovered_row(
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         if style.slide.is_none() {
             let response = response.clone().on_hover_ui(|ui| {
-                crate::viewer::ui::initiatives::figure_tooltip_ui(ui, style.dataset, item.place);
+                crate::viewer::ui::initiatives::figure_tooltip_ui(
+                    ui,
+                    style.dataset,
+                    item.place,
+                    None,
+                );
             });
             crate::viewer::ui::initiatives::figure_menu(&response, item.place, &mut command);
         }

@@ -60,7 +60,12 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
                         cells_ui(&mut row, dataset, (index, place), &palette);
                         let response = row.response();
                         let response = response.on_hover_ui(|ui| {
-                            crate::viewer::ui::initiatives::figure_tooltip_ui(ui, dataset, place);
+                            crate::viewer::ui::initiatives::figure_tooltip_ui(
+                                ui,
+                                dataset,
+                                place,
+                                cx.session.shelf(),
+                            );
                         });
                         let mut menu = None;
                         let focused = ctx.memory(|m| m.has_focus(row_id(index)));
@@ -355,7 +360,7 @@ fn cells_ui(
 
 /// Whether the figure is a result, a target or an estimate: a target or an estimate in a
 /// style of its own, never to be read as achieved.
-fn status_ui(ui: &mut egui::Ui, status: crate::report::model::Status, palette: &Palette) {
+pub fn status_ui(ui: &mut egui::Ui, status: crate::report::model::Status, palette: &Palette) {
     use crate::report::model::Status;
     let text = match status {
         Status::Result => RichText::new(tr(ui, "结果")).color(palette.muted),

@@ -51,7 +51,7 @@ pub fn file_dialog_window(
         Some(Action::Chosen(path)) => {
             *in_app = None;
             cx.send(match purpose {
-                Purpose::Open => SystemCommand::Open(path),
+                Purpose::Open | Purpose::OpenFolder => SystemCommand::Open(path),
                 Purpose::Import => SystemCommand::Import(path),
                 Purpose::Export(export) => SystemCommand::Export(export, path),
             });
@@ -92,6 +92,7 @@ fn body(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
     let title = match dialog.request.purpose {
         Purpose::Open => tr(ui, "打开数据集"),
         Purpose::Import => tr(ui, "导入报告"),
+        Purpose::OpenFolder => tr(ui, "打开文件夹中的报告"),
         Purpose::Export(_) => tr(ui, "导出到文件"),
     };
     ui.heading(title);
@@ -262,6 +263,7 @@ fn buttons_ui(ui: &mut egui::Ui, dialog: &mut InAppDialog) -> Option<Action> {
         let confirm = match dialog.request.purpose {
             Purpose::Open => tr(ui, "打开"),
             Purpose::Import => tr(ui, "导入"),
+            Purpose::OpenFolder => tr(ui, "打开这个文件夹"),
             Purpose::Export(_) => tr(ui, "保存"),
         };
         if ui.button(confirm).clicked() {

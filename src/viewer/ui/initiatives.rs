@@ -128,7 +128,7 @@ pub fn initiative_card_ui(
     chapter: usize,
     initiative: usize,
     hit: Option<&Hit>,
-    selection: Option<FigureRef>,
+    (selection, shelf): (Option<FigureRef>, Option<&crate::viewer::session::OnShelf>),
     expanded: bool,
 ) -> Option<SystemCommand> {
     let palette = Palette::of(ui);
@@ -139,6 +139,7 @@ pub fn initiative_card_ui(
         item: &dataset.report.chapters[chapter].initiatives[initiative],
         hit,
         expanded,
+        shelf,
     };
     let mut command = None;
     theme::card(ui, palette.card, 12).show(ui, |ui| {
@@ -176,6 +177,7 @@ struct Card<'a> {
     item: &'a crate::report::model::Initiative,
     hit: Option<&'a Hit>,
     expanded: bool,
+    shelf: Option<&'a crate::viewer::session::OnShelf>,
 }
 
 /// The part of a text a card shows: its pieces, where it is cut, which matches fall in it.
@@ -346,9 +348,9 @@ fn body_ui(
         Some(Emphasis::Figure(f)) => {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             let place = card.figure(f);
-            response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| figure_tooltip_ui(ui, card.dataset, place));
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                figure_tooltip_ui(ui, card.dataset, place, card.shelf)
+            });
         }
         Some(Emphasis::Link(k)) => {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
@@ -526,7 +528,12 @@ pub fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Opti
 }
 
 /// What a figure is: its label, its value as written, and where it comes from.
-pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef) {
+pub fn figure_tooltip_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    place: FigureRef,
+    shelf: Option<&crate::viewer::session::OnShelf>,
+) {
     let figure = dataset.figure(place);
     let quantity = dataset.quantity(place);
     let label = crate::viewer::ui::localized(ui, &figure.label, figure.label_en.as_ref());
@@ -562,6 +569,11 @@ pub fn figure_tooltip_ui(ui: &mut egui::Ui, dataset: &Dataset, place: FigureRef)
         ))
         .small(),
     );
+    if let Some(years) =
+        shelf.and_then(|on| crate::viewer::ui::series::over_the_years(ui, on, place))
+    {
+        ui.label(egui::RichText::new(fill(tr(ui, "历年：{}"), &[&years])).small());
+    }
 }
 
 fn emphasis_under(

@@ -19,6 +19,8 @@ pub mod present;
 pub mod results;
 pub mod review;
 pub mod rows;
+pub mod series;
+pub mod shelf;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;
@@ -89,7 +91,7 @@ pub fn central_ui(
             && !search.results_beside(view);
         // The table of figures is filtered by the search box itself.
         memory.shown_list = match view {
-            View::Figures | View::Review => None,
+            View::Figures | View::Review | View::Shelf | View::Series(_) => None,
             _ if global => Some((view, true)),
             _ => Some((view, false)),
         };
@@ -97,11 +99,15 @@ pub fn central_ui(
             figures::figures_ui(ui, cx);
         } else if view == View::Review {
             review::review_ui(ui, cx, &mut memory.review);
+        } else if view == View::Shelf {
+            shelf::shelf_ui(ui, cx);
+        } else if let View::Series(s) = view {
+            series::series_ui(ui, cx, s);
         } else if global {
             results::results_ui(ui, cx, &mut memory.lists, false);
         } else {
             match view {
-                View::Overview | View::Figures | View::Review => {
+                View::Overview | View::Figures | View::Review | View::Shelf | View::Series(_) => {
                     overview::overview_ui(ui, cx, &mut memory.lists);
                 }
                 View::Chapter(c) => chapter::chapter_ui(ui, cx, &mut memory.lists, drawn, c),

@@ -70,6 +70,9 @@ pub fn nav_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, memory: &mut crate::vie
             ui.add_space(8.0);
             let reviewing = cx.session.review().is_some();
             views_ui(ui, current, reviewing, &mut commands);
+            if cx.session.shelf().is_some() {
+                shelf_entry_ui(ui, cx, &mut commands);
+            }
             ui.add_space(6.0);
             contents_ui(ui, cx, memory, &mut commands);
         });
@@ -96,6 +99,42 @@ fn views_ui(ui: &mut egui::Ui, current: View, reviewing: bool, commands: &mut Ve
             commands.push(SystemCommand::Show(view));
         }
     }
+}
+
+/// The shelf, and which of its reports is on screen (another chosen from the list).
+fn shelf_entry_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<SystemCommand>) {
+    let Some(on) = cx.session.shelf() else {
+        return;
+    };
+    let current = cx.view();
+    let command = UiCommand::Shelf;
+    let lit = matches!(current, View::Shelf | View::Series(_));
+    let response = ui
+        .selectable_label(
+            lit,
+            RichText::new(command.text(ui.ctx())).font(theme::bold(16.0)),
+        )
+        .on_hover_text(command.hint(ui.ctx()));
+    if response.clicked() {
+        commands.push(SystemCommand::Show(View::Shelf));
+    }
+    let report = &on.shelf.reports[on.report];
+    let name = |r: &crate::shelf::ShelfReport| match r.year {
+        Some(year) => format!("{year} {}", r.title()),
+        None => r.title().to_owned(),
+    };
+    egui::ComboBox::from_id_salt("shelf-report")
+        .width(ui.available_width() - 8.0)
+        .selected_text(name(report))
+        .show_ui(ui, |ui| {
+            for (r, other) in on.shelf.reports.iter().enumerate() {
+                if ui.selectable_label(r == on.report, name(other)).clicked() {
+                    commands.push(SystemCommand::OpenShelfReport(r));
+                }
+            }
+        })
+        .response
+        .on_hover_text(tr(ui, "书架上的另一份报告（保持在同名的章）"));
 }
 
 /// The initiative at the top of the open chapter's list, lit in the contents.

@@ -1,0 +1,101 @@
+//! A shelf: every report of a folder opened at once, the newest on screen, the others a
+//! command away, one's place kept by chapter when switching.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::shelf::Shelf;
+use crate::viewer::place::View;
+use crate::viewer::session::{OnShelf, Session};
+
+use super::HuimouApp;
+
+impl HuimouApp {
+    /// Opens every report of `folder` as a shelf, on its newest report, and says whether it
+    /// opened; why not, and which files could not be read, is said in the window.
+    pub(super) fn open_shelf(&mut self, folder: &Path) -> bool {
+        let lang = self.lang();
+        match open_folder(folder) {
+            Ok(shelf) => {
+                let shelf = Arc::new(shelf);
+                let newest = shelf.newest();
+                let refused = shelf.refused.len();
+                self.show_shelf_report(shelf, newest, View::Overview);
+                self.watch(None, None);
+                self.settings.remember_file(folder);
+                if refused > 0 {
+                    let text = crate::viewer::i18n::tr(&self.ctx, "有 {} 个文件未能读入，见书架");
+                    let text = crate::viewer::i18n::fill(text, &[&refused]);
+                    self.say(text, true);
+                }
+                true
+            }
+            Err(error) => {
+                log::warn!("could not open the shelf {}", error.message(lang));
+                self.say(error.message(lang), true);
+                false
+            }
+        }
+    }
+
+    /// Shows report `report` of `shelf` at `view` where it has it.
+    pub(super) fn show_shelf_report(&mut self, shelf: Arc<Shelf>, report: usize, view: View) {
+        let dataset = shelf.reports[report].dataset.clone();
+        let on = OnShelf::new(shelf, report);
+        self.replace_session(Session::on_shelf(dataset, view, Some(on)));
+    }
+
+    /// Shows another report of the shelf at the chapter of the same name (else the same
+    /// number), or the view on screen.
+    pub(super) fn switch_report(&mut self, report: usize) {
+        let Some(on) = self.session.shelf() else {
+            return;
+        };
+        if report >= on.shelf.reports.len() || report == on.report {
+            return;
+        }
+        let shelf = Arc::clone(&on.shelf);
+        let view = match self.view() {
+            View::Chapter(c) => {
+                let name = &self.session.dataset().report.chapters[c].name;
+                let chapters = &shelf.reports[report].dataset.report.chapters;
+                let same = chapters
+                    .iter()
+                    .position(|chapter| same_name(&chapter.name, name));
+                View::Chapter(same.unwrap_or(c))
+            }
+            view => view,
+        };
+        self.show_shelf_report(shelf, report, view);
+    }
+
+    /// Shows the shelf, or says how to open one.
+    pub(super) fn show_shelf(&mut self, ctx: &egui::Context) {
+        if self.session.shelf().is_some() {
+            self.session.show(View::Shelf);
+        } else {
+            let text = crate::viewer::i18n::tr(
+                ctx,
+                "没有打开书架：用“文件 → 打开文件夹…”一起打开一个文件夹中的报告",
+            );
+            self.say(text.to_owned(), false);
+        }
+    }
+}
+
+/// Opens a folder's reports, imported ones kept in the data folder by content.
+pub(super) fn open_folder(folder: &Path) -> Result<Shelf, crate::shelf::ShelfError> {
+    let cache = crate::viewer::logging::data_dir().map(|d| d.join(crate::shelf::CACHE_FOLDER));
+    crate::shelf::open(folder, cache.as_deref())
+}
+
+/// Whether two chapters' names are one (2022年工作回顾 and 2023年工作回顾 are: years aside).
+fn same_name(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+            .map(crate::report::script_fold::to_simplified)
+            .collect()
+    };
+    fold(a) == fold(b)
+}
