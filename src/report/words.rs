@@ -230,6 +230,13 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("审阅导入的数据时", "While reviewing an import"),
     ("审阅导入", "Review the import"),
     ("书架", "Shelf"),
+    ("搜索书架上的所有报告", "Search every report of the shelf"),
+    ("在 {} 份报告中找到 {} 处", "Found in {} reports, {} places"),
+    (
+        "书架上的报告都没有这些字",
+        "No report of the shelf has these words",
+    ),
+    ("还有 {} 处", "{} more"),
     ("历年：{}", "Over the years: {}"),
     ("单位：{}", "Unit: {}"),
     ("目标或预计", "target or estimate"),

@@ -245,6 +245,17 @@ impl Shelf {
             .unwrap_or(0)
     }
 
+    /// Every report's matches of `query` (characters or pinyin, as one report's search), by
+    /// report in the shelf's order; reports without a match are left out.
+    pub fn search(&self, query: &str) -> Vec<(usize, Vec<crate::search::InitiativeRef>)> {
+        self.reports
+            .iter()
+            .enumerate()
+            .map(|(r, report)| (r, report.dataset.index().search(query, None)))
+            .filter(|(_, hits)| !hits.is_empty())
+            .collect()
+    }
+
     /// The series with this id.
     pub fn series_by_id(&self, id: &str) -> Option<&series::Series> {
         self.series.iter().find(|s| s.id == id)

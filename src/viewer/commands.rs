@@ -237,6 +237,9 @@ pub enum SystemCommand {
     OpenShelfReport(usize),
     /// Show a figure of a report of the shelf, lit in its sentence (a series' reading).
     OpenShelfFigure(usize, FigureRef),
+    /// Show an initiative of a report of the shelf found by the shelf's search, the search
+    /// carried over to that report.
+    OpenShelfInitiative(usize, InitiativeRef),
 }
 
 /// Anything the shell carries out after a frame.

@@ -255,7 +255,12 @@ pub struct Session {
     review: Option<Review>,
     /// The shelf the report is on, when it was opened from a folder.
     shelf: Option<OnShelf>,
+    /// The whole shelf's matches of the query, and the query they are for (on the shelf's view).
+    shelf_hits: Option<(String, ShelfHits)>,
 }
+
+/// Matches in the reports of a shelf: by report, its initiatives in reading order.
+pub type ShelfHits = Vec<(usize, Vec<InitiativeRef>)>;
 
 impl Session {
     /// A report as a new window shows it, at `view` if it has it: nothing searched, selected
@@ -281,6 +286,7 @@ impl Session {
             figure_rows: None,
             review: None,
             shelf,
+            shelf_hits: None,
         };
         session.view = session.clamp(view);
         session
@@ -388,6 +394,7 @@ impl Session {
     /// and the table's rows when the table is on screen (`all_rows` for an export).
     pub fn refresh(&mut self, sort: Sort, all_rows: bool) {
         self.search.refresh(&self.dataset, self.view);
+        self.refresh_shelf_hits();
         if !(all_rows || self.view == View::Figures) {
             return;
         }
@@ -400,6 +407,27 @@ impl Session {
             let rows = crate::document::figure_table::rows(&self.dataset, query, sort);
             self.figure_rows = Some((query.clone(), sort, rows));
         }
+    }
+
+    /// The whole shelf's matches, searched again when the query changed on the shelf's view.
+    fn refresh_shelf_hits(&mut self) {
+        let Some(on) = &self.shelf else {
+            return;
+        };
+        if self.view != View::Shelf || !self.search.is_active() {
+            self.shelf_hits = None;
+            return;
+        }
+        let query = &self.search.query;
+        if self.shelf_hits.as_ref().is_some_and(|(q, _)| q == query) {
+            return;
+        }
+        self.shelf_hits = Some((query.clone(), on.shelf.search(query)));
+    }
+
+    /// The whole shelf's matches of the query, while the shelf's view shows them.
+    pub fn shelf_hits(&self) -> Option<&ShelfHits> {
+        self.shelf_hits.as_ref().map(|(_, hits)| hits)
     }
 
     /// Forgets the requests made for the frame just drawn (a scroll, a moved selection).

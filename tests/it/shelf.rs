@@ -447,3 +447,34 @@ fn a_line_through_the_years_takes_the_newer_reading_and_never_a_target() {
         ]
     );
 }
+
+#[test]
+fn the_search_box_on_the_shelf_searches_every_report() {
+    use egui_kittest::kittest::Queryable as _;
+    use huimou::viewer::commands::{SystemCommand, UiCommand};
+    use huimou::viewer::place::{SearchScope, View};
+    let mut harness = viewer_on(datasets_only("viewer-search"));
+    harness.state_mut().push(UiCommand::Shelf);
+    harness.state_mut().push(SystemCommand::SetQuery {
+        query: "jiuye".to_owned(),
+        in_table: false,
+    });
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.view(), View::Shelf);
+    let hits = app.session().shelf_hits().expect("the shelf's matches");
+    // 城镇新增就业 in every report: pinyin, as one report's search.
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    let total: usize = hits.iter().map(|(_, h)| h.len()).sum();
+    harness.get_by_label(&format!("在 3 份报告中找到 {total} 处"));
+    // Enter opens the first match, in its report, the search carried over.
+    let (first_report, first_place) = (hits[0].0, hits[0].1[0]);
+    harness.state_mut().push(UiCommand::FindNext);
+    harness.run();
+    let app = harness.state();
+    let on = app.session().shelf().expect("shelf");
+    assert_eq!(on.report, first_report);
+    assert_eq!(app.view(), View::Chapter(first_place.chapter));
+    assert_eq!(app.session().search().query(), "jiuye");
+    assert_eq!(app.session().search().scope(), SearchScope::Report);
+}

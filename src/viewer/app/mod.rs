@@ -479,6 +479,7 @@ impl HuimouApp {
                     SystemCommand::Show(_)
                         | SystemCommand::OpenShelfReport(_)
                         | SystemCommand::OpenShelfFigure(..)
+                        | SystemCommand::OpenShelfInitiative(..)
                         | SystemCommand::OpenInitiative(_)
                         | SystemCommand::RevealFigure(_)
                 )
@@ -600,7 +601,18 @@ impl HuimouApp {
     /// The search box's commands: a match, a result chosen, the box focused or emptied; Esc.
     fn search_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         let reviewing = self.view() == View::Review;
+        // On the shelf, Enter opens the first match of the whole shelf.
+        let first_on_shelf = (self.view() == View::Shelf)
+            .then(|| self.session.shelf_hits())
+            .flatten()
+            .and_then(|hits| hits.first())
+            .and_then(|(r, places)| Some((*r, *places.first()?)));
         match command {
+            UiCommand::FindNext if first_on_shelf.is_some() => {
+                if let Some((report, place)) = first_on_shelf {
+                    self.run_system(ctx, SystemCommand::OpenShelfInitiative(report, place));
+                }
+            }
             UiCommand::FindNext | UiCommand::FindPrevious => {
                 let forward = command == UiCommand::FindNext;
                 // Going round is said: the reader may take the first match for a new one.
@@ -742,6 +754,15 @@ impl HuimouApp {
             SystemCommand::OpenShelfFigure(report, place) => {
                 self.switch_report(report);
                 self.session.reveal(place);
+            }
+            SystemCommand::OpenShelfInitiative(report, place) => {
+                let query = self.session.search().query().to_owned();
+                self.switch_report(report);
+                self.session
+                    .set_scope(crate::viewer::place::SearchScope::Report);
+                self.session.set_query(query, false);
+                self.session.refresh(self.settings.figure_sort, false);
+                self.session.open_result(place);
             }
             SystemCommand::Open(path) => {
                 let _ = self.open(&path);

@@ -28,6 +28,11 @@ pub fn shelf_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
             ));
             ui.add(egui::Label::new(RichText::new(folder).color(Palette::of(ui).muted)).wrap());
             ui.add_space(8.0);
+            if let Some(hits) = cx.session.shelf_hits() {
+                let query = cx.session.search().query();
+                hits_ui(ui, &on.shelf, hits, query, &mut commands);
+                return;
+            }
             reports_ui(ui, on, &mut commands);
             refused_ui(ui, &on.shelf);
             ui.add_space(12.0);
@@ -166,5 +171,56 @@ fn years_text(series: &Series) -> String {
         (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => format!("{a}–{b}"),
         _ => "—".to_owned(),
+    }
+}
+
+/// The most matches listed for one report; the rest are counted.
+const MAX_HITS_SHOWN: usize = 50;
+
+/// The search's matches in every report, grouped by report and chapter.
+fn hits_ui(
+    ui: &mut egui::Ui,
+    shelf: &Shelf,
+    hits: &crate::viewer::session::ShelfHits,
+    query: &str,
+    commands: &mut Vec<SystemCommand>,
+) {
+    let total: usize = hits.iter().map(|(_, h)| h.len()).sum();
+    let heading = fill(tr(ui, "在 {} 份报告中找到 {} 处"), &[&hits.len(), &total]);
+    ui.label(RichText::new(heading).font(theme::bold(18.0)));
+    if hits.is_empty() {
+        ui.label(tr(ui, "书架上的报告都没有这些字"));
+    }
+    let muted = Palette::of(ui).muted;
+    for (r, places) in hits {
+        let report = &shelf.reports[*r];
+        ui.add_space(8.0);
+        let year = report.year.map(|y| format!("{y} ")).unwrap_or_default();
+        let title = format!("{year}{}（{}）", report.title(), places.len());
+        ui.label(RichText::new(title).font(theme::bold(16.0)));
+        let mut chapter = None;
+        for place in places.iter().take(MAX_HITS_SHOWN) {
+            let c = &report.dataset.report.chapters[place.chapter];
+            if chapter != Some(place.chapter) {
+                chapter = Some(place.chapter);
+                let name = fill(tr(ui, "第 {} 章 {}"), &[&c.number, &c.name]);
+                ui.label(RichText::new(name).color(muted));
+            }
+            let initiative = &c.initiatives[place.initiative];
+            let hit = crate::search::Hit::new(&report.dataset.report, *place, query);
+            let (excerpt, _) =
+                crate::search::snippet(&initiative.text, &hit.text, crate::search::SNIPPET_CONTEXT);
+            ui.horizontal_wrapped(|ui| {
+                if ui.link(&initiative.title).clicked() {
+                    commands.push(SystemCommand::OpenShelfInitiative(*r, *place));
+                }
+                let excerpt = crate::report::markup::plain(&excerpt);
+                ui.label(RichText::new(excerpt).small().color(muted));
+            });
+        }
+        if places.len() > MAX_HITS_SHOWN {
+            let more = fill(tr(ui, "还有 {} 处"), &[&(places.len() - MAX_HITS_SHOWN)]);
+            ui.label(RichText::new(more).color(muted));
+        }
     }
 }

@@ -277,6 +277,8 @@ fn search_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Comma
             fill(tr(ui, "在本章中搜索（{} 搜索全文）"), &[&search_keys])
         } else if view == View::Figures {
             tr(ui, "筛选表中的数据").to_owned()
+        } else if view == View::Shelf {
+            tr(ui, "搜索书架上的所有报告").to_owned()
         } else {
             tr(ui, "搜索全文").to_owned()
         })
@@ -299,8 +301,8 @@ fn search_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Comma
         }
     }
     if search.is_active() {
-        // The table says how many figures match.
-        if view != View::Figures {
+        // The table says how many figures match, the shelf how many in how many reports.
+        if view != View::Figures && view != View::Shelf {
             match_count_ui(ui, cx, commands);
         }
         if ui
