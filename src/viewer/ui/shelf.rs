@@ -196,7 +196,10 @@ fn hits_ui(
         let report = &shelf.reports[*r];
         ui.add_space(8.0);
         let year = report.year.map(|y| format!("{y} ")).unwrap_or_default();
-        let title = format!("{year}{}（{}）", report.title(), places.len());
+        let title = fill(
+            tr(ui, "{}（{}）"),
+            &[&format!("{year}{}", report.title()), &places.len()],
+        );
         ui.label(RichText::new(title).font(theme::bold(16.0)));
         let mut chapter = None;
         for place in places.iter().take(MAX_HITS_SHOWN) {
