@@ -53,7 +53,14 @@ impl FileWatcher {
         seen: Option<Fingerprint>,
         wake: impl Fn() + Send + 'static,
     ) -> Result<Self, String> {
-        let (folder, target) = resolve(path)?;
+        let (folder, target) = if path.is_dir() {
+            let folder = std::fs::canonicalize(path)
+                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+            (folder.clone(), Target::Folder(folder))
+        } else {
+            let (folder, file) = resolve(path)?;
+            (folder, Target::File(file))
+        };
         let cannot = |e: &dyn std::fmt::Display| format!("cannot watch {}: {e}", folder.display());
         let changed = Arc::new(AtomicBool::new(false));
         let (events, quiet) = std::sync::mpsc::channel();
@@ -117,11 +124,30 @@ fn resolve(path: &Path) -> Result<(PathBuf, PathBuf), String> {
     Ok((folder, target))
 }
 
-/// Passes on the events that may have changed the file at `target`.
-fn forward(result: notify::Result<Event>, target: &Path, events: &Sender<()>) {
+/// What is watched: one file, or the reports of a folder (a shelf: one added, changed or
+/// removed changes the shelf).
+enum Target {
+    File(PathBuf),
+    Folder(PathBuf),
+}
+
+impl Target {
+    /// Whether an event on `path` concerns what is watched.
+    fn concerns(&self, path: &Path) -> bool {
+        match self {
+            Self::File(file) => path == file,
+            Self::Folder(folder) => {
+                path.parent() == Some(folder.as_path()) && crate::shelf::is_report_file(path)
+            }
+        }
+    }
+}
+
+/// Passes on the events that may have changed what `target` holds.
+fn forward(result: notify::Result<Event>, target: &Target, events: &Sender<()>) {
     match result {
         Ok(event) => {
-            let ours = event.paths.iter().any(|p| p == target);
+            let ours = event.paths.iter().any(|p| target.concerns(p));
             // A lost event (the kernel's queue overflowed) may have been a save.
             if event.need_rescan() || (ours && may_change_content(event.kind)) {
                 // The receiver is gone only while the watcher is being dropped.

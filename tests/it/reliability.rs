@@ -475,3 +475,49 @@ fn ten_thousand_chapters_stay_navigable() {
     harness.get_by_label("举措5000");
     std::fs::remove_dir_all(&dir).expect("clean up");
 }
+
+#[test]
+fn a_shelf_s_folder_is_watched_a_report_added_or_saved_shows() {
+    let dir = temp_dir("shelf-watch");
+    let shelf = data("shelf");
+    for name in ["示例市政府工作报告-2022.ron", "示例市政府工作报告-2023.ron"] {
+        std::fs::copy(shelf.join(name), dir.join(name)).expect("copy");
+    }
+    let mut harness = viewer_with(
+        Settings::default(),
+        Startup {
+            file: Some(dir.clone()),
+            view: Some(View::Chapter(0)),
+            ..Startup::default()
+        },
+    );
+    let reports = |app: &huimou::viewer::app::HuimouApp| {
+        app.session().shelf().map_or(0, |on| on.shelf.reports.len())
+    };
+    assert_eq!(reports(harness.state()), 2);
+    assert!(harness.state().watcher().is_some(), "the folder is watched");
+    // A report added to the folder joins the shelf; the report on screen stays, at its chapter.
+    let district = "示例市示例区政府工作报告-2023.ron";
+    let text = std::fs::read_to_string(shelf.join(district)).expect("fixture");
+    save(&dir.join(district), &text);
+    frames_until(&mut harness, |app| reports(app) == 3);
+    let app = harness.state();
+    let on = app.session().shelf().expect("shelf");
+    assert!(
+        on.shelf.reports[on.report]
+            .path
+            .ends_with("示例市政府工作报告-2023.ron")
+    );
+    assert_eq!(app.view(), View::Chapter(0));
+    // A file that is not a report changes nothing; a report saved again shows.
+    std::fs::write(dir.join("notes.odt"), "x").expect("write");
+    let city = dir.join("示例市政府工作报告-2023.ron");
+    let saved = std::fs::read_to_string(&city)
+        .expect("read")
+        .replace("经济总量迈上新台阶", "第二稿");
+    save(&city, &saved);
+    frames_until(&mut harness, |app| {
+        app.session().dataset().report.chapters[0].initiatives[0].title == "第二稿"
+    });
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

@@ -63,6 +63,7 @@ impl Start {
                     Self {
                         dataset: opened.reports[newest].dataset.clone(),
                         shelf: Some(crate::viewer::session::OnShelf::new(opened, newest)),
+                        watched: Some(path),
                         ..embedded()
                     }
                 }
@@ -131,6 +132,9 @@ pub struct HuimouApp {
     watcher: Option<crate::viewer::watch::FileWatcher>,
     /// A reload of the watched file running on another thread.
     reload_job: Option<std::sync::mpsc::Receiver<Reload>>,
+    /// The watched shelf's folder read again on another thread, after a report in it changed.
+    shelf_reload:
+        Option<std::sync::mpsc::Receiver<Result<crate::shelf::Shelf, crate::shelf::ShelfError>>>,
     /// The context, for waking the viewer from the watcher's thread.
     ctx: egui::Context,
     /// A crash of the run before, shown until dismissed.
@@ -269,6 +273,7 @@ impl HuimouApp {
             drawn: ui::charts::Drawn::default(),
             watcher: None,
             reload_job: None,
+            shelf_reload: None,
             ctx: ctx.clone(),
             crash: startup.crash.clone().map(|mut crash| {
                 // Shown from now on: the next start need not show it again.

@@ -63,9 +63,17 @@ impl HuimouApp {
     /// the next good save clears them.
     pub fn reload_if_changed(&mut self) {
         self.collect_reload();
+        self.collect_shelf_reload();
         let Some(watcher) = &self.watcher else {
             return;
         };
+        if watcher.path().is_dir() {
+            if self.shelf_reload.is_none() && watcher.take_change() {
+                let folder = watcher.path().to_path_buf();
+                self.reload_shelf(folder);
+            }
+            return;
+        }
         // One reload at a time; a change noticed meanwhile waits for the next frame.
         if self.reload_job.is_some() || !watcher.take_change() {
             return;

@@ -21,7 +21,7 @@ impl HuimouApp {
                 let newest = shelf.newest();
                 let refused = shelf.refused.len();
                 self.show_shelf_report(shelf, newest, View::Overview);
-                self.watch(None, None);
+                self.watch(Some(folder), None);
                 self.settings.remember_file(folder);
                 if refused > 0 {
                     let text = crate::viewer::i18n::tr(&self.ctx, "有 {} 个文件未能读入，见书架");
@@ -79,6 +79,57 @@ impl HuimouApp {
                 "没有打开书架：用“文件 → 打开文件夹…”一起打开一个文件夹中的报告",
             );
             self.say(text.to_owned(), false);
+        }
+    }
+}
+
+/// The shelf's folder watched: a report added, saved or removed reads the folder again.
+impl HuimouApp {
+    /// Reads the watched folder again on another thread.
+    pub(super) fn reload_shelf(&mut self, folder: std::path::PathBuf) {
+        if self.shelf_reload.is_some() {
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let waker = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("shelf-reload".to_owned())
+            .spawn(move || {
+                let _ = sender.send(open_folder(&folder));
+                waker.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.shelf_reload = Some(receiver),
+            Err(error) => log::warn!("could not start reading the folder again: {error}"),
+        }
+    }
+
+    /// Shows the shelf read again: the same report (by its file) at the same view, else the
+    /// newest; a folder that no longer opens is said and the shelf from before stays.
+    pub(super) fn collect_shelf_reload(&mut self) {
+        let Some(result) = self.shelf_reload.as_ref().and_then(|r| r.try_recv().ok()) else {
+            return;
+        };
+        self.shelf_reload = None;
+        match result {
+            Ok(shelf) => {
+                let shelf = Arc::new(shelf);
+                let path = self
+                    .session
+                    .shelf()
+                    .map(|on| on.shelf.reports[on.report].path.clone());
+                let report = shelf
+                    .reports
+                    .iter()
+                    .position(|r| Some(&r.path) == path.as_ref())
+                    .unwrap_or_else(|| shelf.newest());
+                log::info!("read the shelf {} again", shelf.folder.display());
+                self.show_shelf_report(shelf, report, self.view());
+            }
+            Err(error) => {
+                let message = error.message(self.lang());
+                self.say(message, true);
+            }
         }
     }
 }
