@@ -51,3 +51,46 @@ pub fn generated_chinese(chapters: usize, initiatives: usize) -> (PathBuf, Strin
     std::fs::write(&path, &text).expect("written");
     (path, text)
 }
+
+/// A shelf of `count` generated reports of one publisher, one a year, each of about `chars`
+/// characters of text (titles, headlines and paragraphs): written once to `target/` and reused.
+/// Every report samples the same pool of labels, so the shelf has many series.
+pub fn generated_shelf(count: usize, chars: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench-data/shelf-{count}x{chars}"));
+    if dir.join("done").exists() {
+        return dir;
+    }
+    std::fs::create_dir_all(&dir).expect("target/bench-data");
+    // Initiatives per chapter for about `chars` characters over five chapters.
+    let per_chapter = {
+        let probe = generate::generate(5, 10);
+        let probe_chars = text_chars(&probe);
+        (chars * 10).div_ceil(probe_chars.max(1)).max(1)
+    };
+    for k in 0..count {
+        let mut report = generate::generate(5, per_chapter);
+        report.year = Some(2005 + k as u32);
+        report.publisher = "示例市科学技术协会".to_owned();
+        report.title = format!("示例市科学技术协会{}年工作回眸", 2005 + k);
+        let path = dir.join(format!("review-{}.ron", 2005 + k));
+        std::fs::write(path, generate::to_ron(&report)).expect("written");
+    }
+    std::fs::write(dir.join("done"), "").expect("written");
+    dir
+}
+
+/// The characters of a report's text: headlines, titles and paragraphs.
+pub fn text_chars(report: &huimou::report::model::Report) -> usize {
+    report
+        .chapters
+        .iter()
+        .map(|c| {
+            c.headline.chars().count()
+                + c.initiatives
+                    .iter()
+                    .map(|i| i.title.chars().count() + i.text.chars().count())
+                    .sum::<usize>()
+        })
+        .sum()
+}

@@ -13,6 +13,11 @@ Idle: CPU time the viewer uses over 10 seconds, left alone after it has settled.
 eframe's wgpu, Huimou with the renderer it chooses for the machine (glow first where there is
 no GPU render node); wgpu or glow makes both use that one (HUIMOU_RENDERER), like for like.
 Needs Xvfb (Debian's xvfb); it starts its own on display :95.
+
+    python3 scripts/measure.py --profile release --open FOLDER --against FILE
+
+compares Huimou opening FOLDER (a shelf) with Huimou opening FILE instead of the empty app:
+the shelf's budget is its first frame within 1.3x of a single report's.
 """
 import argparse
 import os
@@ -75,10 +80,14 @@ def main():
     parser.add_argument("--profile", default="dist")
     parser.add_argument("--renderer", choices=["own", "wgpu", "glow"], default="own",
                         help="the renderer both apps use (HUIMOU_RENDERER), or each its own")
+    parser.add_argument("--open", help="a file or folder Huimou opens (else its built-in report)")
+    parser.add_argument("--against", help="compare with Huimou opening this, not the empty app")
     args = parser.parse_args()
     target = os.path.join(ROOT, "target", args.profile)
-    huimou = [os.path.join(target, "huimou")]
+    huimou = [os.path.join(target, "huimou")] + ([args.open] if args.open else [])
     empty = [os.path.join(target, "examples", "empty_app")]
+    if args.against:
+        empty = [os.path.join(target, "huimou"), args.against]
     display = ":95"
     xvfb = start_xvfb(display)
     try:
@@ -89,13 +98,16 @@ def main():
         # Start-up leaves the user's settings alone: measure with a fresh data folder.
         env["XDG_DATA_HOME"] = f"/tmp/huimou-measure-{os.getpid()}"
         results = {}
+        baseline = f"huimou {args.against}" if args.against else "empty eframe app"
         for name, command in [("empty eframe app", empty), ("huimou", huimou)]:
             one_run(command, env)  # warm the page cache
             runs = [one_run(command, env) for _ in range(args.runs)]
             results[name] = tuple(statistics.median(run[k] for run in runs) for k in range(3))
         (empty_time, empty_exit, empty_rss), (time_, exit_, rss) = results["empty eframe app"], results["huimou"]
         print(f"start-up to first frame on screen, median of {args.runs}: huimou {time_ * 1000:.0f} ms, "
-              f"empty app {empty_time * 1000:.0f} ms, ratio {time_ / empty_time:.2f}")
+              f"{baseline} {empty_time * 1000:.0f} ms, ratio {time_ / empty_time:.2f}")
+        if args.against:
+            return
         print(f"the whole run, closing included: huimou {exit_ * 1000:.0f} ms, "
               f"empty app {empty_exit * 1000:.0f} ms, ratio {exit_ / empty_exit:.2f}")
         print(f"peak RSS, median: huimou {rss:.1f} MiB, empty app {empty_rss:.1f} MiB, "

@@ -329,6 +329,7 @@ fn screenshot_window(
         crash: None,
         language: Some(lang.into()),
         script: lang.script(),
+        shelf_in_background: true,
     };
     crate::viewer::run::run_viewer(
         startup,

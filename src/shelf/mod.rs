@@ -262,6 +262,68 @@ impl Shelf {
     }
 }
 
+/// The report a shelf of `folder` will open on, found without reading every report whole: the
+/// cover fields at the head of each dataset (and of an imported report's cached dataset, else
+/// the year in its file's name) give publisher, year and title, sorted as [`Shelf::of`] sorts.
+/// The viewer shows it at once and reads the rest of the shelf behind it.
+pub fn newest_file(folder: &Path, cache: Option<&Path>) -> Result<PathBuf, ShelfError> {
+    let files = report_files(folder)?;
+    let covers: Vec<(String, Option<u32>, String)> = files
+        .iter()
+        .map(|path| {
+            let text = if crate::import::is_importable(path) {
+                std::fs::read(path).ok().and_then(|bytes| {
+                    let entry = cache?.join(format!("{}.ron", content_key(&bytes)));
+                    std::fs::read_to_string(entry).ok()
+                })
+            } else {
+                std::fs::read_to_string(path).ok()
+            };
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            let (publisher, year, title) = text.as_deref().map(peek_cover).unwrap_or_default();
+            let title = title.unwrap_or_default();
+            let year = year
+                .or_else(|| series::year_in(&title))
+                .or_else(|| stem.as_deref().and_then(series::year_in));
+            let publisher = publisher
+                .filter(|p| !p.trim().is_empty())
+                .or_else(|| publisher_in(&title))
+                .unwrap_or_default();
+            (publisher, year, title)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| (&covers[i].0, covers[i].1, &covers[i].2);
+        key(a).cmp(&key(b))
+    });
+    let newest = (0..order.len())
+        .max_by_key(|&k| (covers[order[k]].1, k))
+        .map_or(0, |k| order[k]);
+    Ok(files[newest].clone())
+}
+
+/// The publisher, year and title a dataset's text gives before its chapters, read as text:
+/// `publisher: "…"`, `year: Some(2023)`, `title: "…"` (escapes aside, which only the sorting of
+/// a guess could notice).
+pub fn peek_cover(text: &str) -> (Option<String>, Option<u32>, Option<String>) {
+    let head = text.find("chapters:").map_or(text, |at| &text[..at]);
+    let string = |field: &str| {
+        let at = head
+            .find(&format!("\n{field}: \""))
+            .or_else(|| head.find(&format!(" {field}: \"")))?;
+        let rest = &head[at..];
+        let start = rest.find('"')? + 1;
+        let end = rest[start..].find('"')?;
+        Some(rest[start..start + end].to_owned())
+    };
+    let year = head.find("year: Some(").and_then(|at| {
+        let rest = &head[at + "year: Some(".len()..];
+        rest[..rest.find(')')?].trim().parse().ok()
+    });
+    (string("publisher"), year, string("title"))
+}
+
 /// Reads every file, on two threads; the results in the files' order.
 fn read_all(files: &[PathBuf], cache: Option<&Path>) -> Vec<Result<Dataset, (String, String)>> {
     let half = files.len().div_ceil(2);
@@ -286,8 +348,9 @@ fn read_all(files: &[PathBuf], cache: Option<&Path>) -> Vec<Result<Dataset, (Str
     })
 }
 
-/// One report: a dataset as it is, a published report imported (or taken from the cache).
-fn read_one(path: &Path, cache: Option<&Path>) -> Result<Dataset, (String, String)> {
+/// One report: a dataset as it is, a published report imported (or taken from the cache);
+/// why not in English and in Chinese.
+pub fn read_one(path: &Path, cache: Option<&Path>) -> Result<Dataset, (String, String)> {
     if !crate::import::is_importable(path) {
         return load::load_file(path)
             .map_err(|error| (error.render_in(Lang::En), error.render_in(Lang::Zh)));

@@ -325,21 +325,42 @@ fn series_of(key: &Key, mut points: Vec<Point>, reports: &[Source<'_>]) -> Serie
 }
 
 /// Marks points whose year, line and status another report gives with a different value.
+/// Grouped by year, line and status first: a series of thousands of readings is marked in one
+/// pass, not by comparing every pair.
 fn mark_disputes(points: &mut [Point], reports: &[Source<'_>]) {
     let base = |p: &Point| reports[p.report].dataset.quantity(p.figure).base_value;
-    let n = points.len();
-    for i in 0..n {
-        for j in 0..n {
-            let (a, b) = (&points[i], &points[j]);
-            let same_place = a.year.is_some()
-                && a.year == b.year
-                && a.line == b.line
-                && a.status == b.status
-                && a.report != b.report;
-            if same_place && (base(a) - base(b)).abs() > f64::EPSILON * base(a).abs().max(1.0) {
-                points[i].disputed = true;
+    let mut places: HashMap<(u32, &str, Status), Vec<usize>> = HashMap::default();
+    for (i, point) in points.iter().enumerate() {
+        if let Some(year) = point.year {
+            places
+                .entry((year, point.line.as_str(), point.status))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut disputed = Vec::new();
+    for readings in places.values() {
+        // A reading is disputed when another report gives another value: of the readings of
+        // other reports, some are not of its value.
+        let (mut of_report, mut of_value, mut of_both) =
+            (HashMap::default(), HashMap::default(), HashMap::default());
+        for &i in readings {
+            let (r, v) = (points[i].report, base(&points[i]).to_bits());
+            *of_report.entry(r).or_insert(0usize) += 1;
+            *of_value.entry(v).or_insert(0usize) += 1;
+            *of_both.entry((r, v)).or_insert(0usize) += 1;
+        }
+        for &i in readings {
+            let (r, v) = (points[i].report, base(&points[i]).to_bits());
+            let others = readings.len() - of_report[&r];
+            let others_alike = of_value[&v] - of_both[&(r, v)];
+            if others > others_alike {
+                disputed.push(i);
             }
         }
+    }
+    for i in disputed {
+        points[i].disputed = true;
     }
 }
 

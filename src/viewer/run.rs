@@ -122,9 +122,10 @@ pub fn run_viewer(startup: Startup, window: Window) -> ExitCode {
 /// Runs the viewer with one renderer until its window closes; `Err` when it could not start.
 fn run_with(
     renderer: Renderer,
-    startup: Startup,
+    mut startup: Startup,
     window: &Window,
 ) -> Result<ExitCode, eframe::Error> {
+    startup.shelf_in_background = true;
     // The bundled faces decompress while the window and the renderer are made.
     crate::viewer::fonts::prepare();
     let outcome: Outcome = Outcome::default();

@@ -152,4 +152,7 @@ pub struct Startup {
     pub search: Option<String>,
     /// A crash report left by the run before, to tell the user about.
     pub crash: Option<crate::viewer::logging::Crash>,
+    /// A folder's reports are read behind the first frame, which shows the newest at once (a
+    /// window; tests read the whole shelf before their first frame).
+    pub shelf_in_background: bool,
 }

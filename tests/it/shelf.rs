@@ -478,3 +478,60 @@ fn the_search_box_on_the_shelf_searches_every_report() {
     assert_eq!(app.session().search().query(), "jiuye");
     assert_eq!(app.session().search().scope(), SearchScope::Report);
 }
+
+#[test]
+fn the_newest_report_is_found_from_the_covers_alone() {
+    // As the whole shelf finds it: the imported 2024 report by its file's name (not yet in the
+    // cache), and among the datasets alone the district's, the last listed of 2023.
+    let newest = shelf::newest_file(&folder(), None).expect("a report");
+    let full = opened();
+    assert_eq!(newest, full.reports[full.newest()].path);
+    let datasets = datasets_only("newest");
+    let newest = shelf::newest_file(&datasets, None).expect("a report");
+    let full = shelf::open(&datasets, None).expect("opens");
+    assert_eq!(newest, full.reports[full.newest()].path);
+    assert!(newest.ends_with("示例市示例区政府工作报告-2023.ron"));
+    assert_eq!(
+        shelf::peek_cover(
+            "(format_version: 2, title: \"甲\", subtitle: \"乙\", publisher: \"丙\",\n    year: Some(2021), chapters: [(name: \"title: x\")])"
+        ),
+        (Some("丙".to_owned()), Some(2021), Some("甲".to_owned()))
+    );
+}
+
+#[test]
+fn a_window_shows_the_newest_report_first_and_the_shelf_when_read() {
+    use huimou::viewer::place::View;
+    let mut harness = crate::common::viewer_with(
+        huimou::viewer::settings::Settings::default(),
+        huimou::viewer::app::Startup {
+            file: Some(datasets_only("background")),
+            view: Some(View::Shelf),
+            shelf_in_background: true,
+            ..Default::default()
+        },
+    );
+    let started = std::time::Instant::now();
+    while harness.state().session().shelf().is_none() {
+        assert!(started.elapsed().as_secs() < 10, "the shelf never came");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    let app = harness.state();
+    let on = app.session().shelf().expect("shelf");
+    assert_eq!(on.shelf.reports.len(), 3);
+    assert!(
+        on.shelf.reports[on.report]
+            .path
+            .ends_with("示例市示例区政府工作报告-2023.ron")
+    );
+    // The view asked for waited for the shelf.
+    assert_eq!(app.view(), View::Shelf);
+    // And the folder is what is remembered, not the report first shown.
+    assert!(
+        app.settings()
+            .last_file
+            .as_ref()
+            .is_some_and(|p| p.is_dir())
+    );
+}

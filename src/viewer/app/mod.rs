@@ -37,13 +37,19 @@ struct Start {
     shelf: Option<crate::viewer::session::OnShelf>,
     /// Why a folder did not open.
     refused: Option<crate::shelf::ShelfError>,
+    /// A folder whose shelf is read behind the first frame, which shows its newest report.
+    pending_shelf: Option<PathBuf>,
 }
 
 impl Start {
     /// Loads `file`, if any. A file named on the command line (`explicit`) is watched even when
     /// it does not open, so that fixing it in the editor shows it; a remembered one that does
     /// not open is forgotten.
-    fn load(file: Option<PathBuf>, explicit: bool, settings: &mut Settings) -> Self {
+    fn load(
+        file: Option<PathBuf>,
+        (explicit, background): (bool, bool),
+        settings: &mut Settings,
+    ) -> Self {
         let embedded = || Self {
             dataset: load::embedded(),
             diagnostics: None,
@@ -51,10 +57,28 @@ impl Start {
             seen: None,
             shelf: None,
             refused: None,
+            pending_shelf: None,
         };
         let Some(path) = file else {
             return embedded();
         };
+        if path.is_dir() && background {
+            return match shelf::newest_report(&path) {
+                Ok(dataset) => Self {
+                    dataset,
+                    watched: Some(path.clone()),
+                    pending_shelf: Some(path),
+                    ..embedded()
+                },
+                Err(error) => {
+                    settings.last_file = None;
+                    Self {
+                        refused: Some(error),
+                        ..embedded()
+                    }
+                }
+            };
+        }
         if path.is_dir() {
             return match shelf::open_folder(&path) {
                 Ok(opened) => {
@@ -93,6 +117,7 @@ impl Start {
             seen,
             shelf: None,
             refused: None,
+            pending_shelf: None,
         }
     }
 }
@@ -132,6 +157,11 @@ pub struct HuimouApp {
     watcher: Option<crate::viewer::watch::FileWatcher>,
     /// A reload of the watched file running on another thread.
     reload_job: Option<std::sync::mpsc::Receiver<Reload>>,
+    /// The view to show when the shelf read behind the first frame arrives.
+    shelf_view: Option<View>,
+    /// A folder whose shelf is read once the first frame is on screen: read beside it, it
+    /// would take the cores the first frame is drawn with.
+    shelf_to_read: Option<PathBuf>,
     /// The watched shelf's folder read again on another thread, after a report in it changed.
     shelf_reload:
         Option<std::sync::mpsc::Receiver<Result<crate::shelf::Shelf, crate::shelf::ShelfError>>>,
@@ -218,9 +248,14 @@ impl HuimouApp {
             .filter(|last| Some(last) != crashed_with.as_ref());
         let file = startup.file.clone().or(remembered);
         let remembered_file = settings.last_file.clone();
-        let start = Start::load(file, startup.file.is_some(), &mut settings);
+        let start = Start::load(
+            file,
+            (startup.file.is_some(), startup.shelf_in_background),
+            &mut settings,
+        );
         let opened = match (&start.shelf, &start.dataset.origin) {
             (Some(on), _) => Some(on.shelf.folder.clone()),
+            (None, _) if start.pending_shelf.is_some() => start.pending_shelf.clone(),
             (None, crate::document::dataset::Origin::File(path)) => Some(path.clone()),
             (None, crate::document::dataset::Origin::Embedded) => None,
         };
@@ -251,6 +286,11 @@ impl HuimouApp {
             let lang = app.lang();
             app.say(error.message(lang), true);
         }
+        if let Some(folder) = start.pending_shelf {
+            // The view asked for (the shelf, a series) waits for the shelf.
+            app.shelf_view = Some(app.settings.view);
+            app.shelf_to_read = Some(folder);
+        }
         app
     }
 
@@ -274,6 +314,8 @@ impl HuimouApp {
             watcher: None,
             reload_job: None,
             shelf_reload: None,
+            shelf_view: None,
+            shelf_to_read: None,
             ctx: ctx.clone(),
             crash: startup.crash.clone().map(|mut crash| {
                 // Shown from now on: the next start need not show it again.
@@ -899,6 +941,15 @@ impl HuimouApp {
         }
         self.drawn.forget();
         ui::cursor_blink(&ctx, &mut self.last_input);
+        if self.shelf_to_read.is_some() {
+            if ctx.cumulative_frame_nr() >= 1 {
+                if let Some(folder) = self.shelf_to_read.take() {
+                    self.reload_shelf(folder);
+                }
+            } else {
+                ctx.request_repaint();
+            }
+        }
         self.reload_if_changed();
         self.session.refresh(self.settings.figure_sort, false);
         self.draw(ui);
@@ -912,7 +963,12 @@ impl HuimouApp {
         }
         self.settings.view = self.session.view();
         if let Some(shot) = &mut self.screenshot {
-            shot.drive(&ctx);
+            // A shelf read behind the first frame is part of the picture asked for.
+            if self.shelf_reload.is_none() && self.shelf_to_read.is_none() {
+                shot.drive(&ctx);
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_millis(10));
+            }
         }
     }
 

@@ -123,8 +123,9 @@ impl HuimouApp {
                     .iter()
                     .position(|r| Some(&r.path) == path.as_ref())
                     .unwrap_or_else(|| shelf.newest());
-                log::info!("read the shelf {} again", shelf.folder.display());
-                self.show_shelf_report(shelf, report, self.view());
+                log::info!("read the shelf {}", shelf.folder.display());
+                let view = self.shelf_view.take().unwrap_or_else(|| self.view());
+                self.show_shelf_report(shelf, report, view);
             }
             Err(error) => {
                 let message = error.message(self.lang());
@@ -132,6 +133,18 @@ impl HuimouApp {
             }
         }
     }
+}
+
+/// The report a folder's shelf opens on, read alone so that it shows at once.
+pub(super) fn newest_report(
+    folder: &Path,
+) -> Result<crate::document::dataset::Dataset, crate::shelf::ShelfError> {
+    let cache = crate::viewer::logging::data_dir().map(|d| d.join(crate::shelf::CACHE_FOLDER));
+    let path = crate::shelf::newest_file(folder, cache.as_deref())?;
+    crate::shelf::read_one(&path, cache.as_deref()).map_err(|why| crate::shelf::ShelfError {
+        folder: folder.to_path_buf(),
+        why,
+    })
 }
 
 /// Opens a folder's reports, imported ones kept in the data folder by content.
