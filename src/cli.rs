@@ -529,6 +529,7 @@ fn pdf(file: Option<PathBuf>, out: &Path, paper: PaperArg, lang: LangArg) -> Exi
             PaperArg::Letter => crate::export::pdf::Paper::Letter,
         },
         lang: lang.into(),
+        shelf: None,
     };
     match crate::export::pdf::write_report_pdf(&dataset, options, out, &mut |_| {}) {
         Ok(()) => {

@@ -230,6 +230,13 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("审阅导入的数据时", "While reviewing an import"),
     ("审阅导入", "Review the import"),
     ("书架", "Shelf"),
+    ("历年数据", "Over the years"),
+    (
+        "同一发布者各年报告中的同一项数据，按数据所指的年份排列；目标和预计照原文标出",
+        "The same measure in one publisher's reports of each year, by the year it is of; targets and estimates marked as the text marks them",
+    ),
+    ("（不一致）", " (differs)"),
+    ("{}：{}{}{}（{}）", "{}: {}{}{} ({})"),
     ("搜索书架上的所有报告", "Search every report of the shelf"),
     ("在 {} 份报告中找到 {} 处", "Found in {} reports, {} places"),
     (

@@ -204,7 +204,14 @@ fn the_document_has_its_title_language_paper_and_tags() {
             (612.0, 792.0),
         ),
     ] {
-        let document = pdf_of(&dataset, Options { paper, lang });
+        let document = pdf_of(
+            &dataset,
+            Options {
+                paper,
+                lang,
+                shelf: None,
+            },
+        );
         let info = document
             .trailer
             .get(b"Info")

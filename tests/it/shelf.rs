@@ -535,3 +535,44 @@ fn a_window_shows_the_newest_report_first_and_the_shelf_when_read() {
             .is_some_and(|p| p.is_dir())
     );
 }
+
+#[test]
+fn a_report_s_pdf_on_a_shelf_ends_with_its_measures_over_the_years() {
+    use huimou::export::pdf::{Options, report_pdf};
+    let shelf = std::sync::Arc::new(shelf::open(&datasets_only("pdf"), None).expect("opens"));
+    let city_2023 = shelf
+        .reports
+        .iter()
+        .position(|r| r.year == Some(2023) && r.publisher == "示例市人民政府")
+        .expect("2023");
+    let dataset = &shelf.reports[city_2023].dataset;
+    let text_of = |options: Options| -> String {
+        let bytes = report_pdf(dataset, options, &mut |_| {}).expect("a PDF");
+        let document = lopdf::Document::load_mem(&bytes).expect("lopdf reads it");
+        let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+        document
+            .extract_text(&pages)
+            .expect("text")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let alone = text_of(Options::default());
+    assert!(!alone.contains("历年数据"), "no shelf, no appendix");
+    let on_shelf = text_of(Options {
+        shelf: Some((std::sync::Arc::clone(&shelf), city_2023)),
+        ..Options::default()
+    });
+    assert!(on_shelf.contains("历年数据"));
+    // Each reading as written, with its report; a target marked; a restated year marked.
+    for line in [
+        "2021：3.9万人（示例市政府工作报告2022）",
+        "2022：4.0万人（示例市政府工作报告2023）",
+        "2023：4万人以上（目标）（示例市政府工作报告2023）",
+        "2021：2,030亿元（不一致）（示例市政府工作报告2023）",
+    ] {
+        assert!(on_shelf.contains(line), "{line} in {on_shelf}");
+    }
+    // The district's measures are another publisher's: not in the city's appendix.
+    assert!(!on_shelf.contains("示例区政府工作报告2023）"), "{on_shelf}");
+}

@@ -53,10 +53,13 @@ fn in_script(dataset: &Dataset, lang: Lang, text: &str) -> String {
 }
 
 /// What to make: the paper and the language of titles and labels.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     pub paper: Paper,
     pub lang: Lang,
+    /// The shelf the report is on and its place there: with more than one report, an
+    /// appendix "over the years" lists each of the report's measures through the shelf's years.
+    pub shelf: Option<(std::sync::Arc<crate::shelf::Shelf>, usize)>,
 }
 
 /// Why a PDF could not be made.
@@ -99,7 +102,7 @@ pub fn report_pdf(
     if faces.faces().len() < 4 {
         return Err(PdfError::Made("the bundled font cannot be read".to_owned()));
     }
-    let laid = lay_out(dataset, options, &mut faces, progress);
+    let laid = lay_out(dataset, &options, &mut faces, progress);
     if !faces.missing.is_empty() {
         log::warn!(
             "no font on this machine has {:?}: drawn as boxes in the PDF",
@@ -123,7 +126,7 @@ pub fn write_report_pdf(
 /// The whole document laid out.
 fn lay_out(
     dataset: &Dataset,
-    options: Options,
+    options: &Options,
     faces: &mut Faces,
     progress: &mut dyn FnMut(f32),
 ) -> Laid {
@@ -147,6 +150,12 @@ fn lay_out(
     let heading = in_script(dataset, lang, tr_in(lang, "目录"));
     contents.place(&mut flow, (first_contents_page, &heading), &anchors, toc);
     flow.laid.outline = outline(dataset, lang, &anchors);
+    if let Some((shelf, report)) = &options.shelf
+        && shelf.reports.len() > 1
+        && let Some(entry) = over_the_years(&mut flow, dataset, (shelf, *report), lang, root)
+    {
+        flow.laid.outline.push(entry);
+    }
     running_header_and_footer(&mut flow, dataset, lang);
     flow.laid
 }
@@ -465,6 +474,99 @@ impl Contents {
     }
 }
 
+/// The appendix of a report on a shelf: each series the report's figures are in, with every
+/// reading of it (year, value as written, result or target, report). Its bookmark, if any.
+fn over_the_years(
+    flow: &mut Flow<'_>,
+    dataset: &Dataset,
+    (shelf, report): (&crate::shelf::Shelf, usize),
+    lang: Lang,
+    root: usize,
+) -> Option<OutlineEntry> {
+    let series: Vec<&crate::shelf::series::Series> = shelf
+        .series
+        .iter()
+        .filter(|s| s.points.iter().any(|p| p.report == report))
+        .collect();
+    if series.is_empty() {
+        return None;
+    }
+    let title = in_script(dataset, lang, tr_in(lang, "历年数据"));
+    flow.chapter = Some(title.clone());
+    flow.new_page();
+    let section = flow.laid.element(Role::Section, Some(root));
+    let anchor = flow.anchor();
+    let lines = flow.lines(&span(&title, true, INK), CHAPTER, 0.0);
+    let h1 = flow
+        .laid
+        .element(Role::Heading(1, title.clone()), Some(section));
+    flow.heading(&lines, CHAPTER, 0.0, h1);
+    let note = in_script(
+        dataset,
+        lang,
+        tr_in(
+            lang,
+            "同一发布者各年报告中的同一项数据，按数据所指的年份排列；目标和预计照原文标出",
+        ),
+    );
+    let lines = flow.lines(&span(&note, false, MUTED), HEADLINE, 0.0);
+    let p = flow.laid.element(Role::Paragraph, Some(section));
+    flow.paragraph(&lines, HEADLINE, 0.0, p);
+    for one in series {
+        let heading = flow.lines(&span(&one.label, true, INK), INITIATIVE, 0.0);
+        flow.keep(Flow::height_of(&heading, usize::MAX, INITIATIVE) + ENTRY.leading * 2.0);
+        let h2 = flow
+            .laid
+            .element(Role::Heading(2, one.label.clone()), Some(section));
+        flow.heading(&heading, INITIATIVE, 0.0, h2);
+        for point in &one.points {
+            let line = reading_line(shelf, point, dataset, lang);
+            let lines = flow.lines(&span(&line, false, INK), ENTRY, 0.0);
+            let p = flow.laid.element(Role::Paragraph, Some(section));
+            flow.paragraph(&lines, ENTRY, 0.0, p);
+        }
+        flow.space(6.0);
+    }
+    Some(OutlineEntry {
+        title,
+        to: anchor,
+        children: Vec::new(),
+    })
+}
+
+/// One reading of a series as the appendix lists it: 2022：4.0万人（示例市政府工作报告 2023）.
+fn reading_line(
+    shelf: &crate::shelf::Shelf,
+    point: &crate::shelf::series::Point,
+    dataset: &Dataset,
+    lang: Lang,
+) -> String {
+    let on = &shelf.reports[point.report];
+    let figure = on.dataset.figure(point.figure);
+    let value = on.dataset.figure_as_written(point.figure);
+    let status = match figure.status {
+        crate::report::model::Status::Result => String::new(),
+        crate::report::model::Status::Target => in_script(dataset, lang, tr_in(lang, "（目标）")),
+        crate::report::model::Status::Estimate => in_script(dataset, lang, tr_in(lang, "（预计）")),
+    };
+    let year = on.year.map(|y| format!(" {y}")).unwrap_or_default();
+    let differs = if point.disputed {
+        in_script(dataset, lang, tr_in(lang, "（不一致）"))
+    } else {
+        String::new()
+    };
+    fill(
+        &in_script(dataset, lang, tr_in(lang, "{}：{}{}{}（{}）")),
+        &[
+            &crate::export::point_period(point, figure),
+            &value,
+            &status,
+            &differs,
+            &format!("{}{year}", on.title()),
+        ],
+    )
+}
+
 /// The outline: every chapter, with its initiatives under it.
 fn outline(dataset: &Dataset, lang: Lang, anchors: &[ChapterAnchors]) -> Vec<OutlineEntry> {
     dataset
@@ -586,7 +688,7 @@ mod tests {
     fn headings_stay_with_their_text_and_charts_stay_whole() {
         for dataset in reports() {
             let mut faces = Faces::bundled();
-            let laid = lay_out(&dataset, Options::default(), &mut faces, &mut |_| {});
+            let laid = lay_out(&dataset, &Options::default(), &mut faces, &mut |_| {});
             for (k, element) in laid.elements.iter().enumerate() {
                 match element.role {
                     Role::Heading(2, _) => {
@@ -610,8 +712,9 @@ mod tests {
                 let options = Options {
                     paper,
                     lang: Lang::Zh,
+                    shelf: None,
                 };
-                let laid = lay_out(&dataset, options, &mut faces, &mut |_| {});
+                let laid = lay_out(&dataset, &options, &mut faces, &mut |_| {});
                 let (width, height) = paper.size();
                 for (p, page) in laid.pages.iter().enumerate() {
                     for mark in &page.marks {

@@ -52,10 +52,11 @@ impl PdfJob {
                 shared.store(value, std::sync::atomic::Ordering::Relaxed);
                 waker.request_repaint();
             };
+            let lang = options.lang;
             let event =
                 match crate::export::pdf::write_report_pdf(&dataset, options, &out, &mut tell) {
                     Ok(()) => PdfEvent::Written(out.clone()),
-                    Err(error) => PdfEvent::Failed(error.message(options.lang)),
+                    Err(error) => PdfEvent::Failed(error.message(lang)),
                 };
             let written = matches!(event, PdfEvent::Written(_));
             let _ = sender.send(event);
@@ -67,7 +68,6 @@ impl PdfJob {
                     // reader is told what happened and where the PDF is.
                     Err(error) => {
                         log::warn!("could not open {} to print: {error}", out.display());
-                        let lang = options.lang;
                         PdfEvent::Failed(crate::report::words::fill(
                             crate::report::words::tr_in(
                                 lang,
@@ -440,6 +440,11 @@ impl HuimouApp {
         let options = crate::export::pdf::Options {
             paper: crate::export::pdf::Paper::A4,
             lang: self.lang(),
+            // On a shelf the PDF ends with the report's measures over the years.
+            shelf: self
+                .session
+                .shelf()
+                .map(|on| (std::sync::Arc::clone(&on.shelf), on.report)),
         };
         let open = print.then_some(self.open_file);
         self.pdf_job = Some(PdfJob::start(
