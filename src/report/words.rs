@@ -230,6 +230,14 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("审阅导入的数据时", "While reviewing an import"),
     ("审阅导入", "Review the import"),
     ("书架", "Shelf"),
+    (
+        "松开鼠标以把这些报告一起放上书架\n{}",
+        "Drop to put these reports on a shelf together\n{}",
+    ),
+    (
+        "松开鼠标以打开文件夹中的报告\n{}",
+        "Drop to open the reports of the folder\n{}",
+    ),
     ("历年数据", "Over the years"),
     (
         "同一发布者各年报告中的同一项数据，按数据所指的年份排列；目标和预计照原文标出",

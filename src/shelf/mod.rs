@@ -190,6 +190,53 @@ pub fn report_files(folder: &Path) -> Result<Vec<PathBuf>, ShelfError> {
 /// does). The reports are read on both cores.
 pub fn open(folder: &Path, cache: Option<&Path>) -> Result<Shelf, ShelfError> {
     let files = report_files(folder)?;
+    open_these(folder, files, cache)
+}
+
+/// Opens these reports as a shelf (several files chosen or dropped together); files that are
+/// no report are left out. The shelf's folder is the first file's.
+pub fn open_files(files: &[PathBuf], cache: Option<&Path>) -> Result<Shelf, ShelfError> {
+    let reports: Vec<PathBuf> = files
+        .iter()
+        .filter(|p| p.is_file() && is_report_file(p))
+        .cloned()
+        .collect();
+    let folder = files
+        .first()
+        .and_then(|f| f.parent())
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    if reports.is_empty() {
+        return Err(ShelfError {
+            folder,
+            why: (
+                "none of these files is a report (.ron, .docx, .pdf, .html, .md or .txt)"
+                    .to_owned(),
+                "这些文件都不是报告（.ron、.docx、.pdf、.html、.md 或 .txt）".to_owned(),
+            ),
+        });
+    }
+    open_these(&folder, reports, cache)
+}
+
+/// Opens `files` as the shelf of `folder`.
+fn open_these(
+    folder: &Path,
+    files: Vec<PathBuf>,
+    cache: Option<&Path>,
+) -> Result<Shelf, ShelfError> {
+    if files.len() > MAX_REPORTS {
+        return Err(ShelfError {
+            folder: folder.to_path_buf(),
+            why: (
+                format!(
+                    "{} reports; a shelf opens at most {MAX_REPORTS}",
+                    files.len()
+                ),
+                format!("{} 份报告；一个书架最多打开 {MAX_REPORTS} 份", files.len()),
+            ),
+        });
+    }
     let read = read_all(&files, cache);
     let mut reports = Vec::new();
     let mut refused = Vec::new();

@@ -233,6 +233,8 @@ pub enum SystemCommand {
     RelabelFigure(FigureRef, String),
     /// Choose a figure of the review by its row (a click).
     ChooseFigure(usize),
+    /// Open several reports together as a shelf (dropped on the window together).
+    OpenShelfFiles(Vec<PathBuf>),
     /// Show another report of the shelf, at the same chapter where it has one.
     OpenShelfReport(usize),
     /// Show a figure of a report of the shelf, lit in its sentence (a series' reading).

@@ -576,3 +576,30 @@ fn a_report_s_pdf_on_a_shelf_ends_with_its_measures_over_the_years() {
     // The district's measures are another publisher's: not in the city's appendix.
     assert!(!on_shelf.contains("示例区政府工作报告2023）"), "{on_shelf}");
 }
+
+#[test]
+fn reports_dropped_together_are_a_shelf_of_them() {
+    let dir = datasets_only("dropped");
+    let mut harness = crate::common::viewer();
+    for name in ["示例市政府工作报告-2022.ron", "示例市政府工作报告-2023.ron"] {
+        crate::common::drop_file(&mut harness, dir.join(name));
+    }
+    harness.run();
+    harness.run();
+    let app = harness.state();
+    let on = app.session().shelf().expect("a shelf of the two");
+    assert_eq!(
+        on.shelf.reports.len(),
+        2,
+        "the district's, not dropped, is not on it"
+    );
+    assert_eq!(on.shelf.reports[on.report].year, Some(2023));
+    assert!(on.shelf.series_by_id("城镇新增就业").is_some());
+    // Files that are no report make no shelf, and say why.
+    let error = shelf::open_files(&[dir.join("nothing.odt")], None).expect_err("no report");
+    assert!(
+        error
+            .message(huimou::report::lang::Lang::En)
+            .contains("none of these files")
+    );
+}

@@ -798,6 +798,9 @@ impl HuimouApp {
             SystemCommand::RelabelFigure(place, label) => self.session.relabel(place, label),
             SystemCommand::ChooseFigure(row) => self.session.choose_figure(Choice::Row(row)),
             SystemCommand::OpenShelfReport(report) => self.switch_report(report),
+            SystemCommand::OpenShelfFiles(files) => {
+                let _ = self.open_shelf_files(&files);
+            }
             SystemCommand::OpenShelfFigure(report, place) => {
                 self.switch_report(report);
                 self.session.reveal(place);

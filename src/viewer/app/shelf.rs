@@ -38,6 +38,25 @@ impl HuimouApp {
         }
     }
 
+    /// Opens several reports together as a shelf (not watched: only a folder is), on the
+    /// newest; says why not in the window.
+    pub(super) fn open_shelf_files(&mut self, files: &[std::path::PathBuf]) -> bool {
+        let cache = crate::viewer::logging::data_dir().map(|d| d.join(crate::shelf::CACHE_FOLDER));
+        match crate::shelf::open_files(files, cache.as_deref()) {
+            Ok(shelf) => {
+                let shelf = Arc::new(shelf);
+                let newest = shelf.newest();
+                self.show_shelf_report(shelf, newest, View::Overview);
+                self.watch(None, None);
+                true
+            }
+            Err(error) => {
+                self.say(error.message(self.lang()), true);
+                false
+            }
+        }
+    }
+
     /// Shows report `report` of `shelf` at `view` where it has it.
     pub(super) fn show_shelf_report(&mut self, shelf: Arc<Shelf>, report: usize, view: View) {
         let dataset = shelf.reports[report].dataset.clone();
