@@ -201,3 +201,88 @@ snapshot_tests! {
     chapter_5_light: View::Chapter(4), Light;
     chapter_5_dark: View::Chapter(4), Dark;
 }
+
+/// The reports of the shelf fixture that need no import (an import would write its cache to
+/// the tester's data folder), in a folder of their own whose path the status bar shows the
+/// same wherever the project is checked out.
+fn shelf_folder() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join("huimou-snapshots-shelf");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for entry in std::fs::read_dir(common::data("shelf")).expect("the fixture") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            std::fs::copy(&path, dir.join(path.file_name().expect("a name"))).expect("copied");
+        }
+    }
+    dir
+}
+
+/// The shelf and one measure over the years: reports by publisher and year, the series; a line
+/// with a restated year and a target apart.
+#[test]
+fn shelf_and_series_light() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    let folder = shelf_folder();
+    let mut harness = render_file(View::Shelf, egui::ThemePreference::Light, Some(folder));
+    harness.snapshot("shelf_light");
+    results.extend_harness(&mut harness);
+    let series = harness
+        .state()
+        .session()
+        .shelf()
+        .and_then(|on| on.shelf.series.iter().position(|s| s.id == "城镇新增就业"))
+        .expect("the series");
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Series(series)));
+    harness.run();
+    harness.snapshot("series_light");
+    results.extend_harness(&mut harness);
+    results.unwrap();
+}
+
+/// A screen of twice the density (and one and a half): every view as sharp and laid out as at
+/// one, in the same points.
+#[test]
+fn high_density_screens() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (scale, name) in [(2.0, "2x"), (1.5, "1.5x")] {
+        for view in [View::Overview, View::Chapter(1)] {
+            let settings = Settings {
+                theme: egui::ThemePreference::Light,
+                language: Some(huimou::viewer::i18n::Lang::Zh),
+                ..Settings::default()
+            };
+            let builder = common::pictured(common::SIZE, &settings)
+                .with_pixels_per_point(scale)
+                .wgpu();
+            let startup = Startup {
+                view: Some(view),
+                ..Startup::default()
+            };
+            let mut harness = common::build_viewer(builder, settings, startup);
+            harness.run();
+            let view_name = match view {
+                View::Chapter(c) => format!("chapter_{}", c + 1),
+                _ => "overview".to_owned(),
+            };
+            harness.snapshot(format!("{view_name}_{name}"));
+            results.extend_harness(&mut harness);
+        }
+        let settings = Settings {
+            theme: egui::ThemePreference::Light,
+            language: Some(huimou::viewer::i18n::Lang::Zh),
+            ..Settings::default()
+        };
+        let builder = common::pictured([1280.0, 720.0], &settings)
+            .with_pixels_per_point(scale)
+            .wgpu();
+        let mut harness = common::build_viewer(builder, settings, Startup::default());
+        harness.state_mut().push(UiCommand::Present);
+        harness.run();
+        harness.snapshot(format!("slide_1_{name}"));
+        results.extend_harness(&mut harness);
+    }
+    results.unwrap();
+}

@@ -603,3 +603,44 @@ fn reports_dropped_together_are_a_shelf_of_them() {
             .contains("none of these files")
     );
 }
+
+#[test]
+fn a_figure_in_the_text_links_to_its_measure_over_the_years() {
+    use egui_kittest::kittest::Queryable as _;
+    use huimou::viewer::commands::SystemCommand;
+    use huimou::viewer::place::View;
+    let mut harness = viewer_on(datasets_only("figure-link"));
+    let shelf = std::sync::Arc::clone(&harness.state().session().shelf().expect("shelf").shelf);
+    let city_2022 = shelf
+        .reports
+        .iter()
+        .position(|r| r.year == Some(2022))
+        .expect("2022");
+    harness
+        .state_mut()
+        .push(SystemCommand::OpenShelfReport(city_2022));
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Chapter(0)));
+    harness.run();
+    // 城镇新增就业人数 3.9万人, right-clicked in its sentence.
+    let at = crate::common::text_position(&harness, "3.9").expect("the figure is drawn");
+    crate::common::right_click_at(&mut harness, at);
+    harness.get_by_label("历年变化").click();
+    harness.run();
+    let jobs = shelf
+        .series
+        .iter()
+        .position(|s| s.id == "城镇新增就业")
+        .expect("series");
+    assert_eq!(harness.state().view(), View::Series(jobs));
+    // A figure of no series offers no such link: 7.2% 地区生产总值增速 is the 2022 report's alone.
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Chapter(0)));
+    harness.run();
+    let at = crate::common::text_position(&harness, "7.2").expect("drawn");
+    crate::common::right_click_at(&mut harness, at);
+    harness.get_by_label("复制（附出处）");
+    assert!(harness.query_by_label("历年变化").is_none());
+}

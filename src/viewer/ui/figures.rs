@@ -72,8 +72,16 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
                         if focused {
                             crate::viewer::ui::ring_around(&ctx, row_id(index), response.rect);
                         }
+                        let series = cx
+                            .session
+                            .shelf()
+                            .and_then(|on| on.series_of(place))
+                            .map(|(s, _)| s);
                         crate::viewer::ui::initiatives::figure_menu_focused(
-                            &response, focused, place, &mut menu,
+                            &response,
+                            (focused, series),
+                            place,
+                            &mut menu,
                         );
                         commands.extend(menu);
                         if response.clicked() {
@@ -328,7 +336,7 @@ fn cells_ui(
     row.col(|ui| {
         ui.add(egui::Label::new(qualifier_words(ui, quantity)).selectable(false));
     });
-    row.col(|ui| status_ui(ui, figure.status, palette));
+    row.col(|ui| crate::viewer::ui::theme::status_ui(ui, figure.status, palette));
     row.col(|ui| {
         ui.add(
             egui::Label::new(
@@ -356,22 +364,6 @@ fn cells_ui(
             crate::viewer::ui::localized(ui, &initiative.title, initiative.title_en.as_ref());
         ui.add(egui::Label::new(title).truncate().selectable(false));
     });
-}
-
-/// Whether the figure is a result, a target or an estimate: a target or an estimate in a
-/// style of its own, never to be read as achieved.
-pub fn status_ui(ui: &mut egui::Ui, status: crate::report::model::Status, palette: &Palette) {
-    use crate::report::model::Status;
-    let text = match status {
-        Status::Result => RichText::new(tr(ui, "结果")).color(palette.muted),
-        Status::Target => RichText::new(tr(ui, "目标"))
-            .italics()
-            .color(palette.accent),
-        Status::Estimate => RichText::new(tr(ui, "预计"))
-            .italics()
-            .color(palette.accent),
-    };
-    ui.add(egui::Label::new(text).selectable(false));
 }
 
 /// The figure's qualifier in words: 超过, 约 … as written (more than, about … in English).

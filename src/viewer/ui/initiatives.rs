@@ -393,7 +393,14 @@ fn figure_context_menu(
     let mut command = None;
     response.context_menu(
         |ui| match ui.data(|d| d.get_temp::<Option<usize>>(menu_id)).flatten() {
-            Some(f) => figure_menu_items(ui, card.figure(f), &mut command),
+            Some(f) => {
+                let place = card.figure(f);
+                let series = card
+                    .shelf
+                    .and_then(|on| on.series_of(place))
+                    .map(|(s, _)| s);
+                figure_menu_items(ui, place, series, &mut command);
+            }
             None => ui.close(),
         },
     );
@@ -476,14 +483,15 @@ pub fn figure_menu(
     place: FigureRef,
     command: &mut Option<SystemCommand>,
 ) {
-    figure_menu_focused(response, response.has_focus(), place, command);
+    figure_menu_focused(response, (response.has_focus(), None), place, command);
 }
 
 /// `figure_menu` for a figure whose keyboard stop is another widget than `response` (a row
-/// of the table): `focused` says whether that stop has the keyboard.
+/// of the table): `focused` says whether that stop has the keyboard; `series`, the figure's
+/// series on a shelf, to offer.
 pub fn figure_menu_focused(
     response: &egui::Response,
-    focused: bool,
+    (focused, series): (bool, Option<usize>),
     place: FigureRef,
     command: &mut Option<SystemCommand>,
 ) {
@@ -509,10 +517,15 @@ pub fn figure_menu_focused(
     } else {
         popup.at_pointer_fixed()
     };
-    popup.show(|ui| figure_menu_items(ui, place, command));
+    popup.show(|ui| figure_menu_items(ui, place, series, command));
 }
 
-pub fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Option<SystemCommand>) {
+pub fn figure_menu_items(
+    ui: &mut egui::Ui,
+    place: FigureRef,
+    series: Option<usize>,
+    command: &mut Option<SystemCommand>,
+) {
     if ui.button(tr(ui, "复制数据")).clicked() {
         *command = Some(SystemCommand::CopyFigure(place));
         ui.close();
@@ -523,6 +536,13 @@ pub fn figure_menu_items(ui: &mut egui::Ui, place: FigureRef, command: &mut Opti
         .clicked()
     {
         *command = Some(SystemCommand::CopyFigureWithSource(place));
+        ui.close();
+    }
+    // On a shelf, the figure's measure over the years.
+    if let Some(s) = series
+        && ui.button(tr(ui, "历年变化")).clicked()
+    {
+        *command = Some(SystemCommand::Show(crate::viewer::place::View::Series(s)));
         ui.close();
     }
 }

@@ -125,6 +125,7 @@ fn shelf_entry_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<
     };
     egui::ComboBox::from_id_salt("shelf-report")
         .width(ui.available_width() - 8.0)
+        .truncate()
         .selected_text(name(report))
         .show_ui(ui, |ui| {
             for (r, other) in on.shelf.reports.iter().enumerate() {

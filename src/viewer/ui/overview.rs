@@ -168,7 +168,7 @@ fn chapter_card_ui(
     response.context_menu(
         |ui| match ui.data(|d| d.get_temp::<Option<FigureRef>>(menu_id)) {
             Some(Some(place)) => {
-                crate::viewer::ui::initiatives::figure_menu_items(ui, place, &mut command)
+                crate::viewer::ui::initiatives::figure_menu_items(ui, place, None, &mut command)
             }
             _ => ui.close(),
         },

@@ -296,7 +296,7 @@ fn table_ui(ui: &mut egui::Ui, shelf: &Shelf, series: &Series, commands: &mut Ve
                             .on_hover_text(tr(ui, "另一份报告给出这一年的另一个数值"));
                     }
                 });
-                crate::viewer::ui::figures::status_ui(ui, point.status, &palette);
+                crate::viewer::ui::theme::status_ui(ui, point.status, &palette);
                 let year = report.year.map(|y| format!(" ({y})")).unwrap_or_default();
                 ui.label(format!("{}{year}", report.title()));
                 let (sentence, _) = report.dataset.sentence_of(point.figure);

@@ -114,3 +114,21 @@ pub fn apply_text_styles(ctx: &egui::Context) {
         style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(205);
     });
 }
+
+/// Whether the figure is a result, a target or an estimate: a target or an estimate in a
+/// style of its own, never to be read as achieved.
+pub fn status_ui(ui: &mut egui::Ui, status: crate::report::model::Status, palette: &Palette) {
+    use crate::report::model::Status;
+    let text = match status {
+        Status::Result => {
+            egui::RichText::new(crate::viewer::i18n::tr(ui, "结果")).color(palette.muted)
+        }
+        Status::Target => egui::RichText::new(crate::viewer::i18n::tr(ui, "目标"))
+            .italics()
+            .color(palette.accent),
+        Status::Estimate => egui::RichText::new(crate::viewer::i18n::tr(ui, "预计"))
+            .italics()
+            .color(palette.accent),
+    };
+    ui.add(egui::Label::new(text).selectable(false));
+}
