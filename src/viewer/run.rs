@@ -164,6 +164,36 @@ fn window_icon() -> egui::IconData {
         .unwrap_or_default()
 }
 
+/// The window's size when nothing else says: large enough for two columns of charts.
+const DEFAULT_SIZE: [f32; 2] = [1280.0, 860.0];
+
+/// The first window on a screen smaller than [`DEFAULT_SIZE`]: eframe has cut it to the
+/// monitor, which leaves no room for a taskbar or the title bar (860 points on a 1366×768
+/// laptop). Nine tenths of the monitor's height, centred again; larger screens are left as
+/// eframe centred them.
+pub fn fit_work_area(builder: egui::ViewportBuilder) -> egui::ViewportBuilder {
+    let Some(size) = builder.inner_size else {
+        return builder;
+    };
+    if size.y >= DEFAULT_SIZE[1] - 0.5 {
+        return builder;
+    }
+    let height = (size.y * 0.9).round().max(480.0);
+    let position = builder.position;
+    let builder = builder.with_inner_size([size.x, height]);
+    match position {
+        Some(at) => builder.with_position([at.x, ((size.y - height) / 2.0).max(0.0)]),
+        None => builder,
+    }
+}
+
+/// Whether eframe's saved state holds a window's size and place (then it restores them).
+fn saved_window(persistence: Option<&std::path::Path>) -> bool {
+    persistence
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .is_some_and(|text| text.contains("\"window\""))
+}
+
 fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("回眸 Huimou")
@@ -173,12 +203,28 @@ fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe:
         .with_icon(window_icon())
         .with_min_inner_size([640.0, 480.0])
         .with_drag_and_drop(true);
-    viewport = viewport.with_inner_size(window.size.map_or([1280.0, 860.0], |(w, h)| [w, h]));
+    viewport = viewport.with_inner_size(window.size.map_or(DEFAULT_SIZE, |(w, h)| [w, h]));
     if window.screenshot.is_some() {
         viewport = viewport.with_resizable(false);
     }
+    let persistence_path = if persist {
+        crate::viewer::logging::data_dir().map(|dir| dir.join("app.ron"))
+    } else {
+        Some(std::env::temp_dir().join(format!("huimou-{}", std::process::id())))
+    };
+    // A first window, on any screen: in the middle of the primary monitor (not in a corner of a
+    // 4K one), and inside a small one's work area. A window the reader sized and placed is
+    // restored by eframe as it was.
+    let first = window.size.is_none() && !(persist && saved_window(persistence_path.as_deref()));
+    let window_builder: Option<eframe::WindowBuilderHook> = if first {
+        Some(Box::new(fit_work_area))
+    } else {
+        None
+    };
     eframe::NativeOptions {
         viewport,
+        centered: window.size.is_none(),
+        window_builder,
         renderer: renderer.eframe(),
         // Huimou finds system fonts itself (`fonts::SystemFonts`): eframe's fallback panics on
         // a machine without any fonts, and picks faces without regard to the report's script.
@@ -186,11 +232,7 @@ fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe:
         // A screenshot must not move the user's saved window or egui state.
         persist_window: persist && window.size.is_none(),
         // The settings live in the data folder (`HUIMOU_DATA_DIR` moves it), beside the log.
-        persistence_path: if persist {
-            crate::viewer::logging::data_dir().map(|dir| dir.join("app.ron"))
-        } else {
-            Some(std::env::temp_dir().join(format!("huimou-{}", std::process::id())))
-        },
+        persistence_path,
         ..Default::default()
     }
 }
@@ -198,6 +240,24 @@ fn native_options(renderer: Renderer, window: &Window, persist: bool) -> eframe:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_window_fits_a_small_screen_and_is_left_alone_on_a_large_one() {
+        // eframe cut 1280×860 to a 1366×768 monitor and centred it at the top.
+        let cut = egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 768.0])
+            .with_position([43.0, 0.0]);
+        let fitted = fit_work_area(cut);
+        assert_eq!(fitted.inner_size, Some(egui::vec2(1280.0, 691.0)));
+        assert_eq!(fitted.position, Some(egui::pos2(43.0, 38.5)));
+        // On a screen the window fits, nothing changes.
+        let whole = egui::ViewportBuilder::default()
+            .with_inner_size(DEFAULT_SIZE)
+            .with_position([1280.0, 650.0]);
+        let kept = fit_work_area(whole);
+        assert_eq!(kept.inner_size, Some(egui::vec2(1280.0, 860.0)));
+        assert_eq!(kept.position, Some(egui::pos2(1280.0, 650.0)));
+    }
 
     #[test]
     fn a_gpu_is_a_render_node_and_a_display_alone_is_not() {
