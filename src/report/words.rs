@@ -230,6 +230,8 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("审阅导入的数据时", "While reviewing an import"),
     ("审阅导入", "Review the import"),
     ("书架", "Shelf"),
+    ("图表：{}", "Chart: {}"),
+    ("；", "; "),
     ("历年变化", "Over the years"),
     (
         "松开鼠标以把这些报告一起放上书架\n{}",

@@ -359,6 +359,11 @@ fn bars_ui(
                 );
             }
         });
+        // A screen reader reads the chart as its figures, as written.
+        let alt = chart_alternative(ui, labels, &layout.values);
+        response
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &alt));
         let rows = row_rects(
             &response.transform,
             items.len(),
@@ -371,6 +376,17 @@ fn bars_ui(
         clicked = hovered_row(ui, style, items, &rows);
     });
     clicked
+}
+
+/// What a chart says to a screen reader: 图表：承担政府主管部门项目：553项；帮助企业…
+fn chart_alternative(ui: &egui::Ui, labels: &[String], values: &[String]) -> String {
+    let colon = crate::viewer::i18n::tr(ui, "：");
+    let each: Vec<String> = labels
+        .iter()
+        .zip(values)
+        .map(|(label, value)| format!("{label}{colon}{}", value.trim()))
+        .collect();
+    fill(tr(ui, "图表：{}"), &[&each.join(tr(ui, "；"))])
 }
 
 /// A bar chart's sizes, all measured before anything is drawn.

@@ -280,10 +280,10 @@ fn chapter_entry_ui(
         };
         let (_, toggle) = ui.allocate_exact_size(egui::vec2(12.0, 30.0), sense);
         paint_toggle(ui, &toggle, expanded);
-        let label = crate::viewer::i18n::fill(
-            tr(ui, "{}：{} {}"),
-            &[&hint, &chapter.number, &chapter.name],
-        );
+        // Named in the interface's language, as the chapter is shown.
+        let name = crate::viewer::ui::localized(ui, &chapter.name, chapter.name_en.as_ref());
+        let label =
+            crate::viewer::i18n::fill(tr(ui, "{}：{} {}"), &[&hint, &chapter.number, &name]);
         toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if toggle.on_hover_text(hint).clicked() {
             commands.push(SystemCommand::ToggleContents(c));
@@ -351,13 +351,10 @@ fn chapter_card_ui(
     if response.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
+    let name = crate::viewer::ui::localized(ui, &chapter.name, chapter.name_en.as_ref());
+    let accessible = format!("{} {name}", chapter.number);
     response.widget_info(|| {
-        egui::WidgetInfo::selected(
-            egui::Role::Button,
-            true,
-            selected,
-            format!("{} {}", chapter.number, chapter.name),
-        )
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &accessible)
     });
     response
 }
