@@ -230,6 +230,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("审阅导入的数据时", "While reviewing an import"),
     ("审阅导入", "Review the import"),
     ("书架", "Shelf"),
+    (
+        "报告没有说这个数是哪一年的（或是几年的合计）：列出，不画在线上",
+        "The report does not say which year this is of (or it sums several): listed, not drawn",
+    ),
     ("图表：{}", "Chart: {}"),
     ("；", "; "),
     ("历年变化", "Over the years"),
@@ -308,16 +312,16 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Some labels were guessed on import: they join only on an exact match; check them",
     ),
     (
-        "有年份两份报告给出不同的数值：两者都列出，标为“不一致”",
-        "For some years two reports give different values: both are listed, marked “differs”",
+        "有的年份给出了不同的数值（两份报告，或同一份报告的两处）：都列出，标为“不一致”",
+        "Some years are given different values (by two reports, or in two places of one): all are listed, marked “differs”",
     ),
     ("（目标）", "(target)"),
     ("（预计）", "(estimate)"),
     ("报告", "Report"),
     ("不一致", "differs"),
     (
-        "另一份报告给出这一年的另一个数值",
-        "Another report gives another value for this year",
+        "这一年还给出了另一个数值",
+        "This year is also given another value",
     ),
     ("原句", "Sentence"),
     (

@@ -265,6 +265,7 @@ fn open_these(
 impl Shelf {
     /// A shelf of these reports, sorted by publisher and year, with their series found.
     pub fn of(folder: PathBuf, mut reports: Vec<ShelfReport>, refused: Vec<Refused>) -> Self {
+        lend_the_only_publisher(&mut reports);
         reports.sort_by(|a, b| {
             (&a.publisher, a.year, a.title()).cmp(&(&b.publisher, b.year, b.title()))
         });
@@ -273,7 +274,12 @@ impl Shelf {
             .map(|r| series::Source {
                 dataset: &r.dataset,
                 publisher: &r.publisher,
-                year: r.year,
+                // A speech's year (its date line's) is the year it was given, not the year its
+                // figures are of, and a year guessed from a title or a file's name is a guess:
+                // their figures stand at their own period or their chapter's only.
+                year: r
+                    .year
+                    .filter(|_| !r.year_guessed && r.dataset.report.date.trim().is_empty()),
             })
             .collect();
         let series = series::find(&sources);
@@ -369,6 +375,27 @@ pub fn peek_cover(text: &str) -> (Option<String>, Option<u32>, Option<String>) {
         rest[..rest.find(')')?].trim().parse().ok()
     });
     (string("publisher"), year, string("title"))
+}
+
+/// A report whose publisher neither its cover nor its title names (a text without its cover,
+/// named by its file) is guessed to be the shelf's, when every other report names one and the
+/// same; marked as guessed, as any guess is. A shelf of two publishers lends none.
+fn lend_the_only_publisher(reports: &mut [ShelfReport]) {
+    let mut named = reports
+        .iter()
+        .filter(|r| !r.publisher.trim().is_empty())
+        .map(|r| r.publisher.clone());
+    let Some(first) = named.next() else {
+        return;
+    };
+    let fold = |p: &str| series::fold_publisher(p);
+    if named.any(|p| fold(&p) != fold(&first)) {
+        return;
+    }
+    for report in reports.iter_mut().filter(|r| r.publisher.trim().is_empty()) {
+        report.publisher = first.clone();
+        report.publisher_guessed = true;
+    }
 }
 
 /// Reads every file, on two threads; the results in the files' order.

@@ -30,8 +30,11 @@ pub struct Point {
     pub year: Option<u32>,
     /// The figure's unit's line: one per base unit and measure, never mixed.
     pub line: String,
+    /// The value in the line's base unit (1,351万人 → 13,510,000).
+    pub value: f64,
     pub status: Status,
-    /// Another report gives a different value for the same year, line and status.
+    /// The same year, line and status is given another value: by another report, or by the
+    /// same one in another place.
     pub disputed: bool,
 }
 
@@ -64,24 +67,30 @@ impl Series {
         lines
     }
 
-    /// The results of one line, one per year (the newer report's where two give a year), by
-    /// year: what a line through the years joins and a tooltip lists. Targets, estimates and
-    /// undated readings are not among them.
+    /// The results of one line, one per year, by year: what a line through the years joins and
+    /// a tooltip lists. Where two reports give a year, the newer report's reading (a restated
+    /// figure); where that report itself gives the year two values, none: the year is a gap,
+    /// never one of them chosen. Targets, estimates and undated readings are not among them.
     pub fn yearly_results(&self, line: &str) -> Vec<&Point> {
-        let mut by_year: Vec<&Point> = Vec::new();
-        let results = self
+        let results: Vec<&Point> = self
             .points
             .iter()
-            .filter(|p| p.line == line && p.status == Status::Result && p.year.is_some());
-        for point in results {
-            match by_year.iter_mut().find(|kept| kept.year == point.year) {
-                Some(kept) if point.report > kept.report => *kept = point,
-                Some(_) => {}
-                None => by_year.push(point),
-            }
-        }
-        by_year.sort_by_key(|p| p.year);
-        by_year
+            .filter(|p| p.line == line && p.status == Status::Result && p.year.is_some())
+            .collect();
+        let mut years: Vec<u32> = results.iter().filter_map(|p| p.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+            .into_iter()
+            .filter_map(|year| {
+                let of_year = results.iter().filter(|p| p.year == Some(year));
+                let newest = of_year.clone().map(|p| p.report).max()?;
+                let mut from_newest = of_year.filter(|p| p.report == newest);
+                let first = *from_newest.next()?;
+                let agree = from_newest.all(|p| p.value.to_bits() == first.value.to_bits());
+                agree.then_some(first)
+            })
+            .collect()
     }
 
     /// How many reports give it.
@@ -129,7 +138,7 @@ pub fn fold_label(label: &str) -> String {
 
 /// A publisher folded for comparison: 示例市人民政府, 示例市政府 and 示例市 are one (a city's
 /// reports name it each way); 示例市示例区 stays apart.
-fn fold_publisher(publisher: &str) -> String {
+pub fn fold_publisher(publisher: &str) -> String {
     let folded: String = publisher
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -220,6 +229,7 @@ pub fn find(reports: &[Source<'_>]) -> Vec<Series> {
                 figure: place,
                 year: point_year(figure.period.as_deref(), chapter_year.or(report.year)),
                 line: format!("{}|{}", quantity.base_unit, quantity.measure().keyword()),
+                value: quantity.base_value,
                 status: figure.status,
                 disputed: false,
             };
@@ -292,7 +302,7 @@ fn key_of(
 /// A series of these points: sorted by year, its disputes marked.
 fn series_of(key: &Key, mut points: Vec<Point>, reports: &[Source<'_>]) -> Series {
     points.sort_by_key(|p| (p.year.is_none(), p.year, p.report, p.figure));
-    mark_disputes(&mut points, reports);
+    mark_disputes(&mut points);
     let figure = |p: &Point| reports[p.report].dataset.figure(p.figure);
     let newest = points
         .iter()
@@ -324,11 +334,12 @@ fn series_of(key: &Key, mut points: Vec<Point>, reports: &[Source<'_>]) -> Serie
     }
 }
 
-/// Marks points whose year, line and status another report gives with a different value.
-/// Grouped by year, line and status first: a series of thousands of readings is marked in one
-/// pass, not by comparing every pair.
-fn mark_disputes(points: &mut [Point], reports: &[Source<'_>]) {
-    let base = |p: &Point| reports[p.report].dataset.quantity(p.figure).base_value;
+/// Marks points whose year, line and status are given another value elsewhere: by another
+/// report (a restated figure), or by the same one (a five-year total beside a year's, both
+/// without a period). Grouped by year, line and status first: a series of thousands of readings
+/// is marked in one pass, not by comparing every pair.
+fn mark_disputes(points: &mut [Point]) {
+    let base = |p: &Point| p.value;
     let mut places: HashMap<(u32, &str, Status), Vec<usize>> = HashMap::default();
     for (i, point) in points.iter().enumerate() {
         if let Some(year) = point.year {
@@ -340,23 +351,12 @@ fn mark_disputes(points: &mut [Point], reports: &[Source<'_>]) {
     }
     let mut disputed = Vec::new();
     for readings in places.values() {
-        // A reading is disputed when another report gives another value: of the readings of
-        // other reports, some are not of its value.
-        let (mut of_report, mut of_value, mut of_both) =
-            (HashMap::default(), HashMap::default(), HashMap::default());
-        for &i in readings {
-            let (r, v) = (points[i].report, base(&points[i]).to_bits());
-            *of_report.entry(r).or_insert(0usize) += 1;
-            *of_value.entry(v).or_insert(0usize) += 1;
-            *of_both.entry((r, v)).or_insert(0usize) += 1;
-        }
-        for &i in readings {
-            let (r, v) = (points[i].report, base(&points[i]).to_bits());
-            let others = readings.len() - of_report[&r];
-            let others_alike = of_value[&v] - of_both[&(r, v)];
-            if others > others_alike {
-                disputed.push(i);
-            }
+        let first = base(&points[readings[0]]).to_bits();
+        if readings
+            .iter()
+            .any(|&i| base(&points[i]).to_bits() != first)
+        {
+            disputed.extend(readings.iter().copied());
         }
     }
     for i in disputed {

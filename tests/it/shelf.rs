@@ -644,3 +644,115 @@ fn a_figure_in_the_text_links_to_its_measure_over_the_years() {
     harness.get_by_label("复制（附出处）");
     assert!(harness.query_by_label("历年变化").is_none());
 }
+
+/// A dataset of one chapter with the figures given, in the shape of a speech (with a date line)
+/// or a review (without).
+fn report_ron(year: u32, date: &str, chapter: &str, figures: &[(&str, f64, &str)]) -> String {
+    let text: String = figures
+        .iter()
+        .map(|(label, value, unit)| format!("{label}**{value}**{unit}。"))
+        .collect();
+    let list: String = figures
+        .iter()
+        .enumerate()
+        .map(|(k, (label, value, unit))| {
+            format!("(id: \"f{k}\", label: \"{label}\", value: {value}, unit: \"{unit}\"),")
+        })
+        .collect();
+    format!(
+        "(format_version: 2, title: \"示例省政府工作报告\", publisher: \"示例省人民政府\", \
+         year: Some({year}), date: \"{date}\", chapters: [(id: \"c\", number: 1, name: \"{chapter}\", \
+         headline: \"{chapter}\", initiatives: [(id: \"i\", title: \"回顾\", text: \"{text}\", \
+         figures: [{list}])])])"
+    )
+}
+
+#[test]
+fn a_speech_s_figures_stand_at_their_own_period_and_one_report_s_two_values_are_marked() {
+    let dir = scratch("speech-years");
+    // A work report given in 2018 on the five years before: its GDP from 54 to 82.7 trillion
+    // yuan, with no year to either. The year it was given is not the year of its figures.
+    let speech = report_ron(
+        2018,
+        "——2018年3月5日在第十三届全国人民代表大会第一次会议上",
+        "过去五年工作回顾",
+        &[
+            ("国内生产总值", 54.0, "万亿元"),
+            ("国内生产总值", 82.7, "万亿元"),
+        ],
+    );
+    std::fs::write(dir.join("2018.ron"), speech).expect("write");
+    // An annual review of 2023 (no date line): its figures are of its year.
+    let review = report_ron(2023, "", "工作回顾", &[("国内生产总值", 121.0, "万亿元")]);
+    std::fs::write(dir.join("2023.ron"), review).expect("write");
+    let shelf = shelf::open(&dir, None).expect("opens");
+    let gdp = shelf.series_by_id("国内生产总值").expect("series");
+    let years: Vec<Option<u32>> = gdp.points.iter().map(|p| p.year).collect();
+    assert_eq!(
+        years,
+        [Some(2023), None, None],
+        "the speech's figures stand at no year"
+    );
+    assert_eq!(gdp.yearly_results("元|count").len(), 1);
+
+    // One report giving one year two values (a five-year total beside the year's): both
+    // marked, and the line leaves that year out rather than choose one.
+    let twice = report_ron(
+        2021,
+        "",
+        "2020年工作回顾",
+        &[
+            ("城镇新增就业", 6600.0, "万人"),
+            ("城镇新增就业", 1351.0, "万人"),
+        ],
+    );
+    std::fs::write(dir.join("2021.ron"), twice).expect("write");
+    let once = report_ron(
+        2022,
+        "",
+        "2021年工作回顾",
+        &[("城镇新增就业", 1269.0, "万人")],
+    );
+    std::fs::write(dir.join("2022.ron"), once).expect("write");
+    let shelf = shelf::open(&dir, None).expect("opens");
+    let jobs = shelf.series_by_id("城镇新增就业").expect("series");
+    let marked: Vec<(Option<u32>, bool)> =
+        jobs.points.iter().map(|p| (p.year, p.disputed)).collect();
+    assert_eq!(
+        marked,
+        [(Some(2020), true), (Some(2020), true), (Some(2021), false)]
+    );
+    let line: Vec<Option<u32>> = jobs
+        .yearly_results("人|count")
+        .iter()
+        .map(|p| p.year)
+        .collect();
+    assert_eq!(line, [Some(2021)]);
+}
+
+#[test]
+fn a_report_that_names_no_publisher_is_lent_the_shelf_s_only_one_and_marked() {
+    let dir = scratch("lend-publisher");
+    let named = report_ron(2023, "", "2022年工作回顾", &[("城镇新增就业", 4.0, "万人")]);
+    std::fs::write(dir.join("2023.ron"), named).expect("write");
+    // A text without its cover, named by its file (as a report copied from a web page is).
+    let bare = report_ron(2022, "", "2021年工作回顾", &[("城镇新增就业", 3.9, "万人")])
+        .replace("publisher: \"示例省人民政府\", ", "")
+        .replace("title: \"示例省政府工作报告\"", "title: \"gwr-2022\"");
+    std::fs::write(dir.join("gwr-2022.ron"), bare).expect("write");
+    let shelf = shelf::open(&dir, None).expect("opens");
+    let lent = shelf
+        .reports
+        .iter()
+        .find(|r| r.title() == "gwr-2022")
+        .expect("report");
+    assert_eq!(lent.publisher, "示例省人民政府");
+    assert!(lent.publisher_guessed, "marked as a guess");
+    assert_eq!(
+        shelf
+            .series_by_id("城镇新增就业")
+            .expect("joined")
+            .report_count(),
+        2
+    );
+}

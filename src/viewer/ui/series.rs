@@ -75,7 +75,7 @@ fn heading_ui(ui: &mut egui::Ui, series: &Series, s: usize, commands: &mut Vec<S
     if series.points.iter().any(|p| p.disputed) {
         notes.push(tr(
             ui,
-            "有年份两份报告给出不同的数值：两者都列出，标为“不一致”",
+            "有的年份给出了不同的数值（两份报告，或同一份报告的两处）：都列出，标为“不一致”",
         ));
     }
     for note in notes {
@@ -284,7 +284,15 @@ fn table_ui(ui: &mut egui::Ui, shelf: &Shelf, series: &Series, commands: &mut Ve
             for point in &series.points {
                 let report = &shelf.reports[point.report];
                 let figure = report.dataset.figure(point.figure);
-                ui.label(crate::export::point_period(point, figure));
+                let period = crate::export::point_period(point, figure);
+                if period.is_empty() {
+                    ui.label("—").on_hover_text(tr(
+                        ui,
+                        "报告没有说这个数是哪一年的（或是几年的合计）：列出，不画在线上",
+                    ));
+                } else {
+                    ui.label(period);
+                }
                 let mut value = RichText::new(value_text(ui, shelf, point)).strong();
                 if point.status != Status::Result {
                     value = value.italics();
@@ -293,7 +301,7 @@ fn table_ui(ui: &mut egui::Ui, shelf: &Shelf, series: &Series, commands: &mut Ve
                     ui.label(value);
                     if point.disputed {
                         ui.label(RichText::new(tr(ui, "不一致")).color(ui.visuals().warn_fg_color))
-                            .on_hover_text(tr(ui, "另一份报告给出这一年的另一个数值"));
+                            .on_hover_text(tr(ui, "这一年还给出了另一个数值"));
                     }
                 });
                 crate::viewer::ui::theme::status_ui(ui, point.status, &palette);
