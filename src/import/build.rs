@@ -90,6 +90,7 @@ fn chapter(
     );
     let mut initiatives = Vec::with_capacity(draft.initiatives.len());
     let mut planned: Vec<Planned> = Vec::new();
+    let plan = crate::report::comparison::is_plan_chapter(&draft.name, &draft.headline);
     for (i, initiative) in draft.initiatives.into_iter().enumerate() {
         let text = infer::normalize_marks(&initiative.text).map_err(|_| {
             let title = &initiative.title;
@@ -113,6 +114,14 @@ fn chapter(
                 .into_iter()
                 .map(|mut guess| {
                     guess.stressed = marked.stressed.get(guess.mark).copied().unwrap_or(false);
+                    // 新建改建农村公路20万公里 under 对2018年政府工作的建议 is a plan, said
+                    // without 力争: a target, unless its sentence speaks of the past.
+                    let past = crate::report::comparison::PAST_WORDS
+                        .iter()
+                        .any(|w| guess.lead.contains(w));
+                    if plan && !past && guess.status == crate::report::model::Status::Result {
+                        guess.status = crate::report::model::Status::Target;
+                    }
                     guess
                 })
                 .map(|guess| Planned {

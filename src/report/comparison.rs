@@ -118,6 +118,54 @@ pub const TARGET_WORDS: &[&str] = &[
 ];
 pub const ESTIMATE_WORDS: &[&str] = &["预计", "預計", "预测", "預測"];
 
+/// Words of a chapter's heading that make it a plan (二、2024年工作安排, 三、对2018年政府工作的
+/// 建议): a number in it is aimed at, unless its sentence speaks of the past.
+pub const PLAN_HEADINGS: &[&str] = &[
+    "工作安排",
+    "的建议",
+    "的建議",
+    "主要任务",
+    "總體要求",
+    "总体要求",
+    "预期目标",
+    "預期目標",
+    "工作部署",
+    "工作任务",
+    "工作任務",
+    "重点工作",
+    "重點工作",
+    "工作思路",
+    "工作计划",
+    "工作計劃",
+];
+
+/// Words that make a sentence in a plan speak of what was done (去年完成…, 已建成…).
+pub const PAST_WORDS: &[&str] = &[
+    "去年",
+    "上年",
+    "过去",
+    "過去",
+    "以来",
+    "以來",
+    "已经",
+    "已經",
+    "已",
+    "完成了",
+    "实现了",
+    "實現了",
+];
+
+/// Whether a chapter is a plan, by its name or headline (回顾 and 总结 never are).
+pub fn is_plan_chapter(name: &str, headline: &str) -> bool {
+    let review = ["回顾", "回顧", "总结", "總結"];
+    let said = |words: &[&str]| {
+        [name, headline]
+            .iter()
+            .any(|t| words.iter().any(|w| t.contains(w)))
+    };
+    said(PLAN_HEADINGS) && !said(&review)
+}
+
 /// A figure's status as its sentence says: the last of 力争 / 目标 / 计划 (a target) or 预计
 /// (an estimate) before it, so 预计新增 55 家，计划改造 260 公里 gives one of each.
 pub fn stated_status(sentence: &str) -> Status {

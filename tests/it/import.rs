@@ -1469,3 +1469,39 @@ fn minimal_pdf(objects: &[&str]) -> Vec<u8> {
     );
     pdf
 }
+
+/// A work report's plan chapter (三、对2018年政府工作的建议) states its numbers without 力争 or 目标
+/// as often as with: each is a target, unless its sentence speaks of what was done. The shape of
+/// the State Council's reports: a review chapter, then a plan chapter.
+#[test]
+fn a_plan_chapter_s_numbers_are_targets_unless_they_speak_of_the_past() {
+    let text = "政府工作报告\n\n一、过去五年工作回顾\n\n新建改建农村公路127万公里，新建民航机场46个。\n\n\
+                二、对2018年政府工作的建议\n\n改善供水、供电、信息等基础设施，新建改建农村公路20万公里。\
+                去年已建成高速公路5000公里。\n";
+    let imported = import::import_text(text, "plans.txt").expect("imports");
+    let statuses: Vec<(f64, huimou::Status)> = imported
+        .report
+        .chapters
+        .iter()
+        .flat_map(|c| c.initiatives.iter().flat_map(|i| &i.figures))
+        .map(|f| (f.value, f.status))
+        .collect();
+    use huimou::Status::{Result, Target};
+    assert_eq!(
+        statuses,
+        [
+            (127.0, Result),
+            (46.0, Result),
+            (20.0, Target),
+            (5000.0, Result)
+        ]
+    );
+    assert!(huimou::report::comparison::is_plan_chapter(
+        "二、2024年工作安排",
+        ""
+    ));
+    assert!(!huimou::report::comparison::is_plan_chapter(
+        "一、2023年工作回顾",
+        "工作安排得当"
+    ));
+}
