@@ -24,7 +24,7 @@ pub fn series_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, s: usize) {
         return;
     };
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .auto_shrink(false)
         .show(ui, |ui| {
             heading_ui(ui, series, s, &mut commands);

@@ -18,7 +18,7 @@ pub fn shelf_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
         return;
     };
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.add_space(8.0);
