@@ -24,18 +24,16 @@ pub fn series_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, s: usize) {
         return;
     };
     let mut commands = Vec::new();
-    egui::ScrollArea::both()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            heading_ui(ui, series, s, &mut commands);
-            let years = series.points.iter().filter_map(|p| p.year);
-            let span = (years.clone().min(), years.max());
-            for line in series.lines() {
-                plot_ui(ui, &on.shelf, series, line, span);
-            }
-            ui.add_space(8.0);
-            table_ui(ui, &on.shelf, series, &mut commands);
-        });
+    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+        heading_ui(ui, series, s, &mut commands);
+        let years = series.points.iter().filter_map(|p| p.year);
+        let span = (years.clone().min(), years.max());
+        for line in series.lines() {
+            plot_ui(ui, &on.shelf, series, line, span);
+        }
+        ui.add_space(8.0);
+        table_ui(ui, &on.shelf, series, &mut commands);
+    });
     for command in commands {
         cx.send(command);
     }

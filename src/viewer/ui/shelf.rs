@@ -18,26 +18,24 @@ pub fn shelf_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
         return;
     };
     let mut commands = Vec::new();
-    egui::ScrollArea::both()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.add_space(8.0);
-            let folder = on.shelf.folder.display().to_string();
-            ui.add(egui::Label::new(
-                RichText::new(tr(ui, "书架")).font(theme::bold(24.0)),
-            ));
-            ui.add(egui::Label::new(RichText::new(folder).color(Palette::of(ui).muted)).wrap());
-            ui.add_space(8.0);
-            if let Some(hits) = cx.session.shelf_hits() {
-                let query = cx.session.search().query();
-                hits_ui(ui, &on.shelf, hits, query, &mut commands);
-                return;
-            }
-            reports_ui(ui, on, &mut commands);
-            refused_ui(ui, &on.shelf);
-            ui.add_space(12.0);
-            series_list_ui(ui, &on.shelf, &mut commands);
-        });
+    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+        ui.add_space(8.0);
+        let folder = on.shelf.folder.display().to_string();
+        ui.add(egui::Label::new(
+            RichText::new(tr(ui, "书架")).font(theme::bold(24.0)),
+        ));
+        ui.add(egui::Label::new(RichText::new(folder).color(Palette::of(ui).muted)).wrap());
+        ui.add_space(8.0);
+        if let Some(hits) = cx.session.shelf_hits() {
+            let query = cx.session.search().query();
+            hits_ui(ui, &on.shelf, hits, query, &mut commands);
+            return;
+        }
+        reports_ui(ui, on, &mut commands);
+        refused_ui(ui, &on.shelf);
+        ui.add_space(12.0);
+        series_list_ui(ui, &on.shelf, &mut commands);
+    });
     for command in commands {
         cx.send(command);
     }
