@@ -121,6 +121,15 @@ const LEADING_WORDS: &[&str] = &[
 
 /// Words after it that say nothing of it (… 达, … 已完成).
 const TRAILING_WORDS: &[&str] = &[
+    // Before 及 below, which would leave 惠 of 惠及 (营养改善计划惠及3600多万农村学生).
+    "惠及",
+    "涉及",
+    // An adverb or a modal before the number's verb (水耗均下降20%, 總開支將增加…).
+    "平均",
+    "将",
+    "將",
+    "均",
+    "再",
     "达到",
     "達到",
     "高达",
@@ -529,9 +538,10 @@ fn guess_label(before: &str, after: &str, title: &str, after_first: bool) -> (St
     } else {
         [(from_before, Side::Before), (from_after, Side::After)]
     };
+    // A bracket or a dash alone names nothing.
     order
         .into_iter()
-        .find(|(label, _)| !label.is_empty())
+        .find(|(label, _)| label.chars().any(char::is_alphanumeric))
         .unwrap_or_else(|| (last_chars(title.trim(), MAX_LABEL_CHARS), Side::Before))
 }
 

@@ -1505,3 +1505,30 @@ fn a_plan_chapter_s_numbers_are_targets_unless_they_speak_of_the_past() {
         "工作安排得当"
     ));
 }
+
+/// Labels that named nothing in real reports (惠 of 惠及, 水耗均, 總額將, a bracket alone): the
+/// verb's half, an adverb or a modal before the number is no part of what it counts. The shapes
+/// of the State Council's 2018 report, the 2013 Hong Kong budget speech and a health bulletin's
+/// bracketed notes.
+#[test]
+fn a_label_is_never_half_a_verb_an_adverb_or_a_bracket() {
+    let text = "政府工作报告\n\n一、过去五年工作回顾\n\n营养改善计划惠及3600多万农村学生。\
+                单位国内生产总值能耗、水耗均下降20%以上。政府總開支總額將增加至4,400億元。\
+                医疗卫生机构床位（万张）957.0万张。\n";
+    let imported = import::import_text(text, "labels.txt").expect("imports");
+    let labels: Vec<&str> = imported
+        .report
+        .chapters
+        .iter()
+        .flat_map(|c| c.initiatives.iter().flat_map(|i| &i.figures))
+        .map(|f| f.label.as_str())
+        .collect();
+    assert_eq!(labels.len(), 4, "{labels:?}");
+    assert_eq!(labels[0], "营养改善计划");
+    assert!(labels[1].ends_with("水耗"), "{labels:?}");
+    assert!(labels[2].ends_with("總額"), "{labels:?}");
+    for label in &labels {
+        assert!(label.chars().any(char::is_alphanumeric), "{labels:?}");
+        assert!(!label.ends_with(['惠', '均', '將', '将']), "{labels:?}");
+    }
+}
