@@ -170,8 +170,13 @@ fn is_organisation(line: &str) -> bool {
         && ORGANISATIONS.iter().any(|word| line.ends_with(word))
 }
 
-/// The organisation a title begins with (成都市科学技术协会八大以来工作回眸 → 成都市科学技术协会).
-fn organisation_in(title: &str) -> Option<String> {
+/// The organisation a title begins with (成都市科学技术协会八大以来工作回眸 → 成都市科学技术协会),
+/// a leading year left out (2019年国务院政府工作报告 → 国务院). A shelf guesses a report's
+/// publisher with it too.
+pub fn organisation_in(title: &str) -> Option<String> {
+    let title = title
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c.is_whitespace());
     ORGANISATIONS
         .iter()
         .filter_map(|word| title.find(word).map(|at| at + word.len()))

@@ -10,6 +10,7 @@
 mod build;
 mod charts;
 mod cover;
+pub use cover::organisation_in;
 mod decode;
 mod docx;
 mod html;

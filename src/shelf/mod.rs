@@ -472,49 +472,8 @@ pub fn content_key(bytes: &[u8]) -> String {
     format!("{:016x}", hasher.finish())
 }
 
-/// The words an organisation's name ends with, longest first.
-const ORGANISATION_ENDINGS: &[&str] = &[
-    "人民政府",
-    "委员会",
-    "委員會",
-    "联合会",
-    "聯合會",
-    "统计局",
-    "統計局",
-    "国务院",
-    "國務院",
-    "协会",
-    "協會",
-    "学会",
-    "學會",
-    "科协",
-    "科協",
-    "政府",
-    "大学",
-    "大學",
-    "局",
-    "厅",
-    "廳",
-];
-
-/// The organisation a title begins with (成都市科学技术协会八大以来工作回眸 → 成都市科学技术协会),
-/// a leading year left out.
-pub fn publisher_in(title: &str) -> Option<String> {
-    let title = title
-        .trim()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c.is_whitespace());
-    let mut best: Option<usize> = None;
-    for ending in ORGANISATION_ENDINGS {
-        if let Some(at) = title.find(ending) {
-            let end = at + ending.len();
-            // Where several endings occur, the name runs to the first one that closes it.
-            if best.is_none_or(|b| end < b) && title[..end].chars().count() >= 3 {
-                best = Some(end);
-            }
-        }
-    }
-    best.map(|end| title[..end].to_owned())
-}
+/// The organisation a title begins with, as import reads a cover's.
+pub use crate::import::organisation_in as publisher_in;
 
 #[cfg(test)]
 mod tests {

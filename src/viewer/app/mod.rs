@@ -62,35 +62,30 @@ impl Start {
         let Some(path) = file else {
             return embedded();
         };
-        if path.is_dir() && background {
-            return match shelf::newest_report(&path) {
-                Ok(dataset) => Self {
-                    dataset,
-                    watched: Some(path.clone()),
-                    pending_shelf: Some(path),
-                    ..embedded()
-                },
-                Err(error) => {
-                    settings.last_file = None;
-                    Self {
-                        refused: Some(error),
-                        ..embedded()
-                    }
-                }
-            };
-        }
         if path.is_dir() {
-            return match shelf::open_folder(&path) {
-                Ok(opened) => {
+            // A window shows the newest report at once and reads the shelf behind it.
+            let opened = if background {
+                shelf::newest_report(&path).map(|dataset| Self {
+                    dataset,
+                    pending_shelf: Some(path.clone()),
+                    ..embedded()
+                })
+            } else {
+                shelf::open_folder(&path).map(|opened| {
                     let opened = std::sync::Arc::new(opened);
                     let newest = opened.newest();
                     Self {
                         dataset: opened.reports[newest].dataset.clone(),
                         shelf: Some(crate::viewer::session::OnShelf::new(opened, newest)),
-                        watched: Some(path),
                         ..embedded()
                     }
-                }
+                })
+            };
+            return match opened {
+                Ok(start) => Self {
+                    watched: Some(path),
+                    ..start
+                },
                 Err(error) => {
                     settings.last_file = None;
                     Self {
