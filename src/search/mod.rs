@@ -279,8 +279,9 @@ impl Hit {
             let mut chars = pinyin::PinyinText::default();
             let offsets = chars.push(text, true, syllables);
             let readings = pinyin::readings(letters, syllables);
+            let query = pinyin::Query::new(letters, readings);
             chars
-                .find_all(0..chars.len(), letters.as_bytes(), &readings)
+                .find_all(0..chars.len(), &query)
                 .into_iter()
                 .map(|m| {
                     // To the end of the last character matched.
@@ -307,6 +308,10 @@ impl Hit {
 
 /// Separates fields in the haystack; no folded query contains it.
 const FIELD_SEPARATOR: char = '\u{0}';
+
+/// About how many characters of pinyin are searched by every reading of a query before the
+/// next characters are: 64 KiB of initials, 128 KiB of syllables, which stay in the cache.
+const PINYIN_BLOCK: usize = 1 << 16;
 
 /// Haystacks larger than this are searched on two threads.
 const PARALLEL_FROM: usize = 4 << 20;
@@ -562,19 +567,21 @@ impl SearchIndex {
     fn search_pinyin(&self, letters: &str, first: usize, last: usize) -> Vec<InitiativeRef> {
         let index = self.pinyin();
         let readings = pinyin::readings(letters, &index.syllables);
+        let query = index.text.query(letters, readings, &index.syllables);
         let bytes = self.starts[last] - self.starts[first];
         if bytes < PARALLEL_FROM || last - first < 2 {
-            return self.search_pinyin_range(index, letters, &readings, first, last);
+            return self.search_pinyin_range(index, &query, first, last);
         }
         let middle = first + (last - first) / 2;
         std::thread::scope(|scope| {
-            let upper =
-                scope.spawn(|| self.search_pinyin_range(index, letters, &readings, middle, last));
-            let mut found = self.search_pinyin_range(index, letters, &readings, first, middle);
+            let upper = scope.spawn(|| self.search_pinyin_range(index, &query, middle, last));
+            let mut found = self.search_pinyin_range(index, &query, first, middle);
             // A panic in the helper would be a bug; search its half here instead.
-            found.extend(upper.join().unwrap_or_else(|_| {
-                self.search_pinyin_range(index, letters, &readings, middle, last)
-            }));
+            found.extend(
+                upper
+                    .join()
+                    .unwrap_or_else(|_| self.search_pinyin_range(index, &query, middle, last)),
+            );
             found
         })
     }
@@ -582,30 +589,46 @@ impl SearchIndex {
     fn search_pinyin_range(
         &self,
         index: &PinyinIndex,
-        letters: &str,
-        readings: &[pinyin::Reading],
+        query: &pinyin::Query,
         first: usize,
         last: usize,
     ) -> Vec<InitiativeRef> {
         let mut matched = vec![false; last - first];
-        let end = index.starts[last];
-        // Each way of reading the query is followed through the range once.
-        let mut follow = |next: &dyn Fn(Range<usize>) -> Option<usize>| {
-            let mut entry = first;
-            let mut at = index.starts[first];
-            while let Some(position) = next(at..end) {
-                entry += index.starts[entry + 1..=last].partition_point(|&s| s <= position);
-                matched[entry - first] = true;
-                entry += 1;
-                if entry >= last {
-                    break;
+        // Each way of reading the query is followed through a block of initiatives before the
+        // next way is: the block stays in the processor's cache, so the text is read from
+        // memory once, not once per reading ("xiang" has five).
+        let mut block = first;
+        while block < last {
+            let block_end = block
+                + 1
+                + index.starts[block + 1..last]
+                    .partition_point(|&s| s < index.starts[block] + PINYIN_BLOCK);
+            let mut follow = |next: &dyn Fn(Range<usize>) -> Option<usize>| {
+                let end = index.starts[block_end];
+                let mut entry = block;
+                loop {
+                    // An initiative already found by another reading is not searched again.
+                    while entry < block_end && matched[entry - first] {
+                        entry += 1;
+                    }
+                    if entry >= block_end {
+                        break;
+                    }
+                    let Some(position) = next(index.starts[entry]..end) else {
+                        break;
+                    };
+                    entry = entry_holding(&index.starts, entry, block_end, position);
+                    matched[entry - first] = true;
+                    entry += 1;
                 }
-                at = index.starts[entry];
+            };
+            if let Some(initials) = query.initials() {
+                follow(&|range| index.text.next_initials(range, initials));
             }
-        };
-        follow(&|range| index.text.next_initials(range, letters.as_bytes()));
-        for reading in readings {
-            follow(&|range| index.text.next_reading(range, reading));
+            for reading in query.readings() {
+                follow(&|range| index.text.next_reading(range, reading));
+            }
+            block = block_end;
         }
         matched
             .iter()
@@ -674,7 +697,7 @@ impl SearchIndex {
         while let Some(offset) = finder.find(&haystack[at..end]) {
             let position = at + offset;
             // Matches come in order: move to the initiative holding this one.
-            entry += self.starts[entry + 1..=last].partition_point(|&s| s <= position);
+            entry = entry_holding(&self.starts, entry, last, position);
             found.push(self.places[entry]);
             // One match is enough to list an initiative; go on with the next one.
             entry += 1;
@@ -685,6 +708,20 @@ impl SearchIndex {
         }
         found
     }
+}
+
+/// The entry (below `last`) whose span in `starts` holds `position`, looking from `entry` on,
+/// where `starts[entry] <= position < starts[last]`. Matches come in order and mostly a few
+/// entries after the last one: a gallop from there reads a few cached starts, where a binary
+/// search over all of them missed the cache at every step (most of a pinyin search's time).
+fn entry_holding(starts: &[usize], entry: usize, last: usize, position: usize) -> usize {
+    let mut bound = 1;
+    while entry + bound < last && starts[entry + bound] <= position {
+        bound *= 2;
+    }
+    let low = entry + bound / 2;
+    let high = (entry + bound).min(last);
+    low + starts[low + 1..=high].partition_point(|&s| s <= position)
 }
 
 /// A query folded like the index: without figure marks, white space, separators or commas
@@ -990,6 +1027,18 @@ mod tests {
         assert!(index.haystack.len() >= PARALLEL_FROM);
         assert_eq!(found.len(), copies);
         assert!(found.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_entry_holding_a_position_is_found_from_any_entry_before_it() {
+        let starts = [0, 3, 3, 7, 20, 21, 40];
+        let last = starts.len() - 1;
+        for position in 0..40 {
+            let holding = starts[1..].partition_point(|&s| s <= position);
+            for entry in 0..=holding {
+                assert_eq!(entry_holding(&starts, entry, last, position), holding);
+            }
+        }
     }
 
     #[test]

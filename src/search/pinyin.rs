@@ -10,6 +10,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use memchr::arch::all::packedpair::HeuristicFrequencyRank;
+use memchr::memmem::{Finder, FinderBuilder};
 use pinyin::ToPinyin as _;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -149,6 +151,21 @@ pub fn as_pinyin_query(query: &str) -> Option<String> {
 pub struct Reading {
     whole: Vec<u16>,
     last: Vec<u16>,
+    /// The initial letter of each syllable, the last's included: a character can only match
+    /// where these do, and the initials are half the bytes to search that the syllables are.
+    initials: Vec<u8>,
+}
+
+impl Reading {
+    /// The whole syllables, in order.
+    pub fn whole(&self) -> &[u16] {
+        &self.whole
+    }
+
+    /// The syllables the last character may read as (the query's end may be half typed).
+    pub fn last(&self) -> &[u16] {
+        &self.last
+    }
 }
 
 /// The readings of a pinyin query over the syllables the dataset has ("kepu" = ke + pu…); at
@@ -170,6 +187,7 @@ pub fn readings(query: &str, syllables: &Syllables) -> Vec<Reading> {
         found.push(Reading {
             whole: Vec::new(),
             last,
+            initials: query.bytes().take(1).collect(),
         });
     }
     let mut whole = Vec::new();
@@ -202,9 +220,11 @@ fn split(
             .filter_map(|(id, _)| u16::try_from(id).ok())
             .collect();
         if !last.is_empty() {
+            let initials = whole.iter().map(|&id| syllables.initial(id));
             found.push(Reading {
                 whole: whole.clone(),
                 last,
+                initials: initials.chain(rest.bytes().take(1)).collect(),
             });
         }
     }
@@ -226,6 +246,8 @@ pub struct PinyinText {
     pub syllables: Vec<[u8; 2]>,
     /// Initial letters, one per character (0 for others).
     pub initials: Vec<u8>,
+    /// How many characters read as each syllable number, for `ByteRanks`.
+    counts: Vec<u32>,
 }
 
 impl PinyinText {
@@ -262,6 +284,11 @@ impl PinyinText {
         let id = syllables.of(c);
         self.syllables.push(id.to_le_bytes());
         self.initials.push(syllables.initial(id));
+        let slot = usize::from(id);
+        if slot >= self.counts.len() {
+            self.counts.resize(slot + 1, 0);
+        }
+        self.counts[slot] = self.counts[slot].saturating_add(1);
     }
 
     /// The number of characters so far.
@@ -274,17 +301,37 @@ impl PinyinText {
         self.syllables.is_empty()
     }
 
+    /// `letters` and their `readings` made ready to search this (large) text: its byte searches
+    /// look first for the bytes rarest in it (see `Query`).
+    pub fn query(&self, letters: &str, readings: Vec<Reading>, syllables: &Syllables) -> Query {
+        let (syllable_ranks, initial_ranks) = self.byte_ranks(syllables);
+        Query::build(letters, readings, &syllable_ranks, &initial_ranks)
+    }
+
+    /// How common each byte is in this text's syllable numbers and in its initials.
+    fn byte_ranks(&self, syllables: &Syllables) -> (ByteRanks, ByteRanks) {
+        let mut syllable_bytes = [0u64; 256];
+        let mut initial_bytes = [0u64; 256];
+        for (id, &count) in self.counts.iter().enumerate() {
+            let count = u64::from(count);
+            let id = u16::try_from(id).unwrap_or(u16::MAX);
+            for byte in id.to_le_bytes() {
+                syllable_bytes[usize::from(byte)] += count;
+            }
+            initial_bytes[usize::from(syllables.initial(id))] += count;
+        }
+        (
+            ByteRanks::from_counts(&syllable_bytes),
+            ByteRanks::from_counts(&initial_bytes),
+        )
+    }
+
     /// Every match in `range` (character positions), in order and not overlapping, as
-    /// character ranges: by syllables for any of `readings`, or by `initials`.
-    pub fn find_all(
-        &self,
-        range: Range<usize>,
-        initials: &[u8],
-        readings: &[Reading],
-    ) -> Vec<Range<usize>> {
+    /// character ranges: by syllables for any of the query's readings, or by its initials.
+    pub fn find_all(&self, range: Range<usize>, query: &Query) -> Vec<Range<usize>> {
         let mut found = Vec::new();
         let mut at = range.start;
-        while let Some(m) = self.find(at..range.end, initials, readings) {
+        while let Some(m) = self.find(at..range.end, query) {
             at = m.end;
             found.push(m);
         }
@@ -292,25 +339,19 @@ impl PinyinText {
     }
 
     /// The first match in `range` (character positions).
-    pub fn find(
-        &self,
-        range: Range<usize>,
-        initials: &[u8],
-        readings: &[Reading],
-    ) -> Option<Range<usize>> {
+    pub fn find(&self, range: Range<usize>, query: &Query) -> Option<Range<usize>> {
         let mut best: Option<Range<usize>> = None;
         let mut consider = |m: Range<usize>| {
             if best.as_ref().is_none_or(|b| m.start < b.start) {
                 best = Some(m);
             }
         };
-        if !initials.is_empty()
-            && let Some(at) = memchr::memmem::find(&self.initials[range.clone()], initials)
+        if let Some(finder) = &query.initials
+            && let Some(at) = self.next_initials(range.clone(), finder)
         {
-            let start = range.start + at;
-            consider(start..start + initials.len());
+            consider(at..at + finder.needle().len());
         }
-        for reading in readings {
+        for reading in &query.readings {
             if let Some(m) = self.find_reading(range.clone(), reading) {
                 consider(m);
             }
@@ -318,24 +359,53 @@ impl PinyinText {
         best
     }
 
-    /// Where the next match of `initials` in `range` starts.
-    pub fn next_initials(&self, range: Range<usize>, initials: &[u8]) -> Option<usize> {
-        if initials.is_empty() || range.start >= range.end {
+    /// Where the next match of the query's initials in `range` starts.
+    pub fn next_initials(&self, range: Range<usize>, finder: &Finder<'_>) -> Option<usize> {
+        if range.start >= range.end {
             return None;
         }
-        memchr::memmem::find(&self.initials[range.clone()], initials).map(|at| range.start + at)
+        finder
+            .find(&self.initials[range.clone()])
+            .map(|at| range.start + at)
     }
 
     /// Where the next match of `reading` in `range` starts.
-    pub fn next_reading(&self, range: Range<usize>, reading: &Reading) -> Option<usize> {
+    pub fn next_reading(&self, range: Range<usize>, reading: &ReadingFinder) -> Option<usize> {
         self.find_reading(range, reading).map(|m| m.start)
     }
 
-    /// The first character in `range` that reads as syllable `id` (a byte search, as fast as
-    /// a search for several syllables).
-    fn find_syllable(&self, range: Range<usize>, id: u16) -> Option<usize> {
-        let bytes = id.to_le_bytes();
-        let finder = memchr::memmem::Finder::new(&bytes);
+    /// The first match of `finder`'s reading in `range`.
+    fn find_reading(&self, range: Range<usize>, finder: &ReadingFinder) -> Option<Range<usize>> {
+        let Reading { whole, last, .. } = &finder.reading;
+        match &finder.search {
+            ReadingSearch::Syllable(finders) => {
+                let at = finders
+                    .iter()
+                    .filter_map(|f| self.find_syllable(range.clone(), f))
+                    .min()?;
+                Some(at..at + 1)
+            }
+            ReadingSearch::Initials(initials) => {
+                let mut at = range.start;
+                while at < range.end {
+                    let start = at + initials.find(&self.initials[at..range.end])?;
+                    // The initials matched, so the whole syllables and the last are in range.
+                    let next = start + whole.len();
+                    let reads = |(bytes, id): (&[u8; 2], &u16)| u16::from_le_bytes(*bytes) == *id;
+                    if self.syllables[start..next].iter().zip(whole).all(reads)
+                        && last.contains(&u16::from_le_bytes(self.syllables[next]))
+                    {
+                        return Some(start..next + 1);
+                    }
+                    at = start + 1;
+                }
+                None
+            }
+        }
+    }
+
+    /// The first character in `range` that reads as the syllable `finder` looks for.
+    fn find_syllable(&self, range: Range<usize>, finder: &Finder<'_>) -> Option<usize> {
         let mut at = range.start;
         while at < range.end {
             let offset = finder.find(self.syllables[at..range.end].as_flattened())?;
@@ -347,45 +417,102 @@ impl PinyinText {
         }
         None
     }
+}
 
-    fn find_reading(&self, range: Range<usize>, reading: &Reading) -> Option<Range<usize>> {
-        if reading.whole.is_empty() {
-            // One syllable: the first character that reads as any of them.
-            let at = reading
-                .last
-                .iter()
-                .filter_map(|id| self.find_syllable(range.clone(), *id))
-                .min()?;
-            return Some(at..at + 1);
-        }
-        let pattern: Vec<u8> = reading
-            .whole
-            .iter()
-            .flat_map(|id| id.to_le_bytes())
+/// A pinyin query made ready to search one text: its byte searches are built once (not once
+/// per initiative searched) and look first for the bytes that are rarest in that text. Left to
+/// its default, memchr would assume English text, where a zero byte is rare; in syllable
+/// numbers every other byte is zero, and its prefilter then stops at nearly every character.
+#[derive(Debug)]
+pub struct Query {
+    initials: Option<Finder<'static>>,
+    readings: Vec<ReadingFinder>,
+}
+
+impl Query {
+    /// `letters` and their `readings` made ready to search a short text (a name, a title),
+    /// where building byte searches for it is not worth their cost.
+    pub fn new(letters: &str, readings: Vec<Reading>) -> Self {
+        let equal = ByteRanks([0; 256]);
+        Self::build(letters, readings, &equal, &equal)
+    }
+
+    fn build(
+        letters: &str,
+        readings: Vec<Reading>,
+        syllable_ranks: &ByteRanks,
+        initial_ranks: &ByteRanks,
+    ) -> Self {
+        let builder = FinderBuilder::new();
+        let initials = (!letters.is_empty())
+            .then(|| builder.build_forward_with_ranker_owned(initial_ranks, letters.as_bytes()));
+        let readings = readings
+            .into_iter()
+            .map(|reading| {
+                let search = if reading.whole.is_empty() {
+                    let one = |id: &u16| {
+                        builder.build_forward_with_ranker_owned(syllable_ranks, id.to_le_bytes())
+                    };
+                    ReadingSearch::Syllable(reading.last.iter().map(one).collect())
+                } else {
+                    let initials = reading.initials.as_slice();
+                    ReadingSearch::Initials(Box::new(
+                        builder.build_forward_with_ranker_owned(initial_ranks, initials),
+                    ))
+                };
+                ReadingFinder { reading, search }
+            })
             .collect();
-        let finder = memchr::memmem::Finder::new(&pattern);
-        let n = reading.whole.len();
-        let mut at = range.start;
-        while at + n < range.end {
-            let bytes = self.syllables[at..range.end].as_flattened();
-            let offset = finder.find(bytes)?;
-            // A match must start on a character, not in the middle of one's number.
-            if offset % 2 == 1 {
-                at += offset / 2 + 1;
-                continue;
-            }
-            let start = at + offset / 2;
-            let next = start + n;
-            if next < range.end
-                && reading
-                    .last
-                    .contains(&u16::from_le_bytes(self.syllables[next]))
-            {
-                return Some(start..next + 1);
-            }
-            at = start + 1;
-        }
-        None
+        Self { initials, readings }
+    }
+
+    /// The byte search for the query's initials ("kp"), if any.
+    pub fn initials(&self) -> Option<&Finder<'static>> {
+        self.initials.as_ref()
+    }
+
+    /// The query's readings as syllables, each with its byte search.
+    pub fn readings(&self) -> &[ReadingFinder] {
+        &self.readings
+    }
+}
+
+/// One reading of a query with its byte search.
+#[derive(Debug)]
+pub struct ReadingFinder {
+    reading: Reading,
+    search: ReadingSearch,
+}
+
+/// How a reading is searched for.
+#[derive(Debug)]
+enum ReadingSearch {
+    /// One syllable (any of the reading's last): each one's number, in the syllables.
+    Syllable(Vec<Finder<'static>>),
+    /// Several: their initial letters, half the bytes to read, then the syllables compared
+    /// where those match.
+    Initials(Box<Finder<'static>>),
+}
+
+/// How often each byte occurs in a text, as memchr's prefilter ranks bytes: lower is rarer.
+#[derive(Debug)]
+struct ByteRanks([u8; 256]);
+
+impl ByteRanks {
+    fn from_counts(counts: &[u64; 256]) -> Self {
+        let total = counts.iter().sum::<u64>().max(1);
+        // A byte making up half the text or more ranks 255, which turns the prefilter off
+        // for a query made only of such bytes; otherwise the rank grows with the share.
+        Self(counts.map(|count| {
+            let rank = count.saturating_mul(510) / total;
+            u8::try_from(rank).unwrap_or(u8::MAX)
+        }))
+    }
+}
+
+impl HeuristicFrequencyRank for ByteRanks {
+    fn rank(&self, byte: u8) -> u8 {
+        self.0[usize::from(byte)]
     }
 }
 
@@ -404,9 +531,10 @@ mod tests {
         let (pinyin, syllables) = text(s);
         let query = as_pinyin_query(query).expect("a pinyin query");
         let readings = readings(&query, &syllables);
+        let query = pinyin.query(&query, readings, &syllables);
         let chars: Vec<char> = s.replace("**", "").chars().collect();
         pinyin
-            .find_all(0..pinyin.len(), query.as_bytes(), &readings)
+            .find_all(0..pinyin.len(), &query)
             .into_iter()
             .map(|r| chars[r].iter().collect())
             .collect()

@@ -83,11 +83,10 @@ impl RowFilter {
     pub fn matches(mut self) -> Vec<bool> {
         if let Some(letters) = &self.letters {
             let readings = pinyin::readings(letters, &self.syllables);
+            // All rows' pinyin is one text: its byte searches are built once for all.
+            let query = self.pinyin.query(letters, readings, &self.syllables);
             for (row, entries) in self.unmatched {
-                self.matched[row] = self
-                    .pinyin
-                    .find(entries, letters.as_bytes(), &readings)
-                    .is_some();
+                self.matched[row] = self.pinyin.find(entries, &query).is_some();
             }
         }
         self.matched

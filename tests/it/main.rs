@@ -5,6 +5,9 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../../examples/generate.rs"]
+#[allow(dead_code)]
+mod generate;
 
 mod any_report;
 mod assets;

@@ -3,9 +3,7 @@
 //! pages, fonts embedded and subset, the document's properties, and the command line working
 //! with no display. (`tests/pdf_poppler.rs` checks the same file with poppler's tools in CI.)
 
-#[path = "../../examples/generate.rs"]
-#[allow(dead_code)]
-mod generate;
+use crate::generate;
 
 use huimou::export::pdf::{Options, Paper, report_pdf};
 use huimou::viewer::i18n::Lang;

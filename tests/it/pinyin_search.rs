@@ -164,3 +164,92 @@ fn a_large_report_builds_its_pinyin_index_in_the_background_and_finds_the_same()
     assert_eq!(index.search("kp", None), index.search("科普", None));
     assert_eq!(index.search("kepu", None).len(), 1_000);
 }
+
+use crate::generate;
+
+/// Whether `letters` match `field` as pinyin, found the plainest way: at every character, the
+/// initials compared, then every reading's syllables. The index's search (blocks of text,
+/// byte searches on initials, two threads) must find exactly what this finds.
+fn field_matches(
+    field: &str,
+    letters: &str,
+    syllables: &mut huimou::search::pinyin::Syllables,
+) -> bool {
+    use huimou::search::pinyin;
+    let mut text = pinyin::PinyinText::default();
+    text.push(field, true, syllables);
+    let readings = pinyin::readings(letters, syllables);
+    let ids: Vec<u16> = text
+        .syllables
+        .iter()
+        .map(|b| u16::from_le_bytes(*b))
+        .collect();
+    (0..text.len()).any(|start| {
+        text.initials[start..].starts_with(letters.as_bytes())
+            || readings.iter().any(|reading| {
+                let next = start + reading.whole().len();
+                next < ids.len()
+                    && ids[start..next] == *reading.whole()
+                    && reading.last().contains(&ids[next])
+            })
+    })
+}
+
+#[test]
+fn the_index_finds_by_pinyin_what_a_plain_scan_of_every_character_finds() {
+    // 12,000 initiatives: several blocks of the index's pinyin, searched on two threads.
+    let simplified = generate::generate(12, 1000);
+    let mut traditional = simplified.clone();
+    for initiative in traditional
+        .chapters
+        .iter_mut()
+        .flat_map(|c| &mut c.initiatives)
+    {
+        initiative.title = hanconv::s2t(&initiative.title);
+        initiative.text = hanconv::s2t(&initiative.text);
+        for figure in &mut initiative.figures {
+            figure.label = hanconv::s2t(&figure.label);
+        }
+    }
+    let queries = [
+        "kepu",
+        "kp",
+        "yuanshi",
+        "ys",
+        "xiang",
+        "xia",
+        "xuehui",
+        "kejichuangxin",
+        "gongzuo",
+        "kexie",
+        "zzz",
+    ];
+    for report in [&simplified, &traditional] {
+        let index = huimou::search::SearchIndex::new(report);
+        let mut syllables = huimou::search::pinyin::Syllables::default();
+        for query in queries {
+            let mut expected = Vec::new();
+            for (c, chapter) in report.chapters.iter().enumerate() {
+                for (i, initiative) in chapter.initiatives.iter().enumerate() {
+                    let fields = [&initiative.title, &initiative.text]
+                        .into_iter()
+                        .chain(initiative.figures.iter().map(|f| &f.label));
+                    let mut fields = fields;
+                    if fields.any(|f| field_matches(f, query, &mut syllables)) {
+                        expected.push(InitiativeRef {
+                            chapter: c,
+                            initiative: i,
+                        });
+                    }
+                }
+            }
+            let mut found = index.search(query, None);
+            found.sort_by_key(|p| (p.chapter, p.initiative));
+            assert_eq!(found.len(), expected.len(), "{query}");
+            assert_eq!(found, expected, "{query}");
+            if query != "zzz" {
+                assert!(!expected.is_empty(), "{query} finds something");
+            }
+        }
+    }
+}

@@ -69,7 +69,8 @@ fn score_with(name: &str, query: &str, syllables: &mut pinyin::Syllables) -> Opt
         let mut text = pinyin::PinyinText::default();
         text.push(name, false, syllables);
         let readings = pinyin::readings(&letters, syllables);
-        if let Some(found) = text.find(0..text.len(), letters.as_bytes(), &readings) {
+        let query = pinyin::Query::new(&letters, readings);
+        if let Some(found) = text.find(0..text.len(), &query) {
             return Some(if found.start == 0 { 3 } else { 2 });
         }
     }
