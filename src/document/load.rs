@@ -391,7 +391,7 @@ fn checked(source: &str, origin: Option<Origin>) -> Checked {
             ),
         ]);
     }
-    let report: Report = match ron::from_str(source) {
+    let report: Report = match super::parse::report(source) {
         Ok(report) => report,
         Err(e) => {
             return Checked::listed(vec![syntax_diagnostic(source, &e)]);

@@ -5,3 +5,4 @@
 pub mod dataset;
 pub mod figure_table;
 pub mod load;
+pub mod parse;

@@ -300,3 +300,28 @@ fn an_author_names_the_key_figures() {
         .collect();
     assert_eq!(ids, ["patents", "workstations"]);
 }
+
+/// A large dataset is parsed in parts on two threads; the parts must make the report a whole
+/// parse makes, for every dataset the tests keep and a generated one.
+#[test]
+fn parsing_in_parts_reads_what_a_whole_parse_reads() {
+    use huimou::document::parse;
+    let generated = crate::generate::to_ron(&crate::generate::generate(6, 40));
+    let mut sources = vec![
+        generated,
+        huimou::document::load::EMBEDDED_SOURCE.to_owned(),
+    ];
+    for path in crate::common::data_files("good") {
+        sources.push(std::fs::read_to_string(&path).expect("readable"));
+    }
+    for source in &sources {
+        let whole: huimou::Report = ron::from_str(source).expect("a valid dataset");
+        let parts = parse::report_from(source, 0).expect("parsed in parts");
+        assert_eq!(parts, whole);
+        if let Some(count) = parse::chapter_texts(source) {
+            assert_eq!(count, whole.chapters.len());
+        }
+    }
+    // The generated dataset, as tools write one, is parsed in parts (not left whole).
+    assert_eq!(parse::chapter_texts(&sources[0]), Some(6));
+}

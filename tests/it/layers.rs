@@ -98,6 +98,7 @@ const DATA_ORDER: &[&str] = &[
     // The report as opened stands above the index: no module of `report/` imports `search`.
     "search",
     "document::dataset",
+    "document::parse",
     "document::load",
     "document::figure_table",
     "import",
