@@ -41,7 +41,8 @@ def start_xvfb(display):
 
 
 def one_run(command, env):
-    """(seconds to the first frame on screen, seconds to exit, peak RSS in MiB)."""
+    """(seconds to the first frame on screen, seconds to exit, peak RSS in MiB, seconds to the
+    first UI pass, CPU seconds of the software rasteriser's threads and of all threads)."""
     start_ns = time.time_ns()
     start = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -54,7 +55,12 @@ def one_run(command, env):
     if not stamps:
         sys.exit(f"{command[0]} did not say when its first frame was on screen")
     first_frame = (int(stamps[0]) - start_ns) / 1e9
-    return first_frame, elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    passes = [line.split()[1] for line in out.splitlines() if line.startswith("first-pass-unix-ns ")]
+    first_pass = (int(passes[0]) - start_ns) / 1e9 if passes else 0.0
+    cpu = [line.split() for line in out.splitlines() if line.startswith("cpu-ns ")]
+    rasteriser, all_cpu = (int(cpu[0][2]) / 1e9, int(cpu[0][4]) / 1e9) if cpu else (0.0, 0.0)
+    # ru_maxrss is in KiB on Linux.
+    return first_frame, elapsed, usage.ru_maxrss / 1024, first_pass, rasteriser, all_cpu
 
 
 def idle_cpu(command, env, settle=3.0, window=10.0):
@@ -102,10 +108,19 @@ def main():
         for name, command in [("empty eframe app", empty), ("huimou", huimou)]:
             one_run(command, env)  # warm the page cache
             runs = [one_run(command, env) for _ in range(args.runs)]
-            results[name] = tuple(statistics.median(run[k] for run in runs) for k in range(3))
-        (empty_time, empty_exit, empty_rss), (time_, exit_, rss) = results["empty eframe app"], results["huimou"]
+            results[name] = tuple(statistics.median(run[k] for run in runs) for k in range(6))
+        (empty_time, empty_exit, empty_rss, *empty_parts) = results["empty eframe app"]
+        (time_, exit_, rss, *parts) = results["huimou"]
         print(f"start-up to first frame on screen, median of {args.runs}: huimou {time_ * 1000:.0f} ms, "
               f"{baseline} {empty_time * 1000:.0f} ms, ratio {time_ / empty_time:.2f}")
+        for name, (first_pass, rasteriser, all_cpu), on_screen in [
+            ("huimou", parts, time_),
+            (baseline, empty_parts, empty_time),
+        ]:
+            print(f"  {name}: set-up to the first UI pass {first_pass * 1000:.0f} ms, then on screen "
+                  f"{(on_screen - first_pass) * 1000:.0f} ms later; CPU of all threads "
+                  f"{all_cpu * 1000:.0f} ms, of them the software rasteriser's (llvmpipe) "
+                  f"{rasteriser * 1000:.0f} ms")
         if args.against:
             return
         print(f"the whole run, closing included: huimou {exit_ * 1000:.0f} ms, "
