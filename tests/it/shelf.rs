@@ -756,3 +756,23 @@ fn a_report_that_names_no_publisher_is_lent_the_shelf_s_only_one_and_marked() {
         2
     );
 }
+
+#[test]
+fn the_shelf_s_sentences_wrap_at_the_window_s_width_at_640() {
+    use egui_kittest::kittest::Queryable as _;
+    use huimou::viewer::commands::UiCommand;
+    // One report: no series, so the shelf says why in a sentence.
+    let dir = scratch("one-report");
+    let name = "示例市示例区政府工作报告-2023.ron";
+    std::fs::copy(folder().join(name), dir.join(name)).expect("copy");
+    let mut harness = viewer_on(dir);
+    harness.set_size(egui::vec2(640.0, 480.0));
+    harness.state_mut().push(UiCommand::Shelf);
+    harness.run();
+    let sentence = harness.get_by_label_contains("这些报告没有共同的数据");
+    let right = sentence.rect().max.x;
+    assert!(
+        right <= 640.0,
+        "the sentence runs to x = {right}, past the window"
+    );
+}

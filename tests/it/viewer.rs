@@ -1898,3 +1898,47 @@ fn tab_goes_through_the_top_bar_s_right_hand_controls_left_to_right() {
         ["浅色", "深色", "跟随系统", "简体", "繁體", "English"]
     );
 }
+
+#[test]
+fn tab_steps_from_one_column_heading_to_the_next_in_the_figures_table() {
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Show(View::Figures));
+    harness.run();
+    let focused_label = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
+        harness
+            .query_all_by_label_contains("")
+            .find(|node| node.accesskit_node().is_focused())
+            .and_then(|node| node.accesskit_node().label())
+            .unwrap_or_default()
+    };
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "数据")
+        .focus();
+    harness.run();
+    // Each heading is one stop: the column's resize handle beside it is not another.
+    let mut seen = Vec::new();
+    for _ in 0..8 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        harness.run();
+        seen.push(focused_label(&harness));
+    }
+    // Then the first row (sorted by chapter, the default).
+    assert_eq!(
+        seen[..7],
+        [
+            "数值",
+            "基数",
+            "约数",
+            "性质",
+            "时间",
+            "所在章 ▲",
+            "所在举措"
+        ]
+    );
+    assert!(seen[7].contains("1.396亿次"), "{seen:?}");
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    harness.run();
+    assert_eq!(focused_label(&harness), "所在举措");
+}

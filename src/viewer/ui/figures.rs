@@ -127,8 +127,9 @@ fn with_columns(
         .column(Width::initial(130.0).at_least(60.0).resizable(true))
         .column(Width::initial(80.0).at_least(40.0).resizable(true))
         .column(Width::initial(56.0).at_least(40.0).resizable(true))
+        // English says periods in words ("since the 8th Congress", "during the epidemic").
         .column(
-            Width::initial(90.0)
+            Width::initial(if english { 170.0 } else { 90.0 })
                 .at_least(40.0)
                 .clip(true)
                 .resizable(true),

@@ -119,10 +119,7 @@ fn shelf_entry_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<
         commands.push(SystemCommand::Show(View::Shelf));
     }
     let report = &on.shelf.reports[on.report];
-    let name = |r: &crate::shelf::ShelfReport| match r.year {
-        Some(year) => format!("{year} {}", r.title()),
-        None => r.title().to_owned(),
-    };
+    let name = |r: &crate::shelf::ShelfReport| report_name(r.year, r.title());
     egui::ComboBox::from_id_salt("shelf-report")
         .width(ui.available_width() - 8.0)
         .truncate()
@@ -136,6 +133,15 @@ fn shelf_entry_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<
         })
         .response
         .on_hover_text(tr(ui, "书架上的另一份报告（保持在同名的章）"));
+}
+
+/// A report as the shelf's list names it: its year first, unless its title already says it
+/// (2025年广东省政府工作报告, not 2025 2025年广东省…).
+fn report_name(year: Option<u32>, title: &str) -> String {
+    match year {
+        Some(year) if !title.contains(&year.to_string()) => format!("{year} {title}"),
+        _ => title.to_owned(),
+    }
 }
 
 /// The initiative at the top of the open chapter's list, lit in the contents.
@@ -456,6 +462,21 @@ fn initiative_entry_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_s_year_is_said_once() {
+        assert_eq!(
+            report_name(Some(2025), "2025年广东省政府工作报告"),
+            "2025年广东省政府工作报告"
+        );
+        assert_eq!(report_name(Some(2024), "政府工作报告"), "2024 政府工作报告");
+        // A title naming another year (the one it reviews) keeps the report's own.
+        assert_eq!(
+            report_name(Some(2024), "关于2023年工作的报告"),
+            "2024 关于2023年工作的报告"
+        );
+        assert_eq!(report_name(None, "工作回眸"), "工作回眸");
+    }
 
     #[test]
     fn titles_that_begin_alike_show_what_differs() {

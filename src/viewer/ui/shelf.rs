@@ -18,13 +18,19 @@ pub fn shelf_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
         return;
     };
     let mut commands = Vec::new();
+    // The lists scroll sideways in a narrow window; sentences wrap at its width instead.
+    let visible = ui.available_width();
     egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
         ui.add_space(8.0);
         let folder = on.shelf.folder.display().to_string();
         ui.add(egui::Label::new(
             RichText::new(tr(ui, "书架")).font(theme::bold(24.0)),
         ));
-        ui.add(egui::Label::new(RichText::new(folder).color(Palette::of(ui).muted)).wrap());
+        sentence(
+            ui,
+            visible,
+            RichText::new(folder).color(Palette::of(ui).muted),
+        );
         ui.add_space(8.0);
         if let Some(hits) = cx.session.shelf_hits() {
             let query = cx.session.search().query();
@@ -34,11 +40,20 @@ pub fn shelf_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
         reports_ui(ui, on, &mut commands);
         refused_ui(ui, &on.shelf);
         ui.add_space(12.0);
-        series_list_ui(ui, &on.shelf, &mut commands);
+        series_list_ui(ui, &on.shelf, visible, &mut commands);
     });
     for command in commands {
         cx.send(command);
     }
+}
+
+/// A label wrapped at `visible`, the width of the window's part that shows the shelf (inside
+/// its sideways scroll area, a label would wrap only at its widest list).
+fn sentence(ui: &mut egui::Ui, visible: f32, text: RichText) {
+    ui.scope(|ui| {
+        ui.set_max_width(visible - ui.spacing().item_spacing.x);
+        ui.add(egui::Label::new(text).wrap());
+    });
 }
 
 /// One row per report: publisher, year, title, size; the one on screen lit.
@@ -110,11 +125,20 @@ fn refused_ui(ui: &mut egui::Ui, shelf: &Shelf) {
 }
 
 /// The series: each measure given by more than one report, with its years.
-fn series_list_ui(ui: &mut egui::Ui, shelf: &Shelf, commands: &mut Vec<SystemCommand>) {
+fn series_list_ui(
+    ui: &mut egui::Ui,
+    shelf: &Shelf,
+    visible: f32,
+    commands: &mut Vec<SystemCommand>,
+) {
     let heading = fill(tr(ui, "跨年度的数据（{}）"), &[&shelf.series.len()]);
     ui.label(RichText::new(heading).font(theme::bold(18.0)));
     if shelf.series.is_empty() {
-        ui.label(tr(ui, "这些报告没有共同的数据：名称相同（或由作者用 series 指明）、发布者相同的数据才连成系列"));
+        let why = tr(
+            ui,
+            "这些报告没有共同的数据：名称相同（或由作者用 series 指明）、发布者相同的数据才连成系列",
+        );
+        sentence(ui, visible, why.into());
         return;
     }
     egui::Grid::new("shelf-series")
