@@ -601,6 +601,7 @@ fn strip_words(clause: &str) -> String {
     let mut label = without_years.trim();
     loop {
         let before = label;
+        label = without_list_number(label);
         for word in LEADING_WORDS {
             if let Some(rest) = label.strip_prefix(word).filter(|r| !r.trim().is_empty()) {
                 label = rest.trim_start();
@@ -616,6 +617,40 @@ fn strip_words(clause: &str) -> String {
         }
     }
     label.to_owned()
+}
+
+/// A label without the number of the list item it stands in (1. 2、 （3） ④ 新建高标准农田):
+/// that numbers the item, not the thing counted.
+fn without_list_number(label: &str) -> &str {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let label = label.trim_start();
+    if let Some(c) = label.chars().next().filter(|c| ('①'..='⑳').contains(c)) {
+        return label[c.len_utf8()..].trim_start();
+    }
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(rest) = label.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && end > 0
+            && rest[..end]
+                .chars()
+                .all(|c| digit(c) || "一二三四五六七八九十".contains(c))
+        {
+            return rest[end + close.len_utf8()..].trim_start();
+        }
+    }
+    let digits: usize = label
+        .chars()
+        .take_while(|&c| digit(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits > 0
+        && let Some(mark) = label[digits..].chars().next()
+        && matches!(mark, '.' | '．' | '、')
+        && !label[digits + mark.len_utf8()..].starts_with(digit)
+    {
+        return label[digits + mark.len_utf8()..].trim_start();
+    }
+    label
 }
 
 /// A label without a quotation or bracket left open by cutting it: the words before an
@@ -743,6 +778,18 @@ mod tests {
         assert_eq!(one("节约 **3** 万元").prefix, None);
         assert_eq!(one("共 **300** 人左右").unit, "人左右");
         assert_eq!(one("共 **2018** 年").unit, "");
+    }
+
+    #[test]
+    fn a_list_item_s_number_is_no_part_of_its_label() {
+        for (text, label) in [
+            ("1.新建高標準農田 **3.2** 萬畝。", "新建高標準農田"),
+            ("2、新增农民专业合作社 **48** 个。", "新增农民专业合作社"),
+            ("（3）改造农村公路 **215.6** 公里。", "改造农村公路"),
+            ("④培训农民 **1,200** 人次。", "培训农民"),
+        ] {
+            assert_eq!(guess_figures(text, "标题")[0].label, label, "{text}");
+        }
     }
 
     #[test]

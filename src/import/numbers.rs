@@ -103,8 +103,13 @@ pub(crate) fn mark(text: &str) -> Marked {
                     at = number_end;
                 }
                 Found::Skip { end, why } => {
+                    // A number below zero is said with its sign (-3.4, not 3.4).
+                    let from = match text[..at].chars().next_back() {
+                        Some(sign) if why == SkipReason::Negative => at - sign.len_utf8(),
+                        _ => at,
+                    };
                     skipped.push(Skipped {
-                        written: text[at..end].to_owned(),
+                        written: text[from..end].to_owned(),
                         why,
                     });
                     out.push_str(&text[at..end]);
@@ -542,8 +547,9 @@ mod tests {
                 ("一半", SkipReason::Fraction),
             ]
         );
-        let ranges =
-            mark("增长3%-5%，投资3万至5万元，工资3000元至5000元，增速为－2.1%，一半导体企业");
+        let ranges = mark(
+            "增长3%-5%，投资3万至5万元，工资3000元至5000元，增速为－2.1%，一半导体企业，总额｜-3.4亿美元",
+        );
         let written: Vec<(&str, SkipReason)> = ranges
             .skipped
             .iter()
@@ -555,7 +561,9 @@ mod tests {
                 ("3%-5%", SkipReason::Range),
                 ("3万至5万元", SkipReason::Range),
                 ("3000元至5000元", SkipReason::Range),
-                ("2.1%", SkipReason::Negative),
+                // Said with the sign it has in the text.
+                ("－2.1%", SkipReason::Negative),
+                ("-3.4亿美元", SkipReason::Negative),
             ]
         );
         assert_eq!(ranges.stressed, Vec::<bool>::new(), "{}", ranges.text);

@@ -560,7 +560,7 @@ fn first_clause(text: &str) -> String {
     let mut end = 0;
     for (count, (at, c)) in text
         .char_indices()
-        .filter(|(_, c)| BREAKS.contains(c))
+        .filter(|&(at, c)| BREAKS.contains(&c) && !groups_digits(text, at))
         .enumerate()
     {
         end = at;
@@ -571,6 +571,17 @@ fn first_clause(text: &str) -> String {
     }
     let clause = if end == 0 { text } else { &text[..end] };
     clause.trim().chars().take(MAX_TITLE_CHARS).collect()
+}
+
+/// Whether the comma at `at` groups the digits of a number (31,245元), which a clause never
+/// ends inside.
+fn groups_digits(text: &str, at: usize) -> bool {
+    let digit =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let comma = text[at..].chars().next().map_or(0, char::len_utf8);
+    matches!(text[at..].chars().next(), Some(',' | '，'))
+        && digit(text[..at].chars().next_back())
+        && digit(text[at + comma..].chars().next())
 }
 
 /// The longest title taken from a sentence, in characters.
@@ -590,7 +601,10 @@ fn split_title(text: &str) -> (String, &str) {
     };
     let title = if title.chars().count() > MAX_TITLE_CHARS {
         // The first clause, then at most the limit: a title names, the text tells.
-        let clause = title.split(['，', ',']).next().unwrap_or(title);
+        let clause = title
+            .char_indices()
+            .find(|&(at, c)| matches!(c, '，' | ',') && !groups_digits(title, at))
+            .map_or(title, |(at, _)| &title[..at]);
         clause.chars().take(MAX_TITLE_CHARS).collect()
     } else {
         title.to_owned()
@@ -659,6 +673,16 @@ fn strip_leading_year(text: &str) -> &str {
 mod tests {
     use super::super::text::lines_of;
     use super::*;
+
+    #[test]
+    fn a_title_never_ends_inside_a_number() {
+        assert_eq!(
+            first_clause("全體居民人均可支配收入31,245元，增長6.2%。"),
+            "全體居民人均可支配收入31,245元"
+        );
+        // A comma that separates two numbers still ends the clause.
+        assert_eq!(first_clause("新增企业38个,其中工业12个。"), "新增企业38个");
+    }
 
     #[test]
     fn heading_kinds() {

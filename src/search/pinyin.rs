@@ -70,7 +70,7 @@ impl Syllables {
         let Some(reading) = reading(c) else {
             return 0;
         };
-        let name = reading.plain();
+        let name = typed(reading.plain());
         if let Some(&id) = self.by_name.get(name) {
             return id;
         }
@@ -94,6 +94,17 @@ impl Syllables {
     /// The text of syllable `id`.
     pub fn name(&self, id: u16) -> &'static str {
         self.names.get(usize::from(id)).copied().unwrap_or("")
+    }
+}
+
+/// A syllable as it is typed: ü has no key, and pinyin keyboards take v for it (率 lü: lv).
+fn typed(name: &'static str) -> &'static str {
+    match name {
+        "lü" => "lv",
+        "nü" => "nv",
+        "lüe" => "lve",
+        "nüe" => "nve",
+        _ => name,
     }
 }
 
@@ -569,6 +580,13 @@ mod tests {
         assert_eq!(find("下乡项目", "xia"), ["下", "乡", "项"]);
         // Two letters are initials, not a syllable: "xi" does not find 西 alone.
         assert!(find("西部乡村", "xi").is_empty());
+    }
+
+    #[test]
+    fn u_with_a_diaeresis_is_typed_as_v() {
+        assert_eq!(find("城镇登记失业率", "shiyelv"), ["失业率"]);
+        assert_eq!(find("妇女儿童", "funv"), ["妇女"]);
+        assert_eq!(find("城镇化率", "chengzhenhualv"), ["城镇化率"]);
     }
 
     #[test]

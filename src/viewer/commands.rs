@@ -714,6 +714,8 @@ impl UiCommand {
             Self::NextControl => const { &[bind(Egui, NONE, Key::Tab)] },
             Self::PreviousControl => const { &[bind(Egui, Modifiers::SHIFT, Key::Tab)] },
             Self::Palette => const { &[anywhere(Modifiers::COMMAND, Key::K)] },
+            // Help's key on every desktop.
+            Self::Shortcuts => const { &[anywhere(NONE, Key::F1)] },
             // egui's own zoom keys; `=` first, as it needs no Shift on most keyboards.
             Self::ZoomIn => {
                 const {
@@ -739,7 +741,6 @@ impl UiCommand {
             | Self::LanguageZhHant
             | Self::LanguageFollowReport
             | Self::LanguageEn
-            | Self::Shortcuts
             | Self::Warnings
             | Self::About => &[],
         }

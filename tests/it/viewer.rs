@@ -813,6 +813,7 @@ fn every_key_of_the_command_table_runs_its_command() {
                     assert_eq!(dialog.request.purpose, expected);
                 }
                 UiCommand::Palette => assert!(app.windows().palette.is_some()),
+                UiCommand::Shortcuts => assert!(app.windows().shortcuts),
                 UiCommand::Present => assert!(app.presenting()),
                 UiCommand::Quit => assert!(closed, "Ctrl+Q closes the window"),
                 // From chapter 5 back to chapter 2; forward again to chapter 4.
@@ -941,7 +942,7 @@ fn the_menus_offer_the_table_s_commands() {
     assert_eq!(harness.state().view(), View::Chapter(0));
     harness.get_by_label("帮助").click();
     harness.run();
-    harness.get_by_label("键盘快捷键").click();
+    harness.get_by_label("键盘快捷键 F1").click();
     harness.run();
     assert!(harness.state().windows().shortcuts);
 }
@@ -1941,4 +1942,66 @@ fn tab_steps_from_one_column_heading_to_the_next_in_the_figures_table() {
     harness.run();
     harness.run();
     assert_eq!(focused_label(&harness), "所在举措");
+}
+
+#[test]
+fn f1_opens_the_keyboard_shortcuts() {
+    let mut harness = viewer();
+    assert!(!harness.state().windows().shortcuts);
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(harness.state().windows().shortcuts);
+    // The window lists the key with its command.
+    harness
+        .get_all_by_label_contains("F1")
+        .next()
+        .expect("F1 listed");
+}
+
+#[test]
+fn a_slide_s_key_figures_are_never_cut_short_at_640() {
+    use huimou::viewer::ui::present;
+    // A target with a long label, as government reports have them.
+    let text = std::fs::read_to_string(data("shelf/示例市政府工作报告-2023.ron")).expect("fixture");
+    let long = text.replace(
+        r#"label: "城镇新增就业", prefix: None, value: 4"#,
+        r#"label: "全年城镇新增就业人数（含灵活就业）", prefix: None, value: 4"#,
+    );
+    assert_ne!(long, text);
+    let file = std::env::temp_dir().join(format!("huimou-slides-{}.ron", std::process::id()));
+    std::fs::write(&file, long).expect("written");
+    let builder = egui_kittest::Harness::builder().with_size([640.0, 480.0]);
+    let startup = Startup {
+        file: Some(file.clone()),
+        ..Startup::default()
+    };
+    let settings = Settings {
+        language: Some(huimou::report::lang::Lang::Zh),
+        ..Settings::default()
+    };
+    let mut harness = common::build_viewer(builder, settings, startup);
+    let (canvas, _) = present::canvas_for(egui::vec2(640.0, 480.0));
+    let count = present::slides(&harness.state().session().dataset().report, canvas).len();
+    harness.key_press(Key::F5);
+    harness.run();
+    let mut targets = 0;
+    for _ in 0..count {
+        let cut: Vec<String> = common::elided_texts(&harness)
+            .into_iter()
+            .filter(|t| t.contains('（') || t.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        assert!(
+            cut.is_empty(),
+            "cut short on slide {}: {cut:?}",
+            harness.state().session().slide()
+        );
+        targets += common::painted_texts(&harness)
+            .iter()
+            .filter(|t| t.ends_with("（目标）"))
+            .count();
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    assert_eq!(targets, 2, "both targets' captions, whole");
+    let _ = std::fs::remove_file(file);
 }

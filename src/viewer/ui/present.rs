@@ -390,15 +390,17 @@ fn key_figures_ui(ui: &mut egui::Ui, dataset: &Dataset, c: usize, palette: &them
                 ui.set_width(ui.available_width());
                 let room = ui.available_width();
                 let size = fitting_size(ui, &value, room, 34.0);
+                // Wrapped, never cut: a value cut short ("7,000 pe…") or a label without its
+                // mark ("国内生产总值（目…") would say less, or other, than the report.
                 ui.add(
                     egui::Label::new(
                         RichText::new(value)
                             .font(theme::bold(size))
                             .color(palette.accent),
                     )
-                    .truncate(),
+                    .wrap(),
                 );
-                ui.add(egui::Label::new(RichText::new(label).size(16.0)).truncate());
+                ui.add(egui::Label::new(RichText::new(label).size(16.0)).wrap());
             });
         }
     });
