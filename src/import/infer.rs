@@ -117,6 +117,11 @@ const LEADING_WORDS: &[&str] = &[
     "落實",
     "建成",
     "建立",
+    // A target's or an estimate's word: the figure's status says it (力争地区生产总值增长…).
+    "力争",
+    "力爭",
+    "预计",
+    "預計",
 ];
 
 /// Words after it that say nothing of it (… 达, … 已完成).
@@ -296,6 +301,14 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
         {
             label.clone_from(&previous.label);
         }
+        // 规模以上工业增加值增长7.1%: a percentage after a change word is that change of what
+        // the clause names, not its level (a label 规模以上工业增加值 would read as 7.1%).
+        let rate = percent || unit.starts_with(['%', '％']) || unit.contains("百分点");
+        if (rate || unit.contains("百分點"))
+            && let Some((subject, change)) = changed_subject(&text[floor..clause_end])
+        {
+            label = format!("{subject}{change}");
+        }
         // 国内生产总值 82.7 万亿元，增长 6.9%: the change is of the figure before it, or of
         // what its sentence names first when no figure stands before it (粮食产量63.2，增长1.8%).
         if let Some(change) = bare_change(&text[floor..clause_end]) {
@@ -369,6 +382,26 @@ fn bare_change(before: &str) -> Option<&'static str> {
         .trim_end_matches(['了', '为', '為'])
         .trim();
     rest.is_empty().then_some(change)
+}
+
+/// The thing a clause before a number names and the change word it ends with
+/// (规模以上工业增加值增长 → 规模以上工业增加值, 增长; 增速比上年提高 → 增速, 提高).
+fn changed_subject(before: &str) -> Option<(String, &'static str)> {
+    let clause = before.rsplit(CLAUSE_BREAKS).next().unwrap_or_default();
+    let clause = clause.replace("**", "");
+    let clause = clause
+        .trim()
+        .trim_end_matches(['了', '为', '為'])
+        .trim_end();
+    let change = CHANGES.iter().copied().find(|c| clause.ends_with(c))?;
+    let subject = clause[..clause.len() - change.len()]
+        .trim_end()
+        .trim_end_matches("比上年")
+        .trim_end_matches("同比")
+        .trim_end_matches("分别")
+        .trim_end_matches("分別");
+    let subject = strip_words(subject);
+    (subject.chars().count() >= 2).then_some((subject, change))
 }
 
 /// What the sentence (or the row of a table) before a number names first: 粮食产量63.2，… →
@@ -778,6 +811,23 @@ mod tests {
         assert_eq!(one("节约 **3** 万元").prefix, None);
         assert_eq!(one("共 **300** 人左右").unit, "人左右");
         assert_eq!(one("共 **2018** 年").unit, "");
+    }
+
+    #[test]
+    fn a_rate_after_a_change_word_is_labelled_as_that_change() {
+        let guesses = guess_figures(
+            "规模以上工业增加值增长 **7.1%** ，规模以上工业企业达到 **112** 户。",
+            "标题",
+        );
+        assert_eq!(guesses[0].label, "规模以上工业增加值增长");
+        assert_eq!(guesses[1].label, "规模以上工业企业");
+        let target = guess_figures("力爭地區生產總值增長 **6%** 左右。", "标题");
+        assert_eq!(target[0].label, "地區生產總值增長");
+        let points = guess_figures("增速比上年提高 **0.6** 個百分點。", "标题");
+        assert_eq!(points[0].label, "增速提高");
+        // A level stays a level: 城镇化率达到52.3%.
+        let level = guess_figures("城镇化率达到 **52.3%** 。", "标题");
+        assert_eq!(level[0].label, "城镇化率");
     }
 
     #[test]
