@@ -63,6 +63,35 @@ pub fn tr(on: &impl Translate, zh: &'static str) -> &'static str {
     }
 }
 
+/// A message made at run time (a diagnostic, a help line) in the interface's script: its
+/// Chinese is written simplified, and a traditional interface shows it traditional. What it
+/// quotes from the file (「label」, `id`) stays as the file writes it.
+pub fn in_script<'t>(on: &impl Translate, text: &'t str) -> std::borrow::Cow<'t, str> {
+    match on.written() {
+        (Lang::Zh, true) => std::borrow::Cow::Owned(traditional_outside_quotes(text)),
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// `text` in traditional characters, but for what stands inside 「」 or backticks.
+fn traditional_outside_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['「', '`']) {
+        out.push_str(&hanconv::s2tw(&rest[..open]));
+        let mark = rest[open..].chars().next().unwrap_or('`');
+        let close = if mark == '「' { '」' } else { '`' };
+        let inner = open + mark.len_utf8();
+        let end = rest[inner..]
+            .find(close)
+            .map_or(rest.len(), |at| inner + at + close.len_utf8());
+        out.push_str(&rest[open..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(&hanconv::s2tw(rest));
+    out
+}
+
 /// An interface string in traditional characters (總覽, 數據一覽), converted once and kept:
 /// the interface has a few hundred strings, and a frame asks for dozens.
 pub fn traditional(zh: &'static str) -> &'static str {
@@ -77,4 +106,21 @@ pub fn traditional(zh: &'static str) -> &'static str {
         // Taiwan's standard forms (為 for 为, not OpenCC's variant): the ones Big5, and so the
         // bundled face, has.
         .or_insert_with(|| Box::leak(hanconv::s2tw(zh).into_boxed_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_turns_traditional_but_not_what_it_quotes() {
+        assert_eq!(
+            traditional_outside_quotes(
+                "数据名称是猜的，请确认：「城镇新增就业」（数据 `jobs-增长`）"
+            ),
+            "數據名稱是猜的，請確認：「城镇新增就业」（數據 `jobs-增长`）"
+        );
+        // A quote left open keeps the rest as written.
+        assert_eq!(traditional_outside_quotes("数据「城镇"), "數據「城镇");
+    }
 }

@@ -206,3 +206,22 @@ fn the_system_locale_chooses_the_first_language() {
     let harness = common::build_viewer(builder, settings, Startup::default());
     assert_eq!(harness.state().lang(), Lang::system());
 }
+
+#[test]
+fn a_traditional_interface_says_the_dataset_s_warnings_in_traditional() {
+    use egui_kittest::kittest::Queryable as _;
+    use huimou::viewer::commands::UiCommand;
+    let mut harness = viewer_with(Settings::default(), Startup::default());
+    let message = harness.state().session().dataset().warnings[0]
+        .message
+        .zh
+        .clone();
+    harness.state_mut().push(UiCommand::LanguageZhHant);
+    harness.state_mut().push(UiCommand::Warnings);
+    harness.run();
+    let words: String = message.chars().take_while(|c| !"「`".contains(*c)).collect();
+    let traditional = hanconv::s2tw(&words);
+    assert_ne!(traditional, words, "the message has simplified characters to convert");
+    harness.get_by_label_contains(&traditional);
+    assert!(harness.query_by_label(&message).is_none(), "{message}");
+}

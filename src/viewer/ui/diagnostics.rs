@@ -117,12 +117,13 @@ fn diagnostic_ui(ui: &mut egui::Ui, file: &str, diagnostic: &Diagnostic) {
     });
     // Every diagnostic carries both languages: the interface's is shown.
     let lang = ui.lang();
-    ui.add(egui::Label::new(diagnostic.message.get(lang)).wrap());
+    let message = crate::viewer::i18n::in_script(ui, diagnostic.message.get(lang));
+    ui.add(egui::Label::new(message.as_ref()).wrap());
     if let Some(location) = &diagnostic.location {
         excerpt_ui(ui, location, color);
     }
     if let Some(help) = &diagnostic.help {
-        let help = help.get(lang);
+        let help = crate::viewer::i18n::in_script(ui, help.get(lang));
         ui.label(RichText::new(fill(tr(ui, "建议：{}"), &[&help])).small());
     }
 }
