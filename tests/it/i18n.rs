@@ -219,9 +219,15 @@ fn a_traditional_interface_says_the_dataset_s_warnings_in_traditional() {
     harness.state_mut().push(UiCommand::LanguageZhHant);
     harness.state_mut().push(UiCommand::Warnings);
     harness.run();
-    let words: String = message.chars().take_while(|c| !"「`".contains(*c)).collect();
+    let words: String = message
+        .chars()
+        .take_while(|c| !"「`".contains(*c))
+        .collect();
     let traditional = hanconv::s2tw(&words);
-    assert_ne!(traditional, words, "the message has simplified characters to convert");
+    assert_ne!(
+        traditional, words,
+        "the message has simplified characters to convert"
+    );
     harness.get_by_label_contains(&traditional);
     assert!(harness.query_by_label(&message).is_none(), "{message}");
 }

@@ -1008,6 +1008,8 @@ impl HuimouApp {
         ui::draft::draft_bar_ui(ui, &cx);
         ui::status_bar::status_bar_ui(ui, &cx);
         ui::nav::nav_ui(ui, &cx, &mut self.memory);
+        // Page Down scrolls the keyboard shortcuts when they are open, not the page behind.
+        ui::rows::hold_reading_keys(&ctx, windows.shortcuts);
         ui::central_ui(ui, &cx, &mut self.memory, &mut self.drawn);
         ui::windows_ui(&ctx, &cx, windows, in_app);
         ui::files::drop_overlay_ui(&ctx);

@@ -137,6 +137,24 @@ const LAY_OUT_WHOLE_UP_TO: usize = 150;
 /// contents, say); the arrows and Space only when no control has it (a focused control moves
 /// the focus or presses itself with them).
 fn reading_keys(ctx: &egui::Context, page: f32) -> f32 {
+    if ctx.data(|d| d.get_temp::<bool>(held_id())).unwrap_or(false) {
+        return 0.0;
+    }
+    window_reading_keys(ctx, page)
+}
+
+/// Whether a window (the keyboard shortcuts on a small screen) takes the reading keys this
+/// pass, so that Page Down scrolls it and not the page behind it.
+pub fn hold_reading_keys(ctx: &egui::Context, held: bool) {
+    ctx.data_mut(|d| d.insert_temp(held_id(), held));
+}
+
+fn held_id() -> egui::Id {
+    egui::Id::unique("reading-keys-held-by-a-window")
+}
+
+/// `reading_keys` for the window that holds them.
+pub fn window_reading_keys(ctx: &egui::Context, page: f32) -> f32 {
     use crate::viewer::commands::{KeyContext, UiCommand};
     if ctx.text_edit_focused() {
         return 0.0;

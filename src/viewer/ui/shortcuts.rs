@@ -1,6 +1,7 @@
 //! Keyboard shortcuts from the command table, and the window that lists them.
 
 use crate::viewer::i18n::{fill, tr};
+use crate::viewer::ui::rows;
 use egui::RichText;
 use strum::IntoEnumIterator;
 
@@ -128,6 +129,8 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
     // split screen) it fills the screen and scrolls, rather than spill off its edges.
     let screen = ctx.content_rect().size();
     let small = screen.x < 1100.0 || screen.y < 760.0;
+    // Narrow: one column that scrolls down, by the reading keys too, never sideways.
+    let columns = if screen.x < 1100.0 { 1 } else { 3 };
     let mut window = egui::Window::new(tr(ctx, "键盘快捷键"))
         .open(open)
         .collapsible(false)
@@ -139,29 +142,48 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
         window = window.fixed_size(screen - egui::vec2(48.0, 120.0));
     }
     window.show(ctx, |ui| {
-        let table = |ui: &mut egui::Ui| table_ui(ui, (&keyed, &unkeyed), contexts, chapters);
+        let table =
+            |ui: &mut egui::Ui| table_ui(ui, (&keyed, &unkeyed), (contexts, columns), chapters);
         if small {
-            egui::ScrollArea::both().show(ui, table);
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show_viewport(ui, |ui, viewport| {
+                    let delta = rows::window_reading_keys(ui.ctx(), viewport.height());
+                    if delta != 0.0 {
+                        ui.scroll_with_delta(egui::vec2(0.0, delta));
+                    }
+                    table(ui);
+                });
         } else {
             table(ui);
         }
     });
 }
 
-/// The window's content: those with keys anywhere in three columns, the keys of one place in
-/// two under them, those without keys on the right.
+/// The window's content: those with keys anywhere in `columns` columns, the keys of one place
+/// under them, those without keys on the right (or, in one column, at the end).
 fn table_ui(
     ui: &mut egui::Ui,
     (keyed, unkeyed): (&[UiCommand], &[UiCommand]),
-    contexts: [KeyContext; 6],
+    (contexts, columns): ([KeyContext; 6], usize),
     chapters: usize,
 ) {
+    if columns == 1 {
+        keyed_ui(ui, ("shortcuts", 0), keyed, chapters);
+        ui.add_space(12.0);
+        for context in contexts {
+            context_ui(ui, context);
+        }
+        ui.add_space(12.0);
+        unkeyed_ui(ui, unkeyed);
+        return;
+    }
     // One column of all would be taller than a screen.
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.horizontal_top(|ui| {
-                let third = keyed.len().div_ceil(3);
-                for (k, part) in keyed.chunks(third.max(1)).enumerate() {
+                let part_len = keyed.len().div_ceil(columns);
+                for (k, part) in keyed.chunks(part_len.max(1)).enumerate() {
                     // Space, not a line: a vertical separator here stretches to
                     // the height the window may take.
                     if k > 0 {
