@@ -2034,3 +2034,20 @@ fn a_slide_s_key_figures_are_never_cut_short_at_640() {
     assert_eq!(targets, 2, "both targets' captions, whole");
     let _ = std::fs::remove_file(file);
 }
+
+#[test]
+fn a_menu_item_chosen_by_enter_closes_its_menu() {
+    let mut harness = viewer();
+    harness.get_by_label("帮助").click();
+    harness.run();
+    harness.get_by_label("键盘快捷键 F1").focus();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    assert!(harness.state().windows().shortcuts);
+    assert!(
+        harness.query_by_label("键盘快捷键 F1").is_none(),
+        "the Help menu is still open over the window"
+    );
+}

@@ -200,6 +200,7 @@ fn menus_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Comman
                 .clicked()
             {
                 commands.push(command.into());
+                ui.close();
             }
         }
     });
@@ -214,6 +215,7 @@ fn menus_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Comman
                 .clicked()
             {
                 commands.push(command.into());
+                ui.close();
             }
         }
     });
@@ -235,6 +237,8 @@ fn section_ui(ui: &mut egui::Ui, menu: Menu, section: u8, commands: &mut Vec<Com
             .clicked()
         {
             commands.push(command.into());
+            // Chosen by Enter as by a click: egui closes a menu on a click only.
+            ui.close();
         }
     }
 }
@@ -256,6 +260,7 @@ fn recent_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Comma
                 .clicked()
             {
                 commands.push(SystemCommand::Open(path.clone()).into());
+                ui.close();
             }
         }
     });
