@@ -171,7 +171,9 @@ fn bar_groups(figures: &[Planned], used: &[bool]) -> Vec<Vec<usize>> {
     for (f, planned) in figures.iter().enumerate() {
         let guess = &planned.guess;
         let counter = guess.quantity.counter.as_str();
-        if used[f] || counter.is_empty() || guess.quantity.is_percent() {
+        // A change (减少0.4万人) is no level to stand beside others, and a decrease drawn as a
+        // bar would read as an amount.
+        if used[f] || counter.is_empty() || guess.quantity.is_percent() || guess.is_change() {
             continue;
         }
         let repeated = seen

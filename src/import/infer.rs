@@ -33,6 +33,22 @@ pub(crate) struct Guess {
     pub from_to: Option<FromTo>,
 }
 
+impl Guess {
+    /// Whether the number is a change of something (减少0.4万人, 增长7.1%), not a level: its
+    /// clause ends with a change word, or its label does.
+    pub fn is_change(&self) -> bool {
+        let clause = self.lead.rsplit(CLAUSE_BREAKS).next().unwrap_or_default();
+        let clause = clause.replace("**", "");
+        let clause = clause
+            .trim()
+            .trim_end_matches(['了', '为', '為'])
+            .trim_end();
+        CHANGES
+            .iter()
+            .any(|c| clause.ends_with(c) || self.label.ends_with(c))
+    }
+}
+
 /// Which side of 从X…到Y a figure stands on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FromTo {

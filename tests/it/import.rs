@@ -1533,3 +1533,30 @@ fn a_label_is_never_half_a_verb_an_adverb_or_a_bracket() {
         assert!(!label.ends_with(['惠', '均', '將', '将']), "{labels:?}");
     }
 }
+
+/// A change (比上年减少0.4万人) is never drawn as a bar beside levels: the bar would read as an
+/// amount. Stands for a statistics bulletin's population paragraph.
+#[test]
+fn a_change_is_not_drawn_as_a_bar_beside_levels() {
+    let text =
+        "统计公报\n\n一、人口\n\n年末全县常住人口38.6万人，比上年减少0.4万人。户籍人口41.2万人。\n";
+    let imported = import::import_text(text, "population.txt").expect("imports");
+    let chapter = &imported.report.chapters[0];
+    let value_of = |id: &str| {
+        chapter
+            .initiatives
+            .iter()
+            .flat_map(|i| &i.figures)
+            .find(|f| f.id == id)
+            .map(|f| f.value)
+            .expect("a figure of the chapter")
+    };
+    let drawn: Vec<f64> = chapter
+        .charts
+        .iter()
+        .flat_map(|c| &c.figures)
+        .map(|id| value_of(id))
+        .collect();
+    assert!(!drawn.contains(&0.4), "the decrease is drawn: {drawn:?}");
+    assert!(drawn.contains(&38.6) && drawn.contains(&41.2), "{drawn:?}");
+}
