@@ -224,8 +224,8 @@ pub fn import_html(page: &str, name: &str) -> Result<Imported, ImportError> {
 /// Makes a dataset of a Markdown-like brochure; `name` names it in errors and in the report's
 /// `source`.
 pub fn import_text(text: &str, name: &str) -> Result<Imported, ImportError> {
-    let lines = text::lines_of(text);
-    finish(&lines, Vec::new(), name)
+    let (lines, notes) = text::with_tables(text::lines_of(text));
+    finish(&lines, notes, name)
 }
 
 /// Makes a dataset of a Word document's bytes; `name` names it in errors and in the report's

@@ -51,6 +51,14 @@ fn is_arabic(c: char) -> bool {
 
 /// The number-led heading a line starts with, and the rest of the line.
 fn numbered(text: &str) -> Option<(Kind, &str)> {
+    // 附：主要指标一览, 附录 名词解释: an appendix, a chapter of its own after the numbered ones
+    // (its figures are no part of the chapter before it, which may be a plan).
+    let appendix = ["附：", "附:", "附录", "附錄", "附件", "附表"]
+        .iter()
+        .any(|word| text.starts_with(word));
+    if appendix && text.chars().count() <= 30 && !ends_sentence(text) {
+        return Some((Kind::Han, text));
+    }
     let leading = |s: &str, f: fn(char) -> bool| -> usize {
         s.chars().take_while(|&c| f(c)).map(char::len_utf8).sum()
     };

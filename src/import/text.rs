@@ -81,6 +81,78 @@ pub(crate) fn lines_of(text: &str) -> Vec<Line> {
         .collect()
 }
 
+/// The lines with each text table (Markdown's `| a | b |`, or cells split by ｜ as a report
+/// typed in a text editor has them: 地区生产总值｜亿元｜186.4｜5.8) made one paragraph of
+/// sentences, as a Word table is (`table::paragraph`), captioned by the short line before it
+/// that names it; the notes say which numbers were left without a unit. A row is never
+/// joined to the next as a wrapped line would be.
+pub(crate) fn with_tables(lines: Vec<Line>) -> (Vec<Line>, Vec<crate::report::diagnostic::Text>) {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut notes = Vec::new();
+    let mut rows: Vec<(Place, Vec<String>)> = Vec::new();
+    let mut tables = 0;
+    let mut end_table = |out: &mut Vec<Line>, rows: &mut Vec<(Place, Vec<String>)>| {
+        if rows.len() < 2 {
+            // One row alone is a line with bars in it, not a table.
+            out.extend(rows.drain(..).map(|(place, cells)| Line {
+                text: cells.join("｜"),
+                place,
+                wraps: false,
+                level: None,
+            }));
+            return;
+        }
+        tables += 1;
+        let names_it = out
+            .last()
+            .is_some_and(|l| super::table::names_a_table(&l.text));
+        let caption = match names_it.then(|| out.pop()).flatten() {
+            Some(line) => line.text.replace("**", "").trim().to_owned(),
+            None => format!("第{tables}张表格"),
+        };
+        let place = rows[0].0;
+        let cells: Vec<Vec<String>> = rows.drain(..).map(|(_, cells)| cells).collect();
+        let (text, said) = super::table::paragraph(&cells, &caption);
+        notes.extend(said);
+        out.push(Line {
+            text,
+            place,
+            wraps: false,
+            level: None,
+        });
+    };
+    for line in lines {
+        match table_row(&line.text) {
+            Some(cells) if is_rule_row(&cells) => {}
+            Some(cells) => rows.push((line.place, cells)),
+            None => {
+                end_table(&mut out, &mut rows);
+                out.push(line);
+            }
+        }
+    }
+    end_table(&mut out, &mut rows);
+    (out, notes)
+}
+
+/// The cells of a text table's row: a line with two bars or more (| or ｜), the bars at its
+/// ends left out.
+fn table_row(line: &str) -> Option<Vec<String>> {
+    const BARS: [char; 2] = ['|', '｜'];
+    if line.matches(BARS).count() < 2 {
+        return None;
+    }
+    let inner = line.trim().trim_start_matches(BARS).trim_end_matches(BARS);
+    Some(inner.split(BARS).map(|c| c.trim().to_owned()).collect())
+}
+
+/// Markdown's rule under a table's header (|---|:---:|).
+fn is_rule_row(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ' | '—')))
+}
+
 /// A Markdown heading's text without its `#` marks, and its level (`## 思想` → 思想, 2).
 fn without_heading_marks(line: &str) -> (&str, Option<u8>) {
     let rest = line.trim_start_matches('#');

@@ -1560,3 +1560,55 @@ fn a_change_is_not_drawn_as_a_bar_beside_levels() {
     assert!(!drawn.contains(&0.4), "the decrease is drawn: {drawn:?}");
     assert!(drawn.contains(&38.6) && drawn.contains(&41.2), "{drawn:?}");
 }
+
+/// A county statistics bulletin typed in a text editor (the shape of 统计公报 published as
+/// text): its last part, 附：主要指标一览, is a table with cells split by ｜. The table is read
+/// row by row with its units, and it is a chapter of its own: its results are no part of the
+/// plan chapter before it, whose figures are targets.
+#[test]
+fn a_text_table_is_read_by_rows_in_an_appendix_of_its_own() {
+    let text = "清水县2024年统计公报\n\n一、综合\n\n全县地区生产总值186.4亿元。\n\n\
+                二、2025年主要目标\n\n力争地区生产总值增长6%左右。\n\n附：主要指标一览\n\
+                指标｜单位｜2024年｜增长（%）\n\
+                地区生产总值｜亿元｜186.4｜5.8\n\
+                一般公共预算收入｜亿元｜9.87｜4.3\n\
+                | 社会消费品零售总额 | 亿元 | 62.1 | 5.1 |\n";
+    let imported = import::import_text(text, "bulletin.txt").expect("imports");
+    let report = &imported.report;
+    let appendix = report.chapters.last().expect("chapters");
+    assert_eq!(appendix.name, "附：主要指标一览");
+    let figures: Vec<(&str, f64, &str)> = appendix
+        .initiatives
+        .iter()
+        .flat_map(|i| &i.figures)
+        .map(|f| (f.label.as_str(), f.value, f.unit.as_str()))
+        .collect();
+    for (label, value, unit) in [
+        ("一般公共预算收入", 9.87, "亿元"),
+        ("社会消费品零售总额", 62.1, "亿元"),
+    ] {
+        assert!(
+            figures
+                .iter()
+                .any(|f| f.0 == label && f.1 == value && f.2 == unit),
+            "{label} {value}{unit} not read: {figures:?}"
+        );
+    }
+    // Results, not targets: the table is not in the plan chapter.
+    assert!(
+        appendix
+            .initiatives
+            .iter()
+            .flat_map(|i| &i.figures)
+            .all(|f| f.status == huimou::report::model::Status::Result)
+    );
+    let plan = &report.chapters[report.chapters.len() - 2];
+    assert!(plan.name.contains("主要目标"), "{}", plan.name);
+    assert_eq!(
+        plan.initiatives
+            .iter()
+            .map(|i| i.figures.len())
+            .sum::<usize>(),
+        1
+    );
+}
