@@ -622,8 +622,12 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Searching the report for “{}”: {} initiative{s}",
     ),
     (
-        "没有找到。试试更短的词，或数据的标签（如“院士”“专利”）。",
-        "Nothing found. Try a shorter word, pinyin (kepu, kp), or a figure's label (such as 院士 or 专利).",
+        "没有找到。试试更短的词、拼音或其首字母，或数据的标签（如“{}”“{}”）。",
+        "Nothing found. Try a shorter word, pinyin or its initials, or a figure's label (such as {} or {}).",
+    ),
+    (
+        "没有找到。试试更短的词、拼音或其首字母。",
+        "Nothing found. Try a shorter word, pinyin or its initials.",
     ),
     ("数据：{}", "Figures: {}"),
     ("、", ", "),

@@ -361,3 +361,25 @@ fn the_table_s_filter_stays_with_the_table() {
     harness.run();
     assert_eq!(harness.state().session().search().query(), "院士");
 }
+
+#[test]
+fn a_search_that_finds_nothing_suggests_labels_of_this_report() {
+    let mut harness = common::viewer_with(
+        huimou::viewer::settings::Settings::default(),
+        huimou::viewer::app::Startup {
+            file: Some(common::data("good/traditional.ron")),
+            ..Default::default()
+        },
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    type_query(&mut harness, "火星基地");
+    let said = common::painted_texts(&harness)
+        .into_iter()
+        .find(|t| t.contains("找到。"))
+        .expect("the search says it found nothing");
+    let report = &harness.state().session().dataset().report;
+    let first = &report.chapters[0].initiatives[0].figures[0].label;
+    assert!(said.contains(first.as_str()), "{said}");
+    assert!(!said.contains("院士"), "{said}");
+}

@@ -3,7 +3,7 @@
 //! Results are rows of a virtual list: a query that matches a hundred thousand initiatives
 //! lays out only the results on screen, and makes snippets only for them.
 
-use crate::viewer::i18n::{fill, tr};
+use crate::viewer::i18n::{Translate as _, fill, tr};
 use egui::{RichText, Sense, TextFormat};
 
 use crate::document::dataset::Dataset;
@@ -149,13 +149,42 @@ fn head_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, query: &str, count: usize,
     }
     if count == 0 {
         ui.add_space(8.0);
-        ui.label(
-            RichText::new(tr(
+        ui.label(RichText::new(nothing_found(ui, cx.dataset())).color(palette.muted));
+    }
+}
+
+/// What to say when a search finds nothing: what to try, with two labels of this report's
+/// figures as examples (the built-in report's 院士 or 专利 are in no other report).
+fn nothing_found(ui: &egui::Ui, dataset: &Dataset) -> String {
+    let english = ui.lang() == crate::report::lang::Lang::En;
+    let mut labels: Vec<&str> = Vec::new();
+    let figures = dataset
+        .report
+        .chapters
+        .iter()
+        .flat_map(|c| &c.initiatives)
+        .flat_map(|i| &i.figures);
+    for figure in figures {
+        let label = match (&figure.label_en, english) {
+            (Some(en), true) => en.as_str(),
+            _ => figure.label.as_str(),
+        };
+        if !labels.contains(&label) && label.chars().count() <= 12 {
+            labels.push(label);
+        }
+        if labels.len() == 2 {
+            break;
+        }
+    }
+    match labels[..] {
+        [first, second] => fill(
+            tr(
                 ui,
-                "没有找到。试试更短的词，或数据的标签（如“院士”“专利”）。",
-            ))
-            .color(palette.muted),
-        );
+                "没有找到。试试更短的词、拼音或其首字母，或数据的标签（如“{}”“{}”）。",
+            ),
+            &[&first, &second],
+        ),
+        _ => tr(ui, "没有找到。试试更短的词、拼音或其首字母。").to_owned(),
     }
 }
 
