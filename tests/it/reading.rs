@@ -383,3 +383,50 @@ fn a_search_that_finds_nothing_suggests_labels_of_this_report() {
     assert!(said.contains(first.as_str()), "{said}");
     assert!(!said.contains("院士"), "{said}");
 }
+
+#[test]
+fn down_and_enter_in_the_table_s_filter_go_into_the_table() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::D);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .focus();
+    harness.run();
+    type_query(&mut harness, "院士");
+    let rows = harness.state().session().figure_rows().to_vec();
+    assert!(rows.len() >= 2, "{rows:?}");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.run();
+    let focused = harness
+        .query_all_by_label_contains("")
+        .find(|node| node.accesskit_node().is_focused())
+        .and_then(|node| node.accesskit_node().label())
+        .unwrap_or_default();
+    assert!(
+        focused.contains("院士"),
+        "the first row has the keyboard, not {focused:?}"
+    );
+
+    // One row left: Enter opens its sentence.
+    harness
+        .state_mut()
+        .push(huimou::viewer::commands::SystemCommand::SetQuery {
+            query: "专利".to_owned(),
+            in_table: true,
+        });
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .focus();
+    harness.run();
+    assert_eq!(harness.state().session().figure_rows().len(), 1);
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(
+        matches!(harness.state().view(), View::Chapter(_)),
+        "{:?}",
+        harness.state().view()
+    );
+}

@@ -30,7 +30,8 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
     let page = ((ui.available_height() / ROW_HEIGHT) as usize)
         .saturating_sub(3)
         .max(1);
-    let moved = row_keys(ui.ctx(), rows, page, &mut commands);
+    let moved = row_keys(ui.ctx(), rows, page, &mut commands)
+        .or_else(|| from_search_box(ui.ctx(), rows, &mut commands));
     let ctx = ui.ctx().clone();
     // A window narrower than the columns scrolls sideways rather than cut them (640×480, a
     // larger zoom, English values in words).
@@ -260,6 +261,36 @@ fn row_keys(
         ctx.data_mut(|d| d.insert_temp(pending_id(), to));
         to
     })
+}
+
+/// ↓ or Enter in the search box, which filters this table: the keyboard goes to the first row
+/// (drawn in this pass, after the box), or Enter opens the one row left.
+pub fn search_box_key(ctx: &egui::Context, enter: bool) {
+    ctx.data_mut(|d| d.insert_temp(from_box_id(), enter));
+}
+
+fn from_box_id() -> egui::Id {
+    egui::Id::unique("figures-from-search-box")
+}
+
+/// The row the search box's key moves the keyboard to, if any (see `search_box_key`).
+fn from_search_box(
+    ctx: &egui::Context,
+    rows: &[FigureRef],
+    commands: &mut Vec<SystemCommand>,
+) -> Option<usize> {
+    let enter: bool = ctx.data_mut(|d| d.remove_temp(from_box_id()))?;
+    match rows {
+        [] => None,
+        [only] if enter => {
+            commands.push(SystemCommand::RevealFigure(*only));
+            None
+        }
+        _ => {
+            ctx.data_mut(|d| d.insert_temp(pending_id(), 0usize));
+            Some(0)
+        }
+    }
 }
 
 /// Where a key takes the keyboard from row `k`, a page being `page` rows, the last `last`.

@@ -333,8 +333,17 @@ fn search_keys_ui(cx: &ViewerContext<'_>, response: &egui::Response, commands: &
     if pressed(UiCommand::ClearSearch) {
         commands.push(UiCommand::ClearSearch.into());
     }
-    // The table of figures is filtered in place: it has no matches to move between.
-    if !cx.session.search().is_active() || view == View::Figures {
+    // The table of figures is filtered in place: ↓ goes down into it, Enter too (or opens
+    // the one row left), instead of leaving the keyboard nowhere.
+    if view == View::Figures {
+        for (command, enter) in [(UiCommand::ChooseNext, false), (UiCommand::FindNext, true)] {
+            if pressed(command) {
+                crate::viewer::ui::figures::search_box_key(&response.ctx, enter);
+            }
+        }
+        return;
+    }
+    if !cx.session.search().is_active() {
         return;
     }
     for command in [
