@@ -2051,3 +2051,30 @@ fn a_menu_item_chosen_by_enter_closes_its_menu() {
         "the Help menu is still open over the window"
     );
 }
+
+#[test]
+fn esc_in_a_figure_s_menu_gives_the_keyboard_back_to_the_figure() {
+    let mut harness = viewer();
+    harness
+        .state_mut()
+        .push(SystemCommand::Show(View::Chapter(1)));
+    harness.run();
+    harness.get_by_label("柔性引进院士：71名").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    harness.run();
+    harness.get_by_label("复制（附出处）");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.run();
+    assert!(
+        harness.query_by_label("复制（附出处）").is_none(),
+        "the menu closed"
+    );
+    let focused = harness
+        .query_all_by_label_contains("")
+        .find(|node| node.accesskit_node().is_focused())
+        .and_then(|node| node.accesskit_node().label())
+        .unwrap_or_default();
+    assert_eq!(focused, "柔性引进院士：71名");
+}

@@ -517,7 +517,18 @@ pub fn figure_menu_focused(
     } else {
         popup.at_pointer_fixed()
     };
-    popup.show(|ui| figure_menu_items(ui, place, series, command));
+    let shown = popup
+        .show(|ui| figure_menu_items(ui, place, series, command))
+        .is_some();
+    // A menu opened by key and closed (Esc, or an item chosen) gives the keyboard back to its
+    // figure: otherwise it would go to the first control of the window.
+    let was_open = response.id.with("menu-was-open");
+    let before = response.ctx.data(|d| d.get_temp(was_open)).unwrap_or(false);
+    response.ctx.data_mut(|d| d.insert_temp(was_open, shown));
+    if before && !shown && under_the_figure {
+        response.request_focus();
+        response.ctx.data_mut(|d| d.insert_temp(by_key, false));
+    }
 }
 
 pub fn figure_menu_items(
