@@ -126,7 +126,7 @@ pub fn citation(dataset: &Dataset, place: FigureRef, english: bool) -> String {
         let period =
             crate::report::chart_text::figure_period(crate::report::lang::Lang::En, figure)
                 .map_or(String::new(), |p| format!("{p}, "));
-        let value = dataset.quantity(place).english();
+        let value = dataset.quantity(place).english_of(&figure.label);
         format!(
             "{value} ({period}{label}; Chapter {} {name})",
             chapter.number

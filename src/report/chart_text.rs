@@ -27,7 +27,7 @@ pub fn localized<'a>(lang: Lang, chinese: &'a str, english: Option<&'a String>) 
 /// English reader knows in English (more than 18 million yuan).
 pub fn figure_value(lang: Lang, figure: &Figure, quantity: &Quantity) -> String {
     match lang {
-        Lang::En => quantity.english(),
+        Lang::En => quantity.english_of(&figure.label),
         Lang::Zh => figure.written(),
     }
 }

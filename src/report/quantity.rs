@@ -600,6 +600,12 @@ impl Quantity {
     /// nearly 8,400; about 300 people; 11.7%). A counter without an English word stays as
     /// written.
     pub fn english(&self) -> String {
+        self.english_of("")
+    }
+
+    /// `english` for a figure labelled `label`: a counter that counts different things in
+    /// different reports says which (规模以上工业企业 112户: 112 enterprises, not households).
+    pub fn english_of(&self, label: &str) -> String {
         let qualifier = match self.prefix.or(self.suffix) {
             Some(Qualifier::MoreThan | Qualifier::Over) => "more than ",
             Some(Qualifier::Nearly) => "nearly ",
@@ -623,7 +629,7 @@ impl Quantity {
             return format!("{qualifier}{number}");
         }
         let exact_one = self.base_value == 1.0 && qualifier.is_empty();
-        match english_counter(&self.counter) {
+        match counter_noun(&self.counter, label) {
             Some(("", _)) => format!("{qualifier}{number}"),
             Some((one, _)) if exact_one => format!("{qualifier}{number} {one}"),
             Some((_, many)) => format!("{qualifier}{number} {many}"),
@@ -635,12 +641,17 @@ impl Quantity {
 impl Quantity {
     /// The base value with its unit in English, digits in full: 139,600,000 times, 6.2%.
     pub fn english_base(&self) -> String {
+        self.english_base_of("")
+    }
+
+    /// `english_base` for a figure labelled `label` (see `english_of`).
+    pub fn english_base_of(&self, label: &str) -> String {
         let number = format_plain(self.base_value);
         if self.counter == "%" {
             return format!("{number}%");
         }
         let exact_one = self.base_value == 1.0;
-        match english_counter(&self.counter) {
+        match counter_noun(&self.counter, label) {
             Some(("", _)) => number,
             Some((one, _)) if exact_one => format!("{number} {one}"),
             Some((_, many)) => format!("{number} {many}"),
@@ -661,6 +672,28 @@ pub fn english_number(value: f64, counter: &str) -> String {
     } else {
         format_plain(value)
     }
+}
+
+/// The English noun of `counter` for a figure labelled `label`: 户 counts households (农户,
+/// 贫困户), or enterprises where the label names firms (规模以上工业企业, 个体工商户).
+fn counter_noun(counter: &str, label: &str) -> Option<(&'static str, &'static str)> {
+    const FIRMS: &[&str] = &[
+        "企业",
+        "企業",
+        "公司",
+        "商户",
+        "商戶",
+        "个体",
+        "個體",
+        "单位",
+        "單位",
+        "市场主体",
+        "市場主體",
+    ];
+    if matches!(counter, "户" | "戶") && FIRMS.iter().any(|firm| label.contains(firm)) {
+        return Some(("enterprise", "enterprises"));
+    }
+    english_counter(counter)
 }
 
 /// The English noun of a known counter, singular and plural; "" where English says nothing
@@ -870,6 +903,16 @@ mod tests {
         assert_eq!(q(1800.0, "余万元").english_base(), "18,000,000 yuan");
         assert_eq!(q(6.2, "%").english_base(), "6.2%");
         assert_eq!(q(179.0, "个").english_base(), "179");
+        // 户 counts households, or enterprises where the label names firms.
+        assert_eq!(q(126.0, "户").english_of("贫困户"), "126 households");
+        assert_eq!(
+            q(112.0, "戶").english_of("規模以上工業企業"),
+            "112 enterprises"
+        );
+        assert_eq!(
+            q(112.0, "户").english_base_of("个体工商户"),
+            "112 enterprises"
+        );
     }
 
     #[test]

@@ -578,7 +578,7 @@ pub fn figure_tooltip_ui(
         ui.label(egui::RichText::new(&figure.label).small());
     }
     if crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En {
-        ui.label(quantity.english());
+        ui.label(quantity.english_of(&figure.label));
         ui.label(egui::RichText::new(fill(tr(ui, "原文：{}"), &[&figure.written()])).small());
     } else {
         ui.label(figure.written());
