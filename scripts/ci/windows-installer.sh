@@ -28,6 +28,10 @@ shortcut="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Huimou
 settings="$user_dir/AppData/Roaming/huimou"
 fail() { echo "installer: $*"; exit 1; }
 registered() { wine reg query "$1" >/dev/null 2>&1; }
+# A registry key's values as Wine prints them. Read whole before they are searched: with
+# pipefail, `… | tr | grep -q` failed whenever grep stopped reading early and tr died of the
+# closed pipe (a CI run said ".ron is not associated" of a key that was there).
+values() { wine reg query "$1" 2>&1 | tr -d '\r' || true; }
 
 install() {
   wine "$setup" /S
@@ -35,10 +39,11 @@ install() {
   [ -f "$installed/huimou.exe" ] || fail "no huimou.exe in $installed"
   [ -f "$installed/uninstall.exe" ] || fail "no uninstaller"
   [ -f "$shortcut" ] || fail "no Start-menu shortcut"
-  wine reg query 'HKCU\Software\Classes\.ron' 2>/dev/null | tr -d '\r' | grep -q Huimou.Dataset ||
-    fail ".ron is not associated"
-  wine reg query 'HKCU\Software\Classes\Huimou.Dataset\shell\open\command' 2>/dev/null |
-    tr -d '\r' | grep -q 'huimou.exe" "%1"' || fail "no open command for datasets"
+  local ron command
+  ron=$(values 'HKCU\Software\Classes\.ron')
+  grep -q Huimou.Dataset <<<"$ron" || fail ".ron is not associated: $ron"
+  command=$(values 'HKCU\Software\Classes\Huimou.Dataset\shell\open\command')
+  grep -q 'huimou.exe" "%1"' <<<"$command" || fail "no open command for datasets: $command"
   registered 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Huimou' ||
     fail "no Apps & features entry"
 }

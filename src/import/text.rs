@@ -89,17 +89,13 @@ pub(crate) fn lines_of(text: &str) -> Vec<Line> {
 pub(crate) fn with_tables(lines: Vec<Line>) -> (Vec<Line>, Vec<crate::report::diagnostic::Text>) {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut notes = Vec::new();
-    let mut rows: Vec<(Place, Vec<String>)> = Vec::new();
+    let mut rows: Vec<(Line, Vec<String>)> = Vec::new();
     let mut tables = 0;
-    let mut end_table = |out: &mut Vec<Line>, rows: &mut Vec<(Place, Vec<String>)>| {
+    let mut end_table = |out: &mut Vec<Line>, rows: &mut Vec<(Line, Vec<String>)>| {
         if rows.len() < 2 {
-            // One row alone is a line with bars in it, not a table.
-            out.extend(rows.drain(..).map(|(place, cells)| Line {
-                text: cells.join("｜"),
-                place,
-                wraps: false,
-                level: None,
-            }));
+            // One row alone is a line with bars in it (成都｜科技｜创新), not a table: kept
+            // as written.
+            out.extend(rows.drain(..).map(|(line, _)| line));
             return;
         }
         tables += 1;
@@ -110,7 +106,7 @@ pub(crate) fn with_tables(lines: Vec<Line>) -> (Vec<Line>, Vec<crate::report::di
             Some(line) => line.text.replace("**", "").trim().to_owned(),
             None => format!("第{tables}张表格"),
         };
-        let place = rows[0].0;
+        let place = rows[0].0.place;
         let cells: Vec<Vec<String>> = rows.drain(..).map(|(_, cells)| cells).collect();
         let (text, said) = super::table::paragraph(&cells, &caption);
         notes.extend(said);
@@ -124,7 +120,7 @@ pub(crate) fn with_tables(lines: Vec<Line>) -> (Vec<Line>, Vec<crate::report::di
     for line in lines {
         match table_row(&line.text) {
             Some(cells) if is_rule_row(&cells) => {}
-            Some(cells) => rows.push((line.place, cells)),
+            Some(cells) => rows.push((line, cells)),
             None => {
                 end_table(&mut out, &mut rows);
                 out.push(line);

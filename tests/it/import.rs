@@ -1602,6 +1602,14 @@ fn a_text_table_is_read_by_rows_in_an_appendix_of_its_own() {
             .flat_map(|i| &i.figures)
             .all(|f| f.status == huimou::report::model::Status::Result)
     );
+    // A line with bars that is no table (one row alone) stays as written.
+    let slogan = import::import_text(
+        "报告\n\n一、综合\n\n创新|协调|绿色 三个方向，全年完成投资12亿元。\n",
+        "slogan.txt",
+    )
+    .expect("imports");
+    let text = &slogan.report.chapters[0].initiatives[0].text;
+    assert!(text.starts_with("创新|协调|绿色 三个方向"), "{text}");
     let plan = &report.chapters[report.chapters.len() - 2];
     assert!(plan.name.contains("主要目标"), "{}", plan.name);
     assert_eq!(
