@@ -37,12 +37,7 @@ impl Guess {
     /// Whether the number is a change of something (减少0.4万人, 增长7.1%), not a level: its
     /// clause ends with a change word, or its label does.
     pub fn is_change(&self) -> bool {
-        let clause = self.lead.rsplit(CLAUSE_BREAKS).next().unwrap_or_default();
-        let clause = clause.replace("**", "");
-        let clause = clause
-            .trim()
-            .trim_end_matches(['了', '为', '為'])
-            .trim_end();
+        let clause = last_clause(&self.lead);
         CHANGES
             .iter()
             .any(|c| clause.ends_with(c) || self.label.ends_with(c))
@@ -383,11 +378,21 @@ fn without_change(label: &str) -> &str {
         .unwrap_or(label)
 }
 
-/// The change word a clause consists of, when it names nothing else (比上年增长, 同比下降).
-fn bare_change(before: &str) -> Option<&'static str> {
+/// The last clause of the text before a number, without figure marks and without the 了 or
+/// 为 that joins it to the number (比上年增长了 → 比上年增长).
+fn last_clause(before: &str) -> String {
     let clause = before.rsplit(CLAUSE_BREAKS).next().unwrap_or_default();
     let clause = clause.replace("**", "");
-    let clause = clause.trim();
+    clause
+        .trim()
+        .trim_end_matches(['了', '为', '為'])
+        .trim_end()
+        .to_owned()
+}
+
+/// The change word a clause consists of, when it names nothing else (比上年增长, 同比下降).
+fn bare_change(before: &str) -> Option<&'static str> {
+    let clause = last_clause(before);
     let change = CHANGES.iter().copied().find(|c| clause.contains(c))?;
     let rest = clause.replacen(change, "", 1);
     let rest = rest
@@ -403,12 +408,8 @@ fn bare_change(before: &str) -> Option<&'static str> {
 /// The thing a clause before a number names and the change word it ends with
 /// (规模以上工业增加值增长 → 规模以上工业增加值, 增长; 增速比上年提高 → 增速, 提高).
 fn changed_subject(before: &str) -> Option<(String, &'static str)> {
-    let clause = before.rsplit(CLAUSE_BREAKS).next().unwrap_or_default();
-    let clause = clause.replace("**", "");
-    let clause = clause
-        .trim()
-        .trim_end_matches(['了', '为', '為'])
-        .trim_end();
+    let clause = last_clause(before);
+    let clause = clause.as_str();
     let change = CHANGES.iter().copied().find(|c| clause.ends_with(c))?;
     let subject = clause[..clause.len() - change.len()]
         .trim_end()

@@ -8,6 +8,8 @@
 use super::text::{Brochure, ChapterDraft, InitiativeDraft, Line};
 use super::{Failure, Place};
 use crate::report::diagnostic::Text;
+// A comma between digits (31,245元) groups them: a clause never ends there.
+use crate::search::groups_digits;
 
 /// The kinds of heading, from the outermost to the innermost as officials nest them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -568,7 +570,7 @@ fn first_clause(text: &str) -> String {
     let mut end = 0;
     for (count, (at, c)) in text
         .char_indices()
-        .filter(|&(at, c)| BREAKS.contains(&c) && !groups_digits(text, at))
+        .filter(|&(at, c)| BREAKS.contains(&c) && !groups_digits(text, at, c))
         .enumerate()
     {
         end = at;
@@ -579,17 +581,6 @@ fn first_clause(text: &str) -> String {
     }
     let clause = if end == 0 { text } else { &text[..end] };
     clause.trim().chars().take(MAX_TITLE_CHARS).collect()
-}
-
-/// Whether the comma at `at` groups the digits of a number (31,245元), which a clause never
-/// ends inside.
-fn groups_digits(text: &str, at: usize) -> bool {
-    let digit =
-        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    let comma = text[at..].chars().next().map_or(0, char::len_utf8);
-    matches!(text[at..].chars().next(), Some(',' | '，'))
-        && digit(text[..at].chars().next_back())
-        && digit(text[at + comma..].chars().next())
 }
 
 /// The longest title taken from a sentence, in characters.
@@ -611,7 +602,7 @@ fn split_title(text: &str) -> (String, &str) {
         // The first clause, then at most the limit: a title names, the text tells.
         let clause = title
             .char_indices()
-            .find(|&(at, c)| matches!(c, '，' | ',') && !groups_digits(title, at))
+            .find(|&(at, c)| matches!(c, '，' | ',') && !groups_digits(title, at, c))
             .map_or(title, |(at, _)| &title[..at]);
         clause.chars().take(MAX_TITLE_CHARS).collect()
     } else {

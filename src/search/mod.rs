@@ -57,7 +57,7 @@ pub fn skips(c: char) -> bool {
 /// Whether `c`, at byte `at` of `text`, is a comma that groups digits (1,800 or 1，800): one
 /// that stands between two digits. Matching leaves it out, as the viewer writes figures with
 /// grouping and texts are written either way; a comma between words is punctuation and kept.
-fn groups_digits(text: &str, at: usize, c: char) -> bool {
+pub fn groups_digits(text: &str, at: usize, c: char) -> bool {
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     matches!(c, ',' | '，')
         && text[..at].chars().next_back().is_some_and(digit)

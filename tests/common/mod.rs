@@ -142,6 +142,16 @@ pub fn click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
 }
 
 /// Every text painted last frame, in paint order (labels, chart value labels and axes alike).
+/// The label of the widget that has the keyboard, or "" when none has (or it has no label).
+pub fn focused_label(harness: &Harness<'_, HuimouApp>) -> String {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    harness
+        .query_all_by_label_contains("")
+        .find(|node| node.accesskit_node().is_focused())
+        .and_then(|node| node.accesskit_node().label())
+        .unwrap_or_default()
+}
+
 pub fn painted_texts(harness: &Harness<'_, HuimouApp>) -> Vec<String> {
     let mut texts = Vec::new();
     for clipped in &harness.output().shapes {

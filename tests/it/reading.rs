@@ -399,11 +399,7 @@ fn down_and_enter_in_the_table_s_filter_go_into_the_table() {
     harness.key_press(Key::ArrowDown);
     harness.run();
     harness.run();
-    let focused = harness
-        .query_all_by_label_contains("")
-        .find(|node| node.accesskit_node().is_focused())
-        .and_then(|node| node.accesskit_node().label())
-        .unwrap_or_default();
+    let focused = common::focused_label(&harness);
     assert!(
         focused.contains("院士"),
         "the first row has the keyboard, not {focused:?}"

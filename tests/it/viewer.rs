@@ -1908,13 +1908,7 @@ fn english_says_units_periods_and_result_labels_in_english() {
 #[test]
 fn tab_goes_through_the_top_bar_s_right_hand_controls_left_to_right() {
     let mut harness = viewer();
-    let focused_label = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
-        harness
-            .query_all_by_label_contains("")
-            .find(|node| node.accesskit_node().is_focused())
-            .and_then(|node| node.accesskit_node().label())
-            .unwrap_or_default()
-    };
+    let focused_label = common::focused_label;
     harness.get_by_label("浅色").focus();
     harness.run();
     let mut seen = vec![focused_label(&harness)];
@@ -1934,13 +1928,7 @@ fn tab_steps_from_one_column_heading_to_the_next_in_the_figures_table() {
     let mut harness = viewer();
     harness.state_mut().push(SystemCommand::Show(View::Figures));
     harness.run();
-    let focused_label = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
-        harness
-            .query_all_by_label_contains("")
-            .find(|node| node.accesskit_node().is_focused())
-            .and_then(|node| node.accesskit_node().label())
-            .unwrap_or_default()
-    };
+    let focused_label = common::focused_label;
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "数据")
         .focus();
@@ -2071,10 +2059,6 @@ fn esc_in_a_figure_s_menu_gives_the_keyboard_back_to_the_figure() {
         harness.query_by_label("复制（附出处）").is_none(),
         "the menu closed"
     );
-    let focused = harness
-        .query_all_by_label_contains("")
-        .find(|node| node.accesskit_node().is_focused())
-        .and_then(|node| node.accesskit_node().label())
-        .unwrap_or_default();
+    let focused = common::focused_label(&harness);
     assert_eq!(focused, "柔性引进院士：71名");
 }
