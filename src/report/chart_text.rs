@@ -98,10 +98,11 @@ pub fn comparison_caption(
     (before, before_quantity): (&Figure, &Quantity),
     (after, after_quantity): (&Figure, &Quantity),
 ) -> String {
-    let claim = comparison::claim(
-        &Reading::of(before, before_quantity),
-        &Reading::of(after, after_quantity),
+    let readings = (
+        Reading::of(before, before_quantity),
+        Reading::of(after, after_quantity),
     );
+    let claim = comparison::claim(&readings.0, &readings.1);
     let dated = |figure: &Figure, quantity: &Quantity| {
         let value = status_marked((lang, script), figure, figure_value(lang, figure, quantity));
         match figure_period(lang, figure) {
@@ -125,6 +126,9 @@ pub fn comparison_caption(
         dated(before, before_quantity),
         dated(after, after_quantity)
     );
+    if !comparison::amount_is_stated(&readings.0, &readings.1) {
+        return caption;
+    }
     let (from, to) = (before_quantity.base_value, after_quantity.base_value);
     if claim == Claim::TowardTarget {
         let gap = if after_quantity.base_unit == "%" {
@@ -308,7 +312,8 @@ mod tests {
     }
 
     fn caption(lang: Lang, script: HanScript, a: &Figure, b: &Figure) -> String {
-        let q = |f: &Figure| Quantity::parse(None, f.value, &f.unit).expect("a unit");
+        let q =
+            |f: &Figure| Quantity::parse(f.prefix.as_deref(), f.value, &f.unit).expect("a unit");
         let (qa, qb) = (q(a), q(b));
         comparison_caption((lang, script), (a, &qa), (b, &qb))
     }
@@ -358,6 +363,40 @@ mod tests {
         assert_eq!(
             caption(Lang::Zh, HanScript::Simplified, &before, &now),
             "2012 年 6.2% → 2023 年 15.6%，提高 9.4 个百分点"
+        );
+    }
+
+    /// 从2.1%提高到2.5%以上 rose by at least 0.4 points: no amount is computed from a bound or
+    /// an estimate, toward a target neither.
+    #[test]
+    fn a_comparison_computes_no_amount_from_a_qualified_value() {
+        let result = Status::Result;
+        let was = figure("研发投入强度", 2.1, "%", Some("2020"), result);
+        let mut now = figure("研发投入强度", 2.5, "%", Some("2024"), result);
+        now.unit = "%以上".to_owned();
+        assert_eq!(
+            caption(Lang::Zh, HanScript::Simplified, &was, &now),
+            "2020 年 2.1% → 2024 年 2.5%以上"
+        );
+        assert_eq!(
+            caption(Lang::En, HanScript::Simplified, &was, &now),
+            "2020 2.1% → 2024 at least 2.5%"
+        );
+        let mut about = figure("研发投入强度", 2.1, "%", Some("2020"), result);
+        about.prefix = Some("约".to_owned());
+        let exact = figure("研发投入强度", 2.5, "%", Some("2024"), result);
+        assert_eq!(
+            caption(Lang::Zh, HanScript::Simplified, &about, &exact),
+            "2020 年 约2.1% → 2024 年 2.5%"
+        );
+        let aim = figure("研发投入强度", 3.0, "%左右", Some("2027"), Status::Target);
+        assert_eq!(
+            caption(Lang::Zh, HanScript::Simplified, &exact, &aim),
+            "2024 年 2.5% → 2027 年 3%左右（目标）"
+        );
+        // Both exact: the change is computed, as before.
+        assert!(
+            caption(Lang::Zh, HanScript::Simplified, &exact, &was).ends_with("降低 0.4 个百分点")
         );
     }
 

@@ -64,6 +64,15 @@ pub fn claim(before: &Reading<'_>, after: &Reading<'_>) -> Claim {
     }
 }
 
+/// Whether the amount of a change may be computed: only between two values the report states
+/// exactly. 从2.1%提高到2.5%以上 rose by at least 0.4 points, 近8千 → 1万余 by anything from
+/// a little over 2,000; a number computed from a bound or an estimate would be a claim the
+/// report does not make, so such a pair shows its two values and their arrow alone.
+pub fn amount_is_stated(before: &Reading<'_>, after: &Reading<'_>) -> bool {
+    let exact = |quantity: &Quantity| quantity.prefix.is_none() && quantity.suffix.is_none();
+    exact(before.quantity) && exact(after.quantity)
+}
+
 /// Labels that name the same thing: equal once spaces are gone and both are simplified.
 fn same_label(a: &str, b: &str) -> bool {
     let folded = |text: &str| -> String {
