@@ -446,6 +446,11 @@ pub struct FigureRow<'a> {
     pub status: &'static str,
     /// Whether the source set the number in bold.
     pub stressed: bool,
+    /// A range's upper end as written, and in base units (null for one number).
+    pub value_to: Option<f64>,
+    pub base_value_to: Option<f64>,
+    /// The figure as the text writes it (1万6千多户, 3至5个).
+    pub written: String,
 }
 
 /// Every figure of a dataset as rows for `huimou figures`.
@@ -467,6 +472,9 @@ pub fn figure_rows(dataset: &Dataset) -> Vec<FigureRow<'_>> {
                 measure: quantity.measure().keyword(),
                 status: figure.status.keyword(),
                 stressed: figure.stressed,
+                value_to: figure.value_to,
+                base_value_to: quantity.base_value_to,
+                written: dataset.figure_as_written(place),
             }
         })
         .collect()

@@ -165,12 +165,15 @@ impl Dataset {
             .find(|s| s.figure == Some(place.figure))
             .and_then(|s| text.get(s.range.clone()));
         match number {
-            Some(number) => format!(
-                "{}{}{}",
-                figure.prefix.as_deref().unwrap_or_default().trim(),
-                number.trim(),
-                figure.unit.trim()
-            ),
+            Some(number) => {
+                let (number, mut unit) = (number.trim(), figure.unit.trim());
+                // A mark may hold the percent sign its unit also starts with (**11.7%**, %).
+                if number.ends_with(['%', '％']) {
+                    unit = unit.trim_start_matches(['%', '％']);
+                }
+                let prefix = figure.prefix.as_deref().unwrap_or_default().trim();
+                format!("{prefix}{number}{unit}")
+            }
             None => crate::report::quantity::written(
                 figure.prefix.as_deref(),
                 figure.value,

@@ -15,7 +15,7 @@ use crate::shelf::Shelf;
 use crate::shelf::series::{Point, Series};
 
 /// The header of every figures CSV (`huimou figures`, a chart's export).
-pub const FIGURES_HEADER: [&str; 11] = [
+pub const FIGURES_HEADER: [&str; 14] = [
     "chapter",
     "initiative",
     "label",
@@ -28,6 +28,10 @@ pub const FIGURES_HEADER: [&str; 11] = [
     "measure",
     "status",
     "stressed",
+    // A range's upper end (3至5个), and the figure as the text writes it (1万6千多户).
+    "value_to",
+    "base_value_to",
+    "written",
 ];
 
 /// Writes `places`' figures as CSV, one row each, under [`FIGURES_HEADER`].
@@ -45,7 +49,7 @@ pub fn figures_csv(
 }
 
 /// One figure's row under [`FIGURES_HEADER`].
-fn figure_record(dataset: &Dataset, place: FigureRef) -> [String; 11] {
+fn figure_record(dataset: &Dataset, place: FigureRef) -> [String; 14] {
     let figure = dataset.figure(place);
     let quantity = dataset.quantity(place);
     [
@@ -60,6 +64,15 @@ fn figure_record(dataset: &Dataset, place: FigureRef) -> [String; 11] {
         quantity.measure().keyword().to_owned(),
         figure.status.keyword().to_owned(),
         figure.stressed.to_string(),
+        figure
+            .value_to
+            .map(crate::report::quantity::format_written)
+            .unwrap_or_default(),
+        quantity
+            .base_value_to
+            .map(crate::report::quantity::format_written)
+            .unwrap_or_default(),
+        dataset.figure_as_written(place),
     ]
 }
 

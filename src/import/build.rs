@@ -183,6 +183,8 @@ fn model_figure(planned: Planned) -> Figure {
         label_guessed: true,
         prefix: guess.prefix,
         value: guess.value,
+        value_to: guess.value_to,
+        numeral: guess.numeral,
         unit: guess.unit,
         stressed: guess.stressed,
         status: guess.status,

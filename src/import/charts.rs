@@ -38,6 +38,10 @@ pub(crate) fn pair(figures: &mut [Planned], script: HanScript) -> Vec<Pair> {
             continue;
         }
         let (a, b) = (&figures[i - 1].guess, &figures[i].guess);
+        // A range (3至5个) is no one value for a bar to stand at.
+        if a.quantity.is_range() || b.quantity.is_range() {
+            continue;
+        }
         let pair = if is_comparison(a, b) || is_from_to(a, b) {
             let measure = a.label.clone();
             figures[i].guess.label.clone_from(&measure);
@@ -173,7 +177,12 @@ fn bar_groups(figures: &[Planned], used: &[bool]) -> Vec<Vec<usize>> {
         let counter = guess.quantity.counter.as_str();
         // A change (减少0.4万人) is no level to stand beside others, and a decrease drawn as a
         // bar would read as an amount.
-        if used[f] || counter.is_empty() || guess.quantity.is_percent() || guess.is_change() {
+        if used[f]
+            || counter.is_empty()
+            || guess.quantity.is_percent()
+            || guess.quantity.is_range()
+            || guess.is_change()
+        {
             continue;
         }
         let repeated = seen

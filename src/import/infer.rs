@@ -13,6 +13,10 @@ use crate::report::quantity::{self, Quantity};
 #[derive(Clone, Debug)]
 pub(crate) struct Guess {
     pub value: f64,
+    /// A range's upper end (3至5个).
+    pub value_to: Option<f64>,
+    /// The number as written where digits alone would not say it (1万6千, 3至5).
+    pub numeral: Option<String>,
     /// The word before the number (超过, 近, 约), as written.
     pub prefix: Option<String>,
     /// Everything after the number that belongs to it (余万元, 万余人次, %), as written.
@@ -283,15 +287,16 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
         let status = statuses.advance(&text[read_to..mark.outer.start], mark.outer.start);
         read_to = mark.outer.end;
         let sentence_start = statuses.sentence_start();
-        let Some((value, percent)) = markup::mark_number(&text[mark.inner.clone()]) else {
-            continue;
-        };
+        let content = &text[mark.inner.clone()];
         let before = &text[floor..mark.outer.start];
         let prefix = read_prefix(before);
         let clause_end = floor + prefix.as_ref().map_or(before.len(), |(_, at)| *at);
-        let (unit, unit_len) =
-            read_unit(&text[mark.outer.end..next], percent, value.fract() != 0.0);
         let prefix = prefix.map(|(word, _)| word.to_owned());
+        let Some((number, unit, unit_len)) = read_number(content, &text[mark.outer.end..next])
+        else {
+            continue;
+        };
+        let value = number.value;
         let (unit, quantity) = match Quantity::parse(prefix.as_deref(), value, &unit) {
             Ok(quantity) => (unit, quantity),
             // A unit the quantity rules refuse is left out, not guessed at.
@@ -300,6 +305,7 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
                 Err(_) => continue,
             },
         };
+        let quantity = quantity.up_to(number.value_to);
         let unit_end = (mark.outer.end + unit_len).min(next);
         let after = &text[unit_end..next];
         let (mut label, side) = guess_label(&text[floor..clause_end], after, title, after_first);
@@ -314,7 +320,7 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
         }
         // 规模以上工业增加值增长7.1%: a percentage after a change word is that change of what
         // the clause names, not its level (a label 规模以上工业增加值 would read as 7.1%).
-        let rate = percent || unit.starts_with(['%', '％']) || unit.contains("百分点");
+        let rate = unit.starts_with(['%', '％']) || unit.contains("百分点");
         if (rate || unit.contains("百分點"))
             && let Some((subject, change)) = changed_subject(&text[floor..clause_end])
         {
@@ -338,6 +344,8 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
         after_first = side == Side::After && !after.contains(CLAUSE_BREAKS);
         guesses.push(Guess {
             value,
+            value_to: number.value_to,
+            numeral: number.numeral,
             prefix,
             unit,
             label,
@@ -352,6 +360,37 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
         floor = unit_end;
     }
     guesses
+}
+
+/// A mark's number as the import reads it: its value, a range's upper end, and its numeral when
+/// digits alone would not write it.
+struct Number {
+    value: f64,
+    value_to: Option<f64>,
+    numeral: Option<String>,
+}
+
+/// The number a mark holds and the unit after it (with its length in `after`): a plain number
+/// (11.7%, 179), or a numeral the data layer reads in the unit's terms (1万6千 多户, 3至5 个).
+fn read_number(content: &str, after: &str) -> Option<(Number, String, usize)> {
+    if let Some((value, percent)) = markup::mark_number(content) {
+        let (unit, unit_len) = read_unit(after, percent, value.fract() != 0.0);
+        let number = Number {
+            value,
+            value_to: None,
+            numeral: None,
+        };
+        return Some((number, unit, unit_len));
+    }
+    let (unit, unit_len) = read_unit(after, false, false);
+    let magnitude = Quantity::parse(None, 1.0, &unit).map_or(0, |q| q.magnitude);
+    let read = markup::read_numeral(content, &unit, magnitude)?;
+    let number = Number {
+        value: read.value,
+        value_to: read.value_to,
+        numeral: Some(content.trim().to_owned()),
+    };
+    Some((number, unit, unit_len))
 }
 
 /// Words that say a figure is a change of something named before (增长 6.1%).
@@ -478,7 +517,7 @@ fn read_prefix(before: &str) -> Option<(&'static str, usize)> {
 /// The unit written after a number, as written, and how many bytes of `after` it takes:
 /// magnitudes and 余/多 (万余, 余万, 千万), one counter the quantity rules know (人次, 個, %),
 /// then 左右. A percent sign inside the mark is the unit.
-fn read_unit(after: &str, percent: bool, decimal: bool) -> (String, usize) {
+pub(crate) fn read_unit(after: &str, percent: bool, decimal: bool) -> (String, usize) {
     if percent {
         return ("%".to_owned(), 0);
     }

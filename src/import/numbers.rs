@@ -268,29 +268,36 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
             // 3-5年: a span of years, not a quantity.
             return Some(Found::Not { end: second_end });
         }
-        return Some(Found::Skip {
-            end: second_end + unit,
-            why: SkipReason::Range,
-        });
+        return Some(numeral_or_skip(
+            text,
+            start,
+            second_end,
+            unit,
+            SkipReason::Range,
+        ));
     }
     let (unit, mixed) = unit_len(spaced);
     if mixed {
+        // 1万6千多户, 1亿3千多万: the numeral runs over digits and magnitudes, up to 余 or 多
+        // or the counter.
         let mut stop = unit_start + unit;
-        // 1万6千多户: the rest of the numeral and its counter.
         while let Some(c) = text[stop..].chars().next() {
             let separator =
                 matches!(c, ',' | '.' | '．') && text[stop + c.len_utf8()..].starts_with(is_digit);
-            if is_digit(c) || separator || "万萬亿億千百十余餘多".contains(c) {
+            if is_digit(c) || separator || "万萬亿億千百十".contains(c) {
                 stop += c.len_utf8();
             } else {
                 break;
             }
         }
-        stop += quantity::known_counter_len(&text[stop..]);
-        return Some(Found::Skip {
-            end: stop,
-            why: SkipReason::MixedNumeral,
-        });
+        let (unit, _) = unit_len(&text[stop..]);
+        return Some(numeral_or_skip(
+            text,
+            start,
+            stop,
+            unit,
+            SkipReason::MixedNumeral,
+        ));
     }
     if unit == 0 {
         return not;
@@ -312,10 +319,13 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
                 .len();
         let second_end = digits_end(text, second);
         let (unit, _) = unit_len(&text[second_end..]);
-        return Some(Found::Skip {
-            end: second_end + unit,
-            why: SkipReason::Range,
-        });
+        return Some(numeral_or_skip(
+            text,
+            start,
+            second_end,
+            unit,
+            SkipReason::Range,
+        ));
     }
     if text[unit_end..].starts_with(['/', '／']) {
         // The second part of a rate's unit (立方米, 10万) would be cut: said, not read.
@@ -366,6 +376,26 @@ fn space_grouped_end(text: &str, start: usize, end: usize) -> Option<usize> {
         grouped = Some(at);
         if !text[at..].starts_with([' ', '\u{a0}', '\u{2009}', '\u{202f}']) {
             return grouped;
+        }
+    }
+}
+
+/// A figure whose numeral (1万6千, 3至5) runs from `start` to `end`, when the data layer reads
+/// it for certain in the terms of the unit after it (`unit` bytes long); else it is said as
+/// skipped, never cut.
+fn numeral_or_skip(text: &str, start: usize, end: usize, unit: usize, why: SkipReason) -> Found {
+    // The unit as the figure will have it: read as the import's figures read theirs.
+    let (unit_text, _) = super::infer::read_unit(&text[end..], false, false);
+    let parsed = quantity::Quantity::parse(None, 1.0, &unit_text);
+    if unit > 0
+        && let Ok(parsed) = parsed
+        && markup::read_numeral(&text[start..end], &unit_text, parsed.magnitude).is_some()
+    {
+        Found::Figure { number_end: end }
+    } else {
+        Found::Skip {
+            end: end + unit,
+            why,
         }
     }
 }
@@ -516,10 +546,10 @@ mod tests {
         let rate = mark("浓度下降到31微克/立方米，");
         assert_eq!(rate.text, "浓度下降到31微克/立方米，");
         assert_eq!(rate.skipped[0].written, "31微克/立方米");
-        assert_eq!(marked("收回1萬2,045份"), "收回1萬2,045份");
+        assert_eq!(marked("收回1萬2,045份"), "收回**1萬2,045**份");
         assert_eq!(marked("改革开放40周年，6个月内"), "改革开放40周年，6个月内");
         assert_eq!(marked("14部门联合"), "**14**部门联合");
-        assert_eq!(mark("為 15至 29歲的青年").skipped[0].written, "15至 29歲");
+        assert_eq!(marked("為 15至 29歲的青年"), "為 **15至 29**歲的青年");
     }
 
     #[test]
@@ -530,9 +560,17 @@ mod tests {
     }
 
     #[test]
-    fn mixed_numerals_fractions_and_ranges_are_said_not_cut() {
-        let marked = mark("改造1万6千多户，约三分之二，一半以上，3-5年，每年3至5个");
-        assert_eq!(marked.stressed, Vec::<bool>::new(), "{}", marked.text);
+    fn mixed_numerals_and_ranges_are_marked_whole_and_fractions_said() {
+        // The shapes of the 2018 government work report (1万6千多户, 2万5千公里, 1亿3千多万)
+        // and of a traditional-script bulletin (1萬2,045份).
+        let marked = mark(
+            "改造1万6千多户，公路2万5千公里，1亿3千多万人，约三分之二，一半以上，3-5年，每年3至5个",
+        );
+        assert_eq!(
+            marked.text,
+            "改造**1万6千**多户，公路**2万5千**公里，**1亿3千**多万人，约三分之二，一半以上，3-5年，每年**3至5**个"
+        );
+        assert_eq!(marked.stressed, [false; 4]);
         let reasons: Vec<(&str, SkipReason)> = marked
             .skipped
             .iter()
@@ -541,14 +579,20 @@ mod tests {
         assert_eq!(
             reasons,
             [
-                ("1万6千多户", SkipReason::MixedNumeral),
-                ("3至5个", SkipReason::Range),
                 ("三分之二", SkipReason::Fraction),
                 ("一半", SkipReason::Fraction),
             ]
         );
+        // 2万5 is 25,000 to a reader and 20,005 to digits: said, never guessed at.
+        let unsure = mark("新增2万5人");
+        assert_eq!(unsure.text, "新增2万5人");
+        assert_eq!(unsure.skipped[0].why, SkipReason::MixedNumeral);
         let ranges = mark(
             "增长3%-5%，投资3万至5万元，工资3000元至5000元，增速为－2.1%，一半导体企业，总额｜-3.4亿美元",
+        );
+        assert_eq!(
+            ranges.text,
+            "增长**3%-5**%，投资**3万至5**万元，工资**3000元至5000**元，增速为－2.1%，一半导体企业，总额｜-3.4亿美元"
         );
         let written: Vec<(&str, SkipReason)> = ranges
             .skipped
@@ -558,15 +602,11 @@ mod tests {
         assert_eq!(
             written,
             [
-                ("3%-5%", SkipReason::Range),
-                ("3万至5万元", SkipReason::Range),
-                ("3000元至5000元", SkipReason::Range),
                 // Said with the sign it has in the text.
                 ("－2.1%", SkipReason::Negative),
                 ("-3.4亿美元", SkipReason::Negative),
             ]
         );
-        assert_eq!(ranges.stressed, Vec::<bool>::new(), "{}", ranges.text);
         let spaced = mark("提供128 700個單位，以及 7 000 個，2013年 1月");
         assert_eq!(
             spaced.text,

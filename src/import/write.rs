@@ -138,12 +138,14 @@ fn figure_line(figure: &Figure) -> String {
     if let Some(prefix) = &figure.prefix {
         let _ = write!(line, ", prefix: Some({})", string(prefix));
     }
-    let _ = write!(
-        line,
-        ", value: {}, unit: {}",
-        quantity::format_written(figure.value),
-        string(&figure.unit)
-    );
+    let _ = write!(line, ", value: {}", quantity::format_written(figure.value));
+    if let Some(to) = figure.value_to {
+        let _ = write!(line, ", value_to: Some({})", quantity::format_written(to));
+    }
+    if let Some(numeral) = &figure.numeral {
+        let _ = write!(line, ", numeral: Some({})", string(numeral));
+    }
+    let _ = write!(line, ", unit: {}", string(&figure.unit));
     if figure.stressed {
         line.push_str(", stressed: true");
     }

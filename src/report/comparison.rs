@@ -69,7 +69,9 @@ pub fn claim(before: &Reading<'_>, after: &Reading<'_>) -> Claim {
 /// a little over 2,000; a number computed from a bound or an estimate would be a claim the
 /// report does not make, so such a pair shows its two values and their arrow alone.
 pub fn amount_is_stated(before: &Reading<'_>, after: &Reading<'_>) -> bool {
-    let exact = |quantity: &Quantity| quantity.prefix.is_none() && quantity.suffix.is_none();
+    let exact = |quantity: &Quantity| {
+        quantity.prefix.is_none() && quantity.suffix.is_none() && !quantity.is_range()
+    };
     exact(before.quantity) && exact(after.quantity)
 }
 

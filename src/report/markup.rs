@@ -186,6 +186,111 @@ pub fn chinese_numeral(text: &str) -> Option<f64> {
     digits.then(|| (yi + wan + section + pending.unwrap_or(0)) as f64)
 }
 
+/// The words that join a range's two ends (3至5, 3-5, 3～5). 到 is left out: 增加到 joins a
+/// change to its result, never two ends.
+pub const RANGE_WORDS: [char; 7] = ['-', '－', '~', '～', '—', '–', '至'];
+
+/// A number a figure writes where plain digits would not say it: a mixed numeral (1万6千),
+/// or a range (3至5), read in the terms of the figure's unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Numeral {
+    pub value: f64,
+    /// The upper end of a range.
+    pub value_to: Option<f64>,
+}
+
+/// Reads a numeral as a figure with `unit` (of magnitude `magnitude`: 万 → 4) writes it:
+/// 1万6千 (户) → 16,000; 1亿3千 (多万) → 13,000 (万); 1萬2,045 (戶) → 12,045; 3至5 (个)
+/// → 3 to 5; 3%-5 (%), 3万至5 (万元) and 3000元至5000 (元), whose first end repeats the unit.
+/// Anything it cannot read for certain (2万5, which readers take for 25,000 and digits for
+/// 20,005) is no numeral.
+pub fn read_numeral(numeral: &str, unit: &str, magnitude: i32) -> Option<Numeral> {
+    let numeral = numeral.trim();
+    let range = numeral
+        .char_indices()
+        .find(|&(i, c)| i > 0 && RANGE_WORDS.contains(&c));
+    let Some((at, word)) = range else {
+        let value = numeral_value(numeral, magnitude)?;
+        return Some(Numeral {
+            value,
+            value_to: None,
+        });
+    };
+    let (first, second) = (numeral[..at].trim(), numeral[at + word.len_utf8()..].trim());
+    let value_to = numeral_value(second, magnitude)?;
+    // The first end may repeat the unit, or its start (3万至5万元, 3%-5%).
+    let unit = unit.trim();
+    let value = numeral_value(first, magnitude).or_else(|| {
+        first
+            .char_indices()
+            .skip(1)
+            .find(|&(i, _)| unit.starts_with(&first[i..]))
+            .and_then(|(i, _)| numeral_value(&first[..i], magnitude))
+    })?;
+    (value < value_to).then_some(Numeral {
+        value,
+        value_to: Some(value_to),
+    })
+}
+
+/// One number in digits, alone or in groups with magnitudes (1万6千, 1亿3千), in the terms of
+/// a unit of `magnitude`.
+fn numeral_value(text: &str, magnitude: i32) -> Option<f64> {
+    if let Some(value) = arabic_number(text) {
+        return Some(value);
+    }
+    let is_magnitude = |c: char| "十百千万萬亿億".contains(c);
+    let mut total = 0.0;
+    let mut rest = text;
+    // The place the previous group stands at: each group is smaller than it.
+    let mut previous: Option<i32> = None;
+    while !rest.is_empty() {
+        let digits = rest.find(is_magnitude).unwrap_or(rest.len());
+        let number = arabic_number(&rest[..digits])?;
+        let figures = rest[..digits]
+            .chars()
+            .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
+        rest = &rest[digits..];
+        let words = rest.find(|c| !is_magnitude(c)).unwrap_or(rest.len());
+        let power = group_power(&rest[..words])?;
+        rest = &rest[words..];
+        // A group below the unit's magnitude is in its terms (1亿3千 多万: 3千万).
+        let place = if power >= magnitude && power > 0 {
+            power
+        } else {
+            power + magnitude
+        };
+        if let Some(previous) = previous {
+            let room = 10f64.powi(previous - place);
+            // A bare group after a magnitude fills its places (1萬2,045); 2万5 does not.
+            let fills = words > 0 || magnitude > 0 || figures == (previous - place) as usize;
+            if place >= previous || number >= room || !fills {
+                return None;
+            }
+        }
+        total += number * 10f64.powi(place);
+        previous = Some(place);
+    }
+    // 5千 (多户) is one group: read like the rest.
+    (previous.is_some() && total.is_finite()).then(|| total / 10f64.powi(magnitude))
+}
+
+/// The power of ten magnitude words stand for: 万 → 4, 千万 → 7, none → 0.
+fn group_power(words: &str) -> Option<i32> {
+    words.chars().try_fold(0, |power, c| {
+        let step = match c {
+            '十' => 1,
+            '百' => 2,
+            '千' => 3,
+            '万' | '萬' => 4,
+            '亿' | '億' => 8,
+            _ => return None,
+        };
+        Some(power + step)
+    })
+}
+
 /// A piece of an initiative's text: plain words, or the number of one of its figures.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -301,6 +406,36 @@ mod tests {
         assert_eq!(mark_number("1,800"), Some((1800.0, false)));
         assert_eq!(mark_number("1,80"), None);
         assert_eq!(mark_number("NaN"), None);
+    }
+
+    #[test]
+    fn reads_mixed_numerals_and_ranges_in_their_unit_s_terms() {
+        let read = |numeral: &str, unit: &str, magnitude: i32| {
+            read_numeral(numeral, unit, magnitude).map(|n| (n.value, n.value_to))
+        };
+        assert_eq!(read("1万6千", "多户", 0), Some((16_000.0, None)));
+        assert_eq!(read("2万5千", "公里", 0), Some((25_000.0, None)));
+        assert_eq!(read("1萬2,045", "戶", 0), Some((12_045.0, None)));
+        // 1亿3千多万: 1亿 and 3千多万, in 万.
+        assert_eq!(read("1亿3千", "多万", 4), Some((13_000.0, None)));
+        assert_eq!(read("5千", "多户", 0), Some((5_000.0, None)));
+        assert_eq!(read("3至5", "个", 0), Some((3.0, Some(5.0))));
+        assert_eq!(read("3-5", "个", 0), Some((3.0, Some(5.0))));
+        assert_eq!(read("3%-5", "%", 0), Some((3.0, Some(5.0))));
+        assert_eq!(read("3万至5", "万元", 4), Some((3.0, Some(5.0))));
+        assert_eq!(read("3000元至5000", "元", 0), Some((3000.0, Some(5000.0))));
+        assert_eq!(read("1.5～2.5", "倍", 0), Some((1.5, Some(2.5))));
+        // Read for certain or not at all.
+        assert_eq!(read("2万5", "人", 0), None, "25,000 or 20,005");
+        assert_eq!(read("5至3", "个", 0), None);
+        assert_eq!(
+            read("3万至5", "元", 0),
+            None,
+            "the first end's 万 is no unit"
+        );
+        assert_eq!(read("1千2万", "人", 0), None, "groups grow smaller");
+        assert_eq!(read("1万12千", "人", 0), None);
+        assert_eq!(read("-5", "个", 0), None);
     }
 
     #[test]

@@ -6,10 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 /// The format version this build of Huimou reads and writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The oldest format version this build still reads: version 1 had no cover fields (date,
-/// publisher …) and no `stressed` or `status` on figures, which all default.
+/// publisher …) and no `stressed` or `status` on figures, version 2 no ranges (`value_to`) and
+/// no `numeral`; all default.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// The largest file Huimou reads (a dataset, a published report); anything larger is surely
@@ -133,8 +134,15 @@ pub struct Figure {
     /// A word written before the number, such as 超过 or 近.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
-    /// The number as written in the text.
+    /// The number as written in the text (the lower end of a range).
     pub value: f64,
+    /// The upper end of a range (3至5个: value 3, value_to 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_to: Option<f64>,
+    /// The number as the text writes it where digits alone would not (1万6千, 3至5, 3%-5):
+    /// shown as written everywhere, and read as `value` (and `value_to`) in the unit's terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numeral: Option<String>,
     /// The unit as written after the number, e.g. 余万元, 亿次, %.
     pub unit: String,
     /// Whether the source stressed the number (set in bold); published reports seldom do, and
@@ -215,7 +223,13 @@ impl Figure {
     /// The figure as its text writes it, in the report's own script and order of words, with
     /// thousands separators: 1,800余万元, 3.1萬多個, 超过1,000万余人次.
     pub fn written(&self) -> String {
-        crate::report::quantity::written(self.prefix.as_deref(), self.value, &self.unit)
+        match self.numeral.as_deref().map(str::trim) {
+            Some(numeral) if !numeral.is_empty() => {
+                let prefix = self.prefix.as_deref().map(str::trim).unwrap_or_default();
+                format!("{prefix}{numeral}{}", self.unit.trim())
+            }
+            _ => crate::report::quantity::written(self.prefix.as_deref(), self.value, &self.unit),
+        }
     }
 }
 

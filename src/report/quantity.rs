@@ -307,8 +307,10 @@ impl Qualifier {
 /// A figure's value in its base unit, with the words that say how exact it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
-    /// The value in base units (1.396 亿次 → 139,600,000).
+    /// The value in base units (1.396 亿次 → 139,600,000); a range's lower end.
     pub base_value: f64,
+    /// A range's upper end in base units (3至5万人 → 50,000).
+    pub base_value_to: Option<f64>,
     /// The counter as written, without magnitude or qualifier (次, 元, 個, %), possibly empty.
     pub base_unit: String,
     /// The counter in simplified characters (个 for 個): the same counter in either script.
@@ -513,6 +515,7 @@ impl Quantity {
         Ok(Self {
             // -0 is 0: nothing downstream should print a sign on nothing.
             base_value: base_value + 0.0,
+            base_value_to: None,
             base_unit: counter.to_owned(),
             counter: simplified_counter(counter),
             prefix,
@@ -521,6 +524,27 @@ impl Quantity {
             suffix_before_magnitude: words.suffix_before_magnitude,
             magnitude: words.magnitude,
         })
+    }
+
+    /// The quantity as a range up to `value_to` (in the unit's terms, like the value).
+    pub fn up_to(mut self, value_to: Option<f64>) -> Self {
+        self.base_value_to = value_to.map(|to| shift_decimal(to, self.magnitude) + 0.0);
+        self
+    }
+
+    /// The base value with its counter, digits in full (1,800 万元 → 18,000,000元; a range
+    /// 30,000至50,000人).
+    pub fn base_written(&self) -> String {
+        let number = format_plain(self.base_value);
+        match self.base_value_to {
+            Some(to) => format!("{number}至{}{}", format_plain(to), self.base_unit),
+            None => format!("{number}{}", self.base_unit),
+        }
+    }
+
+    /// Whether it is a range (3至5个), which no bar or line can stand for as one value.
+    pub fn is_range(&self) -> bool {
+        self.base_value_to.is_some()
     }
 
     /// Whether the counter is one the source reports use (in either script).
@@ -584,7 +608,10 @@ impl Quantity {
     /// The base value in full, with its words where the figure has them: 18,000,000余元,
     /// 超过10,000,000人次, 近8,400多个. Tooltips say this after 即 ("that is").
     pub fn display(&self) -> String {
-        let number = format_plain(self.base_value);
+        let mut number = format_plain(self.base_value);
+        if let Some(to) = self.base_value_to {
+            number = format!("{number}至{}", format_plain(to));
+        }
         let (before, after) = (&self.words.0, &self.words.1);
         if self.suffix_follows_counter() {
             format!("{before}{number}{}{after}", self.base_unit)
@@ -615,6 +642,13 @@ impl Quantity {
             None => "",
         };
         let mut number = english_number(self.base_value, &self.counter);
+        if let Some(to) = self.base_value_to {
+            // 3%-5%: 3% to 5%; 3至5万人: 30,000 to 50,000 people.
+            if self.counter == "%" {
+                number.push('%');
+            }
+            number = format!("{number} to {}", english_number(to, &self.counter));
+        }
         if self.counter == "%" {
             number.push('%');
         }
@@ -628,7 +662,7 @@ impl Quantity {
         if self.counter == "%" {
             return format!("{qualifier}{number}");
         }
-        let exact_one = self.base_value == 1.0 && qualifier.is_empty();
+        let exact_one = self.base_value == 1.0 && qualifier.is_empty() && !self.is_range();
         match counter_noun(&self.counter, label) {
             Some(("", _)) => format!("{qualifier}{number}"),
             Some((one, _)) if exact_one => format!("{qualifier}{number} {one}"),
@@ -646,11 +680,15 @@ impl Quantity {
 
     /// `english_base` for a figure labelled `label` (see `english_of`).
     pub fn english_base_of(&self, label: &str) -> String {
-        let number = format_plain(self.base_value);
+        let mut number = format_plain(self.base_value);
+        if let Some(to) = self.base_value_to {
+            let percent = if self.counter == "%" { "%" } else { "" };
+            number = format!("{number}{percent} to {}", format_plain(to));
+        }
         if self.counter == "%" {
             return format!("{number}%");
         }
-        let exact_one = self.base_value == 1.0;
+        let exact_one = self.base_value == 1.0 && self.base_value_to.is_none();
         match counter_noun(&self.counter, label) {
             Some(("", _)) => number,
             Some((one, _)) if exact_one => format!("{number} {one}"),
@@ -895,6 +933,24 @@ pub fn format_written(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_is_said_from_end_to_end() {
+        let range = |value: f64, to: f64, unit: &str| {
+            Quantity::parse(None, value, unit)
+                .expect("parses")
+                .up_to(Some(to))
+        };
+        assert_eq!(range(3.0, 5.0, "万人").english(), "30,000 to 50,000 people");
+        assert_eq!(
+            range(3.0, 5.0, "万人").english_base(),
+            "30,000 to 50,000 people"
+        );
+        assert_eq!(range(3.0, 5.0, "%").english(), "3% to 5%");
+        assert_eq!(range(1.0, 2.0, "个").english(), "1 to 2");
+        assert_eq!(range(3.0, 5.0, "万人").display(), "30,000至50,000人");
+        assert!(range(3.0, 5.0, "个").is_range());
+    }
 
     #[test]
     fn the_base_value_is_said_in_english_with_every_digit() {

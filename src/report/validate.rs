@@ -860,7 +860,98 @@ fn check_figure<'r>(
     }
     check_period_en(v, &at(&[Field("period_en")]), figure, || describe(owner));
     check_value(v, &at(&[Field("value")]), figure);
-    check_unit(v, at, figure)
+    let quantity = check_unit(v, at, figure)?.up_to(figure.value_to);
+    check_numeral(v, at, figure, &quantity);
+    Some(quantity)
+}
+
+/// A range's upper end above its value, written as the text writes it; a numeral that reads as
+/// the figure's value (and upper end) in its unit's terms, so what is shown is what is counted.
+fn check_numeral(
+    v: &mut Validator<'_>,
+    at: impl Fn(&[Step<'static>]) -> Path,
+    figure: &crate::report::model::Figure,
+    quantity: &Quantity,
+) {
+    let id = &figure.id;
+    if let Some(to) = figure.value_to
+        && !(to.is_finite() && to > figure.value)
+    {
+        let value = quantity::format_written(figure.value);
+        v.error(
+            &at(&[Field("value_to")]),
+            Text::new(
+                format!("the range of figure `{id}` ends at {to}, not above its value {value}"),
+                format!("数据 `{id}` 的范围终点 {to} 不大于起点 {value}"),
+            ),
+        );
+        return;
+    }
+    let Some(numeral) = figure.numeral.as_deref() else {
+        if let Some(to) = figure.value_to {
+            let (value, to) = (
+                quantity::format_written(figure.value),
+                quantity::format_written(to),
+            );
+            v.error_with_help(
+                &at(&[Field("value_to")]),
+                Text::new(
+                    format!("figure `{id}` is a range with no `numeral` to show it as written"),
+                    format!("数据 `{id}` 是一个范围，却没有照原文写法的 `numeral`"),
+                ),
+                Text::new(
+                    format!("write it as the text does, e.g. `numeral: \"{value}至{to}\"`"),
+                    format!("照原文写上，例如 `numeral: \"{value}至{to}\"`"),
+                ),
+            );
+        }
+        return;
+    };
+    let read = markup::read_numeral(numeral, &figure.unit, quantity.magnitude);
+    if read.is_some_and(|n| n.value == figure.value && n.value_to == figure.value_to) {
+        return;
+    }
+    let value = match figure.value_to {
+        Some(to) => format!(
+            "{}–{}",
+            quantity::format_written(figure.value),
+            quantity::format_written(to)
+        ),
+        None => quantity::format_written(figure.value),
+    };
+    let unit = &figure.unit;
+    let (en, zh) = match read {
+        Some(n) => {
+            let said = match n.value_to {
+                Some(to) => format!(
+                    "{}–{}",
+                    quantity::format_written(n.value),
+                    quantity::format_written(to)
+                ),
+                None => quantity::format_written(n.value),
+            };
+            (
+                format!(
+                    "the numeral 「{numeral}」 of figure `{id}` reads {said} {unit}, but its value is {value}"
+                ),
+                format!("数据 `{id}` 的写法「{numeral}」读作 {said}{unit}，但它的值是 {value}"),
+            )
+        }
+        None => (
+            format!(
+                "the numeral 「{numeral}」 of figure `{id}` is not a number Huimou can read for certain"
+            ),
+            format!("数据 `{id}` 的写法「{numeral}」不是回眸能确定读出的数"),
+        ),
+    };
+    v.error_with_help(
+        &at(&[Field("numeral")]),
+        Text::new(en, zh),
+        Text::new(
+            "a numeral is written as in the text: 1万6千, 3至5, 3%-5 (before the unit %)",
+            "照原文写：1万6千、3至5、3%-5（单位 % 另写）",
+        ),
+    );
 }
 
 /// A figure's English period: not empty, no Chinese, and only beside a `period` (without one
@@ -1137,6 +1228,20 @@ fn chart_figures<'c>(
             continue;
         };
         if let Some(quantity) = quantities[fc][fi][ff].as_ref() {
+            if quantity.is_range() {
+                // A bar at either end, or between them, would say a number the text never said.
+                v.error_with_help(
+                    &at(&[Field("figures"), Index(j)]),
+                    Text::new(
+                        format!("{} draws figure `{id}`, a range, as one value", name.en),
+                        format!("{}把数据 `{id}`（一个范围）画成了一个值", name.zh),
+                    ),
+                    Text::new(
+                        "a range is shown in the text and the table; take it out of the chart",
+                        "范围在正文和数据一览中照原文显示；请把它移出图表",
+                    ),
+                );
+            }
             values.push(quantity.base_value);
             // 個 and 个 are one counter: compared in simplified form.
             match units.iter_mut().find(|(u, _)| *u == quantity.counter) {
@@ -1425,17 +1530,26 @@ fn link_marks(
     // The figures of each value in order, so that each mark finds its figure at once even when
     // thousands of figures share a value.
     let mut by_value: HashMap<u64, std::collections::VecDeque<usize>> = HashMap::default();
+    // A figure with a numeral (1万6千, 3至5) is shown by the mark that writes it so.
+    let mut by_numeral: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::default();
     for (j, figure) in initiative.figures.iter().enumerate() {
-        by_value
-            .entry((figure.value + 0.0).to_bits())
-            .or_default()
-            .push_back(j);
+        match figure.numeral.as_deref() {
+            Some(numeral) => by_numeral.entry(numeral.trim()).or_default().push_back(j),
+            None => by_value
+                .entry((figure.value + 0.0).to_bits())
+                .or_default()
+                .push_back(j),
+        }
     }
     let mut linked = Vec::with_capacity(marks.len());
     for (k, mark) in marks.iter().enumerate() {
         let content = &text[mark.inner.clone()];
         let number = markup::mark_number(content);
-        let found = number.and_then(|(value, percent)| {
+        let written = by_numeral
+            .get_mut(content.trim())
+            .and_then(std::collections::VecDeque::pop_front);
+        let found = written.or_else(|| {
+            let (value, percent) = number?;
             let candidates = by_value.get_mut(&(value + 0.0).to_bits())?;
             let at = candidates.iter().position(|&j| {
                 quantities
@@ -1443,6 +1557,23 @@ fn link_marks(
                     .and_then(Option::as_ref)
                     .is_none_or(|q| q.is_percent() == percent || !percent)
             })?;
+            candidates.remove(at)
+        });
+        // A range whose figure forgot its numeral is still its figure's mark: the figure's
+        // own error says what is missing, and only that.
+        let found = found.or_else(|| {
+            let unwritten = |j: usize| {
+                let figure = &initiative.figures[j];
+                let magnitude = quantities.get(j)?.as_ref()?.magnitude;
+                let read = markup::read_numeral(content, &figure.unit, magnitude)?;
+                (figure.numeral.is_none()
+                    && figure.value_to.is_some()
+                    && (read.value, read.value_to) == (figure.value, figure.value_to))
+                    .then_some(j)
+            };
+            let j = (0..initiative.figures.len()).find_map(unwritten)?;
+            let candidates = by_value.get_mut(&(initiative.figures[j].value + 0.0).to_bits())?;
+            let at = candidates.iter().position(|&k| k == j)?;
             candidates.remove(at)
         });
         if let Some(j) = found {
@@ -1547,6 +1678,17 @@ fn unmatched_mark(
             ),
             format!("正文把「{content}」标为数据，但「{title}」没有这个值的数据"),
         )
+    } else if looks_like_numeral(content) {
+        // 1万6千, 3至5: a numeral, shown by the figure that writes it so.
+        let content = content.trim();
+        return Diagnostic::error(
+            format!("the text marks 「{content}」 as a figure, but no figure of 「{title}」 writes it so"),
+            format!("正文把「{content}」标为数据，但「{title}」没有这样写的数据"),
+        )
+        .with_help_text(Text::new(
+            format!("a range or a mixed numeral is shown by a figure with `numeral: Some(\"{content}\")`"),
+            format!("范围或混合数字由写有 `numeral: Some(\"{content}\")` 的数据显示"),
+        ));
     } else {
         Diagnostic::error(
             format!("the text marks 「{content}」 as a figure, but it is not a number"),
@@ -1554,6 +1696,16 @@ fn unmatched_mark(
         )
     };
     diagnostic.with_help_text(figures_help(initiative))
+}
+
+/// Digits joined by a range word or a magnitude (3至5, 1万6千), not led by a sign.
+fn looks_like_numeral(content: &str) -> bool {
+    let content = content.trim();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    content.starts_with(digit)
+        && content
+            .chars()
+            .any(|c| markup::RANGE_WORDS.contains(&c) || "十百千万萬亿億".contains(c))
 }
 
 /// Reports a figure whose number no mark of its initiative's text (titled `title`) shows.
@@ -1564,7 +1716,10 @@ fn report_unmarked(
     title: &str,
 ) {
     let (id, label) = (&figure.id, &figure.label);
-    let written = quantity::format_written(figure.value);
+    let written = figure
+        .numeral
+        .clone()
+        .unwrap_or_else(|| quantity::format_written(figure.value));
     v.error_with_help(
         &path,
         Text::new(

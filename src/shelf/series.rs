@@ -213,8 +213,12 @@ pub fn find(reports: &[Source<'_>]) -> Vec<Series> {
     for (r, report) in reports.iter().enumerate() {
         let dataset = &report.dataset;
         for (place, figure) in dataset.figures() {
-            let key = key_of(report, figure, &confirmed);
             let quantity = dataset.quantity(place);
+            // A range (3至5个) has no one value for a line to pass through.
+            if quantity.is_range() {
+                continue;
+            }
+            let key = key_of(report, figure, &confirmed);
             let chapter = dataset.chapter_at(place);
             // 一、2023年工作回顾 sets the year of the figures under it; the report's, given the
             // next January, would not.

@@ -92,7 +92,7 @@ fn figures_as_csv_with_the_fixed_header() {
         .collect();
     assert_eq!(
         header.join(","),
-        "chapter,initiative,label,value,unit,qualifier,base_value,base_unit,measure,status,stressed"
+        "chapter,initiative,label,value,unit,qualifier,base_value,base_unit,measure,status,stressed,value_to,base_value_to,written"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 59);
@@ -110,7 +110,10 @@ fn figures_as_csv_with_the_fixed_header() {
             "元",
             "count",
             "result",
-            "false"
+            "false",
+            "",
+            "",
+            "1800余万元"
         ]
     );
     let visitors = rows.last().expect("rows");

@@ -59,7 +59,10 @@ fn a_chart_exports_its_figures_as_csv() {
                 "名",
                 "count",
                 "result",
-                "false"
+                "false",
+                "",
+                "",
+                "71名"
             ],
             [
                 "2",
@@ -72,7 +75,10 @@ fn a_chart_exports_its_figures_as_csv() {
                 "名",
                 "count",
                 "result",
-                "false"
+                "false",
+                "",
+                "",
+                "670名"
             ],
         ]
     );

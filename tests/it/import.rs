@@ -911,6 +911,8 @@ fn a_government_work_report_imports_as_published() {
             "146家",
             "1,238家",
             "2.45%",
+            // A mixed numeral, kept as written (value 16,000).
+            "1万6千多户",
             "23所",
             "1.8万个",
             "79.2岁",
@@ -947,7 +949,7 @@ fn a_government_work_report_imports_as_published() {
         .iter()
         .map(|s| s.written.as_str())
         .collect();
-    assert_eq!(skipped, ["1万6千多户", "三分之二", "31微克/立方米"]);
+    assert_eq!(skipped, ["三分之二", "31微克/立方米"]);
     assert_eq!(imported.summary.targets, 8);
     assert!(
         imported.summary.warnings.is_empty(),
@@ -1034,6 +1036,7 @@ fn a_traditional_association_review_imports_as_published() {
             "418場次",
             "約8萬人次",
             "14批次",
+            "1萬2,045份",
             "6篇",
             "23個",
             "156個",
@@ -1056,7 +1059,14 @@ fn a_traditional_association_review_imports_as_published() {
         .iter()
         .map(|s| s.written.as_str())
         .collect();
-    assert_eq!(skipped, ["1萬2,045份"]);
+    assert!(skipped.is_empty(), "{skipped:?}");
+    // Read as one number, shown as written.
+    let (_, _, survey) = report
+        .figures()
+        .find(|(_, _, f)| f.numeral.as_deref() == Some("1萬2,045"))
+        .expect("the mixed numeral");
+    assert_eq!((survey.value, survey.unit.as_str()), (12_045.0, "份"));
+
     let chapter = &report.chapters[1];
     let comparison = chapter
         .charts
@@ -1073,7 +1083,7 @@ fn a_traditional_association_review_imports_as_published() {
 }
 
 /// The command line says what it read and what it left out, and the dataset it writes reads
-/// back with the new fields (format version 2).
+/// back with the new fields (format version 3).
 #[test]
 fn import_says_what_it_skipped_and_writes_the_new_fields() {
     let dir = scratch("published");
@@ -1086,11 +1096,14 @@ fn import_says_what_it_skipped_and_writes_the_new_fields() {
         "--force",
     ]);
     let said = text(&output.stderr);
-    assert!(said.contains("3 quantities not read as figures"), "{said}");
-    assert!(said.contains("「1万6千多户」 (mixed numeral)"), "{said}");
+    assert!(said.contains("2 quantities not read as figures"), "{said}");
     assert!(said.contains("「三分之二」 (fraction)"), "{said}");
     let ron = std::fs::read_to_string(&out).expect("written");
-    assert!(ron.contains("format_version: 2,"), "{ron}");
+    assert!(ron.contains("format_version: 3,"), "{ron}");
+    assert!(
+        ron.contains("value: 16000, numeral: Some(\"1万6千\"), unit: \"多户\""),
+        "{ron}"
+    );
     assert!(ron.contains("speaker: \"示例市市长  王小明\","), "{ron}");
     assert!(ron.contains("status: Target"), "{ron}");
     let dataset = load::load_bytes(ron.into_bytes(), &out).expect("loads");
@@ -1618,5 +1631,86 @@ fn a_text_table_is_read_by_rows_in_an_appendix_of_its_own() {
             .map(|i| i.figures.len())
             .sum::<usize>(),
         1
+    );
+}
+
+/// Mixed numerals as the State Council's 2018 work report writes them (1万6千多户, 2万5千公里,
+/// 1亿3千多万) and ranges as bulletins and plans write them (3至5个, 3%-5%, 3万至5万元,
+/// 3000元至5000元): each one figure, kept as written in the dataset, the table and English,
+/// a range never drawn as one value and never the amount of a change.
+#[test]
+fn mixed_numerals_and_ranges_import_as_one_figure_each_as_written() {
+    let dir = scratch("numerals");
+    let source = dir.join("numerals.txt");
+    std::fs::write(
+        &source,
+        "示例县二〇二四年工作报告\n\n一、民生\n\n（一）住房。全年改造农村危房1万6千多户，\
+         新建农村公路2万5千公里，惠及1亿3千多万人次。\n\n\
+         （二）示范。每年培育示范点3至5个，每个补助3000元至5000元，企业投资3万至5万元。\n\n\
+         二、发展\n\n（一）增长。规模以上工业增加值增长3%-5%，新增就业1.2万人、2.4万人。\n",
+    )
+    .expect("written");
+    let out = import_to(&source, &dir);
+    let dataset = load::load_file(&out).expect("the import loads and checks");
+    let report = &dataset.report;
+    assert_eq!(
+        written(report),
+        [
+            "1万6千多户",
+            "2万5千公里",
+            "1亿3千多万人次",
+            "3至5个",
+            "3000元至5000元",
+            "3万至5万元",
+            "3%-5%",
+            "1.2万人",
+            "2.4万人"
+        ]
+    );
+    let value_of = |numeral: &str| {
+        let (place, figure) = dataset
+            .figures()
+            .find(|(_, f)| f.numeral.as_deref() == Some(numeral))
+            .expect(numeral);
+        let quantity = dataset.quantity(place);
+        (
+            figure.value,
+            figure.value_to,
+            quantity.base_value,
+            quantity.base_value_to,
+        )
+    };
+    assert_eq!(value_of("1万6千"), (16_000.0, None, 16_000.0, None));
+    assert_eq!(value_of("1亿3千"), (13_000.0, None, 130_000_000.0, None));
+    assert_eq!(
+        value_of("3万至5"),
+        (3.0, Some(5.0), 30_000.0, Some(50_000.0))
+    );
+    assert_eq!(value_of("3%-5"), (3.0, Some(5.0), 3.0, Some(5.0)));
+    // English says a range from end to end.
+    let (place, _) = dataset
+        .figures()
+        .find(|(_, f)| f.numeral.as_deref() == Some("3万至5"))
+        .expect("range");
+    assert_eq!(dataset.quantity(place).english(), "30,000 to 50,000 yuan");
+    // No chart draws a range; the two plain counts of people may be drawn.
+    for chart in report.chapters.iter().flat_map(|c| &c.charts) {
+        for id in &chart.figures {
+            let (_, _, figure) = report.figures().find(|(_, _, f)| &f.id == id).expect("id");
+            assert!(figure.value_to.is_none(), "{} draws a range", chart.title);
+        }
+    }
+    // The table's CSV says the range's ends and the figure as written.
+    let output = huimou(&["figures", arg(&out)]);
+    let csv = text(&output.stdout);
+    assert!(
+        csv.contains(",3,%,,3,%,percent,result,false,5,5,3%-5%"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(
+            ",13000,多万人次,more_than,130000000,人次,count,result,false,,,1亿3千多万人次"
+        ),
+        "{csv}"
     );
 }

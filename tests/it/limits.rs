@@ -243,7 +243,7 @@ fn minus_zero_is_printed_as_zero() {
     let csv = String::from_utf8(huimou(&["figures", path]).stdout).expect("UTF-8");
     assert_eq!(
         csv.lines().nth(1),
-        Some("1,t,l,0,万个,,0,个,count,result,false"),
+        Some("1,t,l,0,万个,,0,个,count,result,false,,,0万个"),
         "{csv}"
     );
     let json =

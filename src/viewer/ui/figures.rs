@@ -360,8 +360,7 @@ fn cells_ui(
         let base = if crate::viewer::i18n::lang(ui.ctx()) == crate::viewer::i18n::Lang::En {
             quantity.english_base_of(&figure.label)
         } else {
-            let number = crate::report::quantity::format_plain(quantity.base_value);
-            format!("{number}{}", quantity.base_unit)
+            quantity.base_written()
         };
         ui.add(egui::Label::new(base).selectable(false));
     });
