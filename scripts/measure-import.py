@@ -30,7 +30,7 @@ spec = importlib.util.spec_from_file_location("count_numbers", os.path.join(HERE
 count_numbers = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(count_numbers)
 
-QUALIFIERS = "多余餘左右以上以下"
+QUALIFIERS = "多余餘左右以上以下以内以內"
 MAGNITUDES = "十百千万亿萬億"
 SPANS = {"年", "周年", "週年", "个月", "個月"}
 TRADITIONAL = str.maketrans("萬億個項場臺條門屆冊戶處畝噸餘筆張隻輛間員種歲頭塊顆層棟組隊輪頁類點時鐘週歐車", "万亿个项场台条门届册户处亩吨余笔张只辆间员种岁头块颗层栋组队轮页类点时钟周欧车")
@@ -44,6 +44,14 @@ def number_of(text):
         return float(digits.group().replace(",", "").replace(" ", ""))
     except ValueError:
         return None
+
+
+MIXED = re.compile(r"[0-9][万萬亿億千百][0-9]|[0-9][千百]")
+
+
+def plain(text):
+    """Text without line breaks and spaces, digits half-width: to compare words as written."""
+    return text.replace("⏎", "").replace(" ", "").replace("\u3000", "").translate(count_numbers.FULLWIDTH)
 
 
 def unit_key(unit):
@@ -113,6 +121,12 @@ def main():
             value = figure["value"]
             match = next((h for h in unmatched_hits
                           if abs(h["value"] - value) < 1e-9 and h["key"] == key), None)
+            # A numeral kept as written (1万6千多户, 3至5个) is matched by its words: the text's
+            # number, with the figure's word before it (约, 超过) or not.
+            written = plain(figure.get("written", ""))
+            if match is None and (figure.get("value_to") is not None or not written[:1].isdigit() or MIXED.search(written)):
+                match = next((h for h in unmatched_hits
+                              if plain(h["text"]) and written.endswith(plain(h["text"]))), None)
             if match is None:
                 wrong.append(f"{value:g}{figure['unit']} ({figure['label']})")
             else:
@@ -123,7 +137,9 @@ def main():
         bare = [w for w in wrong if unit_key(w.split(" (")[0].lstrip("0123456789.,")).strip(MAGNITUDES) == ""]
         check = [w for w in wrong if w not in bare]
         share = right / len(hits) if hits else 1.0
-        in_scope = len(hits) - spans
+        # Spans a figure did read (10.5年, a measure of years) stay in scope.
+        spans_left = sum(1 for h in unmatched_hits if h["key"].lstrip(MAGNITUDES) in SPANS)
+        in_scope = len(hits) - spans_left
         share_in_scope = right / in_scope if in_scope else 1.0
         print(f"| {name} | {chars:,} | {len(hits)} ({spans}) | {code} | {len(figures)} | {right} | {len(bare)} | {len(check)} | {len(unmatched_hits)} | {share:.0%} | {share_in_scope:.0%} | {seconds:.2f} s |")
         if args.list:

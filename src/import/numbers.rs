@@ -300,6 +300,22 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
         ));
     }
     if unit == 0 {
+        // 5千多户, 3百余人: thousands or hundreds written as a word, before a counter.
+        if let Some(word) = spaced.chars().next().filter(|c| matches!(c, '千' | '百'))
+            && unit_start == end
+        {
+            let stop = end + word.len_utf8();
+            let (unit, mixed) = unit_len(&text[stop..]);
+            if unit > 0 && !mixed {
+                return Some(numeral_or_skip(
+                    text,
+                    start,
+                    stop,
+                    unit,
+                    SkipReason::MixedNumeral,
+                ));
+            }
+        }
         return not;
     }
     let unit_end = unit_start + unit;
@@ -564,13 +580,13 @@ mod tests {
         // The shapes of the 2018 government work report (1万6千多户, 2万5千公里, 1亿3千多万)
         // and of a traditional-script bulletin (1萬2,045份).
         let marked = mark(
-            "改造1万6千多户，公路2万5千公里，1亿3千多万人，约三分之二，一半以上，3-5年，每年3至5个",
+            "由5千多户增加到1万6千多户，公路2万5千公里，1亿3千多万人，约三分之二，一半以上，3-5年，每年3至5个，8～12周岁",
         );
         assert_eq!(
             marked.text,
-            "改造**1万6千**多户，公路**2万5千**公里，**1亿3千**多万人，约三分之二，一半以上，3-5年，每年**3至5**个"
+            "由**5千**多户增加到**1万6千**多户，公路**2万5千**公里，**1亿3千**多万人，约三分之二，一半以上，3-5年，每年**3至5**个，**8～12**周岁"
         );
-        assert_eq!(marked.stressed, [false; 4]);
+        assert_eq!(marked.stressed, [false; 6]);
         let reasons: Vec<(&str, SkipReason)> = marked
             .skipped
             .iter()

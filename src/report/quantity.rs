@@ -131,6 +131,8 @@ pub const KNOWN_COUNTERS: &[&str] = &[
     "分钟",
     "周",
     "岁",
+    // 8～12周岁: full years of age, never 8 weeks.
+    "周岁",
     // Shares and multiples.
     "个百分点",
     "百分点",
@@ -776,7 +778,7 @@ fn english_counter(counter: &str) -> Option<(&'static str, &'static str)> {
         "架" => ("aircraft", "aircraft"),
         "艘" => ("ship", "ships"),
         "例" => ("case", "cases"),
-        "岁" => ("year of age", "years of age"),
+        "岁" | "周岁" => ("year of age", "years of age"),
         "斤" => ("jin", "jin"),
         "公斤" | "千克" => ("kg", "kg"),
         "克" => ("gram", "grams"),
