@@ -326,7 +326,7 @@ fn body_ui(
 ) -> Option<SystemCommand> {
     let item = card.item;
     let format = body_format(ui, palette, selected);
-    let (mut job, emphasised) =
+    let (mut job, mut emphasised) =
         highlighted_job(&item.text, &text.pieces, text.matches, &format, palette);
     if text.cut.is_some() {
         job.append("……", 0.0, format(Emphasis::Plain));
@@ -336,7 +336,14 @@ fn body_ui(
     for section in &mut job.sections {
         section.format.line_height = Some(BODY_SIZE * 1.65);
     }
-    let galley = ui.painter().layout_job(job);
+    let keep = figures_with_units(&job.text, &emphasised, item);
+    let painter = ui.painter();
+    let galley = crate::viewer::ui::unbroken::layout_unbroken(
+        &|job| painter.layout_job(job),
+        job,
+        &keep,
+        &mut emphasised,
+    );
     let response = ui.add(
         egui::Label::new(Arc::clone(&galley))
             .selectable(true)
@@ -372,6 +379,37 @@ fn body_ui(
         }
     }
     command
+}
+
+/// The character ranges of each figure's number with the unit written after it (1.396 亿次),
+/// which no line end may part.
+fn figures_with_units(
+    text: &str,
+    emphasised: &[(Range<usize>, Emphasis)],
+    item: &crate::report::model::Initiative,
+) -> Vec<Range<usize>> {
+    let chars: Vec<char> = text.chars().collect();
+    emphasised
+        .iter()
+        .filter_map(|(range, emphasis)| match emphasis {
+            Emphasis::Figure(f) => Some((range, item.figures.get(*f)?)),
+            _ => None,
+        })
+        .map(|(range, figure)| {
+            let after: String = chars[range.end.min(chars.len())..]
+                .iter()
+                .take(24)
+                .collect();
+            let spaced = after.trim_start_matches([' ', '\u{3000}']);
+            let unit = figure.unit.trim();
+            let unit_chars = if !unit.is_empty() && spaced.starts_with(unit) {
+                after.chars().count() - spaced.chars().count() + unit.chars().count()
+            } else {
+                0
+            };
+            range.start..range.end + unit_chars
+        })
+        .collect()
 }
 
 /// Right-click on a figure: copy it with its label and unit, or with its source. The figure

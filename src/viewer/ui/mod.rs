@@ -25,6 +25,7 @@ pub mod shortcuts;
 pub mod status_bar;
 pub mod theme;
 pub mod top_bar;
+pub mod unbroken;
 
 use crate::viewer::context::ViewerContext;
 use crate::viewer::place::{ListKey, SearchScope, View};
