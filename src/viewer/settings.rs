@@ -95,12 +95,24 @@ impl Settings {
         self.zoom = clamp_zoom(self.zoom);
     }
 
-    /// Remembers a file opened: the last one, first of the recent ones.
+    /// Remembers a file opened: the last one, first of the recent ones. A path given relative
+    /// to the folder Huimou was started in (`huimou report.ron`) is remembered whole, so that
+    /// the next start, from anywhere, opens the same file.
     pub fn remember_file(&mut self, path: &std::path::Path) {
-        self.last_file = Some(path.to_path_buf());
-        self.recent_files.retain(|p| p != path);
-        self.recent_files.insert(0, path.to_path_buf());
+        let path = whole_path(path);
+        self.recent_files.retain(|p| *p != path);
+        self.recent_files.insert(0, path.clone());
         self.recent_files.truncate(MAX_RECENT);
+        self.last_file = Some(path);
+    }
+
+    /// Forgets a file: it is no longer the last or a recent file.
+    pub fn forget_file(&mut self, path: &std::path::Path) {
+        let path = whole_path(path);
+        if self.last_file.as_deref() == Some(path.as_path()) {
+            self.last_file = None;
+        }
+        self.recent_files.retain(|p| *p != path);
     }
 
     /// The settings saved by an earlier run, or the defaults when there are none or they cannot
@@ -155,4 +167,10 @@ pub struct Startup {
     /// A folder's reports are read behind the first frame, which shows the newest at once (a
     /// window; tests read the whole shelf before their first frame).
     pub shelf_in_background: bool,
+}
+
+/// A path from the root: relative ones joined to the folder Huimou runs in (no link is
+/// followed, nothing read).
+fn whole_path(path: &std::path::Path) -> std::path::PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }

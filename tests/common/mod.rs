@@ -141,7 +141,6 @@ pub fn click_at(harness: &mut Harness<'_, HuimouApp>, pos: Pos2) {
     harness.run();
 }
 
-/// Every text painted last frame, in paint order (labels, chart value labels and axes alike).
 /// The label of the widget that has the keyboard, or "" when none has (or it has no label).
 pub fn focused_label(harness: &Harness<'_, HuimouApp>) -> String {
     use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -152,6 +151,7 @@ pub fn focused_label(harness: &Harness<'_, HuimouApp>) -> String {
         .unwrap_or_default()
 }
 
+/// Every text painted last frame, in paint order (labels, chart value labels and axes alike).
 pub fn painted_texts(harness: &Harness<'_, HuimouApp>) -> Vec<String> {
     let mut texts = Vec::new();
     for clipped in &harness.output().shapes {

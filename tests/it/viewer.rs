@@ -1510,6 +1510,41 @@ fn the_table_of_figures_exports_from_the_menu_and_the_palette() {
     assert_eq!(figures.command, Command::Ui(UiCommand::ExportFiguresCsv));
 }
 
+/// The shortcuts window keeps the keyboard: Tab goes to its close button and stays there,
+/// never to the links and buttons hidden behind it; Enter on the button closes it.
+#[test]
+fn tab_stays_in_the_shortcuts_window() {
+    let mut harness = viewer();
+    harness.state_mut().push(UiCommand::Shortcuts);
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        assert_eq!(common::focused_label(&harness), "关闭");
+    }
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(!harness.state().windows().shortcuts);
+}
+
+/// Every text the last frame drew, with where.
+fn texts_drawn<'h>(
+    harness: &'h egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>,
+) -> impl Iterator<Item = String> + 'h {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(format!(
+                "{} {:?}",
+                text.galley.job.text,
+                text.visual_bounding_rect()
+            )),
+            _ => None,
+        })
+}
+
 #[test]
 fn the_shortcuts_window_stays_on_a_small_screen_and_whole_on_a_large_one() {
     use huimou::report::lang::Lang;
@@ -1529,15 +1564,22 @@ fn the_shortcuts_window_stays_on_a_small_screen_and_whole_on_a_large_one() {
         };
         let builder = egui_kittest::Harness::builder().with_size(size);
         let mut harness = common::build_viewer(builder, settings, Startup::default());
+        harness.run();
+        // The texts behind the window, drawn before it opened.
+        let behind: std::collections::HashSet<String> = texts_drawn(&harness).collect();
         harness.state_mut().push(UiCommand::Shortcuts);
         harness.run();
-        // The window is the first node of its title (the second is its row in the table).
-        let window = harness
+        // The window (a modal, centred) reaches as far below the screen's middle as its title
+        // starts above it; the title is the first node of its words (the second is its row in
+        // the table).
+        let title = harness
             .get_all_by_label(title)
             .next()
-            .expect("the window")
+            .expect("the window's title")
             .rect();
         let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::Vec2::from(size));
+        let corner = title.min - egui::vec2(8.0, 8.0);
+        let window = egui::Rect::from_min_max(corner, screen.max - corner.to_vec2());
         assert!(
             screen.contains_rect(window),
             "{size:?}: {window:?} spills off the screen"
@@ -1563,23 +1605,26 @@ fn the_shortcuts_window_stays_on_a_small_screen_and_whole_on_a_large_one() {
                 pages += 1;
             }
             assert!(pages > 0);
-            // Nothing in the window is cut at its right: every text drawn in it fits its clip.
+            // Nothing in the window is cut at its right: every text drawn in it ends inside it.
             let mut checked = 0;
             for clipped in &harness.output().shapes {
                 let egui::Shape::Text(text) = &clipped.shape else {
                     continue;
                 };
-                if !window.contains_rect(clipped.clip_rect) {
+                let rect = text.visual_bounding_rect();
+                let drawn = format!("{} {rect:?}", text.galley.job.text);
+                if behind.contains(&drawn)
+                    || !window.contains(rect.min)
+                    || !clipped.clip_rect.intersects(rect)
+                {
                     continue;
                 }
                 checked += 1;
-                let rect = text.visual_bounding_rect();
                 assert!(
-                    rect.max.x <= clipped.clip_rect.max.x + 1.0
-                        || rect.min.x > clipped.clip_rect.max.x,
+                    rect.max.x <= window.max.x + 1.0,
                     "{size:?}: {:?} at {rect:?} cut at {:?}",
                     text.galley.job.text,
-                    clipped.clip_rect
+                    window
                 );
             }
             assert!(checked > 10, "{checked} labels in the window");
@@ -1675,6 +1720,24 @@ fn a_file_named_on_the_command_line_is_remembered_and_opens_at_its_own_overview(
         std::slice::from_ref(&file)
     );
     assert_eq!(harness.state().settings().last_file, Some(file));
+}
+
+/// `huimou tests/…/minimal.ron`, a path relative to where it was started, is remembered from
+/// the root: the next start, from another folder, opens the same file.
+#[test]
+fn a_file_opened_by_a_relative_path_is_remembered_whole() {
+    let relative = std::path::PathBuf::from("tests/data/good/minimal.ron");
+    let harness = viewer_with(
+        Settings::default(),
+        Startup {
+            file: Some(relative.clone()),
+            ..Startup::default()
+        },
+    );
+    let whole = std::env::current_dir().expect("a folder").join(&relative);
+    assert!(whole.is_absolute());
+    assert_eq!(harness.state().settings().last_file, Some(whole.clone()));
+    assert_eq!(harness.state().settings().recent_files, [whole]);
 }
 
 #[test]

@@ -407,10 +407,7 @@ impl HuimouApp {
 
     /// Forgets a file: it is no longer the last or a recent file.
     fn forget_file(&mut self, path: &Path) {
-        if self.settings.last_file.as_deref() == Some(path) {
-            self.settings.last_file = None;
-        }
-        self.settings.recent_files.retain(|p| p != path);
+        self.settings.forget_file(path);
     }
 
     /// Tells the crash report which file is on screen.

@@ -112,6 +112,9 @@ fn escape(ctx: &egui::Context, cx: &ViewerContext<'_>, windows: &crate::viewer::
 /// keys that move within the search results and between controls, on the right those
 /// without, as the palette finds them (one column of all would be taller than a screen).
 pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut bool) {
+    if !*open {
+        return;
+    }
     let chapters = cx.dataset().report.chapters.len();
     let (keyed, unkeyed): (Vec<UiCommand>, Vec<UiCommand>) = UiCommand::iter()
         .filter(|command| !command.shortcuts().is_empty() || command.in_palette())
@@ -131,21 +134,18 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
     let small = screen.x < 1100.0 || screen.y < 760.0;
     // Narrow: one column that scrolls down, by the reading keys too, never sideways.
     let columns = if screen.x < 1100.0 { 1 } else { 3 };
-    let mut window = egui::Window::new(tr(ctx, "键盘快捷键"))
-        .open(open)
-        .collapsible(false)
-        .resizable(false)
-        // In the middle of the window, under the menus rather than over them.
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center());
-    if small {
-        window = window.fixed_size(screen - egui::vec2(48.0, 120.0));
-    }
-    window.show(ctx, |ui| {
+    // A modal: the keyboard (Tab) stays in it, and what is behind is dimmed until it closes
+    // (Esc, its button, or a click outside).
+    let modal = egui::Modal::new(egui::Id::unique("huimou-shortcuts")).show(ctx, |ui| {
+        if small {
+            ui.set_width(screen.x - 72.0);
+        }
+        let close = title_ui(ui);
         let table =
             |ui: &mut egui::Ui| table_ui(ui, (&keyed, &unkeyed), (contexts, columns), chapters);
         if small {
             egui::ScrollArea::vertical()
+                .max_height(screen.y - 150.0)
                 .auto_shrink(false)
                 .show_viewport(ui, |ui, viewport| {
                     let delta = rows::window_reading_keys(ui.ctx(), viewport.height());
@@ -157,7 +157,29 @@ pub fn shortcuts_window(ctx: &egui::Context, cx: &ViewerContext<'_>, open: &mut 
         } else {
             table(ui);
         }
+        close
     });
+    if modal.inner || modal.should_close() {
+        *open = false;
+    }
+}
+
+/// The window's title, with its close button on the right; says whether it was pressed.
+fn title_ui(ui: &mut egui::Ui) -> bool {
+    let close = ui
+        .horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(tr(ui, "键盘快捷键"))
+                    .font(crate::viewer::ui::theme::bold(18.0)),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.button(tr(ui, "关闭")).clicked()
+            })
+            .inner
+        })
+        .inner;
+    ui.separator();
+    close
 }
 
 /// The window's content: those with keys anywhere in `columns` columns, the keys of one place
