@@ -706,7 +706,12 @@ pub fn search(
             if !snippet.is_empty() {
                 snippet.push(' ');
             }
-            snippet.push_str(&format!("（数据：【{}】）", labels.join("】【")));
+            // In the report's own script: 數據 in a traditional one.
+            let word = match dataset.script() {
+                crate::report::script_fold::HanScript::Traditional => "數據",
+                crate::report::script_fold::HanScript::Simplified => "数据",
+            };
+            snippet.push_str(&format!("（{word}：【{}】）", labels.join("】【")));
         }
         let line = format!("{} {}\t{title}\t{snippet}", chapter.number, chapter.name);
         // The dataset's text goes to a terminal: no control character may act on it.

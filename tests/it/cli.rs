@@ -185,6 +185,21 @@ fn check_warns_once_of_characters_no_bundled_font_draws() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A traditional report's search results speak its script: 數據, not 数据, before the labels.
+#[test]
+fn search_results_name_figures_in_the_report_s_script() {
+    let output = huimou(&["search", "tests/data/good/traditional.ron", "科協"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("（數據：【地方科協】"), "{text}");
+    assert!(!text.contains("数据"), "{text}");
+    let output = huimou(&["search", "院士"]);
+    assert!(
+        stdout(&output).contains("（数据：【"),
+        "the built-in report is simplified"
+    );
+}
+
 #[test]
 fn an_empty_search_or_a_folder_to_import_is_an_error_that_says_so() {
     let output = huimou(&["search", "  "]);
