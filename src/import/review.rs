@@ -71,6 +71,142 @@ pub fn apply(dataset: &Dataset, verdicts: &BTreeMap<FigureRef, Verdict>) -> Repo
     report
 }
 
+/// The dataset's own text with the verdicts written into it: only the values they change are
+/// rewritten (a guessed flag set to false, a label, a text unmarked, a figure, chart or key
+/// figure taken out), so the author's comments, order and English stay as they are. `None`
+/// when the text cannot be changed so that it reads as [`apply`]'s report (then nothing is
+/// written).
+pub fn apply_to_source(
+    source: &str,
+    dataset: &Dataset,
+    verdicts: &BTreeMap<FigureRef, Verdict>,
+) -> Option<String> {
+    use crate::report::locate::{SourceMap, Step::Field, Step::Index};
+    let applied = apply(dataset, verdicts);
+    let map = SourceMap::new(source);
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut touched = std::collections::BTreeSet::new();
+    for (&place, verdict) in verdicts {
+        let figure = [
+            Field("chapters"),
+            Index(place.chapter),
+            Field("initiatives"),
+            Index(place.initiative),
+            Field("figures"),
+            Index(place.figure),
+        ];
+        let at = |field| map.span(&[&figure[..], &[Field(field)]].concat());
+        let unflag = at("label_guessed").map(|span| (span, "false".to_owned()));
+        match verdict {
+            Verdict::Accept => edits.extend(unflag),
+            Verdict::Relabel(label) => {
+                edits.push((at("label")?, super::write::string(label.trim())));
+                edits.extend(unflag);
+            }
+            Verdict::Drop => {
+                edits.push((whole_item(source, map.span(&figure)?), String::new()));
+                touched.insert((place.chapter, place.initiative));
+            }
+        }
+    }
+    for &(c, i) in &touched {
+        let path = [
+            Field("chapters"),
+            Index(c),
+            Field("initiatives"),
+            Index(i),
+            Field("text"),
+        ];
+        let text = &applied.chapters[c].initiatives[i].text;
+        edits.push((map.span(&path)?, super::write::string(text)));
+    }
+    let chapters: std::collections::BTreeSet<usize> = touched.iter().map(|&(c, _)| c).collect();
+    for c in chapters {
+        edits.extend(chapter_edits(source, &map, dataset, &applied, c)?);
+    }
+    let edited = with_edits(source, edits)?;
+    // Written only if it reads back as the report the verdicts make.
+    let origin = crate::document::dataset::Origin::Embedded;
+    let reread = crate::document::load::load_str(&edited, origin).ok()?;
+    (reread.report == applied).then_some(edited)
+}
+
+/// A chapter's key figures and charts once dropped figures have left them: each list
+/// rewritten, a chart left with too few figures taken out.
+fn chapter_edits(
+    source: &str,
+    map: &crate::report::locate::SourceMap<'_>,
+    dataset: &Dataset,
+    applied: &Report,
+    c: usize,
+) -> Option<Vec<(std::ops::Range<usize>, String)>> {
+    use crate::report::locate::{Step::Field, Step::Index};
+    let ids = |list: &[String]| {
+        let quoted: Vec<String> = list.iter().map(|id| super::write::string(id)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let (before, after) = (&dataset.report.chapters[c], &applied.chapters[c]);
+    let mut edits = Vec::new();
+    if before.key_figures != after.key_figures {
+        let path = [Field("chapters"), Index(c), Field("key_figures")];
+        edits.push((map.span(&path)?, ids(&after.key_figures)));
+    }
+    let mut kept = after.charts.iter();
+    let mut next = kept.next();
+    for (k, chart) in before.charts.iter().enumerate() {
+        let path = [Field("chapters"), Index(c), Field("charts"), Index(k)];
+        match next {
+            // The same chart, kept (a kept chart keeps its title and kind).
+            Some(now) if now.title == chart.title && now.kind == chart.kind => {
+                if now.figures != chart.figures {
+                    let figures = [&path[..], &[Field("figures")]].concat();
+                    edits.push((map.span(&figures)?, ids(&now.figures)));
+                }
+                next = kept.next();
+            }
+            _ => edits.push((whole_item(source, map.span(&path)?), String::new())),
+        }
+    }
+    Some(edits)
+}
+
+/// A list item's span with the comma after it, and its whole line when it stands on one of
+/// its own (with the comment the importer writes after a figure).
+fn whole_item(source: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let line_start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let alone = source[line_start..span.start].trim().is_empty();
+    let mut end = span.end;
+    let rest = &source[end..];
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if rest[spaces..].starts_with(',') {
+        end += spaces + 1;
+    }
+    let line_end = source[end..]
+        .find('\n')
+        .map_or(source.len(), |at| end + at + 1);
+    let tail = source[end..line_end].trim();
+    if alone && (tail.is_empty() || tail.starts_with("//")) {
+        line_start..line_end
+    } else {
+        span.start..end
+    }
+}
+
+/// The text with each range replaced, or `None` when two ranges overlap.
+fn with_edits(source: &str, mut edits: Vec<(std::ops::Range<usize>, String)>) -> Option<String> {
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    let mut text = source.to_owned();
+    let mut limit = source.len();
+    for (range, replacement) in edits {
+        if range.end > limit {
+            return None;
+        }
+        limit = range.start;
+        text.replace_range(range, &replacement);
+    }
+    Some(text)
+}
+
 /// Takes away the `**` around the number at `inner` (its range without them).
 fn unmark(text: &mut String, inner: std::ops::Range<usize>) {
     let close = inner.end..inner.end + 2;
@@ -97,6 +233,80 @@ mod tests {
             crate::document::dataset::Origin::File("test.ron".into()),
         )
         .expect("loads")
+    }
+
+    /// Verdicts written into a dataset's own text keep everything else of it: a comment, an
+    /// English label, the order, a chart's English title.
+    #[test]
+    fn verdicts_are_written_into_the_dataset_s_own_text() {
+        let dataset = draft();
+        let guessed = guessed(&dataset);
+        let source = format!(
+            "// 作者的注释\n{}",
+            crate::import::write_dataset(&dataset.report, "test.txt")
+        )
+        .replacen(
+            "label_guessed: true,",
+            "label_en: Some(\"Grain output\"), label_guessed: true,",
+            1,
+        );
+        let dataset = crate::document::load::load_str(
+            &source,
+            crate::document::dataset::Origin::File("test.ron".into()),
+        )
+        .expect("loads");
+        let mut verdicts = BTreeMap::new();
+        verdicts.insert(guessed[0], Verdict::Accept);
+        verdicts.insert(guessed[1], Verdict::Relabel("高标准\"农田\"".to_owned()));
+        verdicts.insert(guessed[2], Verdict::Drop);
+        let edited = apply_to_source(&source, &dataset, &verdicts).expect("written");
+        assert!(edited.starts_with("// 作者的注释\n"), "{edited}");
+        assert!(edited.contains("label_en: Some(\"Grain output\"), label_guessed: false"));
+        assert!(edited.contains("label: \"高标准\\\"农田\\\"\""), "{edited}");
+        let reread =
+            crate::document::load::load_str(&edited, crate::document::dataset::Origin::Embedded)
+                .expect("loads");
+        assert_eq!(reread.report, apply(&dataset, &verdicts));
+        assert_eq!(reread.figures().count(), dataset.figures().count() - 1);
+        // Nothing decided, nothing changed.
+        assert_eq!(
+            apply_to_source(&source, &dataset, &BTreeMap::new()).as_deref(),
+            Some(source.as_str())
+        );
+    }
+
+    /// A figure dropped from a chart: a bar chart keeps the other, a progress chart (two
+    /// figures or none) goes, and the text is unmarked; everything else is as written.
+    #[test]
+    fn a_dropped_figure_leaves_its_charts_in_the_text() {
+        let source = include_str!("../../tests/data/good/minimal.ron");
+        let dataset =
+            crate::document::load::load_str(source, crate::document::dataset::Origin::Embedded)
+                .expect("loads");
+        let granted = FigureRef {
+            chapter: 0,
+            initiative: 0,
+            figure: 3,
+        };
+        assert_eq!(dataset.figure(granted).id, "granted");
+        let verdicts = BTreeMap::from([(granted, Verdict::Drop)]);
+        let edited = apply_to_source(source, &dataset, &verdicts).expect("written");
+        assert!(edited.contains(r#"(title: "专利（项）", kind: Bars, figures: ["patents"]),"#));
+        assert!(!edited.contains("授权比例"), "{edited}");
+        assert!(edited.contains("授权专利超过 900 项。"), "{edited}");
+        assert!(!edited.contains(r#"(id: "granted""#), "{edited}");
+        // The lines the drop did not touch are the file's own.
+        let kept = |text: &str| {
+            text.lines()
+                .filter(|l| {
+                    !["granted", "授权", "专利（项）"]
+                        .iter()
+                        .any(|w| l.contains(w))
+                })
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kept(&edited), kept(source));
     }
 
     #[test]

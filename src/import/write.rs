@@ -180,7 +180,7 @@ fn field(out: &mut String, depth: usize, name: &str, value: &str) {
 /// A string as RON reads it: quoted, with quotes, backslashes and control characters escaped
 /// and everything else, Chinese above all, kept as it is (`ron::to_string` also escapes what
 /// it does not deem printable, and asking costs a fifth of a large import).
-fn string(text: &str) -> String {
+pub(crate) fn string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -220,12 +220,26 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("{} 处需要注意", "{} things to note"),
     ("{} 个名称是猜的，待确认", "{} labels guessed, to confirm"),
     (
-        "没有要审阅的导入：导入报告后在这里审阅猜的名称",
-        "No import to review: after importing a report, its guessed labels are reviewed here",
+        "没有要审阅的名称：导入报告后在这里审阅猜的名称",
+        "No labels to review: after importing a report, its guessed labels are reviewed here",
     ),
     (
-        "没有要保存的导入：打开的报告已是数据集",
-        "Nothing imported to save: the report open is a dataset already",
+        "没有要保存的改动：导入报告或审阅猜的名称后在这里保存",
+        "Nothing to save: import a report or review its guessed labels first",
+    ),
+    ("保存失败：{}", "Saving failed: {}"),
+    ("写入 {}", "Write into {}"),
+    (
+        "把审阅结果写入 {}，其余内容不变",
+        "Writes the verdicts into {}, leaving the rest of it as it is",
+    ),
+    (
+        "保存失败：{} 无法只改审阅过的名称；文件未改动",
+        "Saving failed: {} cannot be changed in the reviewed labels alone; the file is as it was",
+    ),
+    (
+        "保存失败：{} 在打开后被改过；请重新打开后再审阅",
+        "Saving failed: {} was changed after it was opened; open it again, then review",
     ),
     ("审阅导入的数据时", "While reviewing an import"),
     ("审阅导入", "Review the import"),

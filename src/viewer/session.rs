@@ -674,7 +674,20 @@ impl Session {
         self.review = Some(Review::new(crate::import::review::guessed(&self.dataset)));
     }
 
-    /// The review of the import's guessed figures, if this session shows an import.
+    /// Starts a review of the guessed labels of the report on screen (a dataset saved by
+    /// `huimou import`, its labels not yet confirmed); says whether it has any to review.
+    pub fn start_review(&mut self) -> bool {
+        if self.review.is_none() {
+            let guessed = crate::import::review::guessed(&self.dataset);
+            if guessed.is_empty() {
+                return false;
+            }
+            self.review = Some(Review::new(guessed));
+        }
+        true
+    }
+
+    /// The review of the guessed figures, if one was started (an import's, or a dataset's).
     pub fn review(&self) -> Option<&Review> {
         self.review.as_ref()
     }

@@ -319,3 +319,62 @@ fn an_imported_traditional_report_is_spoken_of_in_its_script() {
     assert!(harness.query_all_by_label_contains("（待確認）").count() > 0);
     assert_eq!(harness.query_all_by_label_contains("（待确认）").count(), 0);
 }
+
+/// A dataset written by `huimou import` and opened later, its labels not yet confirmed: Alt+R
+/// reviews them as an import's are, and the button (or Ctrl+S) writes the verdicts into the
+/// file itself, changing nothing else of it (the author's comment stays).
+#[test]
+fn a_saved_dataset_s_guessed_labels_are_reviewed_and_written_into_its_file() {
+    use egui::{Key, Modifiers};
+    let dir = temp_dir("dataset-review");
+    let file = dir.join("报告.ron");
+    let imported = huimou::import::import_file(&data("import/published/gov-work-report.txt"))
+        .expect("imports");
+    let source = format!("// 作者的注释：先审阅再发布\n{}", imported.ron);
+    std::fs::write(&file, &source).expect("written");
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Open(file.clone()));
+    harness.run();
+    let guessed = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
+        huimou::import::review::guessed(harness.state().session().dataset()).len()
+    };
+    let (before, figures) = (
+        guessed(&harness),
+        harness.state().session().dataset().figures().count(),
+    );
+    assert!(before >= 10, "{before}");
+    harness.key_press_modifiers(Modifiers::ALT, Key::R);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Review);
+    for key in [Key::Enter, Key::D, Key::A] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.get_by_label("写入 报告.ron").click();
+    harness.run();
+    let written = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        written.starts_with("// 作者的注释：先审阅再发布\n"),
+        "{written}"
+    );
+    let app = harness.state();
+    assert_eq!(app.session().dataset().origin, Origin::File(file.clone()));
+    assert_eq!(guessed(&harness), before - 3, "two confirmed, one dropped");
+    assert_eq!(
+        harness.state().session().dataset().figures().count(),
+        figures - 1
+    );
+    harness.get_by_label_contains("已保存");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The built-in report has no guessed labels: Alt+R says there is nothing to review.
+#[test]
+fn a_report_without_guessed_labels_has_nothing_to_review() {
+    use egui::{Key, Modifiers};
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::R);
+    harness.run();
+    assert_ne!(harness.state().view(), View::Review);
+    harness.get_by_label_contains("没有要审阅的名称");
+}

@@ -420,6 +420,53 @@ impl HuimouApp {
         }
     }
 
+    /// Writes the review's verdicts into the dataset file on screen, changing only what they
+    /// change (`import::review::apply_to_source`), then opens it again; says what went wrong
+    /// and writes nothing when the file changed on disk or cannot be rewritten faithfully.
+    pub(super) fn save_review(&mut self, ctx: &egui::Context, path: &Path) {
+        use crate::viewer::i18n::{fill, tr};
+        let Some(review) = self.session.review() else {
+            return;
+        };
+        let dataset = self.session.dataset();
+        let source = match std::fs::read_to_string(path) {
+            Ok(source) => source,
+            Err(error) => {
+                let reason = crate::report::words::io_reason(self.lang(), &error);
+                let reason = format!("{}: {reason}", path.display());
+                self.say(fill(tr(ctx, "保存失败：{}"), &[&reason]), true);
+                return;
+            }
+        };
+        // The file as it was opened: edits made to it since would be overwritten.
+        let origin = crate::document::dataset::Origin::File(path.to_path_buf());
+        let unchanged = crate::document::load::load_str(&source, origin)
+            .is_ok_and(|on_disk| on_disk.report == dataset.report);
+        let edited = unchanged
+            .then(|| crate::import::review::apply_to_source(&source, dataset, review.verdicts()))
+            .flatten();
+        let Some(edited) = edited else {
+            let name = path.display().to_string();
+            let text = if unchanged {
+                tr(ctx, "保存失败：{} 无法只改审阅过的名称；文件未改动")
+            } else {
+                tr(ctx, "保存失败：{} 在打开后被改过；请重新打开后再审阅")
+            };
+            self.say(fill(text, &[&name]), true);
+            return;
+        };
+        if let Err(error) = std::fs::write(path, edited) {
+            let reason = crate::report::words::io_reason(self.lang(), &error);
+            let reason = format!("{}: {reason}", path.display());
+            self.say(fill(tr(ctx, "保存失败：{}"), &[&reason]), true);
+            return;
+        }
+        if self.open(path) {
+            let name = path.display().to_string();
+            self.say(fill(tr(ctx, "已保存：{}"), &[&name]), false);
+        }
+    }
+
     /// Prints: the report's PDF in a temporary file, opened in the system's PDF viewer.
     pub(super) fn print(&mut self, ctx: &egui::Context) {
         let stem = self.export_stem(Export::ReportPdf);

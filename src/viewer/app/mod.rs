@@ -682,9 +682,9 @@ impl HuimouApp {
     /// The review of an import: a verdict on the chosen figure, or the import saved.
     fn review_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
-            UiCommand::Review if self.session.review().is_none() => {
+            UiCommand::Review if !self.session.start_review() => {
                 let text =
-                    crate::viewer::i18n::tr(ctx, "没有要审阅的导入：导入报告后在这里审阅猜的名称");
+                    crate::viewer::i18n::tr(ctx, "没有要审阅的名称：导入报告后在这里审阅猜的名称");
                 self.say(text.to_owned(), false);
             }
             UiCommand::Review => self.session.show(View::Review),
@@ -825,11 +825,23 @@ impl HuimouApp {
     /// Saves an import as a dataset (asking where), with the review's verdicts; says so when
     /// there is no import to save.
     fn save_dataset(&mut self, ctx: &egui::Context) {
+        let reviewed = self
+            .session
+            .review()
+            .is_some_and(|review| !review.verdicts().is_empty());
         if self.session.draft().is_some() {
             let purpose = crate::viewer::dialog::Purpose::Export(Export::DatasetRon);
             self.ask_for_file(ctx, purpose);
+        } else if let (true, crate::document::dataset::Origin::File(path)) =
+            (reviewed, &self.session.dataset().origin)
+        {
+            let path = path.clone();
+            self.save_review(ctx, &path);
         } else {
-            let text = crate::viewer::i18n::tr(ctx, "没有要保存的导入：打开的报告已是数据集");
+            let text = crate::viewer::i18n::tr(
+                ctx,
+                "没有要保存的改动：导入报告或审阅猜的名称后在这里保存",
+            );
             self.say(text.to_owned(), false);
         }
     }

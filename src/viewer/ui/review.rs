@@ -28,7 +28,7 @@ pub fn review_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, memory: &mut ReviewM
     let Some(review) = cx.session.review() else {
         return;
     };
-    head_ui(ui, review);
+    head_ui(ui, cx, review);
     if review.order().is_empty() {
         ui.label(
             RichText::new(tr(ui, "这次导入没有猜测的数据名称。")).color(Palette::of(ui).muted),
@@ -57,11 +57,31 @@ pub fn review_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, memory: &mut ReviewM
 }
 
 /// The heading, the counts, the keys (read from the command table) and the save button.
-fn head_ui(ui: &mut egui::Ui, review: &Review) {
+fn head_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, review: &Review) {
     let palette = Palette::of(ui);
     let [accepted, relabelled, dropped, open] = review.counts();
-    // Saving is the draft bar's, above.
-    ui.label(RichText::new(tr(ui, "审阅导入的数据")).font(theme::bold(22.0)));
+    // An import is saved from the draft bar, above; a dataset's review, into its file here.
+    let file = match &cx.dataset().origin {
+        crate::document::dataset::Origin::File(path) if cx.session.draft().is_none() => path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned()),
+        _ => None,
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr(ui, "审阅导入的数据")).font(theme::bold(22.0)));
+        if let Some(file) = &file {
+            let save = UiCommand::SaveDataset;
+            let button = ui
+                .add_enabled(
+                    accepted + relabelled + dropped > 0,
+                    egui::Button::new(fill(tr(ui, "写入 {}"), &[file])),
+                )
+                .on_hover_text(fill(tr(ui, "把审阅结果写入 {}，其余内容不变"), &[file]));
+            if button.clicked() {
+                cx.send(save);
+            }
+        }
+    });
     ui.label(fill(
         tr(
             ui,
