@@ -159,21 +159,34 @@ pub(crate) fn charts(figures: &[Planned], pairs: Vec<Pair>) -> Vec<Chart> {
     charts
 }
 
-/// What figures share to be drawn as bars together: their counter, their paragraph when they
-/// are not stressed, and their status.
-type GroupKey<'a> = (&'a str, Option<usize>, crate::report::model::Status);
+/// What figures share to be drawn as bars together: their counter, their sentence (initiative
+/// and sentence within it) when they are not stressed, and their status.
+type GroupKey<'a> = (
+    &'a str,
+    Option<(usize, usize)>,
+    crate::report::model::Status,
+);
 
 /// The figures not in a pair that count the same thing, grouped by their counter (in
 /// simplified form, so that 個 and 个 go together) in order of appearance. Percentages of
 /// different measures compare nothing, and a figure printed twice is drawn once.
 fn bar_groups(figures: &[Planned], used: &[bool]) -> Vec<Vec<usize>> {
     // Figures the author stressed may be drawn together across the chapter, as the brochure
-    // chose them; plain figures of a published report only within their own paragraph, so a
-    // chart never sets one section's 元 against another's.
+    // chose them; plain figures of a published report only within their own sentence, so a
+    // chart never sets one section's 元 against another's, nor a population against its births.
     let mut groups: Vec<(GroupKey<'_>, Vec<usize>)> = Vec::new();
     let mut seen: Vec<&Guess> = Vec::new();
+    // The sentence each figure stands in, counted within its initiative: a bulletin's sentence
+    // lists like things (第一产业增加值…；第二产业增加值…), its next sentence another measure
+    // (常住人口 985万人。出生人口 8.5万人).
+    let mut sentence = (usize::MAX, 0);
     for (f, planned) in figures.iter().enumerate() {
         let guess = &planned.guess;
+        if sentence.0 != planned.initiative {
+            sentence = (planned.initiative, 0);
+        } else if guess.lead.contains(['。', '！', '？', '\n']) {
+            sentence.1 += 1;
+        }
         let counter = guess.quantity.counter.as_str();
         // A change (减少0.4万人) is no level to stand beside others, and a decrease drawn as a
         // bar would read as an amount.
@@ -192,8 +205,7 @@ fn bar_groups(figures: &[Planned], used: &[bool]) -> Vec<Vec<usize>> {
             continue;
         }
         seen.push(guess);
-        let paragraph = (!guess.stressed).then_some(planned.initiative);
-        let key = (counter, paragraph, guess.status);
+        let key = (counter, (!guess.stressed).then_some(sentence), guess.status);
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, group)) => group.push(f),
             None => groups.push((key, vec![f])),
