@@ -81,6 +81,8 @@ const CLAUSE_BREAKS: &[char] = &[
 /// Words before what a label counts that say nothing of it (共开展 …, 累计 …).
 const LEADING_WORDS: &[&str] = &[
     "其中",
+    // 13幅合共57公頃: "in all" joins two figures, it names neither.
+    "合共",
     "共计",
     "共計",
     "合计",
@@ -146,6 +148,15 @@ const TRAILING_WORDS: &[&str] = &[
     "涉及",
     // An adverb or a modal before the number's verb (水耗均下降20%, 總開支將增加…).
     "平均",
+    // 托位数不少于4.5个: a bound, which the figure's qualifier says.
+    "不少于",
+    "不少於",
+    "不低于",
+    "不低於",
+    "将会",
+    "將會",
+    "预计会",
+    "預計會",
     "将",
     "將",
     "均",
@@ -627,10 +638,15 @@ fn guess_label(before: &str, after: &str, title: &str, after_first: bool) -> (St
     } else {
         [(from_before, Side::Before), (from_after, Side::After)]
     };
-    // A bracket or a dash alone names nothing.
-    order
+    // A bracket or a dash alone names nothing, and one character seldom does (合 of 合共):
+    // the other side's words first, if they say more.
+    let names =
+        |label: &str, least: usize| label.chars().filter(|c| c.is_alphanumeric()).count() >= least;
+    let [first, second] = order;
+    [(&first, 2), (&second, 2), (&first, 1), (&second, 1)]
         .into_iter()
-        .find(|(label, _)| label.chars().any(char::is_alphanumeric))
+        .find(|((label, _), least)| names(label, *least))
+        .map(|((label, side), _)| (label.clone(), *side))
         .unwrap_or_else(|| (last_chars(title.trim(), MAX_LABEL_CHARS), Side::Before))
 }
 
@@ -640,13 +656,16 @@ const VERBS: &[&str] = &[
     "开展", "開展", "举办", "舉辦", "举行", "舉行", "建成", "建立", "引进", "引進", "承担", "承擔",
     "承接", "开发", "開發", "制定", "申请", "申請", "获得", "獲得", "注册", "註冊", "分享", "实施",
     "實施", "铺建", "鋪建", "创建", "創建", "落实", "落實", "捐助", "开通", "開通", "支持", "收集",
-    "提出", "参与", "參與", "参加", "參加", "达成", "達成", "提高", "增长", "增長",
+    "提出", "参与", "參與", "参加", "參加", "达成", "達成", "提高", "增长", "增長", "受惠", "受益",
+    "获益", "獲益",
 ];
 
 /// The label a clause before a number gives, and whether the clause ends with a verb.
 fn label_before(clause: &str) -> (String, bool) {
     let words = strip_words(clause);
-    let ends_with_verb = VERBS.iter().any(|verb| words.ends_with(verb));
+    // 全港將會有 25個公共暖水泳池: after 有 (there are), what is counted follows the number.
+    let ends_with_have = verb_have_at_end(clause.trim_end()).is_some();
+    let ends_with_verb = ends_with_have || VERBS.iter().any(|verb| words.ends_with(verb));
     let mut label = words.as_str();
     // 开展疫情排查, … 等国家学会创新驱动助力工程服务站, … 的阅读总量: the last words name the
     // thing, when they are enough to (not 经费 alone: 争取支持经费 says more).
@@ -701,11 +720,53 @@ fn strip_words(clause: &str) -> String {
                 label = rest.trim_end();
             }
         }
+        label = without_verb_have(label);
         if label == before {
             break;
         }
     }
     label.to_owned()
+}
+
+/// A label without the 有 (has) that joins it to its number (工业大类行业有37个 → 工业大类行业),
+/// when enough is left to name something.
+fn without_verb_have(label: &str) -> &str {
+    match verb_have_at_end(label) {
+        Some(at) if label[..at].chars().count() >= 2 => label[..at].trim_end(),
+        _ => label,
+    }
+}
+
+/// Where a 有 (there is, has) that ends a clause starts (全港將會有, 全国共有), never the 有 of a
+/// word (国有, 私有, 所有, 具有).
+fn verb_have_at_end(clause: &str) -> Option<usize> {
+    const VERBS: [&str; 18] = [
+        "将会有",
+        "將會有",
+        "会有",
+        "會有",
+        "约有",
+        "約有",
+        "仅有",
+        "僅有",
+        "尚有",
+        "还有",
+        "還有",
+        "已有",
+        "共有",
+        "拥有",
+        "擁有",
+        "现有",
+        "現有",
+        "有",
+    ];
+    let word_end = [
+        '国', '國', '公', '私', '所', '占', '具', '持', '享', '含', '没', '沒', '只',
+    ];
+    VERBS.iter().find_map(|verb| {
+        let rest = clause.strip_suffix(verb)?;
+        (*verb != "有" || !rest.ends_with(word_end)).then_some(rest.len())
+    })
 }
 
 /// A label without the number of the list item it stands in (1. 2、 （3） ④ 新建高标准农田):
@@ -904,6 +965,26 @@ mod tests {
         assert_eq!(guesses[0].label, "深化改革任务");
         assert_eq!(guesses[1].label, "深化改革任务");
         assert!(guesses[1].lead.contains("完成"));
+    }
+
+    /// After 有 (there are), what is counted follows the number: the shapes of a Hong Kong
+    /// budget speech and a national health bulletin; a pronoun, a preposition or 合 of 合共
+    /// names nothing when the other side does.
+    #[test]
+    fn after_have_the_label_is_what_follows_the_number() {
+        for (text, label) in [
+            ("全港將會有**25**個公共暖水泳池。", "公共暖水泳池"),
+            ("我預計會有**8,503**億元的財政儲備。", "財政儲備"),
+            ("全国共有**3.3**万个乡镇卫生院。", "乡镇卫生院"),
+            ("會有**40**萬長者受惠。", "長者"),
+            ("讓**5000**名符合白表資格的人士受惠。", "符合白表資格的人士"),
+            // Nothing after it: the words before, without 有.
+            ("全市工业大类行业有**37**个。", "全市工业大类行业"),
+            // The 有 of a word stays.
+            ("全市国有**52**家。", "全市国有"),
+        ] {
+            assert_eq!(guess_figures(text, "标题")[0].label, label, "{text}");
+        }
     }
 
     #[test]
