@@ -126,10 +126,12 @@ fn is_date_line(line: &str) -> bool {
     date && (dashed || inner.chars().count() <= 40)
 }
 
-/// Whether a text starts with a date: four digits, 年, then a month (2018年3月).
+/// Whether a text starts with a date: four digits (or Chinese numerals, 二〇二四), 年, then a
+/// month (2018年3月, 二〇二四年三月).
 fn date_at_start(text: &str) -> bool {
     let chars: Vec<char> = text.chars().take(12).collect();
-    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let year = |c: &&char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(**c);
+    let digits = chars.iter().take_while(year).count();
     digits == 4
         && chars.get(4) == Some(&'年')
         && chars
@@ -281,5 +283,17 @@ mod tests {
         read(&["示例市科學技術協會二〇二三年度工作報告"], &mut review);
         assert_eq!(review.year, Some(2023));
         assert_eq!(review.publisher, "示例市科學技術協會");
+        // A Hong Kong association's cover: its name, the year's title, a date in numerals.
+        let mut association = Brochure::default();
+        read(
+            &[
+                "香港社區科普推廣協會",
+                "二〇二三至二〇二四年度工作回顧",
+                "二〇二四年三月",
+            ],
+            &mut association,
+        );
+        assert_eq!(association.date, "二〇二四年三月");
+        assert_eq!(association.subtitle, "二〇二三至二〇二四年度工作回顧");
     }
 }

@@ -515,7 +515,7 @@ impl<'s> Paragraphs<'s> {
             .is_some_and(|l| super::table::names_a_table(&l.text));
         let caption = match names_it.then(|| self.lines.pop()).flatten() {
             Some(line) => line.text.replace("**", "").trim().to_owned(),
-            None => format!("第{}张表格", self.table_count),
+            None => super::table::numbered_caption(self.table_count, &rows),
         };
         let (text, notes) = super::table::paragraph(&rows, &caption);
         self.notes.extend(notes);

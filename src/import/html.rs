@@ -402,7 +402,7 @@ impl Reader<'_> {
             let caption = match names_it.then(|| region.lines.pop()).flatten() {
                 Some(l) => l.text.replace("**", "").trim().to_owned(),
                 None if !own_caption.is_empty() => own_caption.clone(),
-                None => format!("第{number}张表格"),
+                None => super::table::numbered_caption(number, &rows),
             };
             let (text, said) = super::table::paragraph(&rows, &caption);
             // Every region reads the same cells: their notes are said once.

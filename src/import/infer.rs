@@ -58,6 +58,19 @@ pub(crate) enum FromTo {
 /// Words written before a number and what stands before them when they are part of another
 /// word instead (最近 is recently, 节约 is to save).
 const PREFIXES: &[(&str, &str)] = &[
+    // 約為800萬元, 约有 3 万人: about, with the verb that joins it to the number.
+    ("约为", ""),
+    ("約為", ""),
+    ("约有", ""),
+    ("約有", ""),
+    ("约达", ""),
+    ("約達", ""),
+    ("不少于", ""),
+    ("不少於", ""),
+    ("不低于", ""),
+    ("不低於", ""),
+    ("至少", ""),
+    ("最少", ""),
     ("超过", ""),
     ("超過", ""),
     ("将近", ""),
@@ -81,6 +94,13 @@ const CLAUSE_BREAKS: &[char] = &[
 /// Words before what a label counts that say nothing of it (共开展 …, 累计 …).
 const LEADING_WORDS: &[&str] = &[
     "其中",
+    // 把義工人數增至350人: 把 brings the object forward; 本會 is the speaker.
+    "把",
+    "本会",
+    "本會",
+    // 本年度總收入為385.6萬元: the time is the figure's period, the label what it counts.
+    "本年度",
+    "今年",
     // 13幅合共57公頃: "in all" joins two figures, it names neither.
     "合共",
     "共计",
@@ -169,6 +189,7 @@ const TRAILING_WORDS: &[&str] = &[
     "達",
     "为",
     "為",
+    "合共",
     "共计",
     "共計",
     "合计",
@@ -193,6 +214,13 @@ const TRAILING_WORDS: &[&str] = &[
     "从",
     "從",
     "由",
+    "增至",
+    "提升至",
+    "提高至",
+    "升至",
+    "降至",
+    "减至",
+    "減至",
     "增加到",
     "提高到",
     "上升到",
@@ -216,6 +244,16 @@ const TRAILING_WORDS: &[&str] = &[
     "年均",
     "同比",
     "比上年",
+    // 較上年度的9,800人次: what the figure is set against, not what it counts.
+    "较",
+    "較",
+    // 登記義工人數由去年的210人增至286人: the time of the first, which its label is not.
+    "去年",
+    "上年度",
+    "上年",
+    "前年",
+    "上届",
+    "上屆",
     "在",
     "是",
     "到",
@@ -352,6 +390,24 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
                 label = format!("{subject}{change}");
             }
         }
+        // 活動場數2022年96場，2023年128場 (a table's row), 由去年的210人增至今年的286人: a clause
+        // that gives only a time names the measure of the figure before it, at that time.
+        let mut period = year_in(before);
+        let clause = last_clause(&text[floor..clause_end]);
+        if let Some((at, time)) = time_at_end(&clause) {
+            let in_sentence = !text[floor..clause_end].contains(['。', '！', '？', '；', '\n']);
+            match previous {
+                Some(previous) if strip_words(&clause[..at]).is_empty() && in_sentence => {
+                    label = without_change(&previous.label).to_owned();
+                }
+                _ => {
+                    if let Some(rest) = label.strip_suffix(&clause[at..]) {
+                        label = strip_words(rest);
+                    }
+                }
+            }
+            period = period.or(Some(time));
+        }
         after_first = side == Side::After && !after.contains(CLAUSE_BREAKS);
         guesses.push(Guess {
             value,
@@ -360,7 +416,7 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
             prefix,
             unit,
             label,
-            period: year_in(before),
+            period,
             quantity,
             lead: before.to_owned(),
             mark: k,
@@ -711,7 +767,14 @@ fn strip_words(clause: &str) -> String {
         let before = label;
         label = without_list_number(label);
         for word in LEADING_WORDS {
-            if let Some(rest) = label.strip_prefix(word).filter(|r| !r.trim().is_empty()) {
+            // 比 (than) leads 比上年, never 比例 or 比重 (a share).
+            let word_goes_on = *word == "比"
+                && ["比例", "比重", "比率"]
+                    .iter()
+                    .any(|w| label.starts_with(w));
+            if let Some(rest) = label.strip_prefix(word).filter(|r| !r.trim().is_empty())
+                && !word_goes_on
+            {
                 label = rest.trim_start();
             }
         }
@@ -835,6 +898,57 @@ fn remove_years(clause: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A time a clause ends with, where it starts and the period it gives: a year in Chinese
+/// numerals (二〇二三年 → 2023), a financial year as written (二〇二二至二三年度, 2022-23年度), or
+/// a year named by its place (上年度, 本年度, 去年, 今年). Years in digits are `year_in`'s.
+fn time_at_end(clause: &str) -> Option<(usize, String)> {
+    let clause = clause.trim_end_matches(['的', ' ', '\u{3000}']);
+    for word in ["上年度", "本年度", "去年", "今年", "上年", "本年", "同期"] {
+        if let Some(rest) = clause.strip_suffix(word) {
+            return Some((rest.len(), word.to_owned()));
+        }
+    }
+    let digits = |c: char| "〇零一二三四五六七八九0123456789０１２３４５６７８９".contains(c);
+    let (rest, year_word) = match clause.strip_suffix("年度") {
+        Some(rest) => (rest, "年度"),
+        None => (clause.strip_suffix('年')?, "年"),
+    };
+    let start = rest
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| digits(c) || (year_word == "年度" && "至-－/／~～".contains(c)))
+        .last()
+        .map(|(at, _)| at)?;
+    let written = &clause[start..];
+    let numerals: String = rest[start..].chars().filter(|&c| digits(c)).collect();
+    if numerals.chars().count() < 4 {
+        return None;
+    }
+    // 二〇二三年 reads 2023, as a year in digits does; a financial year stays as written.
+    let period = match (year_word, han_year(&numerals)) {
+        ("年", Some(year)) => year,
+        _ => written.to_owned(),
+    };
+    Some((start, period))
+}
+
+/// 二〇二三 → 2023; four digits of either kind, one by one.
+fn han_year(numerals: &str) -> Option<String> {
+    let year: Option<String> = numerals
+        .chars()
+        .map(|c| match c {
+            '〇' | '零' => Some('0'),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            c if c.is_ascii_digit() => Some(c),
+            c => "一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .and_then(|d| char::from_digit(d as u32 + 1, 10)),
+        })
+        .collect();
+    year.filter(|y| y.len() == 4)
 }
 
 /// The last year a text names (2018 年), as ASCII digits.

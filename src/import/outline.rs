@@ -18,6 +18,8 @@ enum Kind {
     Styled(u8),
     /// 第一章, 第一部分, 第一篇.
     Part,
+    /// 壹、貳、 (the formal numerals Hong Kong and Taiwan number their parts with).
+    Formal,
     /// 一、
     Han,
     /// 第一节.
@@ -42,6 +44,9 @@ struct Heading {
 }
 
 const HAN_NUMERALS: &str = "一二三四五六七八九十百零〇两";
+
+/// The formal numerals (大写): 壹 to 拾, in either script.
+const FORMAL_NUMERALS: &str = "壹贰貳叁參肆伍陆陸柒捌玖拾佰";
 
 fn is_han_numeral(c: char) -> bool {
     HAN_NUMERALS.contains(c)
@@ -101,6 +106,12 @@ fn numbered(text: &str) -> Option<(Kind, &str)> {
             }
             return None;
         }
+    }
+    let formal = leading(text, |c| FORMAL_NUMERALS.contains(c));
+    if formal > 0 && formal <= 12 {
+        return text[formal..]
+            .strip_prefix(['、', '．'])
+            .map(|r| (Kind::Formal, r));
     }
     let han = leading(text, is_han_numeral);
     if han > 0 && han <= 9 {
@@ -692,6 +703,14 @@ mod tests {
         assert_eq!(kind("3．推进"), Some((Kind::Arabic, "推进".into())));
         assert_eq!(kind("第二章 发展"), Some((Kind::Part, " 发展".into())));
         assert_eq!(kind("第一节 概况"), Some((Kind::Section, " 概况".into())));
+        // Hong Kong's and Taiwan's parts: 壹、 above 一、 and （一）.
+        assert_eq!(
+            kind("壹、會長的話"),
+            Some((Kind::Formal, "會長的話".into()))
+        );
+        assert_eq!(kind("拾、鳴謝"), Some((Kind::Formal, "鳴謝".into())));
+        assert!(Kind::Formal < Kind::Han && Kind::Part < Kind::Formal);
+        assert_eq!(kind("壹號皇庭"), None);
         assert_eq!(kind("1.5万人参加"), None);
         assert_eq!(kind("一是加强"), None);
         assert_eq!(kind("2018年"), None);

@@ -43,6 +43,15 @@ pub(crate) fn names_a_table(line: &str) -> bool {
 
 /// A table as one paragraph: its caption, then each row as a sentence, rows joined by ；.
 /// The notes say which numbers were left without a unit.
+/// The name of a table no line names: 第3张表格, or 第3張表格 when its cells are traditional.
+pub(crate) fn numbered_caption(number: usize, rows: &[Vec<String>]) -> String {
+    use crate::report::script_fold::HanScript;
+    match HanScript::of(rows.iter().flatten().map(String::as_str)) {
+        HanScript::Traditional => format!("第{number}張表格"),
+        HanScript::Simplified => format!("第{number}张表格"),
+    }
+}
+
 pub(crate) fn paragraph(rows: &[Vec<String>], caption: &str) -> (String, Vec<Text>) {
     let rows: Vec<Vec<String>> = rows
         .iter()

@@ -102,12 +102,12 @@ pub(crate) fn with_tables(lines: Vec<Line>) -> (Vec<Line>, Vec<crate::report::di
         let names_it = out
             .last()
             .is_some_and(|l| super::table::names_a_table(&l.text));
-        let caption = match names_it.then(|| out.pop()).flatten() {
-            Some(line) => line.text.replace("**", "").trim().to_owned(),
-            None => format!("第{tables}张表格"),
-        };
         let place = rows[0].0.place;
         let cells: Vec<Vec<String>> = rows.drain(..).map(|(_, cells)| cells).collect();
+        let caption = match names_it.then(|| out.pop()).flatten() {
+            Some(line) => line.text.replace("**", "").trim().to_owned(),
+            None => super::table::numbered_caption(tables, &cells),
+        };
         let (text, said) = super::table::paragraph(&cells, &caption);
         notes.extend(said);
         out.push(Line {

@@ -103,6 +103,11 @@ pub const TARGET_WORDS: &[&str] = &[
     "主要預期目標",
     "目标是",
     "目標是",
+    // 目標於二〇二五年度把服務覆蓋至12個區, 目标到2025年: a goal set for a time to come.
+    "目标于",
+    "目標於",
+    "目标到",
+    "目標到",
     "目标为",
     "目標為",
     "计划新增",
@@ -127,7 +132,11 @@ pub const TARGET_WORDS: &[&str] = &[
     "拟新增",
     "擬新增",
 ];
-pub const ESTIMATE_WORDS: &[&str] = &["预计", "預計", "预测", "預測"];
+pub const ESTIMATE_WORDS: &[&str] = &[
+    "预计", "預計", "预测",
+    "預測", // 根據初步估算: what a figure is reckoned at, not what was done.
+    "估算", "估计", "估計",
+];
 
 /// Words of a chapter's heading that make it a plan (二、2024年工作安排, 三、对2018年政府工作的
 /// 建议): a number in it is aimed at, unless its sentence speaks of the past.

@@ -300,7 +300,13 @@ impl Qualifier {
         match prefix.trim() {
             "超过" | "超過" | "逾" | "超" | "突破" => Some(Self::Over),
             "近" | "将近" | "將近" | "接近" => Some(Self::Nearly),
-            "约" | "約" | "大约" | "大約" => Some(Self::About),
+            "约" | "約" | "大约" | "大約" | "约为" | "約為" | "约有" | "約有" | "约达" | "約達" => {
+                Some(Self::About)
+            }
+            // 不少於20小時, 至少 2 次: at least, as 以上 says after the number.
+            "不少于" | "不少於" | "不低于" | "不低於" | "至少" | "最少" => {
+                Some(Self::AtLeast)
+            }
             _ => None,
         }
     }

@@ -1724,3 +1724,62 @@ fn mixed_numerals_and_ranges_import_as_one_figure_each_as_written() {
         "{csv}"
     );
 }
+
+/// The shape of a Hong Kong association's annual review: parts numbered 壹、貳、 over (一)
+/// sections, a date line in Chinese numerals, 約為 and 不少於 before numbers, an estimate
+/// (根據初步估算), a goal (目標於…), and an appendix table whose columns are financial years.
+#[test]
+fn a_hong_kong_association_review_imports_as_published() {
+    let text = "香港示例科學協會\n二〇二三至二〇二四年度工作回顧\n二〇二四年三月\n\n\
+        壹、年度概覽\n\n（一）活動\n全年舉辦活動合共128場，服務約1萬2千人次，較上年度的9,800人次為多。\n\n\
+        （二）義工\n登記義工人數由去年的210人增至286人。科學大使需完成不少於20小時培訓。\n\n\
+        貳、來年展望\n\n（一）擴展\n目標於二〇二四至二〇二五年度把服務覆蓋至12個區。\n\n\
+        （二）科學館\n根據初步估算，開辦費用約為800萬元。\n\n\
+        參、附錄\n\n｜指標｜二〇二二至二三年度｜二〇二三至二四年度｜\n\
+        ｜活動場數｜96場｜128場｜\n｜總收入｜312.5萬元｜385.6萬元｜\n";
+    let imported = import::import_text(text, "review.txt").expect("imports");
+    let report = &imported.report;
+    assert_eq!(report.date, "二〇二四年三月");
+    assert_eq!(report.subtitle, "二〇二三至二〇二四年度工作回顧");
+    let names: Vec<&str> = report.chapters.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["年度概覽", "來年展望", "附錄"]);
+    let figure = |written: &str| {
+        report
+            .figures()
+            .map(|(_, _, f)| f)
+            .find(|f| f.written() == written)
+            .unwrap_or_else(|| panic!("{written}: {:?}", written_all(report)))
+    };
+    // 約為 and 不少於 are the figures' qualifiers, kept as written; a reckoning is an estimate,
+    // a goal a target.
+    assert_eq!(figure("約為800萬元").status, huimou::Status::Estimate);
+    assert_eq!(figure("約為800萬元").label, "開辦費用");
+    assert_eq!(figure("不少於20小時").prefix.as_deref(), Some("不少於"));
+    assert_eq!(figure("12個").status, huimou::Status::Target);
+    assert_eq!(figure("9,800人次").label, "服務");
+    assert_eq!(figure("210人").label, "登記義工人數");
+    // A traditional table is named in its own script.
+    let table = &report.chapters[2].initiatives[0].text;
+    assert!(table.starts_with("第1張表格："), "{table}");
+    // Each cell of the table is its row's measure in its column's year.
+    let cells: Vec<(String, Option<String>)> = report.chapters[2]
+        .initiatives
+        .iter()
+        .flat_map(|i| &i.figures)
+        .map(|f| (f.label.clone(), f.period.clone()))
+        .collect();
+    let year = |y: &str| Some(y.to_owned());
+    assert_eq!(
+        cells,
+        [
+            ("活動場數".to_owned(), year("二〇二二至二三年度")),
+            ("活動場數".to_owned(), year("二〇二三至二四年度")),
+            ("總收入".to_owned(), year("二〇二二至二三年度")),
+            ("總收入".to_owned(), year("二〇二三至二四年度")),
+        ]
+    );
+}
+
+fn written_all(report: &huimou::Report) -> Vec<String> {
+    report.figures().map(|(_, _, f)| f.written()).collect()
+}
