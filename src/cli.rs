@@ -26,6 +26,10 @@ pub struct Cli {
     /// A dataset, a report to import or a folder of reports (a shelf) to open in the viewer
     /// (the embedded Chengdu report when left out).
     pub file: Option<PathBuf>,
+    /// The interface's language for this run (`zh-hans`, `zh-hant`, `zh` or `en`), instead
+    /// of the one chosen before.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// A command for data authors, instead of opening the viewer.
     #[command(subcommand)]
     pub command: Option<Command>,

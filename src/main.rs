@@ -29,6 +29,8 @@ fn main() -> ExitCode {
             huimou::viewer::run::run_viewer(
                 Startup {
                     file: cli.file,
+                    language: cli.lang.map(Into::into),
+                    script: cli.lang.and_then(huimou::cli::LangArg::script),
                     persist: true,
                     crash: data_dir
                         .as_deref()

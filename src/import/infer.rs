@@ -401,7 +401,9 @@ pub(crate) fn guess_figures(text: &str, title: &str) -> Vec<Guess> {
                     label = without_change(&previous.label).to_owned();
                 }
                 _ => {
-                    if let Some(rest) = label.strip_suffix(&clause[at..]) {
+                    if let Some(rest) = label.strip_suffix(&clause[at..])
+                        && !strip_words(rest).is_empty()
+                    {
                         label = strip_words(rest);
                     }
                 }
@@ -923,7 +925,9 @@ fn time_at_end(clause: &str) -> Option<(usize, String)> {
         .map(|(at, _)| at)?;
     let written = &clause[start..];
     let numerals: String = rest[start..].chars().filter(|&c| digits(c)).collect();
-    if numerals.chars().count() < 4 {
+    // A year has four numerals; a financial year, four and two or four (2022-23, 2022至2023).
+    let count = numerals.chars().count();
+    if !(count == 4 || (year_word == "年度" && (count == 6 || count == 8))) {
         return None;
     }
     // 二〇二三年 reads 2023, as a year in digits does; a financial year stays as written.

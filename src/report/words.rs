@@ -889,6 +889,16 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("打开", "Open"),
     ("保存", "Save"),
+    ("不保存", "Don't save"),
+    ("审阅结果尚未保存", "The review is not saved"),
+    (
+        "{} 个名称的审阅结果还没有保存；不保存就退出，它们会丢失。",
+        "The verdicts on {} labels are not saved; quit without saving and they are lost.",
+    ),
+    (
+        "{} 个名称的审阅结果还没有保存；不保存就打开别的报告，它们会丢失。",
+        "The verdicts on {} labels are not saved; open another report without saving and they are lost.",
+    ),
     ("取消", "Cancel"),
 ];
 

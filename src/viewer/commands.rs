@@ -242,6 +242,28 @@ pub enum SystemCommand {
     /// Show an initiative of a report of the shelf found by the shelf's search, the search
     /// carried over to that report.
     OpenShelfInitiative(usize, InitiativeRef),
+    /// The reader's word on review verdicts not yet saved, asked before they would be lost.
+    Leave(LeaveChoice),
+}
+
+/// What waits for the reader's word while review verdicts are not saved: quitting, or
+/// showing another report in their place.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Leave {
+    Quit,
+    Open(PathBuf),
+    Import(PathBuf),
+}
+
+/// The reader's word on unsaved review verdicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeaveChoice {
+    /// Save them first (and stay).
+    Save,
+    /// Let them go, and go on.
+    Discard,
+    /// Stay with them.
+    Stay,
 }
 
 /// Anything the shell carries out after a frame.

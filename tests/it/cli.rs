@@ -185,6 +185,31 @@ fn check_warns_once_of_characters_no_bundled_font_draws() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The viewer takes the interface's language on its command line, before or after the file;
+/// a command's own `--lang` is still its own.
+#[test]
+fn the_viewer_takes_a_language_on_its_command_line() {
+    use clap::Parser as _;
+    use huimou::cli::{Cli, Command, LangArg};
+    for args in [
+        ["huimou", "report.txt", "--lang", "zh-hant"],
+        ["huimou", "--lang", "zh-hant", "report.txt"],
+    ] {
+        let cli = Cli::try_parse_from(args).expect("parses");
+        assert_eq!(cli.lang, Some(LangArg::ZhHant));
+        assert_eq!(cli.file.as_deref(), Some(Path::new("report.txt")));
+    }
+    let cli = Cli::try_parse_from(["huimou", "check", "x.ron", "--lang", "en"]).expect("parses");
+    assert_eq!(cli.lang, None);
+    assert!(matches!(
+        cli.command,
+        Some(Command::Check {
+            lang: Some(LangArg::En),
+            ..
+        })
+    ));
+}
+
 /// A traditional report's search results speak its script: 數據, not 数据, before the labels.
 #[test]
 fn search_results_name_figures_in_the_report_s_script() {

@@ -378,3 +378,54 @@ fn a_report_without_guessed_labels_has_nothing_to_review() {
     assert_ne!(harness.state().view(), View::Review);
     harness.get_by_label_contains("没有要审阅的名称");
 }
+
+/// Verdicts not yet saved are never lost in silence: quitting asks (Esc stays, with them),
+/// and opening another report asks too; 不保存 lets them go and opens it.
+#[test]
+fn unsaved_verdicts_are_asked_about_before_they_would_be_lost() {
+    use egui::Key;
+    use huimou::viewer::commands::Leave;
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Import(data(
+        "import/published/gov-work-report.txt",
+    )));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let verdicts = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
+        harness
+            .state()
+            .session()
+            .review()
+            .map_or(0, |r| r.verdicts().len())
+    };
+    assert_eq!(verdicts(&harness), 1);
+    harness.state_mut().push(UiCommand::Quit);
+    harness.run();
+    assert_eq!(harness.state().windows().leaving, Some(Leave::Quit));
+    harness.get_by_label("审阅结果尚未保存");
+    harness.get_by_label_contains("1 个名称的审阅结果还没有保存");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().windows().leaving, None, "Esc stays");
+    assert_eq!(verdicts(&harness), 1, "with the verdicts");
+    // Another report waits for the word, then opens without them.
+    let other = data("good/minimal.ron");
+    harness.state_mut().push(SystemCommand::Open(other.clone()));
+    harness.run();
+    assert_eq!(
+        harness.state().windows().leaving,
+        Some(Leave::Open(other.clone()))
+    );
+    assert!(
+        harness.state().session().draft().is_some(),
+        "not yet replaced"
+    );
+    harness.get_by_label("不保存").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().dataset().origin,
+        Origin::File(other)
+    );
+    assert_eq!(harness.state().windows().leaving, None);
+}

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::document::dataset::{ChartRef, Dataset, FigureRef};
 use crate::document::load;
 use crate::import::review::Verdict;
-use crate::viewer::commands::{Command, CommandSender, Export, SystemCommand, UiCommand};
+use crate::viewer::commands::{
+    Command, CommandSender, Export, Leave, LeaveChoice, SystemCommand, UiCommand,
+};
 use crate::viewer::context::{Activity, Status, ViewerContext};
 use crate::viewer::place::View;
 use crate::viewer::session::{Choice, Diagnostics, Session, Visit};
@@ -132,6 +134,8 @@ pub struct HuimouApp {
     commands: CommandSender,
     /// Whether the viewer is presenting: full screen, slides, large.
     presenting: bool,
+    /// Whether the reader chose to quit without saving the review's verdicts.
+    leaving_confirmed: bool,
     /// The last message for the status bar.
     status: Option<Status>,
     /// An export running on another thread, and where its outcome arrives.
@@ -298,6 +302,7 @@ impl HuimouApp {
             windows: ui::Windows::default(),
             commands: CommandSender::default(),
             presenting: false,
+            leaving_confirmed: false,
             status: None,
             export_job: None,
             pdf_job: None,
@@ -743,6 +748,9 @@ impl HuimouApp {
             UiCommand::About => self.windows.about = !self.windows.about,
             UiCommand::Shortcuts => self.windows.shortcuts = !self.windows.shortcuts,
             UiCommand::Warnings => self.session.set_diagnostics(Some(Diagnostics::Warnings)),
+            UiCommand::Quit if self.unsaved_verdicts() > 0 => {
+                self.windows.leaving = Some(Leave::Quit);
+            }
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             other => debug_assert!(false, "{other:?} is not a command of the viewer's set-up"),
         }
@@ -806,10 +814,17 @@ impl HuimouApp {
                 self.session.refresh(self.settings.figure_sort, false);
                 self.session.open_result(place);
             }
+            SystemCommand::Open(path) if self.unsaved_verdicts() > 0 => {
+                self.windows.leaving = Some(Leave::Open(path));
+            }
+            SystemCommand::Import(path) if self.unsaved_verdicts() > 0 => {
+                self.windows.leaving = Some(Leave::Import(path));
+            }
             SystemCommand::Open(path) => {
                 let _ = self.open(&path);
             }
             SystemCommand::Import(path) => self.import(ctx, &path),
+            SystemCommand::Leave(choice) => self.leave(ctx, choice),
             SystemCommand::ForgetFile(path) => self.forget_file(&path),
             SystemCommand::DismissCrash => self.crash = None,
             SystemCommand::ExportDialog(export) => {
@@ -819,6 +834,35 @@ impl HuimouApp {
                 self.settings.export_folder = path.parent().map(Path::to_path_buf);
                 self.export(ctx, export, path);
             }
+        }
+    }
+
+    /// How many verdicts of the review would be lost: given, and not yet saved.
+    fn unsaved_verdicts(&self) -> usize {
+        self.session
+            .review()
+            .map_or(0, |review| review.verdicts().len())
+    }
+
+    /// Carries out the reader's word on unsaved verdicts: saves them, or lets them go and
+    /// does what waited (quits, opens another report), or stays.
+    fn leave(&mut self, ctx: &egui::Context, choice: LeaveChoice) {
+        let Some(waiting) = self.windows.leaving.take() else {
+            return;
+        };
+        match choice {
+            LeaveChoice::Stay => {}
+            LeaveChoice::Save => self.save_dataset(ctx),
+            LeaveChoice::Discard => match waiting {
+                Leave::Quit => {
+                    self.leaving_confirmed = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+                Leave::Open(path) => {
+                    let _ = self.open(&path);
+                }
+                Leave::Import(path) => self.import(ctx, &path),
+            },
         }
     }
 
@@ -956,6 +1000,12 @@ impl HuimouApp {
             } else {
                 ctx.request_repaint();
             }
+        }
+        // The window's close button: unsaved verdicts are asked about first.
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing && !self.leaving_confirmed && self.unsaved_verdicts() > 0 {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.windows.leaving = Some(Leave::Quit);
         }
         self.reload_if_changed();
         self.session.refresh(self.settings.figure_sort, false);

@@ -12,6 +12,7 @@ pub mod figures;
 pub mod file_dialog;
 pub mod files;
 pub mod initiatives;
+pub mod leaving;
 pub mod nav;
 pub mod overview;
 pub mod palette;
@@ -54,6 +55,8 @@ pub struct Windows {
     pub shortcuts: bool,
     /// The command palette and its query, while open.
     pub palette: Option<palette::PaletteState>,
+    /// What waits while the reader is asked about review verdicts not yet saved.
+    pub leaving: Option<crate::viewer::commands::Leave>,
 }
 
 impl Windows {
@@ -206,6 +209,7 @@ pub fn windows_ui(
     diagnostics::diagnostics_window(ctx, cx);
     about::about_window(ctx, cx, &mut windows.about);
     shortcuts::shortcuts_window(ctx, cx, &mut windows.shortcuts);
+    leaving::leaving_window(ctx, cx, windows.leaving.as_ref());
     file_dialog::file_dialog_window(ctx, cx, in_app);
 }
 
