@@ -603,11 +603,15 @@ fn search_args(args: &[String]) -> Option<(Option<&Path>, &str)> {
 /// Runs `huimou import`: reads the brochure at `source` and writes its dataset to `out` (the
 /// source's name with `.ron` when left out), never over an existing file unless `force`. Says
 /// what it did, or why not, on stderr in `lang`.
-pub fn import(source: &Path, out: Option<&Path>, force: bool, lang: Lang) -> ExitCode {
+pub fn import(source: &Path, out: Option<&Path>, force: bool, lang: LangArg) -> ExitCode {
+    let traditional = lang == LangArg::ZhHant;
+    let lang = Lang::from(lang);
     let out = out.map_or_else(|| source.with_extension("ron"), Path::to_path_buf);
+    let paths = [source.display().to_string(), out.display().to_string()];
     let say = |en: String, zh: String| {
         let line = match lang {
             Lang::En => en,
+            Lang::Zh if traditional => traditional_except(&zh, &paths),
             Lang::Zh => zh,
         };
         let _ = writeln!(
@@ -671,6 +675,22 @@ pub fn import(source: &Path, out: Option<&Path>, force: bool, lang: Lang) -> Exi
         say(line.clone(), line);
     }
     ExitCode::SUCCESS
+}
+
+/// A line of Chinese output in traditional characters (`--lang zh-hant`), but for what it
+/// quotes from a file (「label」, `id`) and the paths in `keep`, which stay as written.
+fn traditional_except(line: &str, keep: &[String]) -> String {
+    // Each kept path stands in as a mark of no Chinese while the line is converted whole (its
+    // quotes paired as written), then comes back.
+    let mut marked = line.to_owned();
+    for (k, path) in keep.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+        marked = marked.replace(path.as_str(), &format!("\u{e000}{k}\u{e001}"));
+    }
+    let mut converted = crate::viewer::i18n::traditional_outside_quotes(&marked);
+    for (k, path) in keep.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+        converted = converted.replace(&format!("\u{e000}{k}\u{e001}"), path);
+    }
+    converted
 }
 
 /// Writes `bytes` to `path`, which must not exist unless `replace`.
@@ -848,6 +868,29 @@ pub fn run_command(command: Command) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match command {
+        Command::Check { file, lang } if lang == Some(LangArg::ZhHant) => {
+            // Rendered whole, then its words (not the file's lines it shows) made traditional.
+            let mut rendered = Vec::new();
+            let code = check_in(&file, Lang::Zh, &mut rendered);
+            let text = String::from_utf8_lossy(&rendered);
+            let keep = [file.display().to_string()];
+            for line in text.lines() {
+                let shown = line.trim_start();
+                // `12 | source` and ` --> file`: the file's own text and place.
+                let quoted = shown.starts_with("-->")
+                    || shown.starts_with('|')
+                    || shown
+                        .split_once(" |")
+                        .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok());
+                let line = if quoted {
+                    line.to_owned()
+                } else {
+                    traditional_except(line, &keep)
+                };
+                let _ = writeln!(out, "{line}");
+            }
+            code
+        }
         Command::Check { file, lang } => {
             let lang = lang.map_or_else(Lang::of_terminal, Lang::from);
             check_in(&file, lang, &mut out)
@@ -901,7 +944,10 @@ pub fn run_command(command: Command) -> ExitCode {
             force,
             lang,
         } => {
-            let lang = lang.map_or_else(Lang::of_terminal, Lang::from);
+            let lang = lang.unwrap_or(match Lang::of_terminal() {
+                Lang::Zh => LangArg::Zh,
+                Lang::En => LangArg::En,
+            });
             return import(&source, out.as_deref(), force, lang);
         }
         Command::Figures {

@@ -74,7 +74,7 @@ pub fn in_script<'t>(on: &impl Translate, text: &'t str) -> std::borrow::Cow<'t,
 }
 
 /// `text` in traditional characters, but for what stands inside 「」 or backticks.
-fn traditional_outside_quotes(text: &str) -> String {
+pub(crate) fn traditional_outside_quotes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find(['「', '`']) {

@@ -210,6 +210,38 @@ fn the_viewer_takes_a_language_on_its_command_line() {
     ));
 }
 
+/// `--lang zh-hant` makes import's and check's words traditional; the paths they name and the
+/// file's own lines they show stay as written.
+#[test]
+fn import_and_check_speak_traditional_when_asked() {
+    let dir = std::env::temp_dir().join(format!("huimou-hant-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = dir.join("数据报告.ron");
+    let out_text = out.to_str().expect("UTF-8 path");
+    let source = "tests/data/import/published/association-review-traditional.txt";
+    let output = huimou(&[
+        "import", source, "--out", out_text, "--force", "--lang", "zh-hant",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(said.starts_with(&format!("已寫入 {out_text}：")), "{said}");
+    assert!(
+        said.contains("數據名稱是猜的") && said.contains("會列出"),
+        "{said}"
+    );
+    let output = huimou(&["check", out_text, "--lang", "zh-hant"]);
+    let text = stdout(&output);
+    assert!(text.contains("警告：數據名稱是猜的，請確認"), "{text}");
+    // The file's line, shown under the warning, as the file writes it.
+    assert!(
+        text.contains("// label guessed; confirm (数据名称是猜的，请确认)"),
+        "{text}"
+    );
+    assert!(text.contains(&format!(" --> {out_text}:")), "{text}");
+    assert!(text.trim_end().ends_with("個警告"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A traditional report's search results speak its script: 數據, not 数据, before the labels.
 #[test]
 fn search_results_name_figures_in_the_report_s_script() {
