@@ -868,7 +868,10 @@ pub fn run_command(command: Command) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match command {
-        Command::Check { file, lang } if lang == Some(LangArg::ZhHant) => {
+        Command::Check {
+            file,
+            lang: Some(LangArg::ZhHant),
+        } => {
             // Rendered whole, then its words (not the file's lines it shows) made traditional.
             let mut rendered = Vec::new();
             let code = check_in(&file, Lang::Zh, &mut rendered);
