@@ -105,12 +105,40 @@ pub fn traditional(zh: &'static str) -> &'static str {
     map.entry(zh)
         // Taiwan's standard forms (為 for 为, not OpenCC's variant): the ones Big5, and so the
         // bundled face, has.
-        .or_insert_with(|| Box::leak(hanconv::s2tw(zh).into_boxed_str()))
+        .or_insert_with(|| Box::leak(interface_words(hanconv::s2tw(zh)).into_boxed_str()))
+}
+
+/// The words a computer's interface uses in Hong Kong and Taiwan where the mainland's differ
+/// (文件夹 → 資料夾, 文件 → 檔案, 视图 → 檢視, 搜索 → 搜尋, 导出 → 匯出, 打印 → 列印); a character-by-character
+/// conversion leaves the mainland's.
+fn interface_words(text: String) -> String {
+    const WORDS: [(&str, &str); 6] = [
+        ("文件夾", "資料夾"),
+        ("視圖", "檢視"),
+        ("文件", "檔案"),
+        ("搜索", "搜尋"),
+        ("導出", "匯出"),
+        ("打印", "列印"),
+    ];
+    WORDS.iter().fold(text, |text, (mainland, local)| {
+        text.replace(mainland, local)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_traditional_interface_uses_hong_kong_and_taiwan_words() {
+        assert_eq!(traditional("打开文件夹…"), "打開資料夾…");
+        assert_eq!(traditional("打开文件…"), "打開檔案…");
+        assert_eq!(traditional("搜索全文"), "搜尋全文");
+        assert_eq!(traditional("打印…"), "列印…");
+        assert_eq!(traditional("导出"), "匯出");
+        assert_eq!(traditional("视图"), "檢視");
+        assert_eq!(traditional("数据一览"), "數據一覽");
+    }
 
     #[test]
     fn a_message_turns_traditional_but_not_what_it_quotes() {

@@ -262,12 +262,21 @@ pub fn data_files(folder: &str) -> Vec<std::path::PathBuf> {
 /// Types `query` into the search box, as a reader would: focus it, then type.
 pub fn type_query(harness: &mut Harness<'_, HuimouApp>, query: &str) {
     use egui_kittest::kittest::Queryable as _;
+    // The box's name in the interface's script: 搜索, or 搜尋 for a traditional report.
+    let name = ["搜索", "搜尋"]
+        .into_iter()
+        .find(|name| {
+            harness
+                .query_by_role_and_label(egui::accesskit::Role::TextInput, name)
+                .is_some()
+        })
+        .expect("a search box");
     harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, name)
         .focus();
     harness.run();
     harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, name)
         .type_text(query);
     harness.run();
 }
