@@ -739,6 +739,14 @@ fn counter_noun(counter: &str, label: &str) -> Option<(&'static str, &'static st
     if matches!(counter, "户" | "戶") && FIRMS.iter().any(|firm| label.contains(firm)) {
         return Some(("enterprise", "enterprises"));
     }
+    // 元 of a report in traditional characters is Hong Kong's or Taiwan's dollar, not the yuan.
+    let traditional = || {
+        crate::report::script_fold::HanScript::of([label])
+            == crate::report::script_fold::HanScript::Traditional
+    };
+    if counter == "元" && traditional() {
+        return Some(("dollar", "dollars"));
+    }
     english_counter(counter)
 }
 
@@ -777,7 +785,8 @@ fn english_counter(counter: &str) -> Option<(&'static str, &'static str)> {
         "批次" | "批" => ("batch", "batches"),
         "种" | "类" => ("kind", "kinds"),
         "套" => ("set", "sets"),
-        "份" => ("copy", "copies"),
+        // 份 counts copies, entries, questionnaires and portions alike: English names none.
+        "份" => ("", ""),
         "字" => ("character", "characters"),
         "圈" => ("orbit", "orbits"),
         "辆" => ("vehicle", "vehicles"),
@@ -813,7 +822,8 @@ fn english_counter(counter: &str) -> Option<(&'static str, &'static str)> {
         "头" => ("head", "head"),
         "只" => ("animal", "animals"),
         "张" => ("sheet", "sheets"),
-        "间" => ("room", "rooms"),
+        // 間 counts rooms, but in Hong Kong firms, schools and shops (15間公司) as well.
+        "间" => ("", ""),
         "笔" => ("transaction", "transactions"),
         "块" => ("piece", "pieces"),
         "颗" => ("piece", "pieces"),
@@ -977,6 +987,14 @@ mod tests {
             q(112.0, "户").english_base_of("个体工商户"),
             "112 enterprises"
         );
+        // Hong Kong's and Taiwan's 元 is a dollar; 間 and 份 count too many kinds to name.
+        assert_eq!(
+            q(385.6, "萬元").english_of("總收入"),
+            "3.856 million dollars"
+        );
+        assert_eq!(q(385.6, "万元").english_of("总收入"), "3.856 million yuan");
+        assert_eq!(q(15.0, "間").english_of("公司"), "15");
+        assert_eq!(q(118.0, "份").english_of("參賽作品"), "118");
     }
 
     #[test]
