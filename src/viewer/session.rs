@@ -671,18 +671,18 @@ impl Session {
     /// Marks the session as showing an import not yet saved, its guessed figures to review.
     pub fn set_draft(&mut self, draft: Draft) {
         self.draft = Some(draft);
-        self.review = Some(Review::new(crate::import::review::guessed(&self.dataset)));
+        self.review = Some(Review::new(&self.dataset));
     }
 
     /// Starts a review of the guessed labels of the report on screen (a dataset saved by
     /// `huimou import`, its labels not yet confirmed); says whether it has any to review.
     pub fn start_review(&mut self) -> bool {
         if self.review.is_none() {
-            let guessed = crate::import::review::guessed(&self.dataset);
-            if guessed.is_empty() {
+            let review = Review::new(&self.dataset);
+            if review.order.is_empty() {
                 return false;
             }
-            self.review = Some(Review::new(guessed));
+            self.review = Some(review);
         }
         true
     }
@@ -697,6 +697,30 @@ impl Session {
         if let Some(review) = &mut self.review {
             review.decide(verdict);
         }
+        self.show_verdicts();
+    }
+
+    /// Shows the verdicts in every view at once: an accepted label loses its mark, a new
+    /// label replaces the guess; a figure taken back, or dropped (until saved), keeps its
+    /// guessed label, marked.
+    fn show_verdicts(&mut self) {
+        let Some(review) = &self.review else {
+            return;
+        };
+        for (place, guessed) in review.order.iter().zip(&review.guessed) {
+            let (label, still_guessed) = match review.verdicts.get(place) {
+                Some(Verdict::Accept) => (guessed.as_str(), false),
+                Some(Verdict::Relabel(label)) => (label.trim(), false),
+                Some(Verdict::Drop) | None => (guessed.as_str(), true),
+            };
+            let figure = &mut self.dataset.report.chapters[place.chapter].initiatives
+                [place.initiative]
+                .figures[place.figure];
+            if figure.label != label || figure.label_guessed != still_guessed {
+                label.clone_into(&mut figure.label);
+                figure.label_guessed = still_guessed;
+            }
+        }
     }
 
     /// Gives a figure of the review another label (accepting it), then chooses the next one.
@@ -708,6 +732,7 @@ impl Session {
             review.selected = k;
             review.decide(Some(Verdict::Relabel(label)));
         }
+        self.show_verdicts();
     }
 
     /// Chooses the next (or previous) figure of the review, or one by its row.
@@ -734,6 +759,9 @@ pub enum Choice {
 #[derive(Debug, Default)]
 pub struct Review {
     order: Vec<FigureRef>,
+    /// Each figure's label as the import guessed it, in the order's order: what a verdict
+    /// taken back shows again, and what the file on disk still says.
+    guessed: Vec<String>,
     verdicts: std::collections::BTreeMap<FigureRef, Verdict>,
     selected: usize,
     /// The figures decided, latest last: U on an undecided figure takes back the latest.
@@ -741,11 +769,33 @@ pub struct Review {
 }
 
 impl Review {
-    fn new(order: Vec<FigureRef>) -> Self {
+    fn new(dataset: &Dataset) -> Self {
+        let order = crate::import::review::guessed(dataset);
+        let guessed = order
+            .iter()
+            .map(|&p| dataset.figure(p).label.clone())
+            .collect();
         Self {
             order,
+            guessed,
             ..Self::default()
         }
+    }
+
+    /// The report as it was before any verdict was shown in it: every figure reviewed back
+    /// at its guessed label, still marked as guessed.
+    pub fn as_guessed(
+        &self,
+        report: &crate::report::model::Report,
+    ) -> crate::report::model::Report {
+        let mut report = report.clone();
+        for (place, label) in self.order.iter().zip(&self.guessed) {
+            let figure = &mut report.chapters[place.chapter].initiatives[place.initiative].figures
+                [place.figure];
+            figure.label.clone_from(label);
+            figure.label_guessed = true;
+        }
+        report
     }
 
     /// The figures to review, in reading order.

@@ -429,3 +429,43 @@ fn unsaved_verdicts_are_asked_about_before_they_would_be_lost() {
     );
     assert_eq!(harness.state().windows().leaving, None);
 }
+
+/// A verdict shows everywhere at once, before saving: the figures table marks one guess
+/// fewer after Enter accepts one, and shows a new label given by E.
+#[test]
+fn a_verdict_shows_in_every_view_before_saving() {
+    use egui::{Key, Modifiers};
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Import(data(
+        "import/published/gov-work-report.txt",
+    )));
+    harness.run();
+    let marked = |harness: &mut egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
+        harness.state_mut().push(SystemCommand::Show(View::Figures));
+        harness.run();
+        let count = harness.query_all_by_label("（待确认）").count();
+        harness.state_mut().push(UiCommand::Review);
+        harness.run();
+        count
+    };
+    let before = marked(&mut harness);
+    assert!(before > 2, "{before}");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(marked(&mut harness), before - 1);
+    harness.key_press(Key::E);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("审阅后的名称".to_owned()));
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(marked(&mut harness), before - 2);
+    harness.state_mut().push(SystemCommand::Show(View::Figures));
+    harness.run();
+    harness.get_by_label("审阅后的名称");
+    // Taken back, the guess shows again, marked.
+    harness.state_mut().push(UiCommand::Review);
+    harness.run();
+    harness.key_press(Key::U);
+    harness.run();
+    assert_eq!(marked(&mut harness), before - 1);
+}

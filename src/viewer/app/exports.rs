@@ -440,8 +440,9 @@ impl HuimouApp {
         };
         // The file as it was opened: edits made to it since would be overwritten.
         let origin = crate::document::dataset::Origin::File(path.to_path_buf());
+        // The verdicts are shown in the report on screen; the file has the guesses.
         let unchanged = crate::document::load::load_str(&source, origin)
-            .is_ok_and(|on_disk| on_disk.report == dataset.report);
+            .is_ok_and(|on_disk| on_disk.report == review.as_guessed(&dataset.report));
         let edited = unchanged
             .then(|| crate::import::review::apply_to_source(&source, dataset, review.verdicts()))
             .flatten();
