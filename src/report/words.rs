@@ -889,6 +889,21 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("打开", "Open"),
     ("保存", "Save"),
+    ("数据一览按名称排序", "All figures sorted by label"),
+    ("数据一览按数值排序", "All figures sorted by value"),
+    ("数据一览按章排序", "All figures in the report's order"),
+    (
+        "打开数据一览，按数据名称排序；再选一次倒序",
+        "Opens All figures sorted by label; again, the other way",
+    ),
+    (
+        "打开数据一览，按数值排序（同一单位的在一起）；再选一次倒序",
+        "Opens All figures sorted by value (each unit together); again, the other way",
+    ),
+    (
+        "打开数据一览，按所在章的顺序排列；再选一次倒序",
+        "Opens All figures in the order of their chapters; again, the other way",
+    ),
     ("不保存", "Don't save"),
     ("审阅结果尚未保存", "The review is not saved"),
     (

@@ -115,6 +115,12 @@ pub enum UiCommand {
     ExportListCsv,
     /// Export the table of figures (as filtered and sorted) as CSV.
     ExportFiguresCsv,
+    /// Sort the table of figures by label (again: the other way), as its header does.
+    SortByLabel,
+    /// Sort the table of figures by value, units grouped (again: the other way).
+    SortByValue,
+    /// Sort the table of figures in the report's order (again: the other way).
+    SortByChapter,
     /// Export the whole report as PDF.
     ExportPdf,
     /// Print the report (its PDF, in the system's viewer).
@@ -468,6 +474,9 @@ impl UiCommand {
             Self::ExportViewPng => "本章图片 (PNG)…",
             Self::ExportListCsv => "举措列表 (CSV)…",
             Self::ExportFiguresCsv => "数据一览 (CSV)…",
+            Self::SortByLabel => "数据一览按名称排序",
+            Self::SortByValue => "数据一览按数值排序",
+            Self::SortByChapter => "数据一览按章排序",
             Self::ExportPdf => "整份报告 (PDF)…",
             Self::Print => "打印…",
             Self::ThemeLight => "浅色",
@@ -551,6 +560,9 @@ impl UiCommand {
             Self::ExportFiguresCsv => {
                 "把数据一览中列出的数据（按搜索筛选、按所选的列排序）存为 CSV"
             }
+            Self::SortByLabel => "打开数据一览，按数据名称排序；再选一次倒序",
+            Self::SortByValue => "打开数据一览，按数值排序（同一单位的在一起）；再选一次倒序",
+            Self::SortByChapter => "打开数据一览，按所在章的顺序排列；再选一次倒序",
             Self::ExportPdf => "把整份报告存为可打印的 PDF：封面、目录、每章的图表和举措",
             Self::Print => "生成整份报告的 PDF，在系统的 PDF 阅读器中打开以打印",
             Self::ThemeLight => "使用浅色主题",
@@ -755,6 +767,9 @@ impl UiCommand {
             | Self::ExportViewPng
             | Self::ExportListCsv
             | Self::ExportFiguresCsv
+            | Self::SortByLabel
+            | Self::SortByValue
+            | Self::SortByChapter
             | Self::ExportPdf
             | Self::ThemeLight
             | Self::ThemeDark

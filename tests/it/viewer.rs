@@ -2125,3 +2125,34 @@ fn esc_in_a_figure_s_menu_gives_the_keyboard_back_to_the_figure() {
     let focused = common::focused_label(&harness);
     assert_eq!(focused, "柔性引进院士：71名");
 }
+
+/// The table's sort is a command too, for a keyboard that would otherwise Tab to its headers:
+/// the palette finds it, it opens the table, and again sorts the other way.
+#[test]
+fn the_table_sorts_from_the_palette() {
+    use huimou::document::figure_table::{Column, Sort};
+    let mut harness = viewer();
+    let found =
+        huimou::viewer::ui::palette::entries(&harness.state().context(), &harness.ctx, "按数值");
+    let entry = found
+        .iter()
+        .find(|entry| entry.name == "数据一览按数值排序")
+        .expect("in the palette");
+    assert_eq!(entry.command, Command::Ui(UiCommand::SortByValue));
+    harness.state_mut().push(UiCommand::SortByValue);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Figures);
+    let sort = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
+        harness.state().settings().figure_sort
+    };
+    assert_eq!(
+        sort(&harness),
+        Sort {
+            column: Column::Value,
+            descending: false
+        }
+    );
+    harness.state_mut().push(UiCommand::SortByValue);
+    harness.run();
+    assert!(sort(&harness).descending, "again: the other way");
+}

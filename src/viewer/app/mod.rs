@@ -566,6 +566,17 @@ impl HuimouApp {
                 self.review_command(ctx, command);
             }
             U::Shelf => self.show_shelf(ctx),
+            U::SortByLabel | U::SortByValue | U::SortByChapter => {
+                use crate::document::figure_table::Column;
+                let column = match command {
+                    U::SortByLabel => Column::Label,
+                    U::SortByValue => Column::Value,
+                    _ => Column::Chapter,
+                };
+                // As a click on the column's header: again, the other way.
+                self.settings.figure_sort = self.settings.figure_sort.clicked(column);
+                self.session.show(View::Figures);
+            }
             U::OpenFolder => self.ask_for_file(ctx, crate::viewer::dialog::Purpose::OpenFolder),
             U::Open
             | U::Import
