@@ -889,6 +889,11 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("打开", "Open"),
     ("保存", "Save"),
+    ("菜单栏", "Menu bar"),
+    (
+        "把键盘移到菜单栏：Enter 打开菜单，Tab 到下一个",
+        "Puts the keyboard on the menu bar: Enter opens a menu, Tab goes to the next",
+    ),
     ("数据一览按名称排序", "All figures sorted by label"),
     ("数据一览按数值排序", "All figures sorted by value"),
     ("数据一览按章排序", "All figures in the report's order"),

@@ -147,6 +147,8 @@ pub enum UiCommand {
     ZoomReset,
     /// Show or hide the shortcuts window.
     Shortcuts,
+    /// Put the keyboard on the menu bar (its first menu): Enter opens it, Tab goes on.
+    Menus,
     /// List the dataset's warnings.
     Warnings,
     /// Show or hide the About box.
@@ -491,6 +493,7 @@ impl UiCommand {
             Self::ZoomOut => "缩小",
             Self::ZoomReset => "重置缩放",
             Self::Shortcuts => "键盘快捷键",
+            Self::Menus => "菜单栏",
             Self::Warnings => "数据集提示…",
             Self::About => "关于回眸",
             Self::Quit => "退出",
@@ -576,6 +579,7 @@ impl UiCommand {
             Self::ZoomOut => "把界面缩小一级",
             Self::ZoomReset => "恢复 100% 大小",
             Self::Shortcuts => "列出所有命令及其按键",
+            Self::Menus => "把键盘移到菜单栏：Enter 打开菜单，Tab 到下一个",
             Self::Warnings => "列出数据集作者可能想知道的问题（huimou check 的提示）",
             Self::About => "版本、当前报告、日志和字体",
             Self::Quit => "关闭回眸",
@@ -750,6 +754,7 @@ impl UiCommand {
             Self::Palette => const { &[anywhere(Modifiers::COMMAND, Key::K)] },
             // Help's key on every desktop.
             Self::Shortcuts => const { &[anywhere(NONE, Key::F1)] },
+            Self::Menus => const { &[anywhere(NONE, Key::F10)] },
             // egui's own zoom keys; `=` first, as it needs no Shift on most keyboards.
             Self::ZoomIn => {
                 const {

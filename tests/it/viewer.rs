@@ -705,6 +705,10 @@ fn reset_between_keys(harness: &mut egui_kittest::Harness<'_, huimou::viewer::ap
     if app.windows().palette.is_some() {
         app.push(UiCommand::Palette);
     }
+    // The shortcuts window is modal: the keys after it would not reach what is behind.
+    if app.windows().shortcuts {
+        app.push(UiCommand::Shortcuts);
+    }
     app.file_dialogs.in_app = None;
     app.push(SystemCommand::SetSearchScope(SearchScope::Chapter));
     app.push(UiCommand::ClearSearch);
@@ -814,6 +818,7 @@ fn every_key_of_the_command_table_runs_its_command() {
                 }
                 UiCommand::Palette => assert!(app.windows().palette.is_some()),
                 UiCommand::Shortcuts => assert!(app.windows().shortcuts),
+                UiCommand::Menus => assert_eq!(common::focused_label(&harness), "文件"),
                 UiCommand::Present => assert!(app.presenting()),
                 UiCommand::Quit => assert!(closed, "Ctrl+Q closes the window"),
                 // From chapter 5 back to chapter 2; forward again to chapter 4.
@@ -2155,4 +2160,17 @@ fn the_table_sorts_from_the_palette() {
     harness.state_mut().push(UiCommand::SortByValue);
     harness.run();
     assert!(sort(&harness).descending, "again: the other way");
+}
+
+/// F10 puts the keyboard on the menu bar, as desktop programs do: Enter then opens 文件.
+#[test]
+fn f10_puts_the_keyboard_on_the_menu_bar() {
+    let mut harness = viewer();
+    harness.key_press(Key::F10);
+    harness.run();
+    assert_eq!(common::focused_label(&harness), "文件");
+    assert!(harness.query_by_label_contains("打开文件夹").is_none());
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("打开文件夹");
 }

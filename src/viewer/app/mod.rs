@@ -566,6 +566,11 @@ impl HuimouApp {
                 self.review_command(ctx, command);
             }
             U::Shelf => self.show_shelf(ctx),
+            U::Menus => {
+                if let Some(id) = ctx.data(|d| d.get_temp::<egui::Id>(ui::top_bar::menus_id())) {
+                    ctx.memory_mut(|m| m.request_focus(id));
+                }
+            }
             U::SortByLabel | U::SortByValue | U::SortByChapter => {
                 use crate::document::figure_table::Column;
                 let column = match command {

@@ -26,10 +26,21 @@ pub fn handle(ctx: &egui::Context, cx: &ViewerContext<'_>, windows: &crate::view
         })
         .collect();
     keys.sort_by_key(|(_, _, key)| std::cmp::Reverse(modifier_count(key.modifiers)));
+    // Keys bound with Shift in another place (Shift+F10 on a focused figure): their plain
+    // binding here takes only the plain key.
+    let shifted: Vec<egui::Key> = UiCommand::iter()
+        .flat_map(|command| command.bindings().iter().map(|binding| binding.key))
+        .filter(|key| key.modifiers.shift)
+        .map(|key| key.logical_key)
+        .collect();
     ctx.input_mut(|input| {
         for (command, n, shortcut) in keys {
             // Every press counts: three quick Alt+↓ in one frame move three chapters.
-            let presses = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
+            let presses = if !shortcut.modifiers.shift && shifted.contains(&shortcut.logical_key) {
+                consume_exactly(input, shortcut)
+            } else {
+                input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key)
+            };
             let given: Command = match command {
                 // The n-th chapter key shows the n-th chapter.
                 UiCommand::Chapter => SystemCommand::Show(View::Chapter(n)).into(),
@@ -106,6 +117,17 @@ fn escape(ctx: &egui::Context, cx: &ViewerContext<'_>, windows: &crate::viewer::
     if ctx.input_mut(|i| UiCommand::Close.consume_in(i, KeyContext::Viewer)) > 0 {
         cx.send(UiCommand::Close);
     }
+}
+
+/// Takes the presses of exactly `shortcut`, its modifiers and no others, and says how many.
+fn consume_exactly(input: &mut egui::InputState, shortcut: egui::KeyboardShortcut) -> usize {
+    let exact = |event: &egui::Event| {
+        matches!(event, egui::Event::Key { key, pressed: true, modifiers, .. }
+            if *key == shortcut.logical_key && modifiers.matches_exact(shortcut.modifiers))
+    };
+    let presses = input.events.iter().filter(|e| exact(e)).count();
+    input.events.retain(|e| !exact(e));
+    presses
 }
 
 /// The window listing every command: on the left those with keys, in two columns, and the

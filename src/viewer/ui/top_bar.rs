@@ -176,8 +176,13 @@ fn folded_ui(ui: &mut egui::Ui, theme: ThemePreference, fits: &Fits, commands: &
     response.response.on_hover_text(hint);
 }
 
+/// Where the top bar leaves the id of its first menu's button, for F10 to put the keyboard on.
+pub fn menus_id() -> egui::Id {
+    egui::Id::unique("menu-bar-first")
+}
+
 fn menus_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Command>) {
-    ui.menu_button(tr(ui, "文件"), |ui| {
+    let file = ui.menu_button(tr(ui, "文件"), |ui| {
         section_ui(ui, Menu::File, 0, commands);
         recent_ui(ui, cx, commands);
         section_ui(ui, Menu::File, 1, commands);
@@ -188,6 +193,8 @@ fn menus_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, commands: &mut Vec<Comman
         ui.separator();
         section_ui(ui, Menu::File, 2, commands);
     });
+    let id = file.response.id;
+    ui.data_mut(|d| d.insert_temp(menus_id(), id));
     ui.menu_button(tr(ui, "视图"), |ui| {
         section_ui(ui, Menu::View, 0, commands);
         ui.separator();
