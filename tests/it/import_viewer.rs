@@ -130,6 +130,33 @@ fn file_import_asks_for_a_brochure() {
     harness.get_by_label("导入报告");
 }
 
+/// An import is saved beside the report it came from: the save dialog opens in its folder.
+#[test]
+fn an_import_is_saved_beside_its_report() {
+    // Even after an export went elsewhere.
+    let settings = huimou::viewer::settings::Settings {
+        export_folder: Some(std::env::temp_dir()),
+        ..Default::default()
+    };
+    let mut harness = common::viewer_with(settings, huimou::viewer::app::Startup::default());
+    harness.state_mut().file_dialogs.force_in_app = true;
+    let source = data("import/published/gov-work-report.txt");
+    harness
+        .state_mut()
+        .push(SystemCommand::Import(source.clone()));
+    harness.run();
+    harness.state_mut().push(UiCommand::SaveDataset);
+    harness.run();
+    let dialog = harness
+        .state()
+        .file_dialogs
+        .in_app
+        .as_ref()
+        .expect("a dialog");
+    let folder = std::path::absolute(source.parent().expect("a folder")).expect("absolute");
+    assert_eq!(dialog.request.folder, folder);
+}
+
 /// How many warnings the open dataset lists.
 fn app_listed(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>) -> usize {
     harness.state().session().dataset().warnings.len()

@@ -93,7 +93,23 @@ impl HuimouApp {
             crate::viewer::dialog::Purpose::Export(_) => self.settings.export_folder.as_deref(),
             _ => None,
         };
-        let folders = [exported_to, file.and_then(Path::parent)];
+        // An import is saved beside the report it was imported from.
+        let imported_from = self
+            .session
+            .draft()
+            .filter(|_| {
+                purpose
+                    == crate::viewer::dialog::Purpose::Export(
+                        crate::viewer::commands::Export::DatasetRon,
+                    )
+            })
+            .and_then(|draft| std::path::absolute(&draft.source).ok())
+            .and_then(|source| source.parent().map(Path::to_path_buf));
+        let folders = [
+            imported_from.as_deref(),
+            exported_to,
+            file.and_then(Path::parent),
+        ];
         folders
             .into_iter()
             .flatten()
