@@ -496,3 +496,50 @@ fn a_verdict_shows_in_every_view_before_saving() {
     harness.run();
     assert_eq!(marked(&mut harness), before - 1);
 }
+
+/// At 640×480 each row of the review shows its number in its sentence: a long start of the
+/// sentence gives way to "…", never the number.
+#[test]
+fn a_narrow_review_shows_each_number_in_its_sentence() {
+    let builder = egui_kittest::Harness::builder().with_size([640.0, 480.0]);
+    let mut harness = common::build_viewer(
+        builder,
+        huimou::viewer::settings::Settings::default(),
+        huimou::viewer::app::Startup::default(),
+    );
+    harness.state_mut().push(SystemCommand::Import(data(
+        "import/published/gov-work-report.txt",
+    )));
+    harness.run();
+    assert_eq!(harness.state().view(), View::Review);
+    // What the frame shows of each text: its glyphs, the elided ones left out.
+    let shown: Vec<String> = harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(
+                text.galley
+                    .rows
+                    .iter()
+                    .flat_map(|row| row.glyphs.iter().map(|g| g.chr))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect();
+    let review = harness.state().session().review().expect("a review");
+    let dataset = harness.state().session().dataset();
+    let mut checked = 0;
+    for &place in review.order().iter().take(3) {
+        let (sentence, lit) = dataset.sentence_of(place);
+        let number = &sentence[lit];
+        let row = shown
+            .iter()
+            .find(|text| text.contains(number) && text.chars().count() > 12)
+            .unwrap_or_else(|| panic!("{number} is not shown in its sentence: {shown:?}"));
+        assert!(row.contains(number), "{row}");
+        checked += 1;
+    }
+    assert_eq!(checked, 3);
+}

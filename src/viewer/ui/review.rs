@@ -197,7 +197,19 @@ fn row_ui(
             let mut job = LayoutJob::default();
             let plain = TextFormat::simple(egui::FontId::proportional(14.0), palette.muted);
             let strong = TextFormat::simple(theme::bold(14.0), ui.visuals().strong_text_color());
-            job.append(&sentence[..lit.start], 0.0, plain.clone());
+            // The number always shows: in a narrow row (640 wide) a long start of the sentence
+            // gives way to "…" and its last words, the number a third of the way in.
+            let room = (ui.available_width() / 14.0) as usize;
+            let before = &sentence[..lit.start];
+            let keep = (room / 3).max(6);
+            let skip = before.chars().count().saturating_sub(keep);
+            if skip > 1 {
+                let from = before.char_indices().nth(skip).map_or(0, |(at, _)| at);
+                job.append("…", 0.0, plain.clone());
+                job.append(&before[from..], 0.0, plain.clone());
+            } else {
+                job.append(before, 0.0, plain.clone());
+            }
             job.append(&sentence[lit.clone()], 0.0, strong);
             job.append(&sentence[lit.end..], 0.0, plain);
             ui.add(egui::Label::new(job).truncate());
