@@ -353,8 +353,10 @@ fn list_ui(ui: &mut egui::Ui, found: &[Entry], selected: (usize, bool)) -> Optio
         ui.label(RichText::new(tr(ui, "没有匹配的命令、章或举措。")).weak());
     }
     let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    // Above the status bar on a small screen (640×480), the rest a scroll away.
+    let room = ui.ctx().content_rect().bottom() - ui.cursor().top() - 48.0;
     egui::ScrollArea::vertical()
-        .max_height(row_height * SHOWN)
+        .max_height((row_height * SHOWN).min(room.max(row_height * 3.0)))
         .show(ui, |ui| rows_ui(ui, found, selected))
         .inner
 }
