@@ -426,3 +426,29 @@ fn down_and_enter_in_the_table_s_filter_go_into_the_table() {
         harness.state().view()
     );
 }
+
+/// A row opens its sentence with Enter; Alt+← comes back to the table with that row chosen
+/// again, so Shift+F10 and the arrows go on from it.
+#[test]
+fn back_in_the_table_the_row_it_left_is_chosen_again() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::D);
+    harness.run();
+    type_query(&mut harness, "院士");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.run();
+    let row = common::focused_label(&harness);
+    assert!(row.contains("院士"), "{row:?}");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(matches!(harness.state().view(), View::Chapter(_)));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Figures);
+    assert_eq!(common::focused_label(&harness), row);
+}

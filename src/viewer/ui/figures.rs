@@ -31,7 +31,8 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
         .saturating_sub(3)
         .max(1);
     let moved = row_keys(ui.ctx(), rows, page, &mut commands)
-        .or_else(|| from_search_box(ui.ctx(), rows, &mut commands));
+        .or_else(|| from_search_box(ui.ctx(), rows, &mut commands))
+        .or_else(|| back_to_row(ui.ctx(), rows.len()));
     let ctx = ui.ctx().clone();
     // A window narrower than the columns scrolls sideways rather than cut them (640×480, a
     // larger zoom, English values in words).
@@ -297,6 +298,23 @@ fn from_search_box(
 type RowStep = fn(usize, usize, usize) -> usize;
 
 /// Where the row whose stop has the keyboard is noted when it is drawn.
+/// Back in the table (Alt+← after a row opened its sentence), the keyboard goes to the row
+/// it was on, chosen again, when nothing else has it; the row, to bring into view.
+fn back_to_row(ctx: &egui::Context, rows: usize) -> Option<usize> {
+    let pass = ctx.cumulative_pass_nr();
+    let shown_id = egui::Id::unique("figures-shown-pass");
+    let shown_before = ctx.data(|d| d.get_temp::<u64>(shown_id)) == Some(pass.saturating_sub(1));
+    ctx.data_mut(|d| d.insert_temp(shown_id, pass));
+    if shown_before || ctx.memory(|m| m.focused().is_some()) {
+        return None;
+    }
+    let index: usize = ctx
+        .data(|d| d.get_temp(focused_row_id()))
+        .filter(|&index| index < rows)?;
+    ctx.memory_mut(|m| m.request_focus(row_id(index)));
+    Some(index)
+}
+
 fn focused_row_id() -> egui::Id {
     egui::Id::unique("figures-row-focused")
 }
