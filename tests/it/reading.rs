@@ -452,3 +452,30 @@ fn back_in_the_table_the_row_it_left_is_chosen_again() {
     assert_eq!(harness.state().view(), View::Figures);
     assert_eq!(common::focused_label(&harness), row);
 }
+
+/// Copying a row's figure from its menu (Shift+F10, Enter) leaves the row chosen.
+#[test]
+fn a_row_stays_chosen_after_its_figure_is_copied() {
+    let mut harness = viewer();
+    harness.key_press_modifiers(Modifiers::ALT, Key::D);
+    harness.run();
+    type_query(&mut harness, "院士");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.run();
+    let row = common::focused_label(&harness);
+    assert!(row.contains("院士"), "{row:?}");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    harness.run();
+    harness.get_by_label("复制（附出处）");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    assert!(
+        harness.query_by_label("复制（附出处）").is_none(),
+        "the menu closed"
+    );
+    assert_eq!(common::focused_label(&harness), row);
+}

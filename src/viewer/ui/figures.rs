@@ -81,7 +81,7 @@ pub fn figures_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>) {
                             .map(|(s, _)| s);
                         crate::viewer::ui::initiatives::figure_menu_focused(
                             &response,
-                            (focused, series),
+                            (focused, series, row_id(index)),
                             place,
                             &mut menu,
                         );

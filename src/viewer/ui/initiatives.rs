@@ -521,7 +521,12 @@ pub fn figure_menu(
     place: FigureRef,
     command: &mut Option<SystemCommand>,
 ) {
-    figure_menu_focused(response, (response.has_focus(), None), place, command);
+    figure_menu_focused(
+        response,
+        (response.has_focus(), None, response.id),
+        place,
+        command,
+    );
 }
 
 /// `figure_menu` for a figure whose keyboard stop is another widget than `response` (a row
@@ -529,7 +534,7 @@ pub fn figure_menu(
 /// series on a shelf, to offer.
 pub fn figure_menu_focused(
     response: &egui::Response,
-    (focused, series): (bool, Option<usize>),
+    (focused, series, keyboard): (bool, Option<usize>, egui::Id),
     place: FigureRef,
     command: &mut Option<SystemCommand>,
 ) {
@@ -564,7 +569,8 @@ pub fn figure_menu_focused(
     let before = response.ctx.data(|d| d.get_temp(was_open)).unwrap_or(false);
     response.ctx.data_mut(|d| d.insert_temp(was_open, shown));
     if before && !shown && under_the_figure {
-        response.request_focus();
+        // Back to the widget that had the keyboard (a table's row is one stop of its own).
+        response.ctx.memory_mut(|m| m.request_focus(keyboard));
         response.ctx.data_mut(|d| d.insert_temp(by_key, false));
     }
 }
