@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::document::dataset::{Dataset, FigureRef};
-use crate::report::model::Report;
+use crate::report::model::{Report, Status};
 
 /// What the author decided of one guessed figure.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,8 +31,22 @@ pub fn guessed(dataset: &Dataset) -> Vec<FigureRef> {
 /// marked as guessed, for `huimou check` to remind of them). A dropped figure leaves the charts
 /// and the key figures that showed it; a chart left with fewer figures than its kind shows is
 /// dropped too.
-pub fn apply(dataset: &Dataset, verdicts: &BTreeMap<FigureRef, Verdict>) -> Report {
+pub fn apply(
+    dataset: &Dataset,
+    verdicts: &BTreeMap<FigureRef, Verdict>,
+    statuses: &BTreeMap<FigureRef, Status>,
+) -> Report {
     let mut report = dataset.report.clone();
+    // A status set in the review (力争 the import did not read), before any figure is dropped
+    // and the places move.
+    for (&place, &status) in statuses {
+        if let Some(figure) = report.chapters[place.chapter].initiatives[place.initiative]
+            .figures
+            .get_mut(place.figure)
+        {
+            figure.status = status;
+        }
+    }
     let mut dropped_ids = Vec::new();
     // From the last figure back, so that the places and text ranges still to change keep
     // their meaning.
@@ -80,9 +94,10 @@ pub fn apply_to_source(
     source: &str,
     dataset: &Dataset,
     verdicts: &BTreeMap<FigureRef, Verdict>,
+    statuses: &BTreeMap<FigureRef, Status>,
 ) -> Option<String> {
     use crate::report::locate::{SourceMap, Step::Field, Step::Index};
-    let applied = apply(dataset, verdicts);
+    let applied = apply(dataset, verdicts, statuses);
     let map = SourceMap::new(source);
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut touched = std::collections::BTreeSet::new();
@@ -109,6 +124,11 @@ pub fn apply_to_source(
             }
         }
     }
+    for (&place, &status) in statuses {
+        if verdicts.get(&place) != Some(&Verdict::Drop) {
+            edits.push(status_edit(source, &map, place, status)?);
+        }
+    }
     for &(c, i) in &touched {
         let path = [
             Field("chapters"),
@@ -129,6 +149,33 @@ pub fn apply_to_source(
     let origin = crate::document::dataset::Origin::Embedded;
     let reread = crate::document::load::load_str(&edited, origin).ok()?;
     (reread.report == applied).then_some(edited)
+}
+
+/// A figure's status written into its text: its `status` field's value replaced, or one put
+/// in before the figure's closing bracket.
+fn status_edit(
+    source: &str,
+    map: &crate::report::locate::SourceMap<'_>,
+    place: FigureRef,
+    status: Status,
+) -> Option<(std::ops::Range<usize>, String)> {
+    use crate::report::locate::{Step::Field, Step::Index};
+    let figure = [
+        Field("chapters"),
+        Index(place.chapter),
+        Field("initiatives"),
+        Index(place.initiative),
+        Field("figures"),
+        Index(place.figure),
+    ];
+    let written = format!("{status:?}");
+    if let Some(span) = map.span(&[&figure[..], &[Field("status")]].concat()) {
+        return Some((span, written));
+    }
+    let span = map.span(&figure)?;
+    let close = span.end.checked_sub(1)?;
+    (source.get(close..span.end) == Some(")"))
+        .then(|| (close..close, format!(", status: {written}")))
 }
 
 /// A chapter's key figures and charts once dropped figures have left them: each list
@@ -259,18 +306,41 @@ mod tests {
         verdicts.insert(guessed[0], Verdict::Accept);
         verdicts.insert(guessed[1], Verdict::Relabel("高标准\"农田\"".to_owned()));
         verdicts.insert(guessed[2], Verdict::Drop);
-        let edited = apply_to_source(&source, &dataset, &verdicts).expect("written");
+        let edited =
+            apply_to_source(&source, &dataset, &verdicts, &BTreeMap::new()).expect("written");
         assert!(edited.starts_with("// 作者的注释\n"), "{edited}");
         assert!(edited.contains("label_en: Some(\"Grain output\"), label_guessed: false"));
         assert!(edited.contains("label: \"高标准\\\"农田\\\"\""), "{edited}");
         let reread =
             crate::document::load::load_str(&edited, crate::document::dataset::Origin::Embedded)
                 .expect("loads");
-        assert_eq!(reread.report, apply(&dataset, &verdicts));
+        assert_eq!(reread.report, apply(&dataset, &verdicts, &BTreeMap::new()));
         assert_eq!(reread.figures().count(), dataset.figures().count() - 1);
+        // A status set in the review: put in where the figure had none, replaced where it had.
+        let statuses =
+            BTreeMap::from([(guessed[0], Status::Target), (guessed[1], Status::Estimate)]);
+        let edited = apply_to_source(&source, &dataset, &verdicts, &statuses).expect("written");
+        assert_eq!(
+            edited.matches("status: Target").count(),
+            1 + source.matches("status: Target").count()
+        );
+        let reread =
+            crate::document::load::load_str(&edited, crate::document::dataset::Origin::Embedded)
+                .expect("loads");
+        assert_eq!(reread.report, apply(&dataset, &verdicts, &statuses));
+        let again =
+            crate::document::load::load_str(&edited, crate::document::dataset::Origin::Embedded)
+                .expect("loads");
+        let statuses_back = BTreeMap::from([(guessed[0], Status::Result)]);
+        let edited_back =
+            apply_to_source(&edited, &again, &BTreeMap::new(), &statuses_back).expect("written");
+        assert_eq!(
+            edited_back.matches("status: Target").count(),
+            source.matches("status: Target").count()
+        );
         // Nothing decided, nothing changed.
         assert_eq!(
-            apply_to_source(&source, &dataset, &BTreeMap::new()).as_deref(),
+            apply_to_source(&source, &dataset, &BTreeMap::new(), &BTreeMap::new()).as_deref(),
             Some(source.as_str())
         );
     }
@@ -290,7 +360,8 @@ mod tests {
         };
         assert_eq!(dataset.figure(granted).id, "granted");
         let verdicts = BTreeMap::from([(granted, Verdict::Drop)]);
-        let edited = apply_to_source(source, &dataset, &verdicts).expect("written");
+        let edited =
+            apply_to_source(source, &dataset, &verdicts, &BTreeMap::new()).expect("written");
         assert!(edited.contains(r#"(title: "专利（项）", kind: Bars, figures: ["patents"]),"#));
         assert!(!edited.contains("授权比例"), "{edited}");
         assert!(edited.contains("授权专利超过 900 项。"), "{edited}");
@@ -319,7 +390,7 @@ mod tests {
         verdicts.insert(guessed[1], Verdict::Relabel("高标准农田".to_owned()));
         verdicts.insert(guessed[2], Verdict::Drop);
         let dropped = dataset.figure(guessed[2]).clone();
-        let report = apply(&dataset, &verdicts);
+        let report = apply(&dataset, &verdicts, &BTreeMap::new());
 
         let all: Vec<_> = report
             .chapters

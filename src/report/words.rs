@@ -890,6 +890,11 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("打开", "Open"),
     ("保存", "Save"),
     ("菜单栏", "Menu bar"),
+    ("改为目标、预计或结果", "Target, estimate or result"),
+    (
+        "审阅时：选中的数据是目标、预计还是已实现的结果（导入没读出力争、预计时改正）",
+        "While reviewing: whether the chosen figure is a target, an estimate or a result (where the import missed a 力争 or 预计)",
+    ),
     (
         "把键盘移到菜单栏：Enter 打开菜单，Tab 到下一个",
         "Puts the keyboard on the menu bar: Enter opens a menu, Tab goes to the next",

@@ -43,6 +43,8 @@ pub enum UiCommand {
     DropFigure,
     /// Take back the verdict on the figure chosen in the review.
     UndoVerdict,
+    /// Set the chosen figure's status to the next one (result, target, estimate).
+    CycleStatus,
     /// Save an import as a dataset, with the review's verdicts.
     SaveDataset,
     /// Open the focused figure's menu (copy, copy with source), as a right-click does.
@@ -440,6 +442,7 @@ impl UiCommand {
             Self::EditLabel => "改名",
             Self::DropFigure => "不是数据，删去",
             Self::UndoVerdict => "撤销这一项的决定",
+            Self::CycleStatus => "改为目标、预计或结果",
             Self::SaveDataset => "保存为数据集…",
             Self::FigureMenu => "数据菜单",
             Self::Chapter => "按编号打开章",
@@ -521,6 +524,9 @@ impl UiCommand {
             Self::EditLabel => "审阅时：给选中的数据改名",
             Self::DropFigure => "审阅时：这个数字不是数据，删去（数字留在正文中）",
             Self::UndoVerdict => "审阅时：撤销对选中数据的决定",
+            Self::CycleStatus => {
+                "审阅时：选中的数据是目标、预计还是已实现的结果（导入没读出力争、预计时改正）"
+            }
             Self::SaveDataset => "把导入的报告连同审阅的结果存为数据集",
             Self::FigureMenu => "打开选中数据的菜单：复制，或附出处复制",
             Self::Chapter => "Alt 加章的编号打开该章（前九章）",
@@ -630,6 +636,7 @@ impl UiCommand {
                     ]
                 }
             }
+            Self::CycleStatus => const { &[bind(Review, NONE, Key::T)] },
             Self::SaveDataset => const { &[anywhere(Modifiers::COMMAND, Key::S)] },
             Self::FigureMenu => {
                 const {

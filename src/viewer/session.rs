@@ -707,7 +707,12 @@ impl Session {
         let Some(review) = &self.review else {
             return;
         };
-        for (place, guessed) in review.order.iter().zip(&review.guessed) {
+        for (k, (place, guessed)) in review.order.iter().zip(&review.guessed).enumerate() {
+            let status = review
+                .statuses
+                .get(place)
+                .copied()
+                .unwrap_or(review.read_statuses[k]);
             let (label, still_guessed) = match review.verdicts.get(place) {
                 Some(Verdict::Accept) => (guessed.as_str(), false),
                 Some(Verdict::Relabel(label)) => (label.trim(), false),
@@ -720,7 +725,16 @@ impl Session {
                 label.clone_into(&mut figure.label);
                 figure.label_guessed = still_guessed;
             }
+            figure.status = status;
         }
+    }
+
+    /// Sets the chosen figure's status to the next one, shown at once.
+    pub fn cycle_status(&mut self) {
+        if let Some(review) = &mut self.review {
+            review.cycle_status();
+        }
+        self.show_verdicts();
     }
 
     /// Gives a figure of the review another label (accepting it), then chooses the next one.
@@ -762,7 +776,11 @@ pub struct Review {
     /// Each figure's label as the import guessed it, in the order's order: what a verdict
     /// taken back shows again, and what the file on disk still says.
     guessed: Vec<String>,
+    /// Each figure's status as the import read it, in the order's order.
+    read_statuses: Vec<crate::report::model::Status>,
     verdicts: std::collections::BTreeMap<FigureRef, Verdict>,
+    /// Statuses the reviewer set where the import's reading was wrong (a 力争 it missed).
+    statuses: std::collections::BTreeMap<FigureRef, crate::report::model::Status>,
     selected: usize,
     /// The figures decided, latest last: U on an undecided figure takes back the latest.
     decided: Vec<FigureRef>,
@@ -775,10 +793,43 @@ impl Review {
             .iter()
             .map(|&p| dataset.figure(p).label.clone())
             .collect();
+        let read_statuses = order.iter().map(|&p| dataset.figure(p).status).collect();
         Self {
             order,
             guessed,
+            read_statuses,
             ..Self::default()
+        }
+    }
+
+    /// The statuses set in the review.
+    pub fn statuses(&self) -> &std::collections::BTreeMap<FigureRef, crate::report::model::Status> {
+        &self.statuses
+    }
+
+    /// How many decisions saving would write: verdicts and statuses set.
+    pub fn unsaved(&self) -> usize {
+        self.verdicts.len() + self.statuses.len()
+    }
+
+    /// Sets the chosen figure's status to the next one (result → target → estimate → result);
+    /// back at the import's reading, it is no decision.
+    fn cycle_status(&mut self) {
+        use crate::report::model::Status;
+        let Some(&place) = self.order.get(self.selected) else {
+            return;
+        };
+        let read = self.read_statuses[self.selected];
+        let now = self.statuses.get(&place).copied().unwrap_or(read);
+        let next = match now {
+            Status::Result => Status::Target,
+            Status::Target => Status::Estimate,
+            Status::Estimate => Status::Result,
+        };
+        if next == read {
+            self.statuses.remove(&place);
+        } else {
+            self.statuses.insert(place, next);
         }
     }
 
@@ -789,11 +840,12 @@ impl Review {
         report: &crate::report::model::Report,
     ) -> crate::report::model::Report {
         let mut report = report.clone();
-        for (place, label) in self.order.iter().zip(&self.guessed) {
+        for (k, place) in self.order.iter().enumerate() {
             let figure = &mut report.chapters[place.chapter].initiatives[place.initiative].figures
                 [place.figure];
-            figure.label.clone_from(label);
+            figure.label.clone_from(&self.guessed[k]);
             figure.label_guessed = true;
+            figure.status = self.read_statuses[k];
         }
         report
     }

@@ -543,3 +543,47 @@ fn a_narrow_review_shows_each_number_in_its_sentence() {
     }
     assert_eq!(checked, 3);
 }
+
+/// T sets the chosen figure's status where the import read it wrong (result → target →
+/// estimate → result): shown at once, marked, and saved.
+#[test]
+fn the_review_corrects_a_figure_s_status() {
+    use egui::Key;
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Import(data(
+        "import/published/gov-work-report.txt",
+    )));
+    harness.run();
+    let first = harness
+        .state()
+        .session()
+        .review()
+        .expect("a review")
+        .order()[0];
+    let status = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
+        harness.state().session().dataset().figure(first).status
+    };
+    assert_eq!(status(&harness), huimou::Status::Result);
+    harness.key_press(Key::T);
+    harness.run();
+    assert_eq!(status(&harness), huimou::Status::Target);
+    harness.get_by_label_contains("（目标）");
+    for expected in [
+        huimou::Status::Estimate,
+        huimou::Status::Result,
+        huimou::Status::Target,
+    ] {
+        harness.key_press(Key::T);
+        harness.run();
+        assert_eq!(status(&harness), expected);
+    }
+    let dir = temp_dir("import-status");
+    let saved = dir.join("reviewed.ron");
+    harness
+        .state_mut()
+        .push(SystemCommand::Export(Export::DatasetRon, saved.clone()));
+    harness.run();
+    let reloaded = huimou::document::load::load_file(&saved).expect("the reviewed dataset loads");
+    assert_eq!(reloaded.figure(first).status, huimou::Status::Target);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -390,10 +390,13 @@ impl HuimouApp {
         let reviewed = self
             .session
             .review()
-            .filter(|review| !review.verdicts().is_empty())
+            .filter(|review| review.unsaved() > 0)
             .map(|review| {
-                let report =
-                    crate::import::review::apply(self.session.dataset(), review.verdicts());
+                let report = crate::import::review::apply(
+                    self.session.dataset(),
+                    review.verdicts(),
+                    review.statuses(),
+                );
                 let source = draft
                     .source
                     .file_name()
@@ -444,7 +447,14 @@ impl HuimouApp {
         let unchanged = crate::document::load::load_str(&source, origin)
             .is_ok_and(|on_disk| on_disk.report == review.as_guessed(&dataset.report));
         let edited = unchanged
-            .then(|| crate::import::review::apply_to_source(&source, dataset, review.verdicts()))
+            .then(|| {
+                crate::import::review::apply_to_source(
+                    &source,
+                    dataset,
+                    review.verdicts(),
+                    review.statuses(),
+                )
+            })
             .flatten();
         let Some(edited) = edited else {
             let name = path.display().to_string();

@@ -562,7 +562,12 @@ impl HuimouApp {
             | U::SearchReport
             | U::ClearSearch
             | U::Close => self.search_command(ctx, command),
-            U::Review | U::AcceptFigure | U::DropFigure | U::UndoVerdict | U::SaveDataset => {
+            U::Review
+            | U::AcceptFigure
+            | U::DropFigure
+            | U::UndoVerdict
+            | U::CycleStatus
+            | U::SaveDataset => {
                 self.review_command(ctx, command);
             }
             U::Shelf => self.show_shelf(ctx),
@@ -712,6 +717,7 @@ impl HuimouApp {
             UiCommand::AcceptFigure => self.session.decide(Some(Verdict::Accept)),
             UiCommand::DropFigure => self.session.decide(Some(Verdict::Drop)),
             UiCommand::UndoVerdict => self.session.decide(None),
+            UiCommand::CycleStatus => self.session.cycle_status(),
             _ => self.save_dataset(ctx),
         }
     }
@@ -857,7 +863,7 @@ impl HuimouApp {
     fn unsaved_verdicts(&self) -> usize {
         self.session
             .review()
-            .map_or(0, |review| review.verdicts().len())
+            .map_or(0, crate::viewer::session::Review::unsaved)
     }
 
     /// Carries out the reader's word on unsaved verdicts: saves them, or lets them go and
@@ -888,7 +894,7 @@ impl HuimouApp {
         let reviewed = self
             .session
             .review()
-            .is_some_and(|review| !review.verdicts().is_empty());
+            .is_some_and(|review| review.unsaved() > 0);
         if self.session.draft().is_some() {
             let purpose = crate::viewer::dialog::Purpose::Export(Export::DatasetRon);
             self.ask_for_file(ctx, purpose);

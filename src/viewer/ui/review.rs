@@ -102,6 +102,7 @@ fn head_ui(ui: &mut egui::Ui, cx: &ViewerContext<'_>, review: &Review) {
             UiCommand::AcceptFigure,
             UiCommand::EditLabel,
             UiCommand::DropFigure,
+            UiCommand::CycleStatus,
             UiCommand::UndoVerdict,
             UiCommand::ChooseNext,
         ] {
@@ -126,6 +127,7 @@ fn keys(ui: &egui::Ui, cx: &ViewerContext<'_>, review: &Review, memory: &mut Rev
         UiCommand::AcceptFigure,
         UiCommand::DropFigure,
         UiCommand::UndoVerdict,
+        UiCommand::CycleStatus,
         UiCommand::ChooseNext,
         UiCommand::ChoosePrevious,
     ];
@@ -184,8 +186,20 @@ fn row_ui(
                     egui::Label::new(RichText::new(tag).small().color(color)),
                 );
                 label_ui(ui, (place, &figure.label), verdict, memory, cx);
+                // The status the figure will be saved with: a target is marked as one.
+                let (lang, traditional) = crate::viewer::i18n::Translate::written(ui);
+                let script = if traditional {
+                    crate::report::script_fold::HanScript::Traditional
+                } else {
+                    crate::report::script_fold::HanScript::Simplified
+                };
+                let value = crate::report::chart_text::status_marked(
+                    (lang, script),
+                    figure,
+                    figure.written(),
+                );
                 ui.label(
-                    RichText::new(figure.written())
+                    RichText::new(value)
                         .font(theme::bold(15.0))
                         .color(palette.accent),
                 );
