@@ -182,7 +182,7 @@ fn page_text(document: &lopdf::Document, page: lopdf::ObjectId) -> lopdf::Result
     // curly quotes) at their places: in the stream's order the quotes come together after
     // the run, between a number and its unit (187“”项). Without the glyphs' widths their
     // places are not known; the empty pairs are dropped, the numbers kept whole.
-    Ok(lines.text.replace("“”", "").replace("‘’", ""))
+    Ok(lines.finish().replace("“”", "").replace("‘’", ""))
 }
 
 /// A 2×3 transform, as PDF writes it: a b c d e f.
@@ -274,25 +274,70 @@ fn shown_text(
 }
 
 /// The page's lines as they are shown: a piece on the baseline of the last one continues its
-/// line; one elsewhere starts a line.
+/// line; one elsewhere starts a line. A line's pieces are read from left to right, whatever
+/// order the file draws them in: a converter may draw all of a line's pieces in one font
+/// before the others (a line's curly quotes first, and “ fell between 19 and 宗).
 #[derive(Default)]
 struct Lines {
     text: String,
+    /// The line being read: each piece with where it starts.
+    line: Vec<(f32, String)>,
     baseline: Option<f32>,
 }
 
 impl Lines {
-    fn show(&mut self, shown: &str, (_, y): (f32, f32), height: f32) {
+    fn show(&mut self, shown: &str, (x, y): (f32, f32), height: f32) {
         if shown.is_empty() {
             return;
         }
         let same_line = self
             .baseline
             .is_some_and(|last| (last - y).abs() < height * 0.5);
-        if !same_line && !self.text.is_empty() {
+        if !same_line {
+            self.end_line();
+        }
+        self.line.push((x, shown.to_owned()));
+        self.baseline = Some(y);
+    }
+
+    /// Puts the line read so far into the text, its pieces from left to right (a stable sort:
+    /// pieces at one place keep the file's order).
+    fn end_line(&mut self) {
+        if self.line.is_empty() {
+            return;
+        }
+        self.line.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if !self.text.is_empty() {
             self.text.push('\n');
         }
-        self.text.push_str(shown);
-        self.baseline = Some(y);
+        for (_, piece) in self.line.drain(..) {
+            self.text.push_str(&piece);
+        }
+    }
+
+    /// The page's text, its last line ended.
+    fn finish(mut self) -> String {
+        self.end_line();
+        self.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A converter that draws a line's curly quotes after its Chinese (LibreOffice's PDF of the
+    /// 2013 policy address: “ fell between 19 and 宗): the line reads from left to right.
+    #[test]
+    fn a_line_reads_left_to_right_whatever_order_it_is_drawn_in() {
+        let mut lines = Lines::default();
+        lines.show("在上月只有 19 宗。我決定長期維持內地 ", (72.0, 700.0), 12.0);
+        lines.show("雙", (320.0, 700.0), 12.0);
+        lines.show("“", (308.0, 700.2), 12.0);
+        lines.show("下一行", (72.0, 680.0), 12.0);
+        assert_eq!(
+            lines.finish(),
+            "在上月只有 19 宗。我決定長期維持內地 “雙\n下一行"
+        );
     }
 }
