@@ -102,14 +102,7 @@ pub fn apply_to_source(
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut touched = std::collections::BTreeSet::new();
     for (&place, verdict) in verdicts {
-        let figure = [
-            Field("chapters"),
-            Index(place.chapter),
-            Field("initiatives"),
-            Index(place.initiative),
-            Field("figures"),
-            Index(place.figure),
-        ];
+        let figure = figure_path(place);
         let at = |field| map.span(&[&figure[..], &[Field(field)]].concat());
         let unflag = at("label_guessed").map(|span| (span, "false".to_owned()));
         match verdict {
@@ -151,6 +144,19 @@ pub fn apply_to_source(
     (reread.report == applied).then_some(edited)
 }
 
+/// Where a figure stands in a dataset's text, as a path for its source map.
+fn figure_path(place: FigureRef) -> [crate::report::locate::Step<'static>; 6] {
+    use crate::report::locate::{Step::Field, Step::Index};
+    [
+        Field("chapters"),
+        Index(place.chapter),
+        Field("initiatives"),
+        Index(place.initiative),
+        Field("figures"),
+        Index(place.figure),
+    ]
+}
+
 /// A figure's status written into its text: its `status` field's value replaced, or one put
 /// in before the figure's closing bracket.
 fn status_edit(
@@ -159,15 +165,8 @@ fn status_edit(
     place: FigureRef,
     status: Status,
 ) -> Option<(std::ops::Range<usize>, String)> {
-    use crate::report::locate::{Step::Field, Step::Index};
-    let figure = [
-        Field("chapters"),
-        Index(place.chapter),
-        Field("initiatives"),
-        Index(place.initiative),
-        Field("figures"),
-        Index(place.figure),
-    ];
+    use crate::report::locate::Step::Field;
+    let figure = figure_path(place);
     let written = format!("{status:?}");
     if let Some(span) = map.span(&[&figure[..], &[Field("status")]].concat()) {
         return Some((span, written));

@@ -865,6 +865,15 @@ fn check_figure<'r>(
     Some(quantity)
 }
 
+/// A value, or a range from it to `to` (3–5), as a diagnostic says it.
+fn value_or_range(value: f64, to: Option<f64>) -> String {
+    let value = quantity::format_written(value);
+    match to {
+        Some(to) => format!("{value}–{}", quantity::format_written(to)),
+        None => value,
+    }
+}
+
 /// A range's upper end above its value, written as the text writes it; a numeral that reads as
 /// the figure's value (and upper end) in its unit's terms, so what is shown is what is counted.
 fn check_numeral(
@@ -911,25 +920,11 @@ fn check_numeral(
     if read.is_some_and(|n| n.value == figure.value && n.value_to == figure.value_to) {
         return;
     }
-    let value = match figure.value_to {
-        Some(to) => format!(
-            "{}–{}",
-            quantity::format_written(figure.value),
-            quantity::format_written(to)
-        ),
-        None => quantity::format_written(figure.value),
-    };
+    let value = value_or_range(figure.value, figure.value_to);
     let unit = &figure.unit;
     let (en, zh) = match read {
         Some(n) => {
-            let said = match n.value_to {
-                Some(to) => format!(
-                    "{}–{}",
-                    quantity::format_written(n.value),
-                    quantity::format_written(to)
-                ),
-                None => quantity::format_written(n.value),
-            };
+            let said = value_or_range(n.value, n.value_to);
             (
                 format!(
                     "the numeral 「{numeral}」 of figure `{id}` reads {said} {unit}, but its value is {value}"

@@ -9,6 +9,16 @@ use huimou::document::dataset::Origin;
 use huimou::viewer::commands::{Export, SystemCommand, UiCommand};
 use huimou::viewer::place::View;
 
+/// A viewer with the work report in its published shape imported: on its review.
+fn work_report_imported() -> egui_kittest::Harness<'static, huimou::viewer::app::HuimouApp> {
+    let mut harness = viewer();
+    harness.state_mut().push(SystemCommand::Import(data(
+        "import/published/gov-work-report.txt",
+    )));
+    harness.run();
+    harness
+}
+
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("huimou-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -167,11 +177,7 @@ fn app_listed(harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp
 /// fraction and a rate), in the interface's language.
 #[test]
 fn an_imported_work_report_says_what_it_left_out() {
-    let mut harness = viewer();
-    harness.state_mut().push(SystemCommand::Import(data(
-        "import/published/gov-work-report.txt",
-    )));
-    harness.run();
+    let harness = work_report_imported();
     let app = harness.state();
     let names: Vec<&str> = app
         .session()
@@ -194,11 +200,7 @@ fn an_imported_work_report_says_what_it_left_out() {
 fn an_import_opens_on_its_review_which_the_keyboard_alone_goes_through() {
     use egui::{Key, Modifiers};
     use huimou::import::review::Verdict;
-    let mut harness = viewer();
-    harness.state_mut().push(SystemCommand::Import(data(
-        "import/published/gov-work-report.txt",
-    )));
-    harness.run();
+    let mut harness = work_report_imported();
     assert_eq!(harness.state().view(), View::Review);
     harness.get_by_label("审阅导入的数据");
     harness.get_by_label_contains("Enter / A 确认");
@@ -290,11 +292,7 @@ fn a_report_named_on_the_command_line_is_imported_and_opens_on_its_review() {
 #[test]
 fn u_takes_back_the_latest_verdict_and_chooses_its_figure_again() {
     use egui::Key;
-    let mut harness = viewer();
-    harness.state_mut().push(SystemCommand::Import(data(
-        "import/published/gov-work-report.txt",
-    )));
-    harness.run();
+    let mut harness = work_report_imported();
     let order = harness
         .state()
         .session()
@@ -412,11 +410,7 @@ fn a_report_without_guessed_labels_has_nothing_to_review() {
 fn unsaved_verdicts_are_asked_about_before_they_would_be_lost() {
     use egui::Key;
     use huimou::viewer::commands::Leave;
-    let mut harness = viewer();
-    harness.state_mut().push(SystemCommand::Import(data(
-        "import/published/gov-work-report.txt",
-    )));
-    harness.run();
+    let mut harness = work_report_imported();
     harness.key_press(Key::Enter);
     harness.run();
     let verdicts = |harness: &egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
@@ -462,11 +456,7 @@ fn unsaved_verdicts_are_asked_about_before_they_would_be_lost() {
 #[test]
 fn a_verdict_shows_in_every_view_before_saving() {
     use egui::{Key, Modifiers};
-    let mut harness = viewer();
-    harness.state_mut().push(SystemCommand::Import(data(
-        "import/published/gov-work-report.txt",
-    )));
-    harness.run();
+    let mut harness = work_report_imported();
     let marked = |harness: &mut egui_kittest::Harness<'_, huimou::viewer::app::HuimouApp>| {
         harness.state_mut().push(SystemCommand::Show(View::Figures));
         harness.run();
@@ -549,11 +539,7 @@ fn a_narrow_review_shows_each_number_in_its_sentence() {
 #[test]
 fn the_review_corrects_a_figure_s_status() {
     use egui::Key;
-    let mut harness = viewer();
-    harness.state_mut().push(SystemCommand::Import(data(
-        "import/published/gov-work-report.txt",
-    )));
-    harness.run();
+    let mut harness = work_report_imported();
     let first = harness
         .state()
         .session()

@@ -427,17 +427,23 @@ fn down_and_enter_in_the_table_s_filter_go_into_the_table() {
     );
 }
 
+/// 数据一览 filtered by `query`, the keyboard on its first row: that row's name.
+fn table_row_of(harness: &mut Harness<'_, HuimouApp>, query: &str) -> String {
+    harness.key_press_modifiers(Modifiers::ALT, Key::D);
+    harness.run();
+    type_query(harness, query);
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.run();
+    common::focused_label(harness)
+}
+
 /// A row opens its sentence with Enter; Alt+← comes back to the table with that row chosen
 /// again, so Shift+F10 and the arrows go on from it.
 #[test]
 fn back_in_the_table_the_row_it_left_is_chosen_again() {
     let mut harness = viewer();
-    harness.key_press_modifiers(Modifiers::ALT, Key::D);
-    harness.run();
-    type_query(&mut harness, "院士");
-    harness.key_press(Key::ArrowDown);
-    harness.run();
-    harness.run();
+    table_row_of(&mut harness, "院士");
     harness.key_press(Key::ArrowDown);
     harness.run();
     harness.run();
@@ -457,14 +463,7 @@ fn back_in_the_table_the_row_it_left_is_chosen_again() {
 #[test]
 fn a_row_stays_chosen_after_its_figure_is_copied() {
     let mut harness = viewer();
-    harness.key_press_modifiers(Modifiers::ALT, Key::D);
-    harness.run();
-    type_query(&mut harness, "院士");
-    harness.key_press(Key::ArrowDown);
-    harness.run();
-    harness.run();
-    let row = common::focused_label(&harness);
-    assert!(row.contains("院士"), "{row:?}");
+    let row = table_row_of(&mut harness, "院士");
     harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
     harness.run();
     harness.get_by_label("复制（附出处）");
