@@ -253,9 +253,9 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
         return not;
     }
     // 3-5, 3至5, 3～5: a range.
-    let range_words = ['-', '－', '~', '～', '—', '至', '到'];
+    // The words the data layer reads a range's numeral with (3–5 too): one list.
+    let range_words = markup::RANGE_WORDS;
     if let Some(c) = spaced.chars().next().filter(|c| range_words.contains(c))
-        && !matches!(c, '到')
         && let after_word = &spaced[c.len_utf8()..]
         && let second_spaced = after_word.trim_start_matches([' ', '\u{3000}'])
         && second_spaced.starts_with(is_digit)
@@ -324,7 +324,7 @@ fn number_at(text: &str, start: usize) -> Option<Found> {
     if let Some(c) = after_unit
         .chars()
         .next()
-        .filter(|c| range_words.contains(c) && *c != '到')
+        .filter(|c| range_words.contains(c))
         && after_unit[c.len_utf8()..]
             .trim_start_matches([' ', '\u{3000}'])
             .starts_with(is_digit)
@@ -599,6 +599,8 @@ mod tests {
                 ("一半", SkipReason::Fraction),
             ]
         );
+        // An en dash joins a range as the data layer reads one: never its end alone (5个).
+        assert_eq!(mark("示范点3–5个").text, "示范点**3–5**个");
         // 2万5 is 25,000 to a reader and 20,005 to digits: said, never guessed at.
         let unsure = mark("新增2万5人");
         assert_eq!(unsure.text, "新增2万5人");
